@@ -1,0 +1,38 @@
+# gimatch: the two commands of the README, plus benchmarks.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DEMO_DB := $(VENV)/demo.db
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs gimatch as a user would (a real wheel install, not editable), builds the
+# default store and runs a few real checks. Exit code 1 from check means "conflict found".
+demo: $(BIN)/python
+	$(BIN)/pip install --quiet .
+	rm -f $(DEMO_DB)
+	$(BIN)/gimatch --db $(DEMO_DB) registers
+	@if [ -f $(SHARED)/registers/eu/eambrosia_export_2020-08_defra-prototype.json ]; then \
+	  $(BIN)/gimatch --db $(DEMO_DB) import eu $(SHARED)/registers/eu/eambrosia_export_2020-08_defra-prototype.json; \
+	else echo "($(SHARED) not found: demo runs on the bundled data only)"; fi
+	$(BIN)/gimatch --db $(DEMO_DB) check "Parma ham" || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) check 龙井茶 || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) check "Roquefort-type cheese" || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) check "Sunshine Valley apple juice" || [ $$? -eq 1 ]
+
+# Editable install with the test extras; fails when no test ran (pytest exit 5).
+test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

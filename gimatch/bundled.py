@@ -1,0 +1,43 @@
+"""The curated datasets shipped with gimatch (``datasets/`` in the source tree,
+``gimatch/datasets/`` inside an installed wheel), described by ``manifest.json``."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+from pathlib import Path
+
+from .errors import StoreError
+
+
+@functools.lru_cache(maxsize=1)
+def datasets_dir() -> Path:
+    """The folder of the bundled datasets, installed or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "datasets", here.parent / "datasets"):
+        if (candidate / "manifest.json").is_file():
+            return candidate
+    raise StoreError("gimatch's bundled datasets are missing (no datasets/manifest.json); reinstall gimatch")
+
+
+def manifest() -> dict:
+    return json.loads((datasets_dir() / "manifest.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a bundled CSV table (path relative to datasets/), as dicts; '#' lines are comments."""
+    path = datasets_dir() / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        return tuple(dict(row) for row in csv.DictReader(lines))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

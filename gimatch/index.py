@@ -1,0 +1,96 @@
+"""The in-memory name index behind ``check``: exact keys, place keys, tokens and fuzzy choices,
+loaded from the store's precomputed keys (nothing is romanized at query time for stored names)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+from .model import Protection
+from .text.anatomy import STOPWORDS
+from .text.keys import ROMANIZATION_KINDS
+
+_TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
+
+
+@dataclass
+class IndexedGI:
+    id: str
+    register: str
+    native_id: str
+    gi_type: str | None
+    countries: list[str]
+    class_label: str | None
+    class_common: str | None
+    status: str
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    protections: list[Protection] = field(default_factory=list)
+
+
+Ref = tuple[int, int, str]  # (gi position, name position, key kind)
+
+
+@dataclass
+class NameIndex:
+    gis: list[IndexedGI]
+    by_key: dict[str, list[Ref]]
+    by_place: dict[str, list[tuple[int, int, frozenset[str]]]]
+    by_token: dict[str, list[tuple[int, int]]]
+    name_tokens: dict[tuple[int, int], frozenset[str]]
+    idf: dict[str, float]
+    fuzzy_choices: list[str]
+    fuzzy_refs: list[list[Ref]]
+    by_suffix: dict[str, list[int]]
+
+    @classmethod
+    def from_store(cls, store) -> "NameIndex":
+        db = store.db
+        gis: list[IndexedGI] = []
+        pos: dict[str, int] = {}
+        for row in db.execute("select id, register, native_id, gi_type, countries, class_label, class_common, status "
+                              "from gis order by id"):
+            pos[row[0]] = len(gis)
+            gis.append(IndexedGI(row[0], row[1], row[2], row[3], json.loads(row[4] or "[]"), row[5], row[6], row[7]))
+        by_place: dict[str, list] = {}
+        for gi_id, idx, text, role, place_key, concepts in db.execute(
+                "select gi_id, idx, text, role, place_key, concepts from names order by gi_id, idx"):
+            g = gis[pos[gi_id]]
+            g.names.append(text)
+            g.roles.append(role)
+            if place_key:
+                by_place.setdefault(place_key, []).append((pos[gi_id], idx, frozenset(json.loads(concepts or "[]"))))
+        for gi_id, territory, basis, instrument, annex, since, status in db.execute("select * from protections"):
+            gis[pos[gi_id]].protections.append(Protection(territory=territory, basis=basis, instrument=instrument,
+                                                          annex=annex, since=since, status=status))
+        by_key: dict[str, list[Ref]] = {}
+        tokens: dict[tuple[int, int], set[str]] = {}
+        fuzzy: dict[str, list[Ref]] = {}
+        for key, kind, gi_id, idx in db.execute("select key, kind, gi_id, name_idx from keys"):
+            ref = (pos[gi_id], idx, kind)
+            by_key.setdefault(key, []).append(ref)
+            if kind in _TOKEN_KINDS and key.isascii():
+                if " " in key or kind == "fold" or kind in ROMANIZATION_KINDS:
+                    tokens.setdefault((ref[0], idx), set()).update(t for t in key.split() if t not in STOPWORDS)
+                if " " not in key and len(key) >= 4:
+                    fuzzy.setdefault(key, []).append(ref)
+            elif kind == "joined" and key.isascii() and len(key) >= 4:
+                fuzzy.setdefault(key, []).append(ref)
+        by_token: dict[str, list[tuple[int, int]]] = {}
+        for ref, toks in tokens.items():
+            for t in toks:
+                by_token.setdefault(t, []).append(ref)
+        n = max(len(tokens), 1)
+        idf = {t: math.log((n + 1) / (len(refs) + 0.5)) for t, refs in by_token.items()}
+        choices = list(fuzzy)
+        by_suffix: dict[str, list[int]] = {}
+        for i, choice in enumerate(choices):
+            if len(choice) >= 6:
+                by_suffix.setdefault(choice[-4:], []).append(i)
+        return cls(gis=gis, by_key=by_key, by_place=by_place, by_token=by_token,
+                   name_tokens={k: frozenset(v) for k, v in tokens.items()}, idf=idf,
+                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix)
+
+    def token_idf(self, token: str) -> float:
+        return self.idf.get(token, math.log(len(self.name_tokens) + 1))

@@ -1,0 +1,143 @@
+"""The one model every register is read into.
+
+A GI has a stable id ``"<register prefix>:<native id>"`` (``eu:PDO-IT-0067``), one or more
+names, a product class (native label verbatim plus the common class), dates, protections per
+territory, and the source it was read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NameRole = Literal["protected", "transcription", "translation", "variant"]
+Status = Literal["registered", "applied", "published", "rejected", "removed"]
+ProtectionStatus = Literal["protected", "pending", "ended"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# "register" is a field name of the JSON contract; it shadows ABCMeta.register, which gimatch never uses.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class Name(_Model):
+    """One name of a GI, as the register gives it."""
+
+    text: str
+    script: str = Field(description="Dominant script: Latin, Han, Kana, Hangul, Thai, Greek, Cyrillic, ...")
+    lang: str | None = Field(None, description="ISO 639-1 code when the source states or implies it")
+    role: NameRole = "protected"
+    source: str | None = Field(None, description="The field the name came from, e.g. 'EA_Name'")
+
+
+class ProductClass(_Model):
+    """A product class: the register's own label kept verbatim, plus the common class."""
+
+    scheme: str = Field(description="Class scheme, e.g. 'eu.food', 'eu.wine', 'eu.spirit', 'jp.maff.2015'")
+    code: str | None = Field(None, description="Class number within the scheme, e.g. '1.2'")
+    label: str = Field(description="The register's label, verbatim")
+    common: str | None = Field(None, description="gimatch's common class id (datasets/classes.csv)")
+
+
+class Protection(_Model):
+    """Where, on what basis and since when a GI is protected (or pending)."""
+
+    territory: str = Field(description="CN, EU, JP, TH, US, ...")
+    basis: Literal["registration", "agreement"] = "registration"
+    instrument: str | None = Field(None, description="Legal instrument or agreement, verbatim")
+    annex: str | None = None
+    since: dt.date | None = None
+    status: ProtectionStatus = "protected"
+
+
+class Procedure(_Model):
+    """A procedure file on a GI (amendment, cancellation), kept on its base GI."""
+
+    native_id: str
+    kind: Literal["amendment", "minor amendment", "cancellation"]
+    status: str | None = None
+    applied: dt.date | None = None
+    published: dt.date | None = None
+    registered: dt.date | None = None
+
+
+class Dates(_Model):
+    applied: dt.date | None = None
+    published: dt.date | None = None
+    registered: dt.date | None = None
+    protected: dt.date | None = Field(None, description="Start of protection in the home register")
+
+
+class Source(_Model):
+    """Where a record was read from."""
+
+    file: str
+    record: str = Field(description="Record locator inside the file: line, index or key")
+    snapshot: dt.date | None = None
+    sha256: str | None = None
+    url: str | None = None
+
+
+class GI(_Model):
+    """A geographical indication (or TSG) as one register records it."""
+
+    id: str = Field(description="Stable id '<prefix>:<native id>', e.g. 'eu:PDO-IT-0067'")
+    register: str = Field(description="Register module name, e.g. 'eu.eambrosia'")
+    native_id: str
+    other_ids: dict[str, str] = Field(default_factory=dict, description="Other identifiers, e.g. giIdentifier")
+    names: list[Name]
+    gi_type: str | None = None
+    countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2 codes")
+    product_class: ProductClass | None = None
+    status: Status = "registered"
+    dates: Dates = Field(default_factory=Dates)
+    legal_instrument: str | None = None
+    protections: list[Protection] = Field(default_factory=list)
+    procedures: list[Procedure] = Field(default_factory=list)
+    source: Source
+
+    @property
+    def is_tsg(self) -> bool:
+        return (self.gi_type or "").upper() == "TSG"
+
+
+class Reject(_Model):
+    """A record a reader could not take, and why."""
+
+    where: str = Field(description="Record or line locator")
+    field: str | None = None
+    reason: str
+
+
+class Evidence(_Model):
+    """What a conflict rests on: which names and keys met."""
+
+    query_key: str
+    gi_key: str
+    key_kind: str
+    detail: str | None = None
+
+
+class Conflict(_Model):
+    """One protected GI a query conflicts with. Its JSON form is the `check --json` contract."""
+
+    gi: str
+    register: str
+    native_id: str
+    names: list[str]
+    matched_name: str
+    kind: str
+    score: float
+    country: list[str]
+    product_class: str | None
+    why: str
+    protections: list[Protection]
+    status: Status = "registered"
+    gi_type: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Text handling: cleaning, script detection, folding, romanization keys and name anatomy."""

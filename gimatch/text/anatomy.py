@@ -1,0 +1,164 @@
+"""Name anatomy: split a name into its place part and its product term(s).
+
+``Prosciutto di Parma`` → place ``parma`` + ham; ``龙井茶`` → place ``longjing`` + tea;
+``กาแฟดอยตุง`` → coffee + place ``doitung``. Translation matching compares the place keys and
+the concepts (or classes) of the terms.
+
+>>> a = anatomy("Prosciutto di Parma"); (a.place_key, [t.concept for t in a.terms])
+('parma', ['ham'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import romanize
+from .fold import dominant_script, fold, is_spaceless_script, script_runs
+from .keys import is_japanese, romanized_forms
+from .lexicon import Term, lexicon
+from .stem import stem_tokens
+
+STOPWORDS = frozenset(
+    "di de del della delle dei degli da dal du des la le les el los las lo l d of the von vom aus der die das "
+    "y e et und and do dos das em in im a al au aux z ze ze od iz na no".split())
+_GERMAN_ADJ = re.compile(r"^(\w{4,})er$")
+
+
+@dataclass
+class Anatomy:
+    """The parts of one name."""
+
+    folded: str
+    place: str = ""
+    place_key: str = ""
+    terms: list[Term] = field(default_factory=list)
+    delocalisers: list[str] = field(default_factory=list)
+
+    @property
+    def concepts(self) -> set[str]:
+        return {t.concept for t in self.terms}
+
+    @property
+    def classes(self) -> set[str]:
+        return {t.product_class for t in self.terms}
+
+
+def canonical_place(tokens: list[str]) -> str:
+    """The place key of place tokens: legacy romanization read back, exonyms and German -er adjectives folded."""
+    lex = lexicon()
+    toks = romanize.legacy_to_pinyin(" ".join(tokens)).split()
+    whole = "".join(toks)
+    if whole in lex.place_aliases:
+        return lex.place_aliases[whole]
+    out = []
+    for tok in toks:
+        tok = lex.place_aliases.get(tok, tok)
+        m = _GERMAN_ADJ.match(tok)
+        if m and len(tok) >= 7:
+            tok = lex.place_aliases.get(m.group(1), m.group(1))
+        out.append(tok)
+    return "".join(out)
+
+
+def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:
+    lex = lexicon()
+    changed = True
+    while changed and tokens:
+        changed = False
+        for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
+            if len(tokens) > n or not anat.terms:
+                tail = tuple(tokens[-n:])
+                if tail in lex.terms_by_tokens and len(tokens) > n:
+                    anat.terms.append(lex.terms_by_tokens[tail])
+                    tokens = tokens[:-n]
+                    changed = True
+                    break
+                head = tuple(tokens[:n])
+                if head in lex.terms_by_tokens and len(tokens) > n:
+                    anat.terms.append(lex.terms_by_tokens[head])
+                    tokens = tokens[n:]
+                    changed = True
+                    break
+        while tokens and tokens[-1] in STOPWORDS:
+            tokens = tokens[:-1]
+        while tokens and tokens[0] in STOPWORDS:
+            tokens = tokens[1:]
+    return tokens
+
+
+def _strip_delocalisers_latin(tokens: list[str], anat: Anatomy) -> list[str]:
+    lex = lexicon()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            chunk = tuple(tokens[i:i + n])
+            if len(chunk) == n and chunk in lex.delocalisers:
+                anat.delocalisers.append(" ".join(chunk))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _latin_anatomy(folded: str, anat: Anatomy) -> None:
+    tokens = stem_tokens(folded.split())
+    tokens = _strip_delocalisers_latin(tokens, anat)
+    tokens = _strip_terms_latin(tokens, anat)
+    place = [t for t in tokens if t not in STOPWORDS]
+    anat.place = " ".join(place)
+    anat.place_key = canonical_place(place)
+
+
+def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
+    lex = lexicon()
+    text = folded.replace(" ", "")
+    for _ in range(2):
+        for d in lex.spaceless_delocalisers:
+            if text.endswith(d) and len(text) > len(d):
+                anat.delocalisers.append(d)
+                text = text[: -len(d)]
+        best: tuple[int, str, bool] | None = None
+        for term in lex.spaceless_terms:
+            if len(text) > len(term):
+                if text.endswith(term) and (best is None or len(term) > best[0]):
+                    best = (len(term), term, True)
+                elif script == "Thai" and text.startswith(term) and (best is None or len(term) > best[0]):
+                    best = (len(term), term, False)
+        if best is None:
+            break
+        anat.terms.append(lex.spaceless_terms[best[1]])
+        text = text[: -best[0]] if best[2] else text[best[0]:]
+        if script != "Thai":
+            break
+    anat.place = text
+    forms = romanized_forms(text, japanese=japanese)
+    latin = forms[0][0] if forms else text
+    anat.place_key = canonical_place([t for t in latin.split() if t not in STOPWORDS])
+
+
+def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
+    """Split a name into place part, product terms and delocalisers."""
+    folded = fold(name)
+    anat = Anatomy(folded=folded)
+    script = dominant_script(folded)
+    if japanese is None:
+        japanese = is_japanese(folded)
+    if japanese:
+        folded = fold(name, simplify=False)
+    if script in ("Latin", "Common"):
+        _latin_anatomy(folded, anat)
+    elif is_spaceless_script(script):
+        _spaceless_anatomy(folded, script, anat, japanese)
+    else:
+        forms = romanized_forms(folded, japanese=japanese)
+        _latin_anatomy(forms[0][0] if forms else folded, anat)
+    return anat
+
+
+def mixed_runs(folded: str) -> bool:
+    """Whether a folded name mixes letter scripts (a data-quality signal)."""
+    return len({s for s, _ in script_runs(folded) if s != "Common"}) > 1

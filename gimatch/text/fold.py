@@ -1,0 +1,213 @@
+"""Cleaning, script detection and folding of names.
+
+``fold`` is the one normalization every match key starts from: NFKC (full-width to
+half-width), control, zero-width and emoji characters removed, look-alike letters repaired
+inside mixed-script words, case folded, accents folded on Latin/Greek/Cyrillic letters only
+(Thai vowel marks and kana voicing marks are letters, not accents), traditional Chinese folded
+to simplified, punctuation to spaces.
+
+>>> fold("Comté")
+'comte'
+>>> fold("龍井茶")
+'龙井茶'
+>>> fold("Oύζο")   # Latin O typed inside a Greek word
+'ουζο'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ..errors import UsageError
+
+MAX_NAME_CHARS = 500
+
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
+                          "ħ": "h", "þ": "th", "ð": "d", "ŀ": "l"})
+_APOSTROPHES = "'’‘`´ʼ"
+_SCRIPT_RANGES = (
+    (0x0041, 0x024F, "Latin"), (0x1E00, 0x1EFF, "Latin"),
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x1780, 0x17FF, "Khmer"),
+    (0x1800, 0x18AF, "Mongolian"),
+    (0x1100, 0x11FF, "Hangul"), (0xAC00, 0xD7AF, "Hangul"), (0x3130, 0x318F, "Hangul"),
+    (0x3040, 0x309F, "Kana"), (0x30A0, 0x30FF, "Kana"), (0x31F0, 0x31FF, "Kana"), (0xFF66, 0xFF9F, "Kana"),
+    (0x3400, 0x4DBF, "Han"), (0x4E00, 0x9FFF, "Han"), (0xF900, 0xFAFF, "Han"), (0x20000, 0x3134F, "Han"),
+    (0x3005, 0x3007, "Han"),
+)
+_FOLDABLE_ACCENT_SCRIPTS = {"Latin", "Greek", "Cyrillic"}
+
+# Look-alike letters between Latin and Greek / Cyrillic (both cases), used to repair words
+# typed with a stray letter of another script and to build the "skeleton" key.
+_LATIN_GREEK = dict(zip("ABEZHIKMNOPTYXoιkvρuxa", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρυχα"))
+_LATIN_CYRILLIC = dict(zip("ABEKMHOPCTXYaceopxyijs", "АВЕКМНОРСТХУасеорхуіјѕ"))
+_TO_LATIN = {v: k for k, v in _LATIN_GREEK.items()} | {v: k for k, v in _LATIN_CYRILLIC.items()}
+_SKELETON = str.maketrans({**{k: v.lower() for k, v in _TO_LATIN.items() if k.islower()},
+                           **{k.lower(): v.lower() for k, v in _TO_LATIN.items() if k.isupper()},
+                           "η": "n", "ν": "v", "τ": "t", "β": "b", "μ": "u", "в": "b", "м": "m",
+                           "н": "h", "т": "t", "к": "k", "ε": "e", "ζ": "z"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def script_of(ch: str) -> str:
+    """The script of one character ('Common' for digits, punctuation and the unknown)."""
+    cp = ord(ch)
+    for lo, hi, name in _SCRIPT_RANGES:
+        if lo <= cp <= hi:
+            if name == "Latin" and not ch.isalpha():
+                return "Common"
+            return name
+    return "Common"
+
+
+def script_runs(text: str) -> list[tuple[str, str]]:
+    """Split text into (script, run) pairs; 'Common' characters join the run before them."""
+    runs: list[list[str]] = []
+    for ch in text:
+        s = script_of(ch)
+        if s == "Common" and runs:
+            runs[-1][1] += ch
+        elif runs and runs[-1][0] == s:
+            runs[-1][1] += ch
+        else:
+            runs.append([s, ch])
+    return [(s, r) for s, r in runs]
+
+
+def scripts(text: str) -> list[str]:
+    """The distinct scripts of the letters in text, most frequent first."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        s = script_of(ch)
+        if s != "Common":
+            counts[s] = counts.get(s, 0) + 1
+    return sorted(counts, key=lambda s: -counts[s])
+
+
+def dominant_script(text: str) -> str:
+    """The script most of text's letters are in; Han beside kana counts as Kana (Japanese)."""
+    found = scripts(text)
+    if not found:
+        return "Common"
+    if "Kana" in found and "Han" in found:
+        return "Kana"
+    return found[0]
+
+
+def clean(text: str) -> str:
+    """NFKC, drop control, format (zero-width) and symbol characters, collapse spaces.
+
+    Raises UsageError for text longer than MAX_NAME_CHARS, so the work per name is bounded.
+    """
+    if not isinstance(text, str):
+        raise UsageError(f"a name must be text, not {type(text).__name__}")
+    if len(text) > MAX_NAME_CHARS:
+        raise UsageError(f"name is {len(text)} characters long; gimatch takes at most {MAX_NAME_CHARS}")
+    text = unicodedata.normalize("NFKC", text)
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Co", "Cs", "Cn") or cat == "So" or cat == "Sk":
+            out.append(" " if ch in "\t\n\r" else "")
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def repair_mixed(text: str) -> str:
+    """Replace look-alike letters of a minority script inside a word by the majority's letters."""
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        counts = {"Latin": 0, "Greek": 0, "Cyrillic": 0}
+        for ch in word:
+            s = script_of(ch)
+            if s in counts:
+                counts[s] += 1
+        present = [s for s, n in counts.items() if n]
+        if len(present) < 2:
+            return word
+        major = max(counts, key=counts.get)
+        if major == "Latin":
+            return "".join(_TO_LATIN.get(ch, ch) for ch in word)
+        table = _LATIN_GREEK if major == "Greek" else _LATIN_CYRILLIC
+        return "".join(table.get(ch, ch) if script_of(ch) == "Latin" else ch for ch in word)
+    return _WORD.sub(fix, text)
+
+
+def strip_accents(text: str) -> str:
+    """Drop combining marks on Latin, Greek and Cyrillic letters; keep Thai, kana and other marks."""
+    out: list[str] = []
+    base_script = "Common"
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if base_script in _FOLDABLE_ACCENT_SCRIPTS:
+                continue
+        else:
+            base_script = script_of(ch)
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first use: it loads its dictionaries
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC t2s); text without Han characters is returned as is."""
+    if not any(script_of(ch) == "Han" for ch in text):
+        return text
+    return _t2s().convert(text)
+
+
+def _punct_to_space(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _APOSTROPHES:
+            out.append(" ")
+        elif ch == "ー" or ch == "ｰ":
+            out.append(ch)
+        else:
+            cat = unicodedata.category(ch)
+            out.append(" " if cat[0] in "PSZ" else ch)
+    return " ".join("".join(out).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str, *, simplify: bool = True) -> str:
+    """The folded form of a name, the base of every match key.
+
+    ``simplify=False`` keeps traditional and Japanese kanji as written (for Japanese readings).
+    """
+    text = clean(text)
+    text = repair_mixed(text)
+    text = text.casefold().translate(_SPECIAL)
+    text = strip_accents(text)
+    if simplify:
+        text = to_simplified(text)
+    return _punct_to_space(text)
+
+
+def skeleton(folded: str) -> str:
+    """Map Greek and Cyrillic look-alikes to Latin letters ('сакар' → 'cakap')."""
+    return folded.translate(_SKELETON)
+
+
+def tokens(folded: str) -> list[str]:
+    return folded.split()
+
+
+def joined(folded: str) -> str:
+    return folded.replace(" ", "")
+
+
+def is_spaceless_script(script: str) -> bool:
+    """Scripts written without spaces between words, where containment is a substring test."""
+    return script in ("Han", "Kana", "Thai", "Khmer")

@@ -1,0 +1,116 @@
+"""Match keys of a name: the folded form and every spelling a user may type for it.
+
+Each key carries its kind, so a match can say how it was reached. Register-supplied names give
+``fold`` keys; gimatch's generated forms (pinyin, Hepburn, RTGS, ELOT, ...) are candidates of
+lower weight.
+
+>>> [k.key for k in name_keys("安吉白茶") if k.kind == "pinyin"]
+['an ji bai cha', 'anjibaicha']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import romanize
+from .fold import dominant_script, fold, joined, script_runs, skeleton
+from .stem import stem_tokens
+
+ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru"})
+SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
+
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@dataclass(frozen=True)
+class Key:
+    key: str
+    kind: str
+
+
+def romanized_forms(folded: str, *, japanese: bool | None = None) -> list[tuple[str, str]]:
+    """(romanized text, kind) for a folded name with non-Latin runs; [] for Latin-only text.
+
+    Han runs read as Japanese when the name has kana or ``japanese`` is true, else as Chinese.
+    """
+    runs = script_runs(folded)
+    if all(s in ("Latin", "Common") for s, _ in runs):
+        return []
+    if japanese is None:
+        japanese = any(s == "Kana" for s, _ in runs)
+    variants: dict[str, list[str]] = {}
+    for script, run in runs:
+        if script in ("Latin", "Common"):
+            outs = {"*": run}
+        elif japanese and script in ("Han", "Kana"):
+            outs = {"hepburn": romanize.hepburn(run)}
+        elif script == "Han":
+            outs = {"pinyin": romanize.pinyin(run)}
+        elif script == "Thai":
+            outs = {"rtgs": romanize.rtgs(run)}
+        elif script == "Greek":
+            outs = {"elot": romanize.greek(run), "greek": romanize.greek_simple(run)}
+        elif script == "Cyrillic":
+            outs = {"bg": romanize.cyrillic_bg(run), "ru": romanize.cyrillic_ru(run)}
+        else:
+            continue
+        for kind, text in outs.items():
+            variants.setdefault(kind, [])
+        for kind in variants:
+            variants[kind].append(outs.get(kind, outs.get("*", next(iter(outs.values())))))
+    forms = []
+    for kind, parts in variants.items():
+        if kind == "*":
+            continue
+        text = " ".join(" ".join(parts).split())
+        if text:
+            forms.append((text, kind))
+    return forms
+
+
+def is_japanese(text: str) -> bool:
+    """Whether a name reads as Japanese: it has kana (Han alone is read as Chinese)."""
+    return any(s == "Kana" for s, _ in script_runs(text))
+
+
+def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
+    """Every match key of a name, first occurrence of a key string wins.
+
+    ``japanese``: True for names of Japanese records, False where Japanese readings make no
+    sense, None to decide from the name (kana present).
+    """
+    folded = fold(text)
+    if japanese is None:
+        japanese = is_japanese(folded)
+    out: dict[str, str] = {}
+
+    def add(key: str, kind: str) -> None:
+        key = " ".join(key.split())
+        if key and key not in out:
+            out[key] = kind
+
+    add(folded, "fold")
+    script = dominant_script(folded)
+    if script in ("Latin", "Common"):
+        add(" ".join(stem_tokens(folded.split())), "stem")
+        if any(ch in text for ch in "äöüÄÖÜ"):
+            add(fold(text.translate(_UMLAUTS)), "umlaut")
+        legacy = romanize.legacy_to_pinyin(folded)
+        add(legacy, "legacy")
+        if japanese is not False:
+            add(romanize.japanese_latin(folded), "japanese")
+        if any(ch in text for ch in "()（）"):
+            add(fold(_BRACKETED.sub(" ", text)), "variant")
+    if script in ("Greek", "Cyrillic"):
+        skel = skeleton(folded)
+        if skel.isascii():
+            add(skel, "skeleton")
+    source = fold(text, simplify=False) if japanese else folded
+    for form, kind in romanized_forms(source, japanese=japanese):
+        add(form, kind)
+        add(" ".join(stem_tokens(form.split())), kind)
+    for key, kind in list(out.items()):
+        add(joined(key), "joined" if kind == "fold" else kind)
+    return [Key(k, v) for k, v in out.items()]

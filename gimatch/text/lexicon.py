@@ -1,0 +1,105 @@
+"""The curated word lists of datasets/, loaded once and folded the way names are folded."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .. import bundled
+from .fold import fold
+
+
+@dataclass(frozen=True)
+class Term:
+    """A product term: its folded form (a tuple of tokens), concept and common class."""
+
+    tokens: tuple[str, ...]
+    concept: str
+    product_class: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    terms_by_tokens: dict[tuple[str, ...], Term]
+    spaceless_terms: dict[str, Term]   # Han, kana and Thai terms, matched as substrings
+    max_term_tokens: int
+    delocalisers: dict[tuple[str, ...], str]
+    spaceless_delocalisers: frozenset[str]
+    generic: dict[str, tuple[dict[str, str], ...]]
+    place_aliases: dict[str, str]
+    class_broader: dict[str, str]
+
+
+def _is_spaceless(text: str) -> bool:
+    from .fold import dominant_script, is_spaceless_script
+
+    return is_spaceless_script(dominant_script(text))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    from .stem import stem_tokens
+
+    terms: dict[tuple[str, ...], Term] = {}
+    spaceless: dict[str, Term] = {}
+    for row in bundled.read_table("product_terms.csv"):
+        folded = fold(row["term"])
+        if not folded:
+            continue
+        if _is_spaceless(folded):
+            spaceless.setdefault(folded, Term((folded,), row["concept"], row["class"], row["lang"]))
+        else:
+            from .romanize import cyrillic_bg, greek
+            from .fold import dominant_script
+
+            script = dominant_script(folded)
+            forms = {folded}
+            if script == "Greek":
+                forms.add(greek(folded))
+            elif script == "Cyrillic":
+                forms.add(cyrillic_bg(folded))
+            for form in forms:
+                toks = tuple(stem_tokens(form.split()))
+                terms.setdefault(toks, Term(toks, row["concept"], row["class"], row["lang"]))
+    delocs: dict[tuple[str, ...], str] = {}
+    spaceless_delocs = set()
+    for row in bundled.read_table("delocalisers.csv"):
+        folded = fold(row["term"])
+        if _is_spaceless(folded):
+            spaceless_delocs.add(folded)
+        else:
+            delocs[tuple(folded.split())] = row["lang"]
+    generic: dict[str, list[dict[str, str]]] = {}
+    for row in bundled.read_table("generic_terms.csv"):
+        generic.setdefault(fold(row["term"]).replace(" ", ""), []).append(row)
+    aliases = {row["alias"]: row["canonical"] for row in bundled.read_table("place_aliases.csv")}
+    broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
+    return Lexicon(
+        terms_by_tokens=terms,
+        spaceless_terms=spaceless,
+        max_term_tokens=max(len(t) for t in terms),
+        delocalisers=delocs,
+        spaceless_delocalisers=frozenset(spaceless_delocs),
+        generic={k: tuple(v) for k, v in generic.items()},
+        place_aliases=aliases,
+        class_broader=broader,
+    )
+
+
+def class_lineage(common: str | None) -> tuple[str, ...]:
+    """A class and the classes above it, nearest first."""
+    out: list[str] = []
+    broader = lexicon().class_broader
+    while common and common not in out:
+        out.append(common)
+        common = broader.get(common)
+    return tuple(out)
+
+
+def classes_comparable(a: str | None, b: str | None) -> bool:
+    """Two common classes are comparable when one lies within the other or they share a parent class."""
+    if not a or not b:
+        return False
+    la, lb = class_lineage(a), class_lineage(b)
+    return a in lb or b in la or (len(la) > 1 and len(lb) > 1 and la[1] == lb[1])

@@ -1,0 +1,152 @@
+"""Romanization of folded names: pinyin, Hepburn, RTGS, ELOT 743, Bulgarian and Russian
+transliteration, and legacy Chinese romanizations read back to pinyin.
+
+Every function takes *folded* text (see ``fold.fold``) and returns folded Latin text.
+Library output is a candidate, never an authority: register-supplied Latin forms rank first.
+
+>>> pinyin("龙井茶")
+'long jing cha'
+>>> greek("ελια καλαματασ")
+'elia kalamatas'
+>>> cyrillic_bg("сакар")
+'sakar'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import bundled
+
+_PINYIN_FOLD = str.maketrans({"ü": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u"})
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_module():
+    import pypinyin
+
+    phrases = {row["phrase"]: [[s] for s in row["pinyin"].split()] for row in bundled.read_table("zh_place_readings.csv")}
+    pypinyin.load_phrases_dict(phrases)
+    return pypinyin
+
+
+def pinyin(han: str) -> str:
+    """Syllable-spaced toneless pinyin of a Han run, with curated place-name readings first."""
+    pp = _pinyin_module()
+    sylls = pp.lazy_pinyin(han, style=pp.Style.NORMAL, v_to_u=True, errors=lambda s: [s])
+    return " ".join(" ".join(sylls).translate(_PINYIN_FOLD).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _cutlet():
+    import cutlet
+
+    katsu = cutlet.Cutlet("hepburn")
+    katsu.use_foreign_spelling = True
+    return katsu
+
+
+_LONG_VOWELS = ((re.compile(r"ou"), "o"), (re.compile(r"oo"), "o"), (re.compile(r"uu"), "u"),
+                (re.compile(r"oh(?=[^aeiou]|$)"), "o"))
+_KUNREI = ((re.compile(r"\btu|(?<=[^s])tu"), "tsu"), (re.compile(r"si"), "shi"), (re.compile(r"ti"), "chi"),
+           (re.compile(r"\bhu|(?<=[aeiou ])hu"), "fu"), (re.compile(r"zi"), "ji"), (re.compile(r"sy([auo])"), r"sh\1"),
+           (re.compile(r"ty([auo])"), r"ch\1"), (re.compile(r"zy([auo])"), r"j\1"))
+
+
+def japanese_latin(latin: str) -> str:
+    """Fold a Japanese Latin form: Kunrei to Hepburn, long vowels folded (TURAJIMA GOBOU → tsurajima gobo)."""
+    text = latin
+    for pattern, repl in _KUNREI:
+        text = pattern.sub(repl, text)
+    for pattern, repl in _LONG_VOWELS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def hepburn(text: str) -> str:
+    """Hepburn reading of Japanese text through cutlet (unidic-lite), long vowels folded."""
+    romaji = _cutlet().romaji(text)
+    romaji = " ".join(re.sub(r"[^\w]+", " ", romaji.casefold()).split())
+    return japanese_latin(romaji)
+
+
+@functools.lru_cache(maxsize=1)
+def _thai():
+    from pythainlp.tokenize import word_tokenize
+    from pythainlp.transliterate import romanize
+
+    return word_tokenize, romanize
+
+
+def thai_words(text: str) -> list[str]:
+    """Thai text split into words (pythainlp newmm, offline)."""
+    word_tokenize, _ = _thai()
+    return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
+
+
+def rtgs(text: str) -> str:
+    """RTGS romanization, word by word (pythainlp's offline royin engine)."""
+    _, romanize = _thai()
+    return " ".join(romanize(w, engine="royin") for w in thai_words(text))
+
+
+_GREEK_DIGRAPHS = (("ου", "ou"), ("αι", "ai"), ("ει", "ei"), ("οι", "oi"), ("γγ", "ng"), ("γκ", "gk"),
+                   ("γξ", "nx"), ("γχ", "nch"), ("μπ", "mp"), ("ντ", "nt"), ("τσ", "ts"), ("τζ", "tz"))
+_GREEK_AU = re.compile(r"([αεη])υ(?=([θκξπσςτφχψ]|$| ))")
+_GREEK_AV = re.compile(r"([αεη])υ")
+_GREEK = str.maketrans({"α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+                        "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+                        "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+                        "ω": "o"})
+_AU_LATIN = {"α": "a", "ε": "e", "η": "i"}
+
+
+def greek(text: str) -> str:
+    """ELOT 743 transliteration of folded (accentless, lower-case) Greek."""
+    text = _GREEK_AU.sub(lambda m: _AU_LATIN[m.group(1)] + "f", text)
+    text = _GREEK_AV.sub(lambda m: _AU_LATIN[m.group(1)] + "v", text)
+    for gr, la in _GREEK_DIGRAPHS:
+        text = text.replace(gr, la)
+    text = re.sub(r"\bmp", "b", text)
+    text = re.sub(r"\bnt", "d", text)
+    return text.translate(_GREEK)
+
+
+def greek_simple(text: str) -> str:
+    """A common looser Greek romanization (χ → h, υ → i), as in many register transcriptions."""
+    text = text.replace("ου", "\0")
+    text = text.replace("χ", "h").replace("υ", "ι")
+    return greek(text).replace("\0", "ou")
+
+
+_BG = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+                     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+                     "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+                     "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya"})
+_RU = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                     "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"})
+
+
+def cyrillic_bg(text: str) -> str:
+    """Bulgarian official (Streamlined System) transliteration."""
+    return text.translate(_BG)
+
+
+def cyrillic_ru(text: str) -> str:
+    """Russian transliteration (BGN/PCGN-style, without diacritics)."""
+    return text.translate(_RU)
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_table() -> dict[str, str]:
+    return {row["legacy"]: row["pinyin"] for row in bundled.read_table("zh_legacy_romanization.csv")}
+
+
+def legacy_to_pinyin(folded_latin: str) -> str:
+    """Read postal and Wade-Giles words back to pinyin (kweichow moutai chiew → guizhou maotai jiu)."""
+    table = _legacy_table()
+    return " ".join(table.get(tok, tok) for tok in folded_latin.split())

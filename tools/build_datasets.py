@@ -1,0 +1,76 @@
+"""Rebuild gimatch's bundled datasets from the compiled fact lists in ../shared/registers and
+rewrite datasets/manifest.json. Kept outside the package: run by hand when the sources change.
+
+    python tools/build_datasets.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT / "datasets"
+VERSION = "2026.11.28"
+
+# Curated tables written by the gimatch developers: path → (description, licence, sources).
+CURATED = {
+    "classes.csv": ("gimatch's common product classes", "Apache-2.0", ["gimatch developers"]),
+    "class_map.csv": ("native class labels → common class (EU food classes of Reg. (EU) 668/2014 Annex XI, wine, "
+                      "spirits, aromatised wine)", "Apache-2.0",
+                      ["https://eur-lex.europa.eu/eli/reg_impl/2014/668/oj"]),
+    "eu_api_category_ids.csv": ("eAmbrosia API v1 productCategories ids → class",
+                                "CC-BY-4.0 (© European Union, eAmbrosia)",
+                                ["shared/registers/eu/eambrosia_api_productCategories_id_map.csv"]),
+    "product_terms.csv": ("multilingual product terms tied to common classes", "Apache-2.0", ["gimatch developers"]),
+    "delocalisers.csv": ("'style/type/kind/imitation' words in many languages", "Apache-2.0",
+                         ["https://eur-lex.europa.eu/eli/reg/2024/1143/oj",
+                          "https://www.wto.org/english/docs_e/legal_e/27-trips_04b_e.htm"]),
+    "generic_terms.csv": ("generic or non-protected name components", "Apache-2.0", ["per row"]),
+    "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
+    "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
+    "zh_legacy_romanization.csv": ("postal and Wade-Giles words → pinyin", "Apache-2.0", ["per row"]),
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def data_rows(path: Path) -> int:
+    if path.suffix == ".jsonl":
+        return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def write_manifest(gis_entries: list[dict]) -> None:
+    files = []
+    for name, (description, licence, sources) in CURATED.items():
+        path = DATASETS / name
+        files.append({"path": name, "kind": "table", "description": description, "format": "csv",
+                      "sha256": sha256(path), "rows": data_rows(path), "snapshot": VERSION,
+                      "licence": licence, "sources": sources})
+    for entry in gis_entries:
+        path = DATASETS / entry["path"]
+        files.append({**entry, "kind": "gis", "format": "jsonl", "sha256": sha256(path), "rows": data_rows(path)})
+    manifest = {"version": VERSION, "files": files}
+    (DATASETS / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = parser.parse_args()
+    from bundled_gis import build_all  # noqa: E402  (tools/bundled_gis.py)
+
+    entries = build_all(Path(args.shared), DATASETS)
+    write_manifest(entries)
+    print(f"wrote {DATASETS / 'manifest.json'}")
+
+
+if __name__ == "__main__":
+    main()
