@@ -40,6 +40,7 @@ DEFAULT_THRESHOLD = 70.0
 KIND_RANK = {"identical": 0, "variant": 1, "transliteration": 2, "style/type": 3, "contains": 4, "translation": 5,
              "evocation": 6, "partial": 7, "fuzzy": 8, "generic": 9, "same place": 10}
 _VOWELS = set("aeiouy")
+_COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Query:
     tokens: list[str]
     anat: object
     distinct: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,8 +86,10 @@ def analyze(text: str) -> Query:
     lex = lexicon()
     term_tokens = {tok for term in lex.terms_by_tokens for tok in term if len(term) == 1}
     deloc = {d for (d,) in (k for k in lex.delocalisers if len(k) == 1)}
-    distinct = [t for t in tokens if t not in STOPWORDS and t not in term_tokens and t not in deloc]
-    return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat, distinct=distinct)
+    keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in term_tokens and t not in deloc]
+    raw = folded.split() if not is_spaceless_script(script) else tokens
+    return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
+                 distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep])
 
 
 def _syllables(word: str) -> int:
@@ -256,15 +260,18 @@ def _partial(q: Query, idx: NameIndex, out: _Collector) -> None:
 
 
 def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
-    words = [t for t in q.distinct if t.isascii() and len(t) >= 5]
-    target = q.anat.place_key if q.anat.place_key and q.anat.place_key.isascii() else joined(" ".join(words))
+    lex = lexicon()
+    if q.distinct and all(t in lex.generic for t in q.distinct):
+        return
+    words = [t for t in q.words if t.isascii() and len(t) >= 5]
+    target = joined(" ".join(words))
     if len(target) < 5:
         return
     candidates: dict[int, float] = {}
     for choice, score, i in process.extract(target, idx.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
         candidates[i] = score
     if len(words) == 1:
-        for i in idx.by_suffix.get(words[0][-4:], ()):
+        for i in idx.by_suffix.get(target[-4:], ()):
             candidates.setdefault(i, fuzz.ratio(target, idx.fuzzy_choices[i]))
     qclasses = q.anat.classes
     for i, ratio in candidates.items():
@@ -285,7 +292,8 @@ def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
             if ratio >= 88:
                 out.offer(Hit(gi, ni, "fuzzy", round(min(ratio * 0.95, 90.0), 1),
                               f"spelled almost like {name!r} ({ratio:.0f}% alike)", ev))
-            elif suffix >= 4 and same_syll and abs(len(target) - len(choice)) <= 2 and ratio >= 50:
+            elif (suffix >= 4 and same_syll and abs(len(target) - len(choice)) <= 2
+                  and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= _COMMON_ENDING else 70)):
                 score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: same number of syllables and the same ending '-{choice[-suffix:]}'", ev))

@@ -1,0 +1,224 @@
+"""The gimatch command line: a thin layer over the library.
+
+Exit codes: 0 ok / no conflict, 1 conflicts found, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from . import __version__
+from .conflicts import DEFAULT_THRESHOLD
+from .errors import GimatchError
+
+
+def _handle_errors(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GimatchError as exc:
+            click.echo(f"gimatch: {exc}", err=True)
+            sys.exit(exc.exit_code)
+    return wrapper
+
+
+def _store(ctx):
+    from .store import Store
+
+    return Store(ctx.obj["db"])
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gimatch")
+@click.option("--db", envvar="GIMATCH_DB", type=click.Path(dir_okay=False),
+              help="Store file (default: $GIMATCH_DB, else gimatch.db in the user cache directory).")
+@click.pass_context
+def cli(ctx, db):
+    """Check names against protected geographical indications, across languages and scripts."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+def db_option(fn):
+    """Accept --db after the command name too (gimatch check NAME --db x.db)."""
+    def set_db(ctx, _param, value):
+        if value:
+            ctx.obj["db"] = value
+        return value
+    return click.option("--db", type=click.Path(dir_okay=False), expose_value=False, callback=set_db,
+                        is_eager=True, help="Store file (as the global --db).")(fn)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=DEFAULT_THRESHOLD, show_default=True,
+              help="Lowest score reported.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Most conflicts reported.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+@db_option
+@click.pass_context
+@_handle_errors
+def check(ctx, name, threshold, limit, as_json):
+    """Which protected GIs NAME conflicts with, on what ground, and why."""
+    result = _store(ctx).check(name, threshold=threshold, limit=limit)
+    if as_json:
+        _print_json(result.to_json_dict())
+    else:
+        _print_conflicts(result)
+    sys.exit(1 if result.conflicts else 0)
+
+
+def _print_conflicts(result) -> None:
+    from rich.table import Table
+
+    console = _console()
+    if not result.conflicts:
+        console.print(f"No conflict found for [bold]{result.query}[/bold].")
+        return
+    table = Table(title=f"Conflicts for {result.query}", show_lines=True)
+    for col in ("GI", "names", "kind", "score", "country", "class", "protection", "why"):
+        table.add_column(col, overflow="fold")
+    for c in result.conflicts:
+        prot = "; ".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}" for p in c.protections)
+        table.add_row(c.gi, " / ".join(c.names), c.kind, f"{c.score:.0f}", ", ".join(c.country),
+                      c.product_class or "", prot or c.status, c.why)
+    console.print(table)
+
+
+@cli.command(name="import")
+@click.argument("register")
+@click.argument("path", type=click.Path())
+@click.option("--strict", is_flag=True, help="Fail the whole import if any record is rejected.")
+@db_option
+@click.pass_context
+@_handle_errors
+def import_(ctx, register, path, strict):
+    """Import a register file (REGISTER: eu, ...) into the store."""
+    from rich.progress import track
+
+    store = _store(ctx)
+
+    def progress(records):
+        if len(records) < 500:
+            return records
+        return track(records, description=f"writing {len(records)} records", console=_console().__class__(stderr=True),
+                     transient=True)
+
+    summary = store.import_file(register, path, strict=strict, progress=progress)
+    click.echo(summary.line())
+    if summary.rejected:
+        for reject in store.rejects()[-min(summary.rejected, 5):]:
+            click.echo(f"  rejected {reject.where}{' field ' + reject.field if reject.field else ''}: {reject.reason}",
+                       err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+@click.pass_context
+@_handle_errors
+def registers(ctx, as_json):
+    """What the store holds, per register."""
+    rows = _store(ctx).registers()
+    if as_json:
+        _print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="gimatch store")
+    for col in ("register", "records", "names", "snapshot", "source"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["register"], str(r["records"]), str(r["names"]), r["snapshot"] or "", r["source"] or "")
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("gi_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def show(ctx, gi_id, as_json):
+    """One record with all its names, class, protections and source."""
+    from .errors import UsageError
+
+    gi = _store(ctx).get(gi_id)
+    if gi is None:
+        raise UsageError(f"no record {gi_id!r} in the store (ids look like eu:PDO-IT-0067)")
+    if as_json:
+        click.echo(gi.model_dump_json(indent=2))
+        return
+    console = _console()
+    console.print(f"[bold]{gi.id}[/bold]  {gi.gi_type or ''}  {', '.join(gi.countries)}  status: {gi.status}")
+    for n in gi.names:
+        console.print(f"  name: {n.text}  ({n.script}, {n.role}{', ' + n.lang if n.lang else ''})")
+    if gi.product_class:
+        pc = gi.product_class
+        console.print(f"  class: {pc.label}  [{pc.scheme}{' ' + pc.code if pc.code else ''} → {pc.common}]")
+    for p in gi.protections:
+        console.print(f"  protection: {p.territory} {p.status} by {p.basis}{' (' + p.instrument + ')' if p.instrument else ''}"
+                      f"{' since ' + str(p.since) if p.since else ''}")
+    for p in gi.procedures:
+        console.print(f"  procedure: {p.native_id} {p.kind} {p.status or ''}")
+    console.print(f"  source: {gi.source.file} {gi.source.record}{' ' + gi.source.url if gi.source.url else ''}"
+                  f"{' snapshot ' + str(gi.source.snapshot) if gi.source.snapshot else ''}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_handle_errors
+def normalize(name, as_json):
+    """What gimatch sees in NAME: scripts, keys, anatomy."""
+    from .normalize import describe
+
+    info = describe(name)
+    if as_json:
+        _print_json(info)
+        return
+    console = _console()
+    console.print(f"[bold]{info['name']}[/bold] → folded {info['folded']!r}; scripts {', '.join(info['scripts'])}; "
+                  f"language hint {info['language_hint'] or '-'}")
+    for key in info["keys"]:
+        console.print(f"  key {key['key']!r}  ({key['kind']})")
+    a = info["anatomy"]
+    console.print(f"  place {a['place']!r} (key {a['place_key']!r}); terms: "
+                  + (", ".join(f"{t['term']} = {t['concept']} ({t['class']})" for t in a["terms"]) or "-")
+                  + (f"; delocalisers: {', '.join(a['delocalisers'])}" if a["delocalisers"] else ""))
+
+
+@cli.command(name="eval")
+@click.argument("cases", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def eval_(ctx, cases, as_json):
+    """Run a case file (format of dev_checks.json) against the store and print recall and false positives."""
+    from .evaluate import evaluate, render
+
+    report = evaluate(_store(ctx), cases)
+    if as_json:
+        _print_json(report)
+    else:
+        click.echo(render(report))
+
+
+def main() -> None:
+    cli(obj={})
