@@ -318,7 +318,7 @@ def _conflict(idx: NameIndex, hit: Hit) -> Conflict:
     g: IndexedGI = idx.gis[hit.gi]
     return Conflict(gi=g.id, register=g.register, native_id=g.native_id, names=list(g.names),
                     matched_name=g.names[hit.name], kind=hit.kind, score=hit.score, country=list(g.countries),
-                    product_class=g.class_label, why=hit.why, protections=list(g.protections), status=g.status,
+                    product_class=g.class_label, why=hit.why, protections=g.protection_models(), status=g.status,
                     gi_type=g.gi_type, evidence=[hit.evidence])
 
 

@@ -26,7 +26,11 @@ class IndexedGI:
     status: str
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    protections: list[Protection] = field(default_factory=list)
+    protections: list[tuple] = field(default_factory=list)  # raw rows; models are built for hits only
+
+    def protection_models(self) -> list[Protection]:
+        return [Protection(territory=t, basis=b, instrument=i, annex=a, since=s, status=st)
+                for t, b, i, a, s, st in self.protections]
 
 
 Ref = tuple[int, int, str]  # (gi position, name position, key kind)
@@ -61,9 +65,8 @@ class NameIndex:
             g.roles.append(role)
             if place_key:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, frozenset(json.loads(concepts or "[]"))))
-        for gi_id, territory, basis, instrument, annex, since, status in db.execute("select * from protections"):
-            gis[pos[gi_id]].protections.append(Protection(territory=territory, basis=basis, instrument=instrument,
-                                                          annex=annex, since=since, status=status))
+        for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status from protections"):
+            gis[pos[gi_id]].protections.append(tuple(row))
         by_key: dict[str, list[Ref]] = {}
         tokens: dict[tuple[int, int], set[str]] = {}
         fuzzy: dict[str, list[Ref]] = {}

@@ -70,6 +70,19 @@ def romanized_forms(folded: str, *, japanese: bool | None = None) -> list[tuple[
     return forms
 
 
+def _word_divided_pinyin(folded: str) -> str:
+    """Pinyin in the registers' word division: the place joined, each product term apart (龙井茶 → longjing cha)."""
+    from .anatomy import anatomy
+
+    anat = anatomy(folded, japanese=False)
+    if not anat.terms or not anat.place:
+        return ""
+    rest = folded.replace(" ", "")[len(anat.place):] if folded.replace(" ", "").startswith(anat.place) else ""
+    if not rest:
+        return ""
+    return f"{joined(romanize.pinyin(anat.place))} {romanize.pinyin(rest)}"
+
+
 def is_japanese(text: str) -> bool:
     """Whether a name reads as Japanese: it has kana (Han alone is read as Chinese)."""
     return any(s == "Kana" for s, _ in script_runs(text))
@@ -111,6 +124,8 @@ def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
     for form, kind in romanized_forms(source, japanese=japanese):
         add(form, kind)
         add(" ".join(stem_tokens(form.split())), kind)
+    if script == "Han" and not japanese:
+        add(_word_divided_pinyin(folded), "pinyin")
     for key, kind in list(out.items()):
         add(joined(key), "joined" if kind == "fold" else kind)
     return [Key(k, v) for k, v in out.items()]

@@ -1,0 +1,56 @@
+"""The CLI contract: exit codes, --json on stdout, errors on stderr."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from gimatch.cli import cli
+
+from .conftest import EU_EXPORT, needs_shared
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), obj={}, catch_exceptions=False)
+
+
+@needs_shared
+def test_acceptance_parma_ham(tmp_path):
+    db = str(tmp_path / "x.db")
+    imported = run("import", "eu", str(EU_EXPORT), "--db", db)
+    assert imported.exit_code == 0 and "read 3715" in imported.output
+    result = run("check", "Parma ham", "--json", "--db", db)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["conflicts"][0]["gi"] == "eu:PDO-IT-0067"
+
+
+def test_no_conflict_exits_0(tmp_path):
+    result = run("--db", str(tmp_path / "y.db"), "check", "Happy Panda jasmine tea", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["conflicts"] == []
+
+
+def test_usage_and_input_errors_exit_2(tmp_path):
+    db = str(tmp_path / "z.db")
+    empty = run("--db", db, "check", "!!!")
+    assert empty.exit_code == 2 and "empty" in empty.stderr
+    missing = run("--db", db, "import", "eu", str(tmp_path / "nope.json"))
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    unknown = run("--db", db, "import", "mars", "x.json")
+    assert unknown.exit_code == 2 and "unknown register" in unknown.stderr
+
+
+def test_registers_json_and_show(tmp_path):
+    db = str(tmp_path / "r.db")
+    rows = json.loads(run("--db", db, "registers", "--json").stdout)
+    assert all(set(r) == {"register", "records", "names", "snapshot", "source"} for r in rows)
+    shown = json.loads(run("--db", db, "show", "eu:PGI-CN-2668", "--json").stdout)
+    assert shown["names"][0]["text"] == "普洱茶" and shown["source"]["url"]
+    assert run("--db", db, "show", "eu:NOPE").exit_code == 2
+
+
+def test_normalize_json():
+    data = json.loads(run("normalize", "安吉白茶", "--json").stdout)
+    assert {"anji bai cha", "anjibaicha"} & {k["key"] for k in data["keys"]}
+    assert data["scripts"] == ["Han"] and data["language_hint"] == "zh"

@@ -1,0 +1,61 @@
+"""Folding, keys and anatomy: one row per trap of DOMAIN.md §4."""
+
+from __future__ import annotations
+
+import pytest
+
+from gimatch.errors import UsageError
+from gimatch.text.anatomy import anatomy
+from gimatch.text.fold import fold, scripts
+from gimatch.text.keys import name_keys
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("Comté", "comte"), ("龍井茶", "龙井茶"), ("Oύζο", "ουζο"), ("Русская водкa", "русская водка"),
+    ("Lübecker Marzipan", "lubecker marzipan"), ("ＣＯＭＴＥ", "comte"), ("a\u200db\u0007c😀", "abc"),
+    ("Pu'er Cha", "pu er cha"), ("茅台酒（贵州茅台酒）", "茅台酒 贵州茅台酒"), ("กาแฟดอยตุง", "กาแฟดอยตุง"),
+])
+def test_fold(raw, folded):
+    assert fold(raw) == folded
+
+
+def keys_of(name):
+    return {k.key for k in name_keys(name)}
+
+
+@pytest.mark.parametrize("name, key", [
+    ("安吉白茶", "anjibaicha"), ("安吉白茶", "an ji bai cha"), ("夕張メロン", "yubari melon"), ("龍井茶", "longjing cha"),
+    ("龍井茶", "longjingcha"), ("Сакар", "cakap"), ("Сакар", "sakar"), ("Ελιά Καλαμάτας", "elia kalamatas"),
+    ("六安瓜片", "luanguapian"), ("Moutai Chiew", "maotai jiu"), ("Longkou Fen Si", "longkoufensi"),
+    ("Melton Mowbray Pork Pies", "melton mowbray pork pie"), ("Lübecker Marzipan", "luebecker marzipan"),
+    ("神戸ビーフ", "kobe beef"), ("กาแฟดอยตุง", "kafae doi tung"),
+])
+def test_keys(name, key):
+    assert key in keys_of(name)
+
+
+@pytest.mark.parametrize("name, place, concepts", [
+    ("Prosciutto di Parma", "parma", {"ham"}), ("Parma ham", "parma", {"ham"}), ("龙井茶", "longjing", {"tea"}),
+    ("Kafae Doi Tung", "doitung", {"coffee"}), ("กาแฟดอยตุง", "doitung", {"coffee"}),
+    ("Nürnberger Lebkuchen", "nurnberg", {"gingerbread"}), ("Nuremberg gingerbread", "nurnberg", {"gingerbread"}),
+    ("Korla fragrant pear", "kuerle", {"fragrant_pear"}), ("Ku'erle Xiang Li", "kuerle", {"fragrant_pear"}),
+    ("烟台苹果", "yantai", {"apple"}), ("烟台葡萄酒", "yantai", {"wine"}), ("夕張メロン", "yubari", {"melon"}),
+])
+def test_anatomy(name, place, concepts):
+    a = anatomy(name)
+    assert (a.place_key, a.concepts) == (place, concepts)
+
+
+def test_delocalisers_found():
+    assert anatomy("Roquefort-type cheese").delocalisers == ["type"]
+    assert anatomy("Prosecco-style sparkling wine").delocalisers == ["style"]
+
+
+def test_scripts_of_mixed_names():
+    assert scripts("Malvasia Χάνδακας-Candia")[:2] == ["Latin", "Greek"]
+
+
+@pytest.mark.parametrize("junk", ["x" * 10_000, 42, None])
+def test_overlong_or_non_text_names_are_refused(junk):
+    with pytest.raises(UsageError):
+        fold(junk)
