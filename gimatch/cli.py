@@ -90,13 +90,16 @@ def _print_conflicts(result) -> None:
     if not result.conflicts:
         console.print(f"No conflict found for [bold]{result.query}[/bold].")
         return
-    table = Table(title=f"Conflicts for {result.query}", show_lines=True)
-    for col in ("GI", "names", "kind", "score", "country", "class", "protection", "why"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"Conflicts for {result.query}", show_lines=True, expand=True)
+    table.add_column("GI", ratio=3, overflow="fold")
+    table.add_column("kind · score", ratio=2)
+    table.add_column("protection", ratio=2)
+    table.add_column("why", ratio=5)
     for c in result.conflicts:
-        prot = "; ".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}" for p in c.protections)
-        table.add_row(c.gi, " / ".join(c.names), c.kind, f"{c.score:.0f}", ", ".join(c.country),
-                      c.product_class or "", prot or c.status, c.why)
+        prot = "\n".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}" for p in c.protections)
+        gi_cell = f"[bold]{c.gi}[/bold]\n{' / '.join(c.names)}\n{', '.join(c.country)}" + (
+            f" · {c.product_class}" if c.product_class else "")
+        table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}", prot or c.status, c.why)
     console.print(table)
 
 
