@@ -20,6 +20,8 @@ def test_new_store_holds_the_bundled_datasets(store):
     registers = {r["register"]: r for r in store.registers()}
     assert {"eu.eambrosia", "jp.maff", "jp.nta", "th.dip", "jp.maff_designated"} <= set(registers)
     assert registers["eu.eambrosia"]["records"] == 109
+    # one record per confirmed row of the compiled lists (rows without a number keep a name as native id)
+    assert [registers[r]["records"] for r in ("jp.maff", "jp.maff_designated", "jp.nta", "th.dip")] == [89, 10, 26, 38]
     longjing = store.get("eu:PDO-CN-0621")
     assert longjing.names[0].text == "龙井茶" and longjing.source.url
 

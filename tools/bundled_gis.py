@@ -87,8 +87,9 @@ def jp_maff(shared: Path) -> list[GI]:
     for line, r in _rows(path):
         names = [_name(t, lang="ja", source="name_ja") for t in r["name_ja"].split(" / ") if t]
         names += [_name(t, "transcription", "name_kana", "ja") for t in r["name_kana"].split(" / ") if t]
-        names += [_name(t, "transcription", "name_latin") for t in r["name_latin"].split(" / ") if t]
-        native = r["reg_no"] or r["name_ja"]
+        latin_role = "transcription" if names else "protected"  # a few rows are known only by a Latin name
+        names += [_name(t, latin_role, "name_latin") for t in r["name_latin"].split(" / ") if t]
+        native = r["reg_no"] or r["name_ja"] or r["name_latin"]
         registered = _date(r["reg_date"])
         out.append(GI(id=f"jp.maff:{native}", register="jp.maff", native_id=native, names=names, gi_type="GI",
                       countries=["JP"], product_class=_jp_class(r["class_text"], r["class_scheme"]),
@@ -179,6 +180,10 @@ def build_all(shared: Path, datasets: Path) -> list[dict]:
     entries = []
     for rel, (register, builder, licence, description) in BUILDERS.items():
         records = builder(shared)
+        ids = [gi.id for gi in records]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise SystemExit(f"{rel}: duplicate ids {duplicates}: give those rows a distinguishing native id")
         lines = [gi.model_dump_json(exclude_defaults=True) for gi in records]
         (datasets / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
         sources = sorted({gi.source.file for gi in records})
