@@ -35,6 +35,14 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
         return tuple(dict(row) for row in csv.DictReader(lines))
 
 
+def count_rows(path: Path) -> int:
+    """Data rows of a bundled file: JSON lines, or CSV rows below the header ('#' lines are comments)."""
+    if path.suffix == ".jsonl":
+        return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

@@ -83,10 +83,8 @@ def analyze(text: str) -> Query:
                 keys.append((key, "japanese"))
     anat = anatomy(text)
     tokens = stem_tokens(folded.split()) if not is_spaceless_script(script) else [joined(folded)]
-    lex = lexicon()
-    term_tokens = {tok for term in lex.terms_by_tokens for tok in term if len(term) == 1}
-    deloc = {d for (d,) in (k for k in lex.delocalisers if len(k) == 1)}
-    keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in term_tokens and t not in deloc]
+    single_words = lexicon().single_words
+    keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in single_words]
     raw = folded.split() if not is_spaceless_script(script) else tokens
     return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep])

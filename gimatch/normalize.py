@@ -13,14 +13,10 @@ _SCRIPT_LANGS = {"Han": ("zh",), "Kana": ("ja",), "Hangul": ("ko",), "Thai": ("t
 
 @functools.lru_cache(maxsize=1)
 def _detector_factory():
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0  # deterministic
-    from langdetect.detector_factory import init_factory, _factory  # noqa: F401
-
-    init_factory()
     from langdetect import detector_factory
 
+    detector_factory.DetectorFactory.seed = 0  # deterministic
+    detector_factory.init_factory()
     return detector_factory._factory
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 
@@ -22,12 +21,7 @@ def test_manifest_matches_files():
         path = DATASETS / entry["path"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], entry["path"]
         assert entry["licence"] and entry["sources"] and entry["snapshot"]
-        if path.suffix == ".jsonl":
-            rows = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-        else:
-            with path.open(encoding="utf-8", newline="") as fh:
-                rows = sum(1 for _ in csv.DictReader(line for line in fh if not line.startswith("#")))
-        assert rows == entry["rows"], entry["path"]
+        assert bundled.count_rows(path) == entry["rows"], entry["path"]
 
 
 def test_every_bundled_gi_keeps_its_source():

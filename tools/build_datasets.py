@@ -7,10 +7,10 @@ rewrite datasets/manifest.json. Kept outside the package: run by hand when the s
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 from pathlib import Path
+
+from gimatch.bundled import count_rows, sha256_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
@@ -36,27 +36,16 @@ CURATED = {
 }
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def data_rows(path: Path) -> int:
-    if path.suffix == ".jsonl":
-        return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    with path.open(encoding="utf-8", newline="") as fh:
-        return sum(1 for _ in csv.DictReader(line for line in fh if not line.startswith("#")))
-
-
 def write_manifest(gis_entries: list[dict]) -> None:
     files = []
     for name, (description, licence, sources) in CURATED.items():
         path = DATASETS / name
         files.append({"path": name, "kind": "table", "description": description, "format": "csv",
-                      "sha256": sha256(path), "rows": data_rows(path), "snapshot": VERSION,
+                      "sha256": sha256_of(path), "rows": count_rows(path), "snapshot": VERSION,
                       "licence": licence, "sources": sources})
     for entry in gis_entries:
         path = DATASETS / entry["path"]
-        files.append({**entry, "kind": "gis", "format": "jsonl", "sha256": sha256(path), "rows": data_rows(path)})
+        files.append({**entry, "kind": "gis", "format": "jsonl", "sha256": sha256_of(path), "rows": count_rows(path)})
     manifest = {"version": VERSION, "files": files}
     (DATASETS / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

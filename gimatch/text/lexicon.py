@@ -6,7 +6,9 @@ import functools
 from dataclasses import dataclass
 
 from .. import bundled
-from .fold import fold
+from .fold import dominant_script, fold, is_spaceless_script
+from .romanize import cyrillic_bg, greek
+from .stem import stem_tokens
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Lexicon:
     spaceless_terms: dict[str, Term]   # Han, kana and Thai terms, matched as substrings
     max_term_tokens: int
     delocalisers: dict[tuple[str, ...], str]
+    single_words: frozenset[str]        # one-word product terms and delocalisers: not distinctive in a query
     spaceless_delocalisers: frozenset[str]
     generic: dict[str, tuple[dict[str, str], ...]]
     place_aliases: dict[str, str]
@@ -32,15 +35,11 @@ class Lexicon:
 
 
 def _is_spaceless(text: str) -> bool:
-    from .fold import dominant_script, is_spaceless_script
-
     return is_spaceless_script(dominant_script(text))
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    from .stem import stem_tokens
-
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
     for row in bundled.read_table("product_terms.csv"):
@@ -50,9 +49,6 @@ def lexicon() -> Lexicon:
         if _is_spaceless(folded):
             spaceless.setdefault(folded, Term((folded,), row["concept"], row["class"], row["lang"]))
         else:
-            from .romanize import cyrillic_bg, greek
-            from .fold import dominant_script
-
             script = dominant_script(folded)
             forms = {folded}
             if script == "Greek":
@@ -80,6 +76,7 @@ def lexicon() -> Lexicon:
         spaceless_terms=spaceless,
         max_term_tokens=max(len(t) for t in terms),
         delocalisers=delocs,
+        single_words=frozenset(t[0] for t in (*terms, *delocs) if len(t) == 1),
         spaceless_delocalisers=frozenset(spaceless_delocs),
         generic={k: tuple(v) for k, v in generic.items()},
         place_aliases=aliases,
