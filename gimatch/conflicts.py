@@ -330,7 +330,9 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     for step in (_exact, _contains, _translation, _partial, _likeness):
         step(q, idx, out)
     hits = [h for h in out.best.values() if h.score >= threshold]
-    hits.sort(key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].id))
+    # At equal strength a register's record comes before an agreement list's entry for the same name.
+    hits.sort(key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].register.startswith("agreement."),
+                             idx.gis[h.gi].id))
     if limit:
         hits = hits[:limit]
     return CheckResult(query=name, conflicts=[_conflict(idx, h) for h in hits])

@@ -82,6 +82,7 @@ class Source(_Model):
     snapshot: dt.date | None = None
     sha256: str | None = None
     url: str | None = None
+    other_urls: list[str] = Field(default_factory=list, description="Further evidence for the record")
 
 
 class GI(_Model):
@@ -95,11 +96,17 @@ class GI(_Model):
     gi_type: str | None = None
     countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2 codes")
     product_class: ProductClass | None = None
+    other_classes: list[ProductClass] = Field(default_factory=list,
+                                              description="The same product in the register's other class schemes")
     status: Status = "registered"
     dates: Dates = Field(default_factory=Dates)
     legal_instrument: str | None = None
     protections: list[Protection] = Field(default_factory=list)
     procedures: list[Procedure] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list, description="Province, prefecture, county or state, verbatim")
+    holder: str | None = Field(None, description="Applicant, producer group or mark owner")
+    native: dict[str, str] = Field(default_factory=dict,
+                                   description="The register's own labels and values, verbatim")
     source: Source
 
     @property

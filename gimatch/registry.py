@@ -9,18 +9,19 @@ from .errors import UsageError
 
 REGISTERS: dict[str, str] = {
     "eu.eambrosia": "gimatch.registers.eu.eambrosia",
+    "cn.gi_products": "gimatch.registers.cn.gi_products",
+    "cn.gi_marks": "gimatch.registers.cn.gi_marks",
+    "cn.agri_gis": "gimatch.registers.cn.agri_gis",
+    "jp.maff": "gimatch.registers.jp.maff",
+    "jp.maff_designated": "gimatch.registers.jp.maff_designated",
+    "jp.nta": "gimatch.registers.jp.nta",
+    "th.dip": "gimatch.registers.th.dip",
+    "us.ava": "gimatch.registers.us.ava",
+    "us.uspto": "gimatch.registers.us.uspto",
+    "agreement.china_eu": "gimatch.registers.agreement.china_eu",
 }
 
-ALIASES: dict[str, str] = {"eu": "eu.eambrosia"}
-
-# Registers whose records come only from the bundled datasets so far (no native-format reader yet).
-BUNDLED_ONLY: dict[str, str] = {
-    "agreement.china_eu": "China–EU agreement lists (Annexes III–VII, pilot)",
-    "jp.maff": "Japan, MAFF GI register",
-    "jp.maff_designated": "Japan, MAFF designated foreign GIs",
-    "jp.nta": "Japan, NTA liquor GIs",
-    "th.dip": "Thailand, DIP GI register",
-}
+ALIASES: dict[str, str] = {"eu": "eu.eambrosia", "ava": "us.ava", "china_eu": "agreement.china_eu"}
 
 
 def resolve(name: str) -> str:

@@ -51,11 +51,13 @@ class ImportSummary:
     unchanged: int
     rejected: int
     kept_newer: int = 0
+    note: str | None = None
 
     def line(self) -> str:
         extra = f" ({self.kept_newer} kept: the store has a newer snapshot)" if self.kept_newer else ""
+        note = f"; {self.note}" if self.note else ""
         return (f"{self.register}: read {self.read}, imported {self.imported}, updated {self.updated}, "
-                f"unchanged {self.unchanged}{extra}, rejected {self.rejected}")
+                f"unchanged {self.unchanged}{extra}, rejected {self.rejected}{note}")
 
 
 def content_hash(gi: GI) -> str:
@@ -164,7 +166,8 @@ class Store:
         from .text.keys import name_keys
 
         summary = ImportSummary(register=register, file=result.path, shape=result.shape, snapshot=result.snapshot,
-                                read=result.read, imported=0, updated=0, unchanged=0, rejected=len(result.rejects))
+                                read=result.read, imported=0, updated=0, unchanged=0, rejected=len(result.rejects),
+                                note=result.note)
         conn = self.db.conn
         existing = {row[0]: (row[1], row[2]) for row in conn.execute("select id, content_hash, snapshot from gis")}
         records = progress(result.records) if progress else result.records

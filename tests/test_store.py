@@ -9,7 +9,11 @@ import pytest
 import gimatch
 from gimatch.errors import InputError, StoreError
 
+from gimatch import bundled
+
 from .conftest import EU_EXPORT, needs_shared
+
+BUNDLED_FILES = sum(1 for e in bundled.manifest()["files"] if e["kind"] == "gis")
 
 
 def table_counts(store):
@@ -18,8 +22,10 @@ def table_counts(store):
 
 def test_new_store_holds_the_bundled_datasets(store):
     registers = {r["register"]: r for r in store.registers()}
-    assert {"eu.eambrosia", "jp.maff", "jp.nta", "th.dip", "jp.maff_designated"} <= set(registers)
-    assert registers["eu.eambrosia"]["records"] == 109
+    counts = {name: r["records"] for name, r in registers.items()}
+    assert counts == {"agreement.china_eu": 265, "cn.gi_products": 6, "eu.eambrosia": 109, "jp.maff": 89,
+                      "jp.maff_designated": 10, "jp.nta": 26, "th.dip": 38, "us.uspto": 10}
+    assert {name.split(".")[0] for name in counts} >= {"cn", "eu", "jp", "th", "us"}
     # one record per confirmed row of the compiled lists (rows without a number keep a name as native id)
     assert [registers[r]["records"] for r in ("jp.maff", "jp.maff_designated", "jp.nta", "th.dip")] == [89, 10, 26, 38]
     longjing = store.get("eu:PDO-CN-0621")
@@ -35,7 +41,7 @@ def test_import_is_idempotent(store):
     again = store.import_file("eu", str(EU_EXPORT))
     assert (again.imported, again.updated, again.unchanged) == (0, 0, 3546)
     assert table_counts(store) == before
-    assert store.db["imports"].count == 5 + 2 + 0 and store.db["rejects"].count == 2
+    assert store.db["imports"].count == BUNDLED_FILES + 2 and store.db["rejects"].count == 2
 
 
 def test_newer_snapshot_updates_and_records_changes(store, tmp_path):
@@ -76,7 +82,7 @@ def test_failing_import_leaves_store_unchanged(store, tmp_path, monkeypatch):
     monkeypatch.setattr(store_module.Store, "_write_gi", staticmethod(boom))
     with pytest.raises(RuntimeError):
         store.import_file("eu", str(good))
-    assert table_counts(store) == before and store.db["imports"].count == 5
+    assert table_counts(store) == before and store.db["imports"].count == BUNDLED_FILES
 
 
 def test_strict_fails_on_a_rejected_record(store, tmp_path):

@@ -19,9 +19,10 @@ VERSION = "2026.11.28"
 # Curated tables written by the gimatch developers: path → (description, licence, sources).
 CURATED = {
     "classes.csv": ("gimatch's common product classes", "Apache-2.0", ["gimatch developers"]),
-    "class_map.csv": ("native class labels → common class (EU food classes of Reg. (EU) 668/2014 Annex XI, wine, "
-                      "spirits, aromatised wine)", "Apache-2.0",
-                      ["https://eur-lex.europa.eu/eli/reg_impl/2014/668/oj"]),
+    "class_map.csv": ("native class labels → common class: EU food classes, wine, spirits, aromatised wine; China's "
+                      "GI-product and AGI categories; Japan's MAFF classes (2015 and 2022 schemes) and NTA "
+                      "categories; Thai DIP types; Nice 29–33; US wine and certification-mark classes",
+                      "Apache-2.0", ["per row"]),
     "eu_api_category_ids.csv": ("eAmbrosia API v1 productCategories ids → class",
                                 "CC-BY-4.0 (© European Union, eAmbrosia)",
                                 ["shared/registers/eu/eambrosia_api_productCategories_id_map.csv"]),
@@ -33,6 +34,8 @@ CURATED = {
     "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
     "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
     "zh_legacy_romanization.csv": ("postal and Wade-Giles words → pinyin", "Apache-2.0", ["per row"]),
+    "us_semigeneric_wine_names.csv": ("wine names US law treats as semi-generic (26 U.S.C. 5388(c), 27 CFR 4.24)",
+                                      "facts (US statute and regulations, public domain)", ["per row"]),
 }
 
 
@@ -54,8 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = parser.parse_args()
-    from bundled_gis import build_all  # noqa: E402  (tools/bundled_gis.py)
+    from bundled_gis import build_all, semigeneric_wine_names  # noqa: E402  (tools/bundled_gis.py)
 
+    semigeneric_wine_names(Path(args.shared), DATASETS)
     entries = build_all(Path(args.shared), DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")

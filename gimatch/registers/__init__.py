@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import GI, Reject
+from ..model import GI, Name, Reject, Source
+from ..text.fold import dominant_script
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class LoadResult:
     records: list[GI] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     read: int = 0
+    note: str | None = None     # what the register counts in its own terms ("269 current AVAs")
 
 
 def file_sha256(data: bytes) -> str:
@@ -92,3 +94,60 @@ def parse_date(value, *, where: str, field_name: str) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         raise InputError(f"not a valid date: {text!r}", where=where, field=field_name) from None
+
+
+_FULLWIDTH_BRACKET = re.compile(r"（([^）]+)）")
+_LATIN_BRACKET = re.compile(r"\(([^()]+)\)")
+
+
+def split_names(joined: str) -> list[str]:
+    """Names joined by ' / ' (and the one ' ; ') are separate names of one GI."""
+    parts = re.split(r"\s+/\s+|\s+;\s+", joined.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def make_names(texts: list[str], *, role: str = "protected", source: str, chinese: bool = False) -> list[Name]:
+    """Names with their scripts; full-width brackets (and, for Chinese GIs, any brackets) hold
+    further protected names, added as variants."""
+    out: list[Name] = []
+    seen: set[str] = set()
+
+    def add(text: str, role_: str) -> None:
+        text = " ".join(text.split())
+        if text and text not in seen:
+            seen.add(text)
+            out.append(Name(text=text, script=dominant_script(text), role=role_, source=source))
+
+    for text in texts:
+        add(text, role)
+        inner = _FULLWIDTH_BRACKET.findall(text) + (_LATIN_BRACKET.findall(text) if chinese else [])
+        for part in inner:
+            add(part, "variant")
+        if inner:
+            add(_LATIN_BRACKET.sub(" ", _FULLWIDTH_BRACKET.sub(" ", text)), "variant")
+    return out
+
+
+def collect(result: LoadResult, rows, make, *, id_field: str) -> LoadResult:
+    """Run ``make(row, where, source)`` over located rows into ``result``: a row that cannot be read
+    becomes a Reject naming its line and field, a repeated id is refused, and the snapshot is the
+    latest date in the records unless the reader set one."""
+    seen: set[str] = set()
+    for where, row in rows:
+        result.read += 1
+        try:
+            gi = make(row, where, Source(file=result.path, record=where, sha256=result.sha256))
+        except InputError as exc:
+            result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
+            continue
+        if gi.id in seen:
+            result.rejects.append(Reject(where=where, field=id_field, reason=f"duplicate record {gi.id}"))
+            continue
+        seen.add(gi.id)
+        result.records.append(gi)
+    if result.snapshot is None:
+        dates = [d for gi in result.records for d in (gi.dates.registered, gi.dates.protected, gi.dates.applied) if d]
+        result.snapshot = max(dates) if dates else None
+    for gi in result.records:
+        gi.source.snapshot = gi.source.snapshot or result.snapshot
+    return result

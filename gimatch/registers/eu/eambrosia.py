@@ -31,8 +31,9 @@ from typing import Any, Callable
 from ...errors import InputError
 from ...model import GI, Dates, Name, Procedure, ProductClass, Protection, Reject, Source
 from ...text.fold import dominant_script
-from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, parse_date, parse_json, read_bytes
+from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, make_names, parse_date, parse_json, read_bytes, split_names
 from ... import bundled
+from ...classes import common_class
 
 REGISTER = RegisterInfo(
     name="eu.eambrosia",
@@ -66,8 +67,6 @@ _STATUS = {"registered": "registered", "applied": "applied", "applied for": "app
            "in consultation": "published", "rejected": "rejected"}
 _CLASS_LABEL = re.compile(r"^Class (\d+\.\d+)\.?\s")
 _NUMBERED_LABEL = re.compile(r"^(\d+[a-z]?)\.\s")
-_FULLWIDTH_BRACKET = re.compile(r"（([^）]+)）")
-_LATIN_BRACKET = re.compile(r"\(([^()]+)\)")
 _EXPORT_COLUMNS = {  # canonical → accepted header spellings (folded: lower case, no spaces)
     "file_number": ("filenumber",), "name": ("name", "protectedname", "names"),
     "category": ("productcategory", "productcategory(obsolete)", "category"),
@@ -86,21 +85,16 @@ def _api_category_ids() -> dict[int, dict[str, str]]:
     return {int(r["id"]): r for r in bundled.read_table("eu_api_category_ids.csv")}
 
 
-def _class_common() -> dict[tuple[str, str], str]:
-    return {(r["scheme"], r["code"]): r["common"] for r in bundled.read_table("class_map.csv")}
-
-
 def product_class(label: str | None, product_type: str | None) -> ProductClass | None:
     """The class of a record from its export label (verbatim) and product type."""
     if not label:
         return None
     label = label.strip()
     kind = (product_type or "").lower()
-    common = _class_common()
     m = _CLASS_LABEL.match(label + " ")
     if m:
         code = m.group(1)
-        return ProductClass(scheme="eu.food", code=code, label=label, common=common.get(("eu.food", code)))
+        return ProductClass(scheme="eu.food", code=code, label=label, common=common_class(["eu.food"], code))
     if label.lower() == "wine" or kind == "wine":
         return ProductClass(scheme="eu.wine", label=label, common="wine")
     m = _NUMBERED_LABEL.match(label)
@@ -118,41 +112,12 @@ def _class_from_ids(ids: list[int], product_type: str, where: str) -> ProductCla
     row = _api_category_ids().get(cid)
     if row:
         return ProductClass(scheme=row["scheme"], code=row["code"] or None, label=row["label"],
-                            common=_class_common().get((row["scheme"], row["code"]),
-                                                       "aromatised_wine" if row["scheme"] == "eu.aromatised" else None))
+                            common=common_class([row["scheme"]], row["code"]))
     if 190 < cid < 250:
         return ProductClass(scheme="eu.spirit", code=str(cid - 190), label=f"Spirit drink category {cid - 190} (API id {cid})",
                             common="spirits")
     return ProductClass(scheme="eu.api", code=str(cid), label=f"API category id {cid}",
                         common="wine" if product_type.upper() == "WINE" else None)
-
-
-def split_names(joined: str) -> list[str]:
-    """Names joined by ' / ' (and the one ' ; ') are separate names of one GI."""
-    parts = re.split(r"\s+/\s+|\s+;\s+", joined.strip())
-    return [p.strip() for p in parts if p.strip()]
-
-
-def make_names(texts: list[str], *, role: str = "protected", source: str, chinese: bool = False) -> list[Name]:
-    """Names with their scripts; full-width brackets (and, for Chinese GIs, any brackets) hold
-    further protected names, added as variants."""
-    out: list[Name] = []
-    seen: set[str] = set()
-
-    def add(text: str, role_: str) -> None:
-        text = " ".join(text.split())
-        if text and text not in seen:
-            seen.add(text)
-            out.append(Name(text=text, script=dominant_script(text), role=role_, source=source))
-
-    for text in texts:
-        add(text, role)
-        inner = _FULLWIDTH_BRACKET.findall(text) + (_LATIN_BRACKET.findall(text) if chinese else [])
-        for part in inner:
-            add(part, "variant")
-        if inner:
-            add(_LATIN_BRACKET.sub(" ", _FULLWIDTH_BRACKET.sub(" ", text)), "variant")
-    return out
 
 
 def _base_and_suffix(file_number: str, where: str, field: str) -> tuple[str, str | None]:

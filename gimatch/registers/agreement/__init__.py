@@ -1,0 +1,1 @@
+"""The lists of international agreements on GIs, read as registers of their own."""

@@ -1,0 +1,246 @@
+"""What the table-shaped registers share: decoding (UTF-8, BOM, GB18030), CSV and HTML tables with
+their header row found by its labels, era and Buddhist-era dates, and XML parsed without entities.
+
+A register module names the labels it knows (``{"产品名称": "name", ...}``); :func:`read_table`
+finds the header row by those labels (skipping title rows and merged header cells above it), skips
+header rows repeated further down (spreadsheet exports repeat them per page) and returns every data
+row with its line, keyed by the verbatim labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from lxml import etree, html
+
+from ..errors import InputError
+
+
+@dataclass
+class Table:
+    """Rows of one table, each with its locator, keyed by the verbatim header labels."""
+
+    shape: str
+    encoding: str
+    header: list[str]
+    fields: dict[str, str]                     # verbatim label → the module's field name
+    rows: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    context: str = ""                          # text around an HTML table (title, notice number)
+
+    def get(self, row: dict[str, str], name: str) -> str:
+        """The value of a field by the module's field name ('' when the column is absent)."""
+        for label, fname in self.fields.items():
+            if fname == name and row.get(label):
+                return row[label]
+        return ""
+
+
+# --- decoding ----------------------------------------------------------------------------------
+
+_MOJIBAKE = re.compile(r"[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2018-\u203a\u20ac\u2122]|锟斤拷|\ufffd")
+
+
+def decode(data: bytes, path: str, *, chinese: bool = False) -> tuple[str, str]:
+    """Text and the encoding it was read in: UTF-8 (BOM or not), or GB18030 for Chinese registers."""
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if not chinese:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file "
+                             "as UTF-8", path=path, where=f"line {line}") from None
+        try:
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError as exc2:
+            line = data[: exc2.start].count(b"\n") + 1
+            raise InputError("neither UTF-8 nor GB18030/GBK text", path=path, where=f"line {line}") from None
+    bad = _MOJIBAKE.search(text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise InputError(f"mojibake {bad.group()!r}: the text was decoded with the wrong codec before it was saved; "
+                         "export it again from the source", path=path, where=f"line {line}")
+    return text, encoding
+
+
+def label(text: str) -> str:
+    """A header label compared loosely: NFKC (full-width brackets), no spaces, no colon."""
+    return re.sub(r"[\s:：*]+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+def _html_tables(text: str, path: str) -> list[tuple[list[list[str]], str]]:
+    """Every <table> as rows of cell texts (colspan and rowspan expanded), with the page text before it."""
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        doc = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"unreadable HTML: {exc}", path=path) from None
+    out = []
+    for table in doc.iter("table"):
+        grid: list[list[str]] = []
+        carried: dict[int, list] = {}          # column → [rows still to fill, text] from a rowspan above
+        for tr in table.iter("tr"):
+            cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            row: list[str] = []
+            for cell in cells:
+                while len(row) in carried:
+                    row.append(_take(carried, len(row)))
+                value = " ".join(cell.text_content().split())
+                across, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+                for _ in range(across):
+                    if down > 1:
+                        carried[len(row)] = [down - 1, value]
+                    row.append(value)
+            while len(row) in carried:
+                row.append(_take(carried, len(row)))
+            grid.append(row)
+        before = " ".join(t.strip() for t in table.xpath("preceding::text()") if t.strip())
+        out.append((grid, before[-2000:]))
+    return out
+
+
+def _span(value: str | None) -> int:
+    return max(1, min(int(value), 50)) if value and value.strip().isdigit() else 1
+
+
+def _take(carried: dict[int, list], col: int) -> str:
+    left, value = carried[col]
+    if left <= 1:
+        del carried[col]
+    else:
+        carried[col][0] = left - 1
+    return value
+
+
+def _find_header(grid: list[list[str]], labels: dict[str, str], need: int) -> int | None:
+    for i, row in enumerate(grid[:15]):
+        if sum(1 for cell in row if label(cell) in labels) >= need:
+            return i
+    return None
+
+
+def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tuple[str, ...],
+               register: str, chinese: bool = False) -> Table:
+    """The register's table in a CSV or HTML file, with its header found by the known labels.
+
+    ``labels`` maps loose labels (see :func:`label`) to field names; ``required`` field names must
+    all have a column. A file without such a header is another register's file, refused by name.
+    """
+    text, encoding = decode(data, path, chinese=chinese)
+    loose = {label(k): v for k, v in labels.items()}
+    need = min(2, len(set(loose.values())))
+    if re.match(r"\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html)", text[:500], re.I):
+        candidates = [(grid, before, "html") for grid, before in _html_tables(text, path)]
+        lines = None
+    else:
+        dialect = "excel-tab" if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else "excel"
+        grid = list(csv.reader(io.StringIO(text), dialect))
+        candidates = [(grid, "", "tsv" if dialect == "excel-tab" else "csv")]
+        lines = _physical_lines(text)
+    for grid, before, shape in candidates:
+        at = _find_header(grid, loose, need)
+        if at is None:
+            continue
+        header = [cell.strip() for cell in grid[at]]
+        fields = {h: loose[label(h)] for h in header if label(h) in loose}
+        missing = [f for f in required if f not in fields.values()]
+        if missing:
+            raise InputError(f"not a {register} table: no column for {', '.join(missing)} "
+                             f"(header: {', '.join(h for h in header if h)})", path=path, where=_where(shape, lines, at))
+        table = Table(shape=shape, encoding=encoding, header=header, fields=fields, context=before)
+        header_key = [label(h) for h in header]
+        for i in range(at + 1, len(grid)):
+            row = grid[i]
+            if not any(cell.strip() for cell in row) or [label(c) for c in row[:len(header)]] == header_key:
+                continue
+            if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+                raise InputError(f"{len(row)} cells under a header of {len(header)}", path=path,
+                                 where=_where(shape, lines, i))
+            table.rows.append((_where(shape, lines, i),
+                               {h: row[j].strip() if j < len(row) else "" for j, h in enumerate(header) if h}))
+        return table
+    raise InputError(f"not a {register} file: no table with the register's column labels "
+                     f"({', '.join(sorted(labels)[:6])}, …)", path=path)
+
+
+def _physical_lines(text: str) -> list[int]:
+    """The physical line where each CSV record starts (quoted cells can span lines)."""
+    reader = csv.reader(io.StringIO(text))
+    starts, last = [], 1
+    for _ in reader:
+        starts.append(last)
+        last = reader.line_num + 1
+    return starts
+
+
+def _where(shape: str, lines: list[int] | None, index: int) -> str:
+    if lines is not None and index < len(lines):
+        return f"line {lines[index]}"
+    return f"table row {index + 1}"
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+THAI_MONTHS = {m: i for i, m in enumerate(
+    ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+     "ตุลาคม", "พฤศจิกายน", "ธันวาคม"], 1)}
+THAI_MONTHS_ABBR = {m: i for i, m in enumerate(
+    ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."], 1)}
+_ERA = re.compile(r"^(明治|大正|昭和|平成|令和)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_THAI = re.compile(r"^(\d{1,2})\s+(\S+)\s+(?:พ\.ศ\.\s*)?(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_any_date(value: str | None, *, where: str, field_name: str, buddhist: bool = False) -> dt.date | None:
+    """A date written the register's way: ISO, 2012年12月5日, 平成28年12月7日, 27 กันยายน 2550,
+    20120505. ``buddhist`` reads four-digit years as Buddhist era (BE = CE + 543) unless they are
+    plainly CE. A date that does not exist is an error, never stored wrong."""
+    text = unicodedata.normalize("NFKC", value or "").strip()
+    if not text:
+        return None
+    try:
+        if m := _ERA.match(text):
+            year = ERAS[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+            return dt.date(year, int(m.group(3)), int(m.group(4)))
+        if m := _THAI.match(text):
+            month = THAI_MONTHS.get(m.group(2)) or THAI_MONTHS_ABBR.get(m.group(2))
+            if month is None:
+                raise InputError(f"unknown Thai month {m.group(2)!r} in {text!r}", where=where, field=field_name)
+            return dt.date(int(m.group(3)) - 543, month, int(m.group(1)))
+        m = _CJK.match(text) or _NUMERIC.match(text) or _COMPACT.match(text)
+        if m:
+            year = int(m.group(1))
+            if buddhist and year > 2400:
+                year -= 543
+            return dt.date(year, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise InputError(f"the date {text!r} does not exist", where=where, field=field_name) from None
+    raise InputError(f"not a date: {text!r}", where=where, field=field_name)
+
+
+# --- XML ---------------------------------------------------------------------------------------
+
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+
+
+def parse_xml(data: bytes, path: str) -> etree._Element:
+    """An XML document parsed with no DTD, no entity expansion and no network; a document that
+    declares entities (XXE, billion laughs) is refused."""
+    if _ENTITY_DECL.search(data[:65536]):
+        raise InputError("the XML declares entities (an XXE or entity-expansion attack, or a DTD gimatch does not "
+                         "load); refused", path=path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"malformed XML: {exc.msg}", path=path, where=f"line {exc.lineno}") from None

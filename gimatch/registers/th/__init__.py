@@ -1,0 +1,1 @@
+"""Thailand: the GI register of the Department of Intellectual Property (DIP)."""

@@ -1,0 +1,1 @@
+"""United States: TTB's American viticultural areas and USPTO certification and collective marks."""
