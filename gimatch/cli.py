@@ -111,7 +111,7 @@ def _print_conflicts(result) -> None:
 @click.pass_context
 @_handle_errors
 def import_(ctx, register, path, strict):
-    """Import a register file (REGISTER: eu, ...) into the store."""
+    """Import a register file into the store (REGISTER: eu.eambrosia, us.ava, jp.maff, ... as `gimatch registers` lists)."""
     from rich.progress import track
 
     store = _store(ctx)
@@ -145,7 +145,7 @@ def registers(ctx, as_json):
 
     table = Table(title="gimatch store")
     for col in ("register", "records", "names", "snapshot", "source"):
-        table.add_column(col)
+        table.add_column(col, justify="right" if col in ("records", "names") else "left")
     for r in rows:
         table.add_row(r["register"], str(r["records"]), str(r["names"]), r["snapshot"] or "", r["source"] or "")
     _console().print(table)
@@ -168,19 +168,31 @@ def show(ctx, gi_id, as_json):
         click.echo(gi.model_dump_json(indent=2))
         return
     console = _console()
-    console.print(f"[bold]{gi.id}[/bold]  {gi.gi_type or ''}  {', '.join(gi.countries)}  status: {gi.status}")
+
+    def line(text: str) -> None:
+        console.print(text, markup=False, highlight=False)
+
+    line(f"{gi.id}  {gi.gi_type or ''}  {', '.join(gi.countries)}  status: {gi.status}")
     for n in gi.names:
-        console.print(f"  name: {n.text}  ({n.script}, {n.role}{', ' + n.lang if n.lang else ''})")
-    if gi.product_class:
-        pc = gi.product_class
-        console.print(f"  class: {pc.label}  [{pc.scheme}{' ' + pc.code if pc.code else ''} → {pc.common}]")
+        line(f"  name: {n.text}  ({n.script}, {n.role}{', ' + n.lang if n.lang else ''})")
+    for key, value in gi.other_ids.items():
+        line(f"  {key.replace('_', ' ')}: {value}")
+    for pc in ([gi.product_class] if gi.product_class else []) + gi.other_classes:
+        line(f"  class: {pc.label}  [{pc.scheme}{' ' + pc.code if pc.code else ''} → {pc.common}]")
+    if gi.places:
+        line(f"  place: {' / '.join(gi.places)}")
+    if gi.holder:
+        line(f"  holder: {gi.holder}")
     for p in gi.protections:
-        console.print(f"  protection: {p.territory} {p.status} by {p.basis}{' (' + p.instrument + ')' if p.instrument else ''}"
-                      f"{' since ' + str(p.since) if p.since else ''}")
+        line(f"  protection: {p.territory} {p.status} by {p.basis}"
+                 f"{' (' + p.instrument + ')' if p.instrument else ''}{' annex ' + p.annex if p.annex else ''}"
+                 f"{' since ' + str(p.since) if p.since else ''}")
     for p in gi.procedures:
-        console.print(f"  procedure: {p.native_id} {p.kind} {p.status or ''}")
-    console.print(f"  source: {gi.source.file} {gi.source.record}{' ' + gi.source.url if gi.source.url else ''}"
-                  f"{' snapshot ' + str(gi.source.snapshot) if gi.source.snapshot else ''}")
+        line(f"  procedure: {p.native_id} {p.kind} {p.status or ''}")
+    src = gi.source
+    line(f"  source: {src.file} {src.record}{' snapshot ' + str(src.snapshot) if src.snapshot else ''}")
+    for url in ([src.url] if src.url else []) + src.other_urls:
+        line(f"    {url}")
 
 
 @cli.command()

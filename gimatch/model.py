@@ -29,7 +29,7 @@ warnings.filterwarnings("ignore", message='Field name "register"', category=User
 class Name(_Model):
     """One name of a GI, as the register gives it."""
 
-    text: str
+    text: str = Field(min_length=1, max_length=500, description="The name verbatim (at most 500 characters)")
     script: str = Field(description="Dominant script: Latin, Han, Kana, Hangul, Thai, Greek, Cyrillic, ...")
     lang: str | None = Field(None, description="ISO 639-1 code when the source states or implies it")
     role: NameRole = "protected"

@@ -242,16 +242,21 @@ class Store:
         return GI.model_validate_json(row[0]) if row else None
 
     def registers(self) -> list[dict]:
-        """Per register: records, names, newest snapshot and the source of the last import."""
-        rows = self.db.execute(
+        """Every register gimatch knows, with its records and names in the store, newest snapshot and
+        the source of the last import (0 records for a register nothing was imported from)."""
+        from . import registry
+
+        counts = {row[0]: row[1:] for row in self.db.execute(
             "select g.register, count(distinct g.id), count(n.idx), max(g.snapshot) from gis g "
-            "left join names n on n.gi_id = g.id group by g.register order by g.register").fetchall()
+            "left join names n on n.gi_id = g.id group by g.register").fetchall()}
         out = []
-        for register, records, names, snapshot in rows:
+        for register in sorted(set(registry.REGISTERS) | set(counts)):
+            records, names, snapshot = counts.get(register, (0, 0, None))
             src = self.db.execute("select file from imports where register = ? order by id desc limit 1",
                                   [register]).fetchone()
-            out.append({"register": register, "records": records, "names": names, "snapshot": snapshot,
-                        "source": src[0] if src else None})
+            title = registry.module(register).REGISTER.title if register in registry.REGISTERS else None
+            out.append({"register": register, "title": title, "records": records, "names": names,
+                        "snapshot": snapshot, "source": src[0] if src else None})
         return out
 
     def rejects(self, import_id: int | None = None) -> list[Reject]:

@@ -44,7 +44,7 @@ def test_usage_and_input_errors_exit_2(tmp_path):
 def test_registers_json_and_show(tmp_path):
     db = str(tmp_path / "r.db")
     rows = json.loads(run("--db", db, "registers", "--json").stdout)
-    assert all(set(r) == {"register", "records", "names", "snapshot", "source"} for r in rows)
+    assert all(set(r) >= {"register", "title", "records", "names", "snapshot", "source"} for r in rows)
     shown = json.loads(run("--db", db, "show", "eu:PGI-CN-2668", "--json").stdout)
     assert shown["names"][0]["text"] == "普洱茶" and shown["source"]["url"]
     assert run("--db", db, "show", "eu:NOPE").exit_code == 2
@@ -54,3 +54,29 @@ def test_normalize_json():
     data = json.loads(run("normalize", "安吉白茶", "--json").stdout)
     assert {"anji bai cha", "anjibaicha"} & {k["key"] for k in data["keys"]}
     assert data["scripts"] == ["Han"] and data["language_hint"] == "zh"
+
+
+@needs_shared
+def test_import_ava_reports_current_avas(tmp_path):
+    db = str(tmp_path / "ava.db")
+    result = run("import", "us.ava", str(EU_EXPORT.parent.parent / "us/ttb_ava_attributes.csv"), "--db", db)
+    assert result.exit_code == 0 and "269 current AVAs" in result.output
+    registers = {r["register"]: r for r in json.loads(run("registers", "--json", "--db", db).stdout)}
+    assert registers["us.ava"]["records"] == 269
+
+
+def test_default_store_covers_five_territories(tmp_path):
+    rows = json.loads(run("registers", "--json", "--db", str(tmp_path / "d.db")).stdout)
+    with_records = [r["register"] for r in rows if r["records"]]
+    assert len(with_records) >= 8 and {r.split(".")[0] for r in with_records} >= {"cn", "eu", "jp", "th", "us"}
+    assert {r["register"] for r in rows} >= {"cn.agri_gis", "cn.gi_marks", "us.ava"}    # known, nothing imported
+
+
+def test_show_chinese_agreement_name(tmp_path):
+    result = run("show", "agreement.china_eu:III/郫县豆瓣", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 0
+    for expected in ("郫县豆瓣", "Pixian Dou Ban", "eu file number: PGI-CN-2667", "annex III since 2021-03-01",
+                     "shared/registers/cn/china_eu_agreement.csv", "https://"):
+        assert expected in result.output
+    as_json = json.loads(run("show", "agreement.china_eu:III/郫县豆瓣", "--json", "--db", str(tmp_path / "s.db")).stdout)
+    assert as_json["other_ids"] == {"eu_file_number": "PGI-CN-2667"}

@@ -140,6 +140,9 @@ def collect(result: LoadResult, rows, make, *, id_field: str) -> LoadResult:
         except InputError as exc:
             result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
             continue
+        except ValueError as exc:        # the model refused a value (an empty or over-long name, ...)
+            result.rejects.append(Reject(where=where, reason=" ".join(str(exc).split("\n")[1:3])))
+            continue
         if gi.id in seen:
             result.rejects.append(Reject(where=where, field=id_field, reason=f"duplicate record {gi.id}"))
             continue

@@ -140,7 +140,11 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
         lines = None
     else:
         dialect = "excel-tab" if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else "excel"
-        grid = list(csv.reader(io.StringIO(text), dialect))
+        reader = csv.reader(io.StringIO(text), dialect)
+        try:
+            grid = list(reader)
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
         candidates = [(grid, "", "tsv" if dialect == "excel-tab" else "csv")]
         lines = _physical_lines(text)
     for grid, before, shape in candidates:
@@ -157,8 +161,11 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
         header_key = [label(h) for h in header]
         for i in range(at + 1, len(grid)):
             row = grid[i]
-            if not any(cell.strip() for cell in row) or [label(c) for c in row[:len(header)]] == header_key:
+            filled = {cell.strip() for cell in row if cell.strip()}
+            if not filled or [label(c) for c in row[:len(header)]] == header_key:
                 continue
+            if len(filled) == 1 and len(header) > 2:
+                continue                    # a merged title or note row (one value across the table)
             if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
                 raise InputError(f"{len(row)} cells under a header of {len(header)}", path=path,
                                  where=_where(shape, lines, i))

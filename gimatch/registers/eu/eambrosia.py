@@ -318,7 +318,10 @@ def load(path: str) -> LoadResult:
             raise InputError("not an eAmbrosia export: missing columns " + ", ".join(missing) +
                              f" (header: {', '.join(reader.fieldnames or [])})", path=str(path), where="line 1")
         shape = "export-csv"
-        located = [(f"line {reader.line_num}", row) for row in reader]
+        try:
+            located = [(f"line {reader.line_num}", row) for row in reader]
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from None
         rows = [row for _, row in located]
         parse = lambda row, where, src: _from_export(row, where, src, keymap)  # noqa: E731
 

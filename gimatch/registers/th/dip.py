@@ -62,8 +62,8 @@ def _record(table: Table, row: dict, where: str, source: Source) -> GI:
     if m and registered and int(m.group(1)) != (registered.year + 543) % 100:
         raise InputError(f"the number {reg_no} carries BE year {m.group(1)}, the registration date is "
                          f"{registered} (BE {registered.year + 543})", where=where, field="reg_no")
-    names = [Name(text=get("name_th"), script=dominant_script(get("name_th")), lang="th", source="name_th")]
-    names = [n for n in names if n.text]
+    names = [Name(text=get("name_th"), script=dominant_script(get("name_th")), lang="th", source="name_th")
+             ] if get("name_th") else []
     english_role = "translation" if "descriptive" in get("name_en_source").lower() else "transcription"
     names += [Name(text=t, script=dominant_script(t), role=english_role if names else "protected", source="name_en")
               for t in (x.strip() for x in get("name_en").split(" / ")) if t]

@@ -48,7 +48,10 @@ def load(path: str) -> LoadResult:
         if missing:
             raise InputError(f"not an AVA attribute table: no column {', '.join(missing)} "
                              f"(header: {', '.join(reader.fieldnames or [])})", path=str(path), where="line 1")
-        shape, rows = "attributes-csv", [(f"line {reader.line_num}", row) for row in reader]
+        try:
+            shape, rows = "attributes-csv", [(f"line {reader.line_num}", row) for row in reader]
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from None
     result = LoadResult(path=str(path), sha256=file_sha256(data), shape=shape, snapshot=None)
     current: dict[str, tuple[str, dict]] = {}
     versions: dict[str, int] = {}
