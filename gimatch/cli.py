@@ -198,12 +198,14 @@ def show(ctx, gi_id, as_json):
 @cli.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--country", multiple=True, metavar="CC",
+              help="The record's country (ISO code, repeatable): narrows the language hint.")
 @_handle_errors
-def normalize(name, as_json):
+def normalize(name, as_json, country):
     """What gimatch sees in NAME: scripts, keys, anatomy."""
     from .normalize import describe
 
-    info = describe(name)
+    info = describe(name, tuple(c.upper() for c in country))
     if as_json:
         _print_json(info)
         return

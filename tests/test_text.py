@@ -59,3 +59,44 @@ def test_scripts_of_mixed_names():
 def test_overlong_or_non_text_names_are_refused(junk):
     with pytest.raises(UsageError):
         fold(junk)
+
+
+@pytest.mark.parametrize("name, script, countries, hint", [
+    ("安吉白茶", "Han", (), "zh"),                       # langdetect alone says Korean
+    ("夕張メロン", "Kana", (), "ja"),
+    ("但馬牛", "Han", ("JP",), "ja"),                    # the record's country decides between zh and ja
+    ("Queso Manchego", "Latin", (), "es"),               # langdetect alone says Italian; 'queso' is Spanish
+    ("Jambon d'Ardenne", "Latin", ("BE",), "fr"),
+    ("Prosciutto di Parma", "Latin", ("IT",), "it"),
+    ("Сакар", "Cyrillic", ("BG",), "bg"),
+    ("Oak Knoll District", "Latin", ("GR",), "en"),      # Greek is not written in Latin: the country does not apply
+    ("Elia Kalamatas", "Latin", ("GR",), "el"),          # romanized Greek: "elia" is a Greek term
+])
+def test_language_hint_script_first_then_country(name, script, countries, hint):
+    from gimatch.text.language import language_hint
+
+    assert language_hint(name, script, countries) == hint
+
+
+@pytest.mark.parametrize("name, folded", [
+    ("Parma\u200dham", "parmaham"),                     # zero-width joiner: dropped, as it displays
+    ("Napa\x07Valley\tWine", "napavalley wine"),        # control characters dropped, tab is a space
+    ("\u0301\u0301Comte \u0308", "comte"),              # combining marks with no base
+    ("Prosciutto di P\u0430rma", "prosciutto di parma"),  # Cyrillic а inside a Latin word
+    ("🍷 Champagne 🥂", "champagne"),                  # emoji
+    ("安吉white茶", "安吉white茶"),                     # mixed scripts kept, keys per run
+])
+def test_bad_input_is_normalized(name, folded):
+    from gimatch.normalize import describe
+
+    info = describe(name)
+    assert info["folded"] == folded and info["keys"]
+
+
+@pytest.mark.parametrize("name", ["a" * 10_000, "🍷🧀", "\u200b\u200d", "\x00\x01", "\u0301"])
+def test_bad_input_is_refused_with_a_reason(name):
+    from gimatch.normalize import describe
+
+    with pytest.raises(UsageError) as exc:
+        describe(name)
+    assert "characters long" in str(exc.value) or "nothing to check" in str(exc.value)

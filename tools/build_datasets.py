@@ -34,6 +34,8 @@ CURATED = {
     "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
     "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
     "zh_legacy_romanization.csv": ("postal and Wade-Giles words → pinyin", "Apache-2.0", ["per row"]),
+    "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
+                      ["per row"]),
     "us_semigeneric_wine_names.csv": ("wine names US law treats as semi-generic (26 U.S.C. 5388(c), 27 CFR 4.24)",
                                       "facts (US statute and regulations, public domain)", ["per row"]),
 }

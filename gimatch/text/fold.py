@@ -109,11 +109,13 @@ def clean(text: str) -> str:
     if len(text) > MAX_NAME_CHARS:
         raise UsageError(f"name is {len(text)} characters long; gimatch takes at most {MAX_NAME_CHARS}")
     text = unicodedata.normalize("NFKC", text)
-    out = []
+    out: list[str] = []
     for ch in text:
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cf", "Co", "Cs", "Cn") or cat == "So" or cat == "Sk":
             out.append(" " if ch in "\t\n\r" else "")
+        elif cat in ("Mn", "Me") and not (out and out[-1] and unicodedata.category(out[-1][-1])[0] in "LM"):
+            out.append("")                   # a combining mark with no letter to sit on
         else:
             out.append(ch)
     return " ".join("".join(out).split())

@@ -85,10 +85,33 @@ def thai_words(text: str) -> list[str]:
     return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
 
 
+@functools.lru_cache(maxsize=1)
+def _thai_places() -> tuple[dict[str, str], int]:
+    places = {r["name_th"]: r["rtgs"].casefold() for r in bundled.read_table("th_places.csv")}
+    return places, max(map(len, places))
+
+
 def rtgs(text: str) -> str:
-    """RTGS romanization, word by word (pythainlp's offline royin engine)."""
+    """RTGS romanization: place names from the gazetteer of Thai provinces, districts and GI localities
+    get their official form (พัทลุง → phatthalung, not the engine's 'phatlung'); the rest is romanized word
+    by word with pythainlp's offline royin engine."""
     _, romanize = _thai()
-    return " ".join(romanize(w, engine="royin") for w in thai_words(text))
+    places, longest = _thai_places()
+    out: list[str] = []
+    pending = ""
+    i = 0
+    while i < len(text):
+        hit = next((text[i:i + n] for n in range(min(longest, len(text) - i), 1, -1) if text[i:i + n] in places), None)
+        if hit is None:
+            pending += text[i]
+            i += 1
+            continue
+        out.extend(romanize(w, engine="royin") for w in thai_words(pending))
+        out.append(places[hit])
+        pending = ""
+        i += len(hit)
+    out.extend(romanize(w, engine="royin") for w in thai_words(pending))
+    return " ".join(" ".join(out).split())
 
 
 _GREEK_DIGRAPHS = (("ου", "ou"), ("αι", "ai"), ("ει", "ei"), ("οι", "oi"), ("γγ", "ng"), ("γκ", "gk"),
