@@ -22,13 +22,16 @@ Hits below the threshold (default :data:`DEFAULT_THRESHOLD`) are not reported.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import legal
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
-from .model import Conflict, Evidence
+from .model import Conflict, Evidence, Protection
 from .text.anatomy import STOPWORDS, anatomy, canonical_place
 from .text.fold import dominant_script, fold, is_spaceless_script, joined
 from .text.keys import ROMANIZATION_KINDS, name_keys
@@ -38,7 +41,7 @@ from .text.stem import stem, stem_tokens
 
 DEFAULT_THRESHOLD = 70.0
 KIND_RANK = {"identical": 0, "variant": 1, "transliteration": 2, "style/type": 3, "contains": 4, "translation": 5,
-             "evocation": 6, "partial": 7, "fuzzy": 8, "generic": 9, "same place": 10}
+             "evocation": 6, "partial": 7, "fuzzy": 8, "homonym": 9, "generic": 10, "recipe": 11, "same place": 12}
 _VOWELS = set("aeiouy")
 _COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
 
@@ -266,8 +269,10 @@ def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
     if len(target) < 5:
         return
     candidates: dict[int, float] = {}
-    for choice, score, i in process.extract(target, idx.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
-        candidates[i] = score
+    blocked = idx.similar_choices(target)
+    choices = [idx.fuzzy_choices[i] for i in blocked]
+    for _, score, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
+        candidates[blocked[j]] = score
     if len(words) == 1:
         for i in idx.by_suffix.get(target[-4:], ()):
             candidates.setdefault(i, fuzz.ratio(target, idx.fuzzy_choices[i]))
@@ -303,36 +308,167 @@ def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
 
 @dataclass
 class CheckResult:
-    """The answer to one check: the query and its conflicts, best first."""
+    """The answer to one check: conflicts in force (best first), pending ones, and homonymous GIs that
+    coexist with the query's own GI, for a territory and date."""
 
     query: str
     conflicts: list[Conflict]
+    pending: list[Conflict] = field(default_factory=list)
+    coexistence: list[Conflict] = field(default_factory=list)
+    territory: str | None = None
+    date: dt.date | None = None
 
     def to_json_dict(self) -> dict:
-        return {"query": self.query, "conflicts": [c.model_dump(mode="json") for c in self.conflicts]}
+        dump = lambda cs: [c.model_dump(mode="json") for c in cs]  # noqa: E731
+        return {"query": self.query, "conflicts": dump(self.conflicts), "pending": dump(self.pending),
+                "coexistence": dump(self.coexistence), "territory": self.territory,
+                "date": self.date.isoformat() if self.date else None}
 
 
-def _conflict(idx: NameIndex, hit: Hit) -> Conflict:
+_TSG_WHY = ("a traditional speciality guaranteed (TSG) protects a recipe, not a geographical name; a TSG "
+            "registered without reservation of its name gives no exclusive right to it")
+
+
+def _reclassify(hits: list[Hit], idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
+    """Kinds the legal situation changes: TSGs, US semi-generic wine names in the US, homonyms of the
+    query's own GI."""
+    semigeneric = legal.us_semigeneric()
+    for h in hits:
+        g = idx.gis[h.gi]
+        if (g.gi_type or "").upper() == "TSG":
+            h.kind, h.score, h.why = "recipe", min(h.score, 50.0), f"{h.why}; but {_TSG_WHY}"
+        elif (scope.territory == "US" and "US" not in g.countries
+              and joined(fold(g.names[h.name])) in semigeneric and h.kind in _NAME_KINDS):
+            basis = semigeneric[joined(fold(g.names[h.name]))]
+            h.kind, h.score = "generic", 40.0
+            h.why = f"{g.names[h.name]!r} is a semi-generic wine name in the US ({basis}): {h.why}"
+        elif origin and origin not in g.countries and h.kind in _NAME_KINDS:
+            h.kind = "homonym"
+            h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
+                     "homonymous GIs coexist; their origin must be told apart")
+
+
+_NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
+
+
+def _same_gi(a: Hit, b: Hit, idx: NameIndex) -> bool:
+    ga, gb = idx.gis[a.gi], idx.gis[b.gi]
+    return (ga.register != gb.register and bool(set(ga.countries) & set(gb.countries))
+            and joined(fold(ga.names[a.name])) == joined(fold(gb.names[b.name])))
+
+
+def _group(hits: list[Hit], idx: NameIndex) -> list[tuple[Hit, list[Hit]]]:
+    """Hits on records of one GI in several registers (the EU register entry, its agreement annex entry,
+    its Japanese designation) become one conflict: the register's record first, the others linked."""
+    order = sorted(hits, key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].register.startswith("agreement."),
+                                        idx.gis[h.gi].id))
+    groups: list[tuple[Hit, list[Hit]]] = []
+    for h in order:
+        for primary, linked in groups:
+            if _same_gi(primary, h, idx):
+                linked.append(h)
+                break
+        else:
+            groups.append((h, []))
+    return groups
+
+
+def _relation(qclasses: set[str], gi_class: str | None) -> str | None:
+    if not qclasses or not gi_class:
+        return None
+    if gi_class in qclasses:
+        return "same"
+    return "comparable" if any(classes_comparable(c, gi_class) for c in qclasses) else "unrelated"
+
+
+def _conflict(idx: NameIndex, hit: Hit, linked: list[Hit], protections: list[Protection], scope: legal.Scope,
+              qclasses: set[str]) -> Conflict:
     g: IndexedGI = idx.gis[hit.gi]
-    return Conflict(gi=g.id, register=g.register, native_id=g.native_id, names=list(g.names),
-                    matched_name=g.names[hit.name], kind=hit.kind, score=hit.score, country=list(g.countries),
-                    product_class=g.class_label, why=hit.why, protections=g.protection_models(), status=g.status,
-                    gi_type=g.gi_type, evidence=[hit.evidence])
+    matched = g.names[hit.name]
+    level = legal.severity(hit.kind)
+    relation = _relation(qclasses, g.class_common)
+    notes = []
+    if relation == "unrelated" and hit.kind not in ("generic", "recipe", "homonym", "same place"):
+        level = legal.lower(level)
+        notes.append(f"the products are not comparable ({', '.join(sorted(qclasses))} / {g.class_common}): a conflict "
+                     "only where the use exploits the GI's reputation")
+    semigeneric = legal.us_semigeneric().get(joined(fold(matched)))
+    if semigeneric and scope.territory != "US" and "US" not in g.countries:
+        notes.append(f"in the US {matched!r} is a semi-generic wine name ({semigeneric})")
+    return Conflict(gi=g.id, register=g.register, native_id=g.native_id, names=list(g.names), matched_name=matched,
+                    kind=hit.kind, score=hit.score, country=list(g.countries), product_class=g.class_label,
+                    why=hit.why, protections=protections, status=g.status, gi_type=g.gi_type,
+                    evidence=[hit.evidence], severity=level,
+                    legal_hooks=legal.hooks(hit.kind, protections, g.register, g.class_common),
+                    linked=[idx.gis[x.gi].id for x in linked], class_relation=relation,
+                    prior_right=scope.prior_right(protections), notes=notes)
 
 
-def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int | None = 20) -> CheckResult:
-    """Conflicts of ``name`` with the GIs of ``store``, best first, scores at or above ``threshold``."""
+def _mark_homonyms(conflicts: list[Conflict]) -> None:
+    by_name: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        if c.kind in _NAME_KINDS:
+            by_name.setdefault(joined(fold(c.matched_name)), []).append(c)
+    for group in by_name.values():
+        if len({tuple(c.country) for c in group}) > 1:
+            for c in group:
+                others = [f"{o.gi} ({', '.join(o.country)})" for o in group if o is not c and o.country != c.country]
+                c.notes.append(f"homonymous GIs: {', '.join(others)} bear the same name; they coexist and their "
+                               "origin must be told apart (TRIPS Art. 22.4, 23.3)")
+
+
+def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int | None = 20,
+          territory: str | None = None, date: dt.date | None = None, filed: dt.date | None = None,
+          product_class: str | None = None, origin: str | None = None) -> CheckResult:
+    """Conflicts of ``name`` with the GIs of ``store`` protected in ``territory`` (default: any) on
+    ``date`` (default: today), best first, scores at or above ``threshold``. ``filed`` is a trademark's
+    filing date (prior rights); ``product_class`` a common class or product word for the goods;
+    ``origin`` the country of the query's own GI (identical GIs elsewhere are homonyms)."""
     if not 0 <= threshold <= 100:
         raise UsageError(f"threshold must be between 0 and 100, not {threshold}")
+    if territory is not None and territory not in legal.TERRITORIES:
+        raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
+    scope = legal.Scope(territory=territory, date=date, filed=filed)
     q = analyze(name)
     idx = store.index()
     out = _Collector(idx)
     for step in (_exact, _contains, _translation, _partial, _likeness):
         step(q, idx, out)
-    hits = [h for h in out.best.values() if h.score >= threshold]
-    # At equal strength a register's record comes before an agreement list's entry for the same name.
-    hits.sort(key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].register.startswith("agreement."),
-                             idx.gis[h.gi].id))
+    hits = list(out.best.values())
+    _reclassify(hits, idx, scope, origin)
+    qclasses = _classes_of(product_class) if product_class else set()
+    conflicts, pending, coexistence = [], [], []
+    for hit, linked in _group(hits, idx):
+        if hit.score < threshold and hit.kind != "homonym":
+            continue
+        protections = idx.gis[hit.gi].protection_models() + [p for x in linked for p in idx.gis[x.gi].protection_models()]
+        in_force, waiting = scope.split(protections)
+        if not in_force and not waiting:
+            continue
+        conflict = _conflict(idx, hit, linked, in_force or waiting, scope, qclasses)
+        (coexistence if hit.kind == "homonym" else conflicts if in_force else pending).append(conflict)
+    _mark_homonyms(conflicts)
     if limit:
-        hits = hits[:limit]
-    return CheckResult(query=name, conflicts=[_conflict(idx, h) for h in hits])
+        conflicts, pending, coexistence = conflicts[:limit], pending[:limit], coexistence[:limit]
+    return CheckResult(query=name, conflicts=conflicts, pending=pending, coexistence=coexistence,
+                       territory=territory, date=scope.on)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_classes() -> frozenset[str]:
+    from . import bundled
+
+    return frozenset(r["id"] for r in bundled.read_table("classes.csv"))
+
+
+def _classes_of(product: str) -> set[str]:
+    """The common classes of a caller's product: a class id ('cheese') or product words ('blue cheese', '茶叶')."""
+    from .classes import goods_class
+
+    if product in _known_classes():
+        return {product}
+    found = goods_class(product)
+    if found is None:
+        raise UsageError(f"unknown product class {product!r}: give a class id of datasets/classes.csv or a product "
+                         "word gimatch knows (cheese, tea, 茶叶, ...)")
+    return {found}

@@ -39,19 +39,20 @@ def evaluate(store, path: str) -> dict:
             raise InputError("a positive needs 'q' and 'any'", path=path, where=f"positive {i}")
         wanted = {case_id for case_id in case["any"]} | {fold(x) for x in case["any"]}
         result = store.check(case["q"], limit=10)
-        rank = next((r for r, c in enumerate(result.conflicts, 1) if _matches(c, wanted)), None)
-        top = result.conflicts[rank - 1] if rank else None
+        ranked = result.conflicts + result.pending          # pending GIs (applied, published) rank after
+        rank = next((r for r, c in enumerate(ranked, 1) if _matches(c, wanted)), None)
+        top = ranked[rank - 1] if rank else None
         rows.append({"q": case["q"], "case_kind": case.get("kind", ""), "script": dominant_script(fold(case["q"])),
                      "rank": rank, "found_kind": top.kind if top else None, "score": top.score if top else None,
                      "gi": top.gi if top else None})
     negatives = []
     for q in cases.get("negatives", []):
         result = store.check(q)
-        negatives.append({"q": q, "conflicts": [(c.gi, c.kind, c.score) for c in result.conflicts]})
+        negatives.append({"q": q, "conflicts": [(c.gi, c.kind, c.score) for c in result.conflicts + result.pending]})
     generic = []
     for q in cases.get("generic", []):
         result = store.check(q)
-        generic.append({"q": q, "identical": [c.gi for c in result.conflicts if c.kind == "identical"],
+        generic.append({"q": q, "identical": [c.gi for c in result.conflicts + result.pending if c.kind == "identical"],
                         "conflicts": [(c.gi, c.kind, c.score) for c in result.conflicts[:3]]})
     n = len(rows) or 1
     by_script: dict[str, dict] = {}

@@ -36,6 +36,12 @@ class IndexedGI:
 Ref = tuple[int, int, str]  # (gi position, name position, key kind)
 
 
+def trigrams(word: str) -> list[str]:
+    """Letter trigrams of a word, with its first and last letters marked ('^ca', 'os$')."""
+    padded = f"^{word}$"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
 @dataclass
 class NameIndex:
     gis: list[IndexedGI]
@@ -47,6 +53,7 @@ class NameIndex:
     fuzzy_choices: list[str]
     fuzzy_refs: list[list[Ref]]
     by_suffix: dict[str, list[int]]
+    by_gram: dict[str, list[int]]
 
     @classmethod
     def from_store(cls, store) -> "NameIndex":
@@ -91,9 +98,23 @@ class NameIndex:
         for i, choice in enumerate(choices):
             if len(choice) >= 6:
                 by_suffix.setdefault(choice[-4:], []).append(i)
+        by_gram: dict[str, list[int]] = {}
+        for i, choice in enumerate(choices):
+            for gram in set(trigrams(choice)):
+                by_gram.setdefault(gram, []).append(i)
         return cls(gis=gis, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: frozenset(v) for k, v in tokens.items()}, idf=idf,
-                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix)
+                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix,
+                   by_gram=by_gram)
+
+    def similar_choices(self, target: str, min_shared: int = 2) -> list[int]:
+        """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target`` (the blocking step
+        that spares comparing a query with every stored name)."""
+        counts: dict[int, int] = {}
+        for gram in set(trigrams(target)):
+            for i in self.by_gram.get(gram, ()):
+                counts[i] = counts.get(i, 0) + 1
+        return [i for i, n in counts.items() if n >= min_shared]
 
     def token_idf(self, token: str) -> float:
         return self.idf.get(token, math.log(len(self.name_tokens) + 1))

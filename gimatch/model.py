@@ -148,3 +148,11 @@ class Conflict(_Model):
     status: Status = "registered"
     gi_type: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    severity: Literal["high", "medium", "low"] = "medium"
+    legal_hooks: list[str] = Field(default_factory=list, description="The provisions the conflict is argued under")
+    linked: list[str] = Field(default_factory=list,
+                              description="Records of other registers for the same GI (agreement lists, designations)")
+    class_relation: Literal["same", "comparable", "unrelated"] | None = Field(
+        None, description="The GI's product against the product the query names or the caller gave")
+    prior_right: str | None = Field(None, description="Set when the trademark was filed before the protection")
+    notes: list[str] = Field(default_factory=list)

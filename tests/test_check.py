@@ -43,10 +43,10 @@ def test_quiet_on_generic_and_clean_names(eu_store, query):
 @needs_shared
 def test_json_shape(eu_store):
     data = eu_store.check("Parma ham").to_json_dict()
-    assert set(data) == {"query", "conflicts"}
+    assert set(data) == {"query", "conflicts", "pending", "coexistence", "territory", "date"}
     first = data["conflicts"][0]
     assert {"gi", "register", "native_id", "names", "matched_name", "kind", "score", "country", "product_class",
-            "why", "protections"} <= set(first)
+            "why", "protections", "severity", "legal_hooks", "linked", "notes"} <= set(first)
     scores = [c["score"] for c in data["conflicts"]]
     assert scores == sorted(scores, reverse=True)
 

@@ -54,6 +54,7 @@ _SKELETON = str.maketrans({**{k: v.lower() for k, v in _TO_LATIN.items() if k.is
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
     """The script of one character ('Common' for digits, punctuation and the unknown)."""
     cp = ord(ch)

@@ -57,12 +57,12 @@ def load(path: str) -> LoadResult:
 
 
 def _gi(native_id: str, mark: str, goods: str, us_class: str | None, kind: str, owner: str | None, filed, registered,
-        cancelled, fields: dict, source: Source) -> GI:
+        cancelled, fields: dict, source: Source, countries: list[str]) -> GI:
     names = [Name(text=mark, script=dominant_script(mark), source="mark")]
     status = "removed" if cancelled else ("registered" if registered else "applied")
     label = " ".join(x for x in (f"class {us_class}" if us_class else "", goods) if x)
     return GI(id=f"{REGISTER.prefix}:{native_id}", register=REGISTER.name, native_id=native_id, names=names,
-              gi_type=kind, countries=["US"], product_class=native_class("us.uspto", label, code=us_class, goods=goods),
+              gi_type=kind, countries=countries, product_class=native_class("us.uspto", label, code=us_class, goods=goods),
               status=status, dates=Dates(applied=filed, registered=registered, protected=registered),
               legal_instrument=INSTRUMENT,
               protections=[Protection(territory="US", basis="registration", instrument=INSTRUMENT,
@@ -83,7 +83,9 @@ def _from_row(table: Table, row: dict, where: str, source: Source) -> GI:
     source.url = get("url") or None
     source.other_urls = [u for u in (get("url2"),) if u.startswith("http")]
     fields = {k: v for k, v in row.items() if k not in ("source_url", "source_url_2", "notes")}
-    gi = _gi(reg_no or mark, mark, get("goods"), None, kind, get("owner"), None, None, None, fields, source)
+    foreign = "foreign" in get("kind").lower()           # a foreign GI as a US mark: its origin is not recorded here
+    gi = _gi(reg_no or mark, mark, get("goods"), None, kind, get("owner"), None, None, None, fields, source,
+             [] if foreign else ["US"])
     gi.status, gi.protections[0].status = "registered", "protected"    # the list holds registered marks only
     gi.places = [get("region")] if get("region") else []
     return gi
@@ -137,10 +139,13 @@ def _from_case(case, where: str, source: Source) -> GI:
     certification = " ".join(t for code, t in statements if not code.startswith("GS") and "certif" in t.lower())
     us_class = next((_text(c, "us-code") for c in case.iter("classification") if _text(c, "us-code")), None)
     owner = next((_text(o, "party-name") for o in case.iter("case-file-owner") if _text(o, "party-name")), None)
+    nationality = next((_text(o, "nationality/country") for o in case.iter("case-file-owner")
+                        if _text(o, "nationality/country")), "US")
     fields = {"serial-number": serial, "registration-number": reg_no, "mark-identification": mark,
               "status-code": _text(header, "status-code"), "goods": goods, "certification-statement": certification,
               "us-code": us_class or ""}
     return _gi(reg_no or serial, mark, goods, us_class, kinds[0], owner,
                _date(_text(header, "filing-date"), where, "filing-date"),
                _date(_text(header, "registration-date"), where, "registration-date"),
-               _date(_text(header, "cancellation-date"), where, "cancellation-date"), fields, source)
+               _date(_text(header, "cancellation-date"), where, "cancellation-date"), fields, source,
+               [nationality if re.fullmatch(r"[A-Z]{2}", nationality) else "US"])
