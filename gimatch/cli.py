@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import datetime as dt
 import sys
 
 import click
@@ -64,18 +65,47 @@ def db_option(fn):
                         is_eager=True, help="Store file (as the global --db).")(fn)
 
 
+TERRITORY = click.Choice(["CN", "EU", "JP", "TH", "US"], case_sensitive=False)
+
+
+def _date_option(name: str, help_text: str):
+    def parse(_ctx, _param, value):
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return click.option(name, metavar="YYYY-MM-DD", callback=parse, help=help_text)
+
+
+def check_options(fn):
+    """The options check and screen share."""
+    for option in reversed([
+        click.option("--threshold", type=click.FloatRange(0, 100), default=DEFAULT_THRESHOLD, show_default=True,
+                     help="Lowest score reported."),
+        click.option("--territory", type=TERRITORY, help="Only GIs protected there (default: any territory)."),
+        _date_option("--date", "Protection as of this date (default: today)."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
 @cli.command()
 @click.argument("name")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=DEFAULT_THRESHOLD, show_default=True,
-              help="Lowest score reported.")
+@check_options
+@_date_option("--filed", "A trademark's filing date: flags GIs protected only after it (prior right).")
+@click.option("--class", "product_class", metavar="CLASS",
+              help="The goods: a common class (cheese, wine) or a product word; reports comparability.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Most conflicts reported.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 @db_option
 @click.pass_context
 @_handle_errors
-def check(ctx, name, threshold, limit, as_json):
-    """Which protected GIs NAME conflicts with, on what ground, and why."""
-    result = _store(ctx).check(name, threshold=threshold, limit=limit)
+def check(ctx, name, threshold, territory, date, filed, product_class, limit, as_json):
+    """Which protected GIs NAME conflicts with, on what ground, where and since when, and why."""
+    result = _store(ctx).check(name, threshold=threshold, limit=limit, territory=territory.upper() if territory else None,
+                               date=date, filed=filed, product_class=product_class)
     if as_json:
         _print_json(result.to_json_dict())
     else:
@@ -84,23 +114,32 @@ def check(ctx, name, threshold, limit, as_json):
 
 
 def _print_conflicts(result) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
+    where = f" in {result.territory}" if result.territory else ""
     if not result.conflicts:
-        console.print(f"No conflict found for [bold]{result.query}[/bold].")
-        return
-    table = Table(title=f"Conflicts for {result.query}", show_lines=True, expand=True)
-    table.add_column("GI", ratio=3, overflow="fold")
-    table.add_column("kind · score", ratio=2)
-    table.add_column("protection", ratio=2)
-    table.add_column("why", ratio=5)
-    for c in result.conflicts:
-        prot = "\n".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}" for p in c.protections)
-        gi_cell = f"[bold]{c.gi}[/bold]\n{' / '.join(c.names)}\n{', '.join(c.country)}" + (
-            f" · {c.product_class}" if c.product_class else "")
-        table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}", prot or c.status, c.why)
-    console.print(table)
+        console.print(f"No conflict found for [bold]{escape(result.query)}[/bold]{where} on {result.date}.")
+    for title, rows in ((f"Conflicts for {result.query}{where} on {result.date}", result.conflicts),
+                        ("Pending (applied or published, not yet protected)", result.pending),
+                        ("Homonymous GIs (coexistence)", result.coexistence)):
+        if not rows:
+            continue
+        table = Table(title=escape(title), show_lines=True, expand=True)
+        table.add_column("GI", ratio=3, overflow="fold")
+        table.add_column("kind · score", ratio=2)
+        table.add_column("protection", ratio=2)
+        table.add_column("why", ratio=5)
+        for c in rows:
+            prot = "\n".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}"
+                             for p in c.protections)
+            gi_cell = f"[bold]{escape(c.gi)}[/bold]\n{escape(' / '.join(c.names))}\n{', '.join(c.country)}" + (
+                f" · {escape(c.product_class)}" if c.product_class else "")
+            why = "\n".join([c.why, *c.notes, *( [c.prior_right] if c.prior_right else []),
+                             "→ " + "; ".join(c.legal_hooks) if c.legal_hooks else ""]).strip()
+            table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}\n{c.severity}", prot or c.status, escape(why))
+        console.print(table)
 
 
 @cli.command(name="import")

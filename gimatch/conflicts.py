@@ -441,7 +441,9 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     for hit, linked in _group(hits, idx):
         if hit.score < threshold and hit.kind != "homonym":
             continue
-        protections = idx.gis[hit.gi].protection_models() + [p for x in linked for p in idx.gis[x.gi].protection_models()]
+        protections = list({(p.territory, p.basis, p.annex, p.since, p.status): p for p in
+                            idx.gis[hit.gi].protection_models()
+                            + [p for x in linked for p in idx.gis[x.gi].protection_models()]}.values())
         in_force, waiting = scope.split(protections)
         if not in_force and not waiting:
             continue

@@ -65,3 +65,73 @@ def test_dev_checks_targets(eu_store):
 def test_empty_query_is_a_usage_error(store, query):
     with pytest.raises(UsageError):
         store.check(query)
+
+
+@needs_shared
+def test_cambozola_is_an_evocation_with_its_legal_hook(eu_store):
+    top = eu_store.check("Cambozola").conflicts[0]
+    assert (top.gi, top.kind, top.severity) == ("eu:PDO-IT-0010", "evocation", "medium")
+    assert "Reg. (EU) 2024/1143 Art. 26(1)(b)" in top.legal_hooks
+    assert "agreement.china_eu:IV/Gorgonzola" in top.linked            # the same GI in the agreement's Annex IV
+    assert {p.territory for p in top.protections} == {"EU", "CN"}
+
+
+@needs_shared
+def test_a_tsg_is_a_recipe_not_a_protected_name(eu_store):
+    result = eu_store.check("mozzarella", threshold=0)
+    assert not [c for c in result.conflicts if c.kind == "identical"]
+    tsg = next(c for c in result.conflicts if c.native_id == "TSG-IT-0001")
+    assert tsg.kind == "recipe" and tsg.score < 70 and tsg.severity == "low" and "TSG" in tsg.why
+
+
+@needs_shared
+def test_territory_and_date(eu_store):
+    import datetime as dt
+
+    before = eu_store.check("Pixian Dou Ban", territory="EU", date=dt.date(2021, 1, 1))
+    after = eu_store.check("Pixian Dou Ban", territory="EU", date=dt.date(2021, 6, 1))
+    assert not before.conflicts and before.pending[0].gi == "eu:PGI-CN-2667"
+    assert after.conflicts[0].gi == "eu:PGI-CN-2667"
+    assert not eu_store.check("Pixian Dou Ban", territory="JP").conflicts
+    comte_in_china = eu_store.check("Comté", territory="CN").conflicts[0]
+    assert {p.territory for p in comte_in_china.protections} == {"CN"}
+
+
+@needs_shared
+def test_prior_right_from_the_filing_date(eu_store):
+    import datetime as dt
+
+    early = eu_store.check("Pixian Dou Ban", territory="EU", filed=dt.date(2019, 5, 1)).conflicts[0]
+    late = eu_store.check("Pixian Dou Ban", territory="EU", filed=dt.date(2022, 5, 1)).conflicts[0]
+    assert early.prior_right and "coexistence may apply" in early.prior_right and late.prior_right is None
+
+
+@needs_shared
+def test_pending_gis_are_reported_apart(eu_store):
+    import datetime as dt
+
+    result = eu_store.check("Willamette Valley", date=dt.date(2020, 8, 1))
+    assert not result.conflicts and result.pending[0].native_id == "PGI-US-02439"
+
+
+@needs_shared
+def test_us_semigeneric_names(eu_store):
+    anywhere = eu_store.check("Champagne").conflicts[0]
+    assert anywhere.kind == "identical" and any("semi-generic" in n for n in anywhere.notes)
+    in_us = eu_store.check("Champagne", territory="US", threshold=0)
+    assert not [c for c in in_us.conflicts if c.kind == "identical"]
+
+
+@needs_shared
+def test_homonyms_coexist_with_the_querys_own_gi(eu_store):
+    result = eu_store.check("Pisco", origin="CL")
+    assert not result.conflicts or result.conflicts[0].native_id != "PGI-PE-01825"
+    assert result.coexistence[0].native_id == "PGI-PE-01825" and result.coexistence[0].kind == "homonym"
+
+
+@needs_shared
+def test_class_relation_lowers_severity_for_unrelated_goods(eu_store):
+    cheese = eu_store.check("Gorgonzola", product_class="cheese").conflicts[0]
+    wine = eu_store.check("Gorgonzola", product_class="wine").conflicts[0]
+    assert (cheese.class_relation, cheese.severity) == ("same", "high")
+    assert (wine.class_relation, wine.severity) == ("unrelated", "medium")
