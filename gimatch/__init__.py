@@ -14,7 +14,7 @@ from .model import GI, Conflict, Name, ProductClass, Protection, Source
 from .store import Store
 
 __version__ = "0.1.0"
-__all__ = ["open", "check", "Store", "CheckResult", "DEFAULT_THRESHOLD", "GI", "Name", "ProductClass",
+__all__ = ["open", "check", "screen", "Store", "CheckResult", "DEFAULT_THRESHOLD", "GI", "Name", "ProductClass",
            "Protection", "Source", "Conflict", "GimatchError", "InputError", "StoreError", "UsageError"]
 
 _default: Store | None = None
@@ -33,3 +33,17 @@ def check(name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int | None 
     if _default is None:
         _default = Store()
     return _default.check(name, threshold=threshold, limit=limit)
+
+
+def screen(rows, *, db=None, **options):
+    """Screen rows (dicts with id, name and optional class, filed, territory) against the default store
+    (or the store at ``db``); yields one record per row. See :func:`gimatch.screening.screen`."""
+    from .screening import screen as run
+
+    global _default
+    if db is not None:
+        store = Store(db)
+    else:
+        _default = _default or Store()
+        store = _default
+    return run(rows, store=store, **options)

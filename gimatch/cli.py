@@ -142,6 +142,94 @@ def _print_conflicts(result) -> None:
         console.print(table)
 
 
+@cli.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the results (one JSON line per input row, or the CSV audit table).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one record per input row; csv: one row per hit (an audit table).")
+@check_options
+@db_option
+@click.pass_context
+@_handle_errors
+def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
+    """Screen every name of INPUT (CSV or JSONL with id, name, and optional class, filed, territory)."""
+    import csv as csv_module
+    import os
+    import tempfile
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .screening import CSV_FIELDS, csv_rows, read_rows
+    from .screening import screen as run_screen
+
+    store = _store(ctx)
+    skipped: list = []
+    hits = rows = 0
+    out_dir = os.path.dirname(os.path.abspath(out_path))
+    err = _console().__class__(stderr=True)
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".gimatch-screen-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
+                Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.completed} rows"),
+                         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("screen", total=None)
+            writer = csv_module.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n") if fmt == "csv" else None
+            if writer:
+                writer.writeheader()
+            for record in run_screen(read_rows(input_path), store=store, threshold=threshold,
+                                     territory=territory.upper() if territory else None, date=date, skipped=skipped):
+                rows += 1
+                hits += bool(record["conflicts"])
+                if writer:
+                    writer.writerows(csv_rows(record))
+                else:
+                    out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+                bar.advance(task)
+        os.replace(tmp, out_path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    for where, row_id, reason in skipped[:10]:
+        click.echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
+    if len(skipped) > 10:
+        click.echo(f"  … and {len(skipped) - 10} more skipped rows", err=True)
+    click.echo(f"screened {rows} rows: {hits} with conflicts, {len(skipped)} skipped → {out_path}", err=True)
+    sys.exit(1 if hits else 0)
+
+
+@cli.command()
+@click.argument("left")
+@click.argument("right")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=80.0, show_default=True,
+              help="Lowest score of a link.")
+@click.option("--json", "as_json", is_flag=True, help="Print {metrics, links} as JSON instead of CSV.")
+@db_option
+@click.pass_context
+@_handle_errors
+def link(ctx, left, right, threshold, as_json):
+    """Records of register LEFT that are the same GI as records of register RIGHT (CSV on stdout)."""
+    import csv as csv_module
+    from dataclasses import asdict
+
+    from .link import link as run_link
+    from .link import to_json
+
+    links, metrics = run_link(_store(ctx), left, right, threshold=threshold)
+    if as_json:
+        click.echo(to_json(links, metrics))
+    else:
+        writer = csv_module.DictWriter(sys.stdout, fieldnames=["left", "right", "score", "kind", "left_name",
+                                                               "right_name", "evidence", "known"],
+                                       lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(asdict(lk) for lk in links)
+    m = metrics
+    measured = (f"; on the {m['known_pairs']} pairs the data states: precision {m['precision']}, recall {m['recall']}"
+                if m["known_pairs"] else "; the data states no pairs to measure against")
+    click.echo(f"{m['left']} → {m['right']}: {m['links']} links for {m['left_records']} records{measured}", err=True)
+
+
 @cli.command(name="import")
 @click.argument("register")
 @click.argument("path", type=click.Path())

@@ -32,3 +32,14 @@ def eu_store(tmp_path_factory):
     s = gimatch.open(tmp_path_factory.mktemp("eu") / "eu.db")
     s.import_file("eu", str(EU_EXPORT))
     return s
+
+
+@pytest.fixture
+def eu_store_copy(eu_store, tmp_path):
+    """A private copy of the EU store, for tests that import more into it."""
+    import shutil
+
+    import gimatch
+
+    shutil.copy(eu_store.path, tmp_path / "copy.db")
+    return gimatch.open(tmp_path / "copy.db")
