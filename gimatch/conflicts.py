@@ -27,10 +27,11 @@ import functools
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from . import legal
 from .errors import UsageError
-from .index import IndexedGI, NameIndex
+from .index import IndexedGI, NameIndex, trigrams
 from .model import Conflict, Evidence, Protection
 from .text.anatomy import STOPWORDS, anatomy, canonical_place
 from .text.fold import dominant_script, fold, is_spaceless_script, joined
@@ -260,6 +261,26 @@ def _partial(q: Query, idx: NameIndex, out: _Collector) -> None:
                                detail=f"coverage {coverage:.2f}")))
 
 
+def _near_spelling(q: Query, idx: NameIndex, out: _Collector) -> None:
+    """The whole query spelled almost like a whole stored name (a typo in a multi-word name)."""
+    target = joined(q.folded)
+    if len(target) < 6 or not target.isascii():
+        return
+    grams = len(set(trigrams(target)))
+    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3))
+    choices = [idx.fuzzy_choices[i] for i in blocked]
+    for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
+        edits = Levenshtein.distance(target, choice, score_cutoff=2)
+        if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
+            continue
+        for gi, ni, kind_ in idx.fuzzy_refs[blocked[j]]:
+            name = idx.gis[gi].names[ni]
+            out.offer(Hit(gi, ni, "fuzzy", round(min(max(ratio, 88.0) * 0.95, 90.0), 1),
+                          f"spelled almost like {name!r} ({ratio:.0f}% alike, {edits} edit{'s' if edits != 1 else ''})",
+                          Evidence(query_key=target, gi_key=choice, key_kind=kind_,
+                                   detail=f"ratio {ratio:.0f}, {edits} edits")))
+
+
 def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
     lex = lexicon()
     if q.distinct and all(t in lex.generic for t in q.distinct):
@@ -292,9 +313,11 @@ def _likeness(q: Query, idx: NameIndex, out: _Collector) -> None:
             ev = Evidence(query_key=target, gi_key=choice, key_kind=kind_,
                           detail=f"ratio {ratio:.0f}, shared ending {suffix}, shared start {prefix}, "
                                  f"syllables {_syllables(target)}/{_syllables(choice)}")
-            if ratio >= 88:
-                out.offer(Hit(gi, ni, "fuzzy", round(min(ratio * 0.95, 90.0), 1),
-                              f"spelled almost like {name!r} ({ratio:.0f}% alike)", ev))
+            edits = Levenshtein.distance(target, choice, score_cutoff=2)
+            if ratio >= 88 or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
+                out.offer(Hit(gi, ni, "fuzzy", round(min(max(ratio, 88.0) * 0.95, 90.0), 1),
+                              f"spelled almost like {name!r} ({ratio:.0f}% alike, {edits} edit"
+                              f"{'s' if edits != 1 else ''})", ev))
             elif (suffix >= 4 and same_syll and abs(len(target) - len(choice)) <= 2
                   and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= _COMMON_ENDING else 70)):
                 score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
@@ -330,18 +353,16 @@ _TSG_WHY = ("a traditional speciality guaranteed (TSG) protects a recipe, not a 
 
 
 def _reclassify(hits: list[Hit], idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
-    """Kinds the legal situation changes: TSGs, US semi-generic wine names in the US, homonyms of the
-    query's own GI."""
-    semigeneric = legal.us_semigeneric()
+    """Kinds the legal situation changes: TSGs, names generic in the territory checked (the US semi-generic
+    wine names), homonyms of the query's own GI."""
+    generic_here = legal.generic_in(scope.territory) if scope.territory else {}
     for h in hits:
         g = idx.gis[h.gi]
+        key = joined(fold(g.names[h.name]))
         if (g.gi_type or "").upper() == "TSG":
             h.kind, h.score, h.why = "recipe", min(h.score, 50.0), f"{h.why}; but {_TSG_WHY}"
-        elif (scope.territory == "US" and "US" not in g.countries
-              and joined(fold(g.names[h.name])) in semigeneric and h.kind in _NAME_KINDS):
-            basis = semigeneric[joined(fold(g.names[h.name]))]
-            h.kind, h.score = "generic", 40.0
-            h.why = f"{g.names[h.name]!r} is a semi-generic wine name in the US ({basis}): {h.why}"
+        elif key in generic_here and scope.territory not in g.countries and h.kind in _NAME_KINDS | {"contains"}:
+            h.kind, h.score, h.why = "generic", 40.0, f"{g.names[h.name]!r} is {generic_here[key]}: {h.why}"
         elif origin and origin not in g.countries and h.kind in _NAME_KINDS:
             h.kind = "homonym"
             h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
@@ -392,9 +413,8 @@ def _conflict(idx: NameIndex, hit: Hit, linked: list[Hit], protections: list[Pro
         level = legal.lower(level)
         notes.append(f"the products are not comparable ({', '.join(sorted(qclasses))} / {g.class_common}): a conflict "
                      "only where the use exploits the GI's reputation")
-    semigeneric = legal.us_semigeneric().get(joined(fold(matched)))
-    if semigeneric and scope.territory != "US" and "US" not in g.countries:
-        notes.append(f"in the US {matched!r} is a semi-generic wine name ({semigeneric})")
+    if scope.territory != "US" and "US" not in g.countries and (why := legal.generic_in("US").get(joined(fold(matched)))):
+        notes.append(f"in the US {matched!r} is {why}")
     return Conflict(gi=g.id, register=g.register, native_id=g.native_id, names=list(g.names), matched_name=matched,
                     kind=hit.kind, score=hit.score, country=list(g.countries), product_class=g.class_label,
                     why=hit.why, protections=protections, status=g.status, gi_type=g.gi_type,
@@ -432,7 +452,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     q = analyze(name)
     idx = store.index()
     out = _Collector(idx)
-    for step in (_exact, _contains, _translation, _partial, _likeness):
+    for step in (_exact, _contains, _translation, _partial, _likeness, _near_spelling):
         step(q, idx, out)
     hits = list(out.best.values())
     _reclassify(hits, idx, scope, origin)

@@ -30,10 +30,16 @@ def _territories() -> tuple[dict[str, str], ...]:
     return bundled.read_table("legal_territories.csv")
 
 
-@functools.lru_cache(maxsize=1)
-def us_semigeneric() -> dict[str, str]:
-    """Folded wine names US law treats as semi-generic → the statutory basis."""
-    return {fold(r["name"]).replace(" ", ""): r["basis"] for r in bundled.read_table("us_semigeneric_wine_names.csv")}
+@functools.lru_cache(maxsize=None)
+def generic_in(territory: str) -> dict[str, str]:
+    """Names generic in one territory only (joined folded form → why): the territory rows of
+    generic_terms.csv and, for the US, the semi-generic wine names."""
+    out = {fold(r["term"]).replace(" ", ""): f"generic in {territory}: {r['reason']}"
+           for r in bundled.read_table("generic_terms.csv") if r["territory"] == territory}
+    if territory == "US":
+        out.update({fold(r["name"]).replace(" ", ""): f"a semi-generic wine name in the US ({r['basis']})"
+                    for r in bundled.read_table("us_semigeneric_wine_names.csv")})
+    return out
 
 
 def severity(kind: str) -> str:

@@ -68,7 +68,8 @@ def lexicon() -> Lexicon:
             delocs[tuple(folded.split())] = row["lang"]
     generic: dict[str, list[dict[str, str]]] = {}
     for row in bundled.read_table("generic_terms.csv"):
-        generic.setdefault(fold(row["term"]).replace(" ", ""), []).append(row)
+        if row["territory"] == "*":          # generic in one territory only: see gimatch.legal.generic_in
+            generic.setdefault(fold(row["term"]).replace(" ", ""), []).append(row)
     aliases = {row["alias"]: row["canonical"] for row in bundled.read_table("place_aliases.csv")}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
