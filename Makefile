@@ -24,6 +24,8 @@ demo: $(BIN)/python
 	$(BIN)/gimatch --db $(DEMO_DB) check 龙井茶 || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check "Roquefort-type cheese" || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check "Sunshine Valley apple juice" || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) check Cambozola --territory EU || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) show "agreement.china_eu:III/郫县豆瓣"
 
 # Editable install with the test extras; fails when no test ran (pytest exit 5).
 test: $(BIN)/python
@@ -31,7 +33,7 @@ test: $(BIN)/python
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:
