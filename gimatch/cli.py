@@ -230,6 +230,150 @@ def link(ctx, left, right, threshold, as_json):
     click.echo(f"{m['left']} → {m['right']}: {m['links']} links for {m['left_records']} records{measured}", err=True)
 
 
+@cli.group(name="agreement")
+def agreement_group():
+    """The China–EU agreement lists: status, as-of questions, diffs, gaps, conflicts."""
+
+
+@agreement_group.command(name="status")
+@click.argument("name", required=False)
+@_date_option("--date", "Status as of this date (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def agreement_status(ctx, name, date, as_json):
+    """Per annex: names, linked to the EU register, protected, pending; or one NAME's record and events."""
+    from . import agreement
+
+    store = _store(ctx)
+    on = date or dt.date.today()
+    if name:
+        data = {"entries": [agreement.describe(e, on) for e in agreement.find(store, name)]}
+        if as_json:
+            _print_json(data)
+            return
+        for e in data["entries"]:
+            click.echo(f"{e['id']}  {e['status']}  EU record: {e['eu_record'] or '-'}  names: {' / '.join(e['names'])}")
+            for ev in e["events"]:
+                click.echo(f"  {ev['date'] or '          '}  {ev['kind']:<10} {ev['territory'] or '  '}  {ev['instrument']}"
+                           f"  [{ev['source']}]")
+        return
+    data = agreement.status(store, on)
+    if as_json:
+        _print_json(data)
+        return
+    click.echo(f"China–EU agreement lists as of {data['date']}")
+    click.echo(f"{'annex':<12}{'names':>6}{'linked':>8}{'protected':>11}{'pending':>9}{'dropped':>9}{'unknown':>9}")
+    for annex, a in data["annexes"].items():
+        click.echo(f"{annex:<12}{a['names']:>6}{a['linked_eu']:>8}{a['protected']:>11}{a['pending']:>9}"
+                   f"{a['dropped']:>9}{a['unknown']:>9}")
+
+
+@agreement_group.command(name="asof")
+@click.argument("name")
+@click.option("--territory", type=click.Choice(["EU", "CN"], case_sensitive=False), required=True)
+@_date_option("--date", "The date asked about (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def agreement_asof(ctx, name, territory, date, as_json):
+    """Was NAME protected in the territory on the date, on what basis, since when."""
+    from . import agreement
+
+    data = agreement.asof(_store(ctx), name, territory.upper(), date or dt.date.today())
+    if as_json:
+        _print_json(data)
+        return
+    if data["protected"]:
+        click.echo(f"{name}: protected in {data['territory']} on {data['date']} — {data['basis']}, since {data['since']}")
+    else:
+        click.echo(f"{name}: not protected in {data['territory']} on {data['date']} ({data['status']})")
+
+
+@agreement_group.command(name="diff")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@_handle_errors
+def agreement_diff(old, new):
+    """Names added, removed and changed between two snapshots of the lists (JSON)."""
+    from . import agreement
+
+    _print_json(agreement.diff(old, new))
+
+
+@agreement_group.command(name="gaps")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def agreement_gaps(ctx, as_json):
+    """Names missing characters, a transcription, an EU register link or a source: the work list."""
+    from . import agreement
+
+    rows = agreement.gaps(_store(ctx))
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['id']}: {', '.join(r['missing'])}")
+    click.echo(f"{len(rows)} names with gaps", err=True)
+
+
+@agreement_group.command(name="validate")
+@click.argument("path", type=click.Path(dir_okay=False))
+@_handle_errors
+def agreement_validate(path):
+    """Check a lists file: unknown annexes, repeated names, characters and transcription that disagree."""
+    from . import agreement
+
+    problems = agreement.validate(path)
+    for p in problems:
+        click.echo(f"{path}: {p['where']}: {p['field'] or ''}: {p['reason']}")
+    click.echo(f"{len(problems)} problems", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@agreement_group.command(name="conflicts")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+@_handle_errors
+def agreement_conflicts(ctx, as_json):
+    """Every annex name checked against all registers (homonyms, evocations, names close to others)."""
+    from . import agreement
+
+    rows = agreement.conflicts(_store(ctx))
+    if as_json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            click.echo(f"{r['id']}:")
+            for c in r["conflicts"][:5]:
+                click.echo(f"  {c['kind']:<15} {c['score']:5.1f} {c['severity']:<6} {c['gi']}  {' / '.join(c['names'])}")
+    sys.exit(1 if rows else 0)
+
+
+@cli.command()
+@click.argument("subject", type=click.Choice(["agreement"]))
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "json"]), default="md", show_default=True)
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Label language.")
+@_date_option("--date", "Status as of this date (default: today).")
+@db_option
+@click.pass_context
+@_handle_errors
+def report(ctx, subject, fmt, out_path, lang, date):
+    """A briefing report (SUBJECT: agreement) as Markdown, self-contained HTML, CSV or JSON."""
+    from pathlib import Path
+
+    from .report import render
+
+    Path(out_path).write_text(render(_store(ctx), fmt, lang, date), encoding="utf-8")
+    click.echo(f"wrote {out_path}", err=True)
+
+
 @cli.command(name="import")
 @click.argument("register")
 @click.argument("path", type=click.Path())

@@ -23,7 +23,7 @@ def table_counts(store):
 def test_new_store_holds_the_bundled_datasets(store):
     registers = {r["register"]: r for r in store.registers()}
     counts = {name: r["records"] for name, r in registers.items() if r["records"]}
-    assert counts == {"agreement.china_eu": 265, "cn.gi_products": 6, "eu.eambrosia": 109, "jp.maff": 89,
+    assert counts == {"agreement.china_eu": 306, "cn.gi_products": 6, "eu.eambrosia": 109, "jp.maff": 89,
                       "jp.maff_designated": 10, "jp.nta": 26, "th.dip": 38, "us.uspto": 10}
     assert {name.split(".")[0] for name in counts} >= {"cn", "eu", "jp", "th", "us"}
     # one record per confirmed row of the compiled lists (rows without a number keep a name as native id)

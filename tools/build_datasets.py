@@ -40,6 +40,10 @@ CURATED = {
                               "Apache-2.0", ["per row"]),
     "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
                       ["per row"]),
+    "agreements/china_eu/milestones.csv": ("China–EU agreement: dated steps that apply to a whole list",
+                                           "Apache-2.0 (facts)", ["per row"]),
+    "agreements/china_eu/transitions.csv": ("China–EU agreement: names with a transition period in China",
+                                            "Apache-2.0 (facts)", ["per row"]),
     "us_semigeneric_wine_names.csv": ("wine names US law treats as semi-generic (26 U.S.C. 5388(c), 27 CFR 4.24)",
                                       "facts (US statute and regulations, public domain)", ["per row"]),
 }

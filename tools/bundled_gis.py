@@ -96,7 +96,70 @@ def agreement_china_eu(shared: Path) -> list[GI]:
             if n.role != "translation" and (number := eu.get(fold(n.text).replace(" ", ""))):
                 gi.other_ids["eu_file_number"] = number
                 break
-    return records
+    eu_records = eu_china(shared)
+    _link_translations(records, eu_records)
+    return _complete_annex_iii(records, eu_records)
+
+
+def _place_product(text: str) -> tuple[str, frozenset[str]] | None:
+    from gimatch.text.anatomy import anatomy
+
+    a = anatomy(text)
+    return (a.place_key, frozenset(a.concepts)) if a.place_key and a.concepts else None
+
+
+def _link_translations(records: list[GI], eu_records: list[GI]) -> None:
+    """A Chinese name the list gives only in translation ('Wuchang Rice') is linked to the EU entry with the
+    same place and product ('Wuchang Da Mi'), when exactly one entry has them; the method is recorded."""
+    keys: dict[tuple, set[str]] = {}
+    for eu in eu_records:
+        for n in eu.names:
+            if (k := _place_product(n.text)):
+                keys.setdefault(k, set()).add(eu.native_id)
+    taken = {gi.other_ids.get("eu_file_number") for gi in records}
+    for gi in records:
+        if "CN" not in gi.countries or gi.other_ids.get("eu_file_number"):
+            continue
+        found = {number for n in gi.names if (k := _place_product(n.text)) for number in keys.get(k, ())}
+        if len(found) == 1 and (number := found.pop()) not in taken:
+            gi.other_ids["eu_file_number"] = number
+            gi.native["eu_link"] = "same place and product as the EU entry (translated name)"
+            taken.add(number)
+
+
+def _complete_annex_iii(records: list[GI], eu_records: list[GI]) -> list[GI]:
+    """Annex III is the EU register's 'first list' of Chinese GIs: a III|V name linked to one of them is in
+    Annex III, and an Annex III entry of the EU register missing from the compiled list is added from it."""
+    linked = {gi.other_ids.get("eu_file_number"): gi for gi in records if gi.other_ids.get("eu_file_number")}
+    out = []
+    for gi in records:
+        number = gi.other_ids.get("eu_file_number")
+        eu = next((e for e in eu_records if e.native_id == number), None)
+        annex = gi.native_id.split("/", 1)[0]
+        if annex in ("III|V", "2017-list") and eu is not None and eu.protections[0].annex == "III":
+            gi = gi.model_copy(update={"id": gi.id.replace(f"{annex}/", "III/", 1),
+                                       "native_id": gi.native_id.replace(f"{annex}/", "III/", 1),
+                                       "native": {**gi.native, "annex": "III", "listed_as": annex,
+                                                  "annex_from": f"EU register {number}"},
+                                       "status": "registered", "dates": Dates(protected=china_eu.IN_FORCE),
+                                       "protections": [Protection(territory="EU", basis="agreement",
+                                                                  instrument=china_eu.INSTRUMENT, annex="III",
+                                                                  since=china_eu.IN_FORCE)]})
+        out.append(gi)
+    for eu in eu_records:
+        if eu.protections[0].annex != "III" or eu.native_id in linked:
+            continue
+        key = next(n.text for n in eu.names if n.script == "Han")
+        out.append(GI(id=f"agreement.china_eu:III/{key}", register="agreement.china_eu", native_id=f"III/{key}",
+                      other_ids={"eu_file_number": eu.native_id}, names=eu.names, gi_type="agreement name",
+                      countries=["CN"], product_class=eu.product_class, status="registered",
+                      dates=Dates(protected=china_eu.IN_FORCE),
+                      protections=[Protection(territory="EU", basis="agreement", instrument=china_eu.INSTRUMENT,
+                                              annex="III", since=china_eu.IN_FORCE)],
+                      native={"annex": "III", "party": "CN", "annex_from": f"EU register {eu.native_id}",
+                              "confidence": "confirmed"},
+                      source=eu.source.model_copy(update={"file": "shared/registers/eu/eambrosia_china_gis.csv"})))
+    return out
 
 
 def cn_direct_registrations(shared: Path) -> list[GI]:
