@@ -9,6 +9,7 @@ list; its status on a date is derived from them, never stored.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import functools
 from dataclasses import asdict, dataclass, field
 
@@ -75,11 +76,13 @@ def entries(store) -> list[Entry]:
     records = [GI.model_validate_json(r[0]) for r in rows]
     if not records:
         raise UsageError("the store holds no China–EU agreement lists")
-    eu_ids = {r[0] for r in store.db.execute("select id from gis where register = 'eu.eambrosia'")}
+    eu = store.db.execute("select id, countries from gis where register = 'eu.eambrosia'").fetchall()
+    eu_ids = {r[0] for r in eu}
+    eu_countries = {c for r in eu for c in json.loads(r[1] or "[]")}
     final = {joined(fold(n.text)) for g in records if not g.native_id.startswith(("2017-list/", "pilot-10+10/"))
              for n in g.names}
     out = []
-    links = _eu_links(store, records, eu_ids)
+    links = _eu_links(store, records, eu_ids, eu_countries)
     for gi in records:
         annex = gi.native_id.split("/", 1)[0]
         entry = Entry(gi=gi, annex=annex, party=gi.native.get("party", "CN" if "CN" in gi.countries else "EU"),
@@ -111,21 +114,16 @@ def entries(store) -> list[Entry]:
     return out
 
 
-def _eu_links(store, records: list[GI], eu_ids: set[str]) -> dict[str, str]:
-    """Agreement entry → EU register record: the EU file number the list states, else (EU names, once the
-    EU register is imported) the EU record the matcher finds identical under the same country."""
+def _eu_links(store, records: list[GI], eu_ids: set[str], eu_countries: set[str]) -> dict[str, str]:
+    """Agreement entry → EU register record: the EU file number the list states, else (EU names, when the
+    store holds EU register records of their country) the record the matcher finds for the same country."""
     out = {}
     for gi in records:
         number = gi.other_ids.get("eu_file_number")
         if number and f"eu:{number}" in eu_ids:
             out[gi.id] = f"eu:{number}"
-    if len(eu_ids) > 200:                       # an EU register import, not only the bundled Chinese GIs
-        for gi in records:
-            if gi.id in out or "CN" in gi.countries:
-                continue
-            hit = _best_eu_hit(store, gi)
-            if hit:
-                out[gi.id] = hit
+        elif "CN" not in gi.countries and set(gi.countries) & eu_countries and (hit := _best_eu_hit(store, gi)):
+            out[gi.id] = hit
     return out
 
 
@@ -224,10 +222,11 @@ def agreement_in_force() -> dt.date:
     return next(dt.date.fromisoformat(m["date"]) for m in _milestones() if m["annex"] == "III")
 
 
-def gaps(store) -> list[dict]:
-    """The work list: names missing characters, a transcription, a link to the EU register, or a source."""
+def gaps(store, listed: list[Entry] | None = None) -> list[dict]:
+    """The work list: names missing characters, a transcription, a link to the EU register, or a source
+    (of ``listed``, the store's entries when not given)."""
     out = []
-    for e in entries(store):
+    for e in listed if listed is not None else entries(store):
         missing = []
         scripts = {n.script for n in e.gi.names}
         if e.party == "CN" and "Han" not in scripts:

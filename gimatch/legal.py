@@ -105,11 +105,9 @@ class Scope:
 
     def prior_right(self, in_force: list[Protection]) -> str | None:
         """A note when the trademark was filed before the GI's protection in that territory."""
-        if not self.filed:
+        dated = [p for p in in_force if p.since]
+        if not self.filed or not dated or any(self.filed >= p.since for p in dated):
             return None
-        earlier = [p for p in in_force if p.since and self.filed < p.since]
-        if not earlier or len(earlier) < len([p for p in in_force if p.since]):
-            return None
-        first = min(earlier, key=lambda p: p.since)
+        first = min(dated, key=lambda p: p.since)
         return (f"prior right: filed {self.filed}, before protection in {first.territory} from {first.since}; "
                 "coexistence may apply (TRIPS Art. 24.5; China–EU agreement Art. 6)")

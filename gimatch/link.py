@@ -37,12 +37,9 @@ def _records(store, register: str) -> list[GI]:
     return [GI.model_validate_json(r[0]) for r in rows]
 
 
-def _stated(gi: GI, others: dict[str, GI]) -> set[str]:
+def _stated(gi: GI, by_native: dict[str, str], naming: dict[str, set[str]]) -> set[str]:
     """Ids of records of the other register that ``gi``'s own ids name (or that name ``gi``)."""
-    by_native = {o.native_id: o.id for o in others.values()}
-    out = {by_native[v] for v in gi.other_ids.values() if v in by_native}
-    out |= {o.id for o in others.values() if gi.native_id in o.other_ids.values()}
-    return out
+    return {by_native[v] for v in gi.other_ids.values() if v in by_native} | naming.get(gi.native_id, set())
 
 
 def link(store, left: str, right: str, *, threshold: float = 80.0) -> tuple[list[Link], dict]:
@@ -54,10 +51,15 @@ def link(store, left: str, right: str, *, threshold: float = 80.0) -> tuple[list
     if not lefts or not rights:
         empty = left if not lefts else right
         raise UsageError(f"the store holds no {empty} records; import that register first")
+    by_native = {o.native_id: o.id for o in rights.values()}
+    naming: dict[str, set[str]] = {}          # a native id of the left register → right records naming it
+    for o in rights.values():
+        for v in o.other_ids.values():
+            naming.setdefault(v, set()).add(o.id)
     links: list[Link] = []
     known_pairs = 0
     for gi in lefts:
-        stated = _stated(gi, rights)
+        stated = _stated(gi, by_native, naming)
         known_pairs += len(stated)
         best = None
         for name in gi.names:

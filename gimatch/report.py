@@ -50,7 +50,7 @@ def data(store, on: dt.date | None = None) -> dict:
     dims["annex"] = dict(sorted(dims["annex"].items(), key=lambda kv: order.get(kv[0], 99)))
     for dim in ("party", "where", "class"):
         dims[dim] = dict(sorted(dims[dim].items(), key=lambda kv: (-kv[1]["names"], kv[0])))
-    return {"date": on.isoformat(), "total": len(es), "by": dims, "gaps": len(agreement.gaps(store))}
+    return {"date": on.isoformat(), "total": len(es), "by": dims, "gaps": len(agreement.gaps(store, es))}
 
 
 def render(store, fmt: str, lang: str = "en", on: dt.date | None = None) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from ..errors import InputError
+from . import decode_utf8
 
 
 @dataclass
@@ -48,16 +49,14 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2018-\u203a
 def decode(data: bytes, path: str, *, chinese: bool = False) -> tuple[str, str]:
     """Text and the encoding it was read in: UTF-8 (BOM or not), or GB18030 for Chinese registers."""
     try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as exc:
+        text, encoding = decode_utf8(data, path), "utf-8"
+    except InputError:
         if not chinese:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file "
-                             "as UTF-8", path=path, where=f"line {line}") from None
+            raise
         try:
             text, encoding = data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError as exc2:
-            line = data[: exc2.start].count(b"\n") + 1
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
             raise InputError("neither UTF-8 nor GB18030/GBK text", path=path, where=f"line {line}") from None
     bad = _MOJIBAKE.search(text)
     if bad:
@@ -141,12 +140,15 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
     else:
         dialect = "excel-tab" if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else "excel"
         reader = csv.reader(io.StringIO(text), dialect)
+        grid, lines, last = [], [], 0   # records, and the physical line each starts on (cells can span lines)
         try:
-            grid = list(reader)
+            for record in reader:
+                grid.append(record)
+                lines.append(last + 1)
+                last = reader.line_num
         except csv.Error as exc:
             raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
         candidates = [(grid, "", "tsv" if dialect == "excel-tab" else "csv")]
-        lines = _physical_lines(text)
     for grid, before, shape in candidates:
         at = _find_header(grid, loose, need)
         if at is None:
@@ -174,16 +176,6 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
         return table
     raise InputError(f"not a {register} file: no table with the register's column labels "
                      f"({', '.join(sorted(labels)[:6])}, …)", path=path)
-
-
-def _physical_lines(text: str) -> list[int]:
-    """The physical line where each CSV record starts (quoted cells can span lines)."""
-    reader = csv.reader(io.StringIO(text))
-    starts, last = [], 1
-    for _ in reader:
-        starts.append(last)
-        last = reader.line_num + 1
-    return starts
 
 
 def _where(shape: str, lines: list[int] | None, index: int) -> str:
