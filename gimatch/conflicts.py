@@ -33,12 +33,12 @@ from . import legal
 from .errors import UsageError
 from .index import IndexedGI, NameIndex, trigrams
 from .model import Conflict, Evidence, Protection
-from .text.anatomy import STOPWORDS, anatomy, canonical_place
+from .text.anatomy import STOPWORDS, anatomy
 from .text.fold import dominant_script, fold, is_spaceless_script, joined
 from .text.keys import ROMANIZATION_KINDS, name_keys
 from .text.lexicon import classes_comparable, lexicon
 from .text.romanize import japanese_latin
-from .text.stem import stem, stem_tokens
+from .text.stem import stem_tokens
 
 DEFAULT_THRESHOLD = 70.0
 KIND_RANK = {"identical": 0, "variant": 1, "transliteration": 2, "style/type": 3, "contains": 4, "translation": 5,

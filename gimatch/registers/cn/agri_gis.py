@@ -17,7 +17,7 @@ import re
 
 from ...classes import native_class
 from ...errors import InputError
-from ...model import GI, Dates, Protection, Reject, Source
+from ...model import GI, Dates, Protection, Source
 from .. import LoadResult, RegisterInfo, collect, file_sha256, make_names, read_bytes
 from ..tables import Table, read_table
 from . import split_region

@@ -19,7 +19,7 @@ import re
 
 from ...classes import native_class
 from ...errors import InputError
-from ...model import GI, Dates, Protection, Reject, Source
+from ...model import GI, Dates, Protection, Source
 from .. import LoadResult, RegisterInfo, collect, file_sha256, make_names, read_bytes
 from ..tables import Table, parse_any_date, read_table
 from . import issuer, split_region

@@ -29,8 +29,7 @@ import re
 from typing import Any, Callable
 
 from ...errors import InputError
-from ...model import GI, Dates, Name, Procedure, ProductClass, Protection, Reject, Source
-from ...text.fold import dominant_script
+from ...model import GI, Dates, Procedure, ProductClass, Protection, Reject, Source
 from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, make_names, parse_date, parse_json, read_bytes, split_names
 from ... import bundled
 from ...classes import common_class

@@ -23,7 +23,7 @@ import re
 
 from ...classes import native_class
 from ...errors import InputError
-from ...model import GI, Dates, Name, Protection, Reject, Source
+from ...model import GI, Dates, Name, Protection, Source
 from ...text.fold import dominant_script
 from .. import LoadResult, RegisterInfo, collect, file_sha256, read_bytes
 from ..tables import Table, decode, parse_xml, read_table
