@@ -11,21 +11,23 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Installs gimatch as a user would (a real wheel install, not editable), builds the
-# default store and runs a few real checks. Exit code 1 from check means "conflict found".
+# Installs gimatch as a user would (a real wheel install, not editable), builds a store from the
+# bundled datasets (as the default store is built) and runs a few real checks, then imports one
+# register file. Exit code 1 from check means "conflict found".
 demo: $(BIN)/python
 	$(BIN)/pip install --quiet .
 	rm -f $(DEMO_DB)
-	$(BIN)/gimatch --db $(DEMO_DB) registers
-	@if [ -f $(SHARED)/registers/eu/eambrosia_export_2020-08_defra-prototype.json ]; then \
-	  $(BIN)/gimatch --db $(DEMO_DB) import eu $(SHARED)/registers/eu/eambrosia_export_2020-08_defra-prototype.json; \
-	else echo "($(SHARED) not found: demo runs on the bundled data only)"; fi
+	GIMATCH_DB=$(DEMO_DB) $(BIN)/gimatch registers
 	$(BIN)/gimatch --db $(DEMO_DB) check "Parma ham" || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check 龙井茶 || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check "Roquefort-type cheese" || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check "Sunshine Valley apple juice" || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) check Cambozola --territory EU || [ $$? -eq 1 ]
+	$(BIN)/gimatch --db $(DEMO_DB) check "Napa Valley" --territory US || [ $$? -eq 1 ]
 	$(BIN)/gimatch --db $(DEMO_DB) show "agreement.china_eu:III/郫县豆瓣"
+	@if [ -f $(SHARED)/registers/eu/eambrosia_api-v1_modified-2020-01_to_2022-03.json ]; then \
+	  $(BIN)/gimatch --db $(DEMO_DB) import eu $(SHARED)/registers/eu/eambrosia_api-v1_modified-2020-01_to_2022-03.json; \
+	else echo "($(SHARED) not found: no register file to import)"; fi
 
 # Editable install with the test extras; fails when no test ran (pytest exit 5).
 test: $(BIN)/python

@@ -28,10 +28,19 @@ def _handle_errors(fn):
     return wrapper
 
 
-def _store(ctx):
+def _store(ctx, *, create: bool = False):
+    """The store of --db (which must exist, unless the command creates it), else the default store."""
     from .store import Store
 
-    return Store(ctx.obj["db"])
+    path = ctx.obj["db"]
+    notice = lambda msg: click.echo(f"gimatch: {msg}", err=True)  # noqa: E731
+    return Store(path, create=create or path is None, notice=notice)
+
+
+def _store_path(ctx) -> str:
+    from .store import default_path
+
+    return str(ctx.obj["db"] or default_path())
 
 
 def _print_json(data) -> None:
@@ -46,8 +55,9 @@ def _console():
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gimatch")
-@click.option("--db", envvar="GIMATCH_DB", type=click.Path(dir_okay=False),
-              help="Store file (default: $GIMATCH_DB, else gimatch.db in the user cache directory).")
+@click.option("--db", type=click.Path(dir_okay=False),
+              help="Store file, which must exist (default: $GIMATCH_DB, else gimatch.db in the user cache "
+                   "directory, built from the bundled datasets on first use).")
 @click.pass_context
 def cli(ctx, db):
     """Check names against protected geographical indications, across languages and scripts."""
@@ -140,6 +150,10 @@ def _print_conflicts(result) -> None:
                              "→ " + "; ".join(c.legal_hooks) if c.legal_hooks else ""]).strip()
             table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}\n{c.severity}", prot or c.status, escape(why))
         console.print(table)
+    from .coverage import summary
+
+    if result.coverage and (line := summary(result.coverage, result.territory)):
+        console.print(escape(line), style="dim")
 
 
 @cli.command()
@@ -195,6 +209,10 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
     if len(skipped) > 10:
         click.echo(f"  … and {len(skipped) - 10} more skipped rows", err=True)
     click.echo(f"screened {rows} rows: {hits} with conflicts, {len(skipped)} skipped → {out_path}", err=True)
+    from .coverage import summary
+
+    if (line := summary(store.coverage(territory.upper() if territory else None), territory)):
+        click.echo(line, err=True)
     sys.exit(1 if hits else 0)
 
 
@@ -385,7 +403,7 @@ def import_(ctx, register, path, strict):
     """Import a register file into the store (REGISTER: eu.eambrosia, us.ava, jp.maff, ... as `gimatch registers` lists)."""
     from rich.progress import track
 
-    store = _store(ctx)
+    store = _store(ctx, create=True)
 
     def progress(records):
         if len(records) < 500:
@@ -414,12 +432,19 @@ def registers(ctx, as_json):
         return
     from rich.table import Table
 
-    table = Table(title="gimatch store")
-    for col in ("register", "records", "names", "snapshot", "source"):
-        table.add_column(col, justify="right" if col in ("records", "names") else "left")
+    table = Table(title=f"gimatch store {_store_path(ctx)}", title_justify="left")
+    table.add_column("register", no_wrap=True)
+    table.add_column("records", justify="right", no_wrap=True)
+    table.add_column("of published", no_wrap=True)
+    table.add_column("data of", no_wrap=True)
     for r in rows:
-        table.add_row(r["register"], str(r["records"]), str(r["names"]), r["snapshot"] or "", r["source"] or "")
+        published = "\n".join(f"{'≥' if p['minimum'] else '~'}{p['published']:,} {p['territory']} {p['as_of'][:7]}"
+                               for p in r["published"])
+        data_of = (r["snapshot_median"] or "") + (" old" if r["stale"] else "")
+        table.add_row(r["register"], f"{r['records']:,}", published, data_of)
     _console().print(table)
+    click.echo("~ published size, ≥ at least; 'old': most records were read over a year ago. "
+               "Details: gimatch registers --json", err=True)
 
 
 @cli.command()

@@ -340,12 +340,13 @@ class CheckResult:
     coexistence: list[Conflict] = field(default_factory=list)
     territory: str | None = None
     date: dt.date | None = None
+    coverage: dict | None = None
 
     def to_json_dict(self) -> dict:
         dump = lambda cs: [c.model_dump(mode="json") for c in cs]  # noqa: E731
         return {"query": self.query, "conflicts": dump(self.conflicts), "pending": dump(self.pending),
                 "coexistence": dump(self.coexistence), "territory": self.territory,
-                "date": self.date.isoformat() if self.date else None}
+                "date": self.date.isoformat() if self.date else None, "coverage": self.coverage}
 
 
 _TSG_WHY = ("a traditional speciality guaranteed (TSG) protects a recipe, not a geographical name; a TSG "
@@ -473,7 +474,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     if limit:
         conflicts, pending, coexistence = conflicts[:limit], pending[:limit], coexistence[:limit]
     return CheckResult(query=name, conflicts=conflicts, pending=pending, coexistence=coexistence,
-                       territory=territory, date=scope.on)
+                       territory=territory, date=scope.on, coverage=store.coverage(territory))
 
 
 @functools.lru_cache(maxsize=1)

@@ -52,7 +52,9 @@ class Protection(_Model):
     basis: Literal["registration", "agreement"] = "registration"
     instrument: str | None = Field(None, description="Legal instrument or agreement, verbatim")
     annex: str | None = None
-    since: dt.date | None = None
+    since: dt.date | None = Field(None, description="First day of protection; None when the sources do not say")
+    known_by: dt.date | None = Field(None, description="When the start is unknown: a date by which the "
+                                                       "sources show the protection in force")
     status: ProtectionStatus = "protected"
 
 
@@ -108,10 +110,67 @@ class GI(_Model):
     native: dict[str, str] = Field(default_factory=dict,
                                    description="The register's own labels and values, verbatim")
     source: Source
+    other_sources: list[Source] = Field(default_factory=list,
+                                        description="Older files this record was merged with (see merge_records)")
 
     @property
     def is_tsg(self) -> bool:
         return (self.gi_type or "").upper() == "TSG"
+
+
+def _newer_first(a: GI, b: GI) -> tuple[GI, GI]:
+    """(newer, older) by snapshot; on a tie the second argument counts as newer."""
+    sa, sb = a.source.snapshot, b.source.snapshot
+    if sa and sb and sa > sb:
+        return a, b
+    if sa and not sb:
+        return a, b
+    return b, a
+
+
+def merge_records(a: GI, b: GI) -> GI:
+    """One record of a GI read from two sources: every field the newer snapshot states wins, the older
+    source fills what the newer leaves empty. The newer source's protected names, status and
+    protections (in the territories it speaks of; all of them when it says the GI is removed) are
+    authoritative, since an amendment or cancellation may have changed them; older
+    transcriptions and variants it does not repeat are kept, and older dates and instruments fill the
+    same protection's gaps (a GI is registered once: the earliest registration date stated wins). The
+    merged record names both sources."""
+    new, old = _newer_first(a, b)
+    names = list(new.names)
+    have = {n.text.casefold() for n in names}
+    names += [n for n in old.names if n.role != "protected" and n.text.casefold() not in have]
+    protections = []
+    for p in new.protections:
+        same = next((q for q in old.protections if (q.territory, q.basis, q.annex) == (p.territory, p.basis, p.annex)
+                     and q.status == p.status), None)
+        if same:      # one protection seen twice: the earliest start any source states, the gaps filled
+            starts = [d for d in (p.since, same.since) if d]
+            p = p.model_copy(update={"instrument": p.instrument or same.instrument,
+                                     "since": min(starts) if starts else None, "known_by": p.known_by or same.known_by})
+        protections.append(p)
+    if new.status not in ("removed", "rejected"):      # territories only the older source speaks of stay
+        stated = {p.territory for p in new.protections}
+        protections += [q for q in old.protections if q.territory not in stated]
+    procedures = {p.native_id: p for p in old.procedures} | {p.native_id: p for p in new.procedures}
+    classes = {(c.scheme, c.label): c for c in [*old.other_classes, *new.other_classes]}
+    dates = Dates(**{k: getattr(new.dates, k) or getattr(old.dates, k) for k in Dates.model_fields})
+    if new.dates.registered and old.dates.registered:        # a GI is registered once; amendments come later
+        dates.registered = min(new.dates.registered, old.dates.registered)
+    sources = [old.source, *old.other_sources, *new.other_sources]
+    seen, other_sources = {(new.source.file, new.source.record)}, []
+    for s in sources:
+        if (s.file, s.record) not in seen:
+            seen.add((s.file, s.record))
+            other_sources.append(s)
+    return new.model_copy(update={
+        "names": names, "protections": protections, "procedures": sorted(procedures.values(), key=lambda p: p.native_id),
+        "other_classes": list(classes.values()), "dates": dates,
+        "other_ids": {**old.other_ids, **new.other_ids}, "native": {**old.native, **new.native},
+        "gi_type": new.gi_type or old.gi_type, "countries": new.countries or old.countries,
+        "product_class": new.product_class or old.product_class, "places": new.places or old.places,
+        "holder": new.holder or old.holder, "legal_instrument": new.legal_instrument or old.legal_instrument,
+        "other_sources": other_sources})
 
 
 class Reject(_Model):

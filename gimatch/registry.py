@@ -18,10 +18,13 @@ REGISTERS: dict[str, str] = {
     "th.dip": "gimatch.registers.th.dip",
     "us.ava": "gimatch.registers.us.ava",
     "us.uspto": "gimatch.registers.us.uspto",
+    "us.wine_names": "gimatch.registers.us.wine_names",
     "agreement.china_eu": "gimatch.registers.agreement.china_eu",
+    "agreement.eu_japan": "gimatch.registers.agreement.eu_japan",
 }
 
-ALIASES: dict[str, str] = {"eu": "eu.eambrosia", "ava": "us.ava", "china_eu": "agreement.china_eu"}
+ALIASES: dict[str, str] = {"eu": "eu.eambrosia", "ava": "us.ava", "china_eu": "agreement.china_eu",
+                           "eu_japan": "agreement.eu_japan"}
 
 
 def resolve(name: str) -> str:

@@ -4,7 +4,9 @@ pass, streamed row by row so memory stays flat however long the file is.
 Input rows have ``id`` and ``name`` and optionally ``class`` (a common class or product word),
 ``filed`` (YYYY-MM-DD) and ``territory`` (CN, EU, JP, TH, US). Each row gives one record
 ``{"id", "name", "conflicts", "pending"}`` — the conflicts are the objects of ``check --json`` — or, for
-a row that cannot be screened, ``{"id", "name", "conflicts": [], "pending": [], "skipped": reason}``.
+a row that cannot be screened, ``{"id", "name", "conflicts": [], "pending": [], "skipped": reason}``. A
+screened row's ``coverage`` (``{"partial", "territories"}``) names the territories in its scope where the
+store's data is partial (see :mod:`gimatch.coverage`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .text.fold import MAX_NAME_CHARS
 
 COLUMNS = ("id", "name", "class", "filed", "territory")
 CSV_FIELDS = ("id", "name", "result", "gi", "register", "native_id", "matched_name", "kind", "score", "severity",
-              "territories", "since", "legal_hooks", "linked", "prior_right", "why")
+              "territories", "since", "legal_hooks", "linked", "prior_right", "why", "partial_data")
 
 
 @dataclass
@@ -125,6 +127,8 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
                                      product_class=str(values.get("class") or "").strip() or None)
                 data = result.to_json_dict()
                 record["conflicts"], record["pending"] = data["conflicts"], data["pending"]
+                record["coverage"] = {"partial": data["coverage"]["partial"],
+                                      "territories": data["coverage"]["territories"]}
         except GimatchError as exc:
             reason = str(exc)
         if reason:
@@ -155,4 +159,5 @@ def csv_rows(record: dict) -> Iterator[dict]:
                    "territories": " ".join(sorted({p["territory"] for p in c["protections"]})),
                    "since": " ".join(sorted({p["since"] for p in c["protections"] if p["since"]})),
                    "legal_hooks": "; ".join(c["legal_hooks"]), "linked": " ".join(c["linked"]),
-                   "prior_right": c["prior_right"] or "", "why": c["why"]}
+                   "prior_right": c["prior_right"] or "", "why": c["why"],
+                   "partial_data": " ".join(record.get("coverage", {}).get("territories", []))}

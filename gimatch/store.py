@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -21,11 +22,12 @@ import sqlite_utils
 
 from . import bundled
 from .errors import InputError, StoreError
-from .model import GI, Reject
+from .model import GI, Reject, merge_records
 from .registers import LoadResult
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ENV_DB = "GIMATCH_DB"
+BUSY_TIMEOUT_S = 10.0     # how long a reader waits for a writer's lock before "database is locked"
 
 
 def default_path() -> Path:
@@ -61,31 +63,96 @@ class ImportSummary:
 
 
 def content_hash(gi: GI) -> str:
-    return hashlib.sha256(gi.model_dump_json(exclude={"source"}).encode()).hexdigest()
+    return hashlib.sha256(gi.model_dump_json(exclude={"source", "other_sources"}).encode()).hexdigest()
 
 
 class Store:
-    """A gimatch store. Open with :func:`gimatch.open`."""
+    """A gimatch store. Open with :func:`gimatch.open`.
 
-    def __init__(self, path: str | Path | None = None):
+    A new store is built in a temporary file beside ``path`` and renamed into place once complete,
+    so an interrupted build never leaves a store that looks whole. ``create=False`` refuses a path
+    where no store exists (a mistyped ``--db``) instead of creating one.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True,
+                 notice: Callable[[str], None] | None = None):
         self.path = Path(path) if path is not None else default_path()
-        new = not self.path.exists() or self.path.stat().st_size == 0
-        if new:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._index = None
+        self._coverage: dict = {}
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{self.path}: not a regular file; give a store file with --db")
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            if not create:
+                raise StoreError(f"{self.path}: no gimatch store there (check the --db path; `gimatch import` "
+                                 "creates a store, and without --db the default store is used)")
+            self._build(notice)
+        self.db = self._connect(self.path)
+        self._check_version(notice)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite_utils.Database:
         try:
-            self.db = sqlite_utils.Database(self.path)
-            version = self._meta("schema_version") if not new else None
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+            conn.execute("pragma foreign_keys = on")
+            return sqlite_utils.Database(conn)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+
+    def _check_version(self, notice) -> None:
+        try:
+            version, complete = self._meta("schema_version"), self._meta("complete")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a gimatch store ({exc})") from None
-        if not new and version is None:
+        if version is None:
             raise StoreError(f"{self.path}: not a gimatch store (no schema version); give another --db")
-        if not new and version != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema {version}, this gimatch needs {SCHEMA_VERSION}; "
-                             "delete the file to rebuild it")
-        self._index = None
-        if new:
+        if version != SCHEMA_VERSION or complete != "1":
+            why = (f"store schema {version}, this gimatch needs {SCHEMA_VERSION}" if version != SCHEMA_VERSION
+                   else "its first build was interrupted")
+            if self.path == default_path() and self._only_bundled():
+                self.db.conn.close()
+                self.path.unlink()
+                self._build(notice)
+                self.db = self._connect(self.path)
+                return
+            raise StoreError(f"{self.path}: {why}; delete the file and import again")
+        if self._meta("datasets") != json.dumps(bundled.manifest().get("version")):
+            if notice:
+                notice(f"updating the bundled datasets in {self.path}")
+            self._load_bundled()
+            self.db.execute("update meta set value = ? where key = 'datasets'",
+                            [json.dumps(bundled.manifest().get("version"))])
+            self.db.conn.commit()
+
+    def _only_bundled(self) -> bool:
+        try:
+            row = self.db.execute("select count(*) from imports where file not like 'datasets/%'").fetchone()
+        except sqlite3.Error:
+            return True
+        return not row[0]
+
+    def _build(self, notice) -> None:
+        """Create the store with the bundled datasets in a temporary file, then rename it into place."""
+        if notice:
+            notice(f"building the gimatch store {self.path} from the bundled datasets (once)")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(self.path)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.build-{os.getpid()}-",
+                                   suffix=".tmp")
+        os.close(fd)
+        try:
+            self.db = self._connect(Path(tmp))
             self._create()
             self._load_bundled()
+            self.db.execute("insert into meta values ('complete', '1')")
+            self.db.conn.commit()
+            self.db.conn.close()
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                self.db.conn.close()
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+            raise
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -181,14 +248,17 @@ class Store:
                  len(result.rejects)])
             import_id = cur.lastrowid
             for gi in records:
-                digest = content_hash(gi)
                 old = existing.get(gi.id)
+                incoming = _iso(gi.source.snapshot)
+                if old:
+                    stored = GI.model_validate_json(conn.execute("select record from gis where id = ?",
+                                                                 [gi.id]).fetchone()[0])
+                    gi = merge_records(stored, gi)
+                digest = content_hash(gi)
                 if old and old[0] == digest:
                     summary.unchanged += 1
-                    continue
-                if old and old[1] and gi.source.snapshot and old[1] > gi.source.snapshot.isoformat():
-                    summary.unchanged += 1
-                    summary.kept_newer += 1
+                    if old[1] and incoming and old[1] > incoming:
+                        summary.kept_newer += 1
                     continue
                 self._write_gi(conn, gi, digest, import_id, anatomy, name_keys)
                 conn.execute("insert into changes values (?,?,?)", [import_id, gi.id, "updated" if old else "new"])
@@ -206,6 +276,7 @@ class Store:
             conn.execute("rollback")
             raise
         self._index = None
+        self._coverage = {}
         return summary
 
     @staticmethod
@@ -242,21 +313,48 @@ class Store:
         return GI.model_validate_json(row[0]) if row else None
 
     def registers(self) -> list[dict]:
-        """Every register gimatch knows, with its records and names in the store, newest snapshot and
-        the source of the last import (0 records for a register nothing was imported from)."""
+        """Every register gimatch knows, with its records and names in the store, the newest and the median
+        snapshot date of its records, the source of the last import (0 records for a register nothing was
+        imported from), its published size where known and whether its data is over a year old."""
         from . import registry
+        from .coverage import is_stale, published_sizes
 
         counts = {row[0]: row[1:] for row in self.db.execute(
             "select g.register, count(distinct g.id), count(n.idx), max(g.snapshot) from gis g "
             "left join names n on n.gi_id = g.id group by g.register").fetchall()}
+        snapshots: dict[str, list[str]] = {}
+        for register, snapshot in self.db.execute("select register, snapshot from gis where snapshot is not null "
+                                                  "order by snapshot"):
+            snapshots.setdefault(register, []).append(snapshot)
         out = []
         for register in sorted(set(registry.REGISTERS) | set(counts)):
             records, names, snapshot = counts.get(register, (0, 0, None))
+            dated = snapshots.get(register, [])
+            median = dated[len(dated) // 2] if dated else None
             src = self.db.execute("select file from imports where register = ? order by id desc limit 1",
                                   [register]).fetchone()
             title = registry.module(register).REGISTER.title if register in registry.REGISTERS else None
+            published = [{"territory": r["territory"], "published": int(r["published"]), "as_of": r["as_of"],
+                          "minimum": r["minimum"] == "true", "source": r["source"]}
+                         for r in published_sizes() if r["register"] == register]
             out.append({"register": register, "title": title, "records": records, "names": names,
-                        "snapshot": snapshot, "source": src[0] if src else None})
+                        "snapshot": snapshot, "source": src[0] if src else None, "snapshot_median": median,
+                        "stale": is_stale(median), "published": published})
+        return out
+
+    def holdings(self, territory: str) -> list[dict]:
+        """Per register: the records with a protection (in force or pending) in ``territory``, and the
+        median snapshot date of those records."""
+        snapshots: dict[str, list[str | None]] = {}
+        for register, _, snapshot in self.db.execute(
+                "select distinct g.register, g.id, g.snapshot from gis g join protections p on p.gi_id = g.id "
+                "where p.territory = ?", [territory]).fetchall():
+            snapshots.setdefault(register, []).append(snapshot)
+        out = []
+        for register, snaps in snapshots.items():
+            dated = sorted(s for s in snaps if s)
+            out.append({"register": register, "records": len(snaps),
+                        "snapshot": dated[len(dated) // 2] if dated else None})
         return out
 
     def rejects(self, import_id: int | None = None) -> list[Reject]:
@@ -266,6 +364,16 @@ class Store:
             sql += " where import_id = ?"
             args.append(import_id)
         return [Reject(where=w, field=f, reason=r) for w, f, r in self.db.execute(sql, args).fetchall()]
+
+    def coverage(self, territory: str | None = None) -> dict:
+        """What the store holds of the registers protecting in ``territory`` (all territories when None),
+        against their published sizes: the ``coverage`` object of a check."""
+        from .coverage import coverage
+        from .legal import TERRITORIES
+
+        if territory not in self._coverage:
+            self._coverage[territory] = coverage(self, [territory] if territory else list(TERRITORIES))
+        return self._coverage[territory]
 
     def index(self):
         """The in-memory name index used by check (built on first use, dropped on import)."""
@@ -280,6 +388,20 @@ class Store:
         from .conflicts import check
 
         return check(self, name, **options)
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Temporary build files of processes that no longer run (a build killed by a signal)."""
+    for tmp in path.parent.glob(f".{path.name}.build-*.tmp"):
+        try:
+            pid = int(tmp.name.split(".build-", 1)[1].split("-", 1)[0])
+            os.kill(pid, 0)
+        except (ValueError, IndexError):
+            continue
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except PermissionError:
+            continue
 
 
 def _iso(value: dt.date | None) -> str | None:

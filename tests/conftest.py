@@ -15,21 +15,41 @@ DEV_CHECKS = SHARED / "eval/dev_checks.json"
 needs_shared = pytest.mark.skipif(not EU_EXPORT.is_file(), reason="../shared/registers is not beside the checkout")
 
 
-@pytest.fixture
-def store(tmp_path):
+@pytest.fixture(scope="session")
+def bundled_store_path(tmp_path_factory):
+    """A store built from the bundled datasets, once per session (tests copy it)."""
     import gimatch
 
-    return gimatch.open(tmp_path / "t.db")
+    path = tmp_path_factory.mktemp("bundled") / "bundled.db"
+    gimatch.open(path)
+    return path
+
+
+@pytest.fixture
+def db_path(bundled_store_path, tmp_path):
+    """The path of a private copy of the bundled store."""
+    import shutil
+
+    return Path(shutil.copy(bundled_store_path, tmp_path / "t.db"))
+
+
+@pytest.fixture
+def store(db_path):
+    import gimatch
+
+    return gimatch.open(db_path)
 
 
 @pytest.fixture(scope="session")
-def eu_store(tmp_path_factory):
-    """A store with the bundled data and the 2020 EU export (built once per session)."""
+def eu_store(bundled_store_path, tmp_path_factory):
+    """The bundled store with the 2020 EU export imported over it, as a user would (built once per session)."""
     if not EU_EXPORT.is_file():
         pytest.skip("../shared/registers is not beside the checkout")
+    import shutil
+
     import gimatch
 
-    s = gimatch.open(tmp_path_factory.mktemp("eu") / "eu.db")
+    s = gimatch.open(shutil.copy(bundled_store_path, tmp_path_factory.mktemp("eu") / "eu.db"))
     s.import_file("eu", str(EU_EXPORT))
     return s
 

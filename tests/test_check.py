@@ -18,7 +18,7 @@ from .conftest import DEV_CHECKS, needs_shared
     ("Longjing tea", "eu:PDO-CN-0621", "translation"),
     ("Cambozola", "eu:PDO-IT-0010", "evocation"),
     ("Roquefort-type cheese", "eu:PDO-FR-0131", "style/type"),
-    ("Сакар", "eu:PDO-BG-A0013", "variant"),
+    ("Сакар", "eu:PDO-BG-A0013", "identical"),   # the API protects the Cyrillic form
     ("Kobe beef", "jp.maff:3", "variant"),
 ])
 def test_top_hit(eu_store, query, gi, kind):
@@ -43,7 +43,7 @@ def test_quiet_on_generic_and_clean_names(eu_store, query):
 @needs_shared
 def test_json_shape(eu_store):
     data = eu_store.check("Parma ham").to_json_dict()
-    assert set(data) == {"query", "conflicts", "pending", "coexistence", "territory", "date"}
+    assert set(data) == {"query", "conflicts", "pending", "coexistence", "territory", "date", "coverage"}
     first = data["conflicts"][0]
     assert {"gi", "register", "native_id", "names", "matched_name", "kind", "score", "country", "product_class",
             "why", "protections", "severity", "legal_hooks", "linked", "notes"} <= set(first)
@@ -110,7 +110,7 @@ def test_prior_right_from_the_filing_date(eu_store):
 def test_pending_gis_are_reported_apart(eu_store):
     import datetime as dt
 
-    result = eu_store.check("Willamette Valley", date=dt.date(2020, 8, 1))
+    result = eu_store.check("Willamette Valley", territory="EU", date=dt.date(2020, 8, 1))   # an AVA in the US since 1983
     assert not result.conflicts and result.pending[0].native_id == "PGI-US-02439"
 
 

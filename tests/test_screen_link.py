@@ -65,17 +65,17 @@ def test_screen_csv_audit_table(eu_store, tmp_path):
     assert rows[0]["native_id"] == "PDO-FR-0131" and rows[0]["kind"] == "style/type" and rows[0]["severity"] == "high"
 
 
-def test_screen_refuses_a_file_without_names(tmp_path):
+def test_screen_refuses_a_file_without_names(tmp_path, db_path):
     src = tmp_path / "in.csv"
     src.write_text("id,label\n1,Parma ham\n", encoding="utf-8")
-    result = run("screen", str(src), "--out", str(tmp_path / "o.jsonl"), "--db", str(tmp_path / "s.db"))
+    result = run("screen", str(src), "--out", str(tmp_path / "o.jsonl"), "--db", str(db_path))
     assert result.exit_code == 2 and "no 'name' column" in result.stderr and "line 1" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
 
 
-def test_library_screen_streams_dicts(tmp_path):
+def test_library_screen_streams_dicts(db_path):
     rows = ({"id": str(i), "name": name} for i, name in enumerate(["安吉白茶", "Happy Panda", "Kobe beef"]))
-    records = list(gimatch.screen(rows, db=tmp_path / "lib.db"))
+    records = list(gimatch.screen(rows, db=db_path))
     assert [bool(r["conflicts"]) for r in records] == [True, False, True]
 
 

@@ -26,6 +26,15 @@ CURATED = {
     "eu_api_category_ids.csv": ("eAmbrosia API v1 productCategories ids → class",
                                 "CC-BY-4.0 (© European Union, eAmbrosia)",
                                 ["shared/registers/eu/eambrosia_api_productCategories_id_map.csv"]),
+    "eu_instruments.csv": ("legal instruments of EU register entries that protect from a date of their own "
+                           "(agreements)", "Apache-2.0 (facts)", ["per row"]),
+    "register_sizes.csv": ("each register's published size, to tell how complete the store is", "Apache-2.0 (facts)",
+                           ["per row", "shared/registers/th/dip_thai_gi_counts.csv"]),
+    "agreements/china_eu/annexes.csv": ("China–EU agreement: each annex, what it holds and its official size",
+                                        "Apache-2.0 (facts)", ["per row"]),
+    "agreements/china_eu/facts.csv": ("China–EU agreement: facts about the second batch (announcement No. 506, "
+                                      "counts, periods)", "facts with citations (sources per row)",
+                                      ["shared/registers/cn/china_eu_agreement_second_batch_facts.csv"]),
     "product_terms.csv": ("multilingual product terms tied to common classes", "Apache-2.0", ["gimatch developers"]),
     "delocalisers.csv": ("'style/type/kind/imitation' words in many languages", "Apache-2.0",
                          ["https://eur-lex.europa.eu/eli/reg/2024/1143/oj",
@@ -45,7 +54,8 @@ CURATED = {
     "agreements/china_eu/transitions.csv": ("China–EU agreement: names with a transition period in China",
                                             "Apache-2.0 (facts)", ["per row"]),
     "us_semigeneric_wine_names.csv": ("wine names US law treats as semi-generic (26 U.S.C. 5388(c), 27 CFR 4.24)",
-                                      "facts (US statute and regulations, public domain)", ["per row"]),
+                                      "facts (US statute and regulations, public domain)",
+                                      ["per row", "shared/registers/us/us_semigeneric_wine_names.csv"]),
 }
 
 
@@ -67,9 +77,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = parser.parse_args()
-    from bundled_gis import build_all, semigeneric_wine_names  # noqa: E402  (tools/bundled_gis.py)
+    from bundled_gis import TABLES, build_all  # noqa: E402  (tools/bundled_gis.py)
 
-    semigeneric_wine_names(Path(args.shared), DATASETS)
+    for build_table in TABLES:
+        build_table(Path(args.shared), DATASETS)
     entries = build_all(Path(args.shared), DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")

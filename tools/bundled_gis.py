@@ -8,22 +8,22 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from gimatch.bundled import sha256_of
 from gimatch.classes import goods_class
-from gimatch.model import GI, Dates, Name, ProductClass, Protection, Source
-from gimatch.registers import make_names
-from gimatch.registers.agreement import china_eu
-from gimatch.registers.eu.eambrosia import product_class
+from gimatch.model import GI, Dates, Name, ProductClass, Protection, Source, merge_records
+from gimatch.registers.agreement import china_eu, eu_japan
+from gimatch.registers.eu import eambrosia
 from gimatch.registers.jp import maff, maff_designated, nta
 from gimatch.registers.th import dip
-from gimatch.registers.us import uspto
+from gimatch.registers.us import ava, uspto, wine_names
 from gimatch.text.fold import dominant_script, fold
 
 TOOLS = Path(__file__).resolve().parent
-UPSTREAM = {  # source tags of eambrosia_china_gis.csv → where the facts were read
-    "defra2020": "https://github.com/DEFRA/geographical-indications-register-prototype",
-    "api2022": "https://github.com/victorsole/eAmbrosia",
-    "foodatlas2026": "https://github.com/GHajaymore/Food-Atlas",
-}
+# Records of the shared files the readers refuse, on purpose, with the reason written in the manifest.
+KNOWN_REJECTS = {
+    ("registers/eu/eambrosia_export_2020-08_defra-prototype.json", "PGI-HU-A1507-AM04"),  # an amendment file of a GI
+}                                                                                      # that no file holds
+REJECTED: list[dict] = []
 JP = "CC-BY-4.0-compatible (Government of Japan Standard Terms of Use 2.0)"
 
 
@@ -41,50 +41,53 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _read(module, shared: Path, rel: str, snapshot: str) -> list[GI]:
-    """A compiled list read by its register's reader; sources point at the shared file."""
+def _read(module, shared: Path, rel: str, snapshot: str | None = None) -> list[GI]:
+    """A file read by its register's reader; sources point at the shared file (its sha256 is in the
+    manifest), and ``snapshot`` is the date the list was compiled when the file does not state one."""
     result = module.load(str(shared / rel))
-    if result.rejects:
-        raise SystemExit(f"{rel}: {len(result.rejects)} rows rejected, first: {result.rejects[0]}")
+    for reject in result.rejects:
+        if (rel, reject.where) not in KNOWN_REJECTS:
+            raise SystemExit(f"{rel}: {reject.where}: {reject.reason}; fix the reader or list it in KNOWN_REJECTS")
+        REJECTED.append({"file": f"shared/{rel}", "where": reject.where, "reason": reject.reason})
     for gi in result.records:
         gi.source.file = f"shared/{rel}"
         gi.source.sha256 = None
-        gi.source.snapshot = dt.date.fromisoformat(snapshot)
+        if snapshot:
+            gi.source.snapshot = dt.date.fromisoformat(snapshot)
     return result.records
 
 
+EU_FILES = (  # oldest snapshot first; each GI keeps its newest known state (gimatch.model.merge_records)
+    "registers/eu/eambrosia_export_2020-08_defra-prototype.json",
+    "registers/eu/eu_wine_pdo_candiago2022_PDO_EU_id.csv",
+    "registers/eu/eambrosia_api-v1_modified-2020-01_to_2022-03.json",
+    "registers/eu/eambrosia_china_gis.csv",
+    "registers/us/us_gi_in_eu_confirmed.csv",
+)
+
+
+def _merged(module, shared: Path, files: tuple[str, ...]) -> list[GI]:
+    """Records of several files of one register merged by id, as the store merges them on import."""
+    merged: dict[str, GI] = {}
+    for rel in files:
+        for gi in _read(module, shared, rel):
+            merged[gi.id] = merge_records(merged[gi.id], gi) if gi.id in merged else gi
+    return sorted(merged.values(), key=lambda gi: gi.id)
+
+
+def eu_register(shared: Path) -> list[GI]:
+    return _merged(eambrosia, shared, EU_FILES)
+
+
 def eu_china(shared: Path) -> list[GI]:
-    path = shared / "registers/eu/eambrosia_china_gis.csv"
-    out = []
-    for line, r in _rows(path):
-        latin = [x.strip() for x in r["name_latin"].split("|") if x.strip()]
-        names = make_names([r["name_zh"]] + latin, source="name_zh/name_latin", chinese=True)
-        for n in names:
-            n.lang = "zh" if n.script == "Han" else None
-        ptype = {"Food": "food", "Wine": "wine", "Spirit drink": "spirit"}.get(r["product_type"], r["product_type"])
-        pc = product_class("Wine" if ptype == "wine" else r["category"], ptype)
-        registered = _date(r["eu_registration_date"])
-        agreement = "agreement" in r["batch"].lower()
-        protection = Protection(territory="EU", basis="agreement" if agreement else "registration",
-                                instrument=("EU–China agreement, OJ L 408I, 4.12.2020" if agreement
-                                            else r["legal_instrument"] or None),
-                                annex="III" if agreement else None, since=registered, status="protected")
-        tags = [t.strip() for t in r["sources"].split(";") if t.strip()]
-        out.append(GI(id=f"eu:{r['file_number']}", register="eu.eambrosia", native_id=r["file_number"],
-                      other_ids={"giIdentifier": r["giIdentifier"]} if r["giIdentifier"] else {},
-                      names=names, gi_type=r["gi_type"], countries=["CN"], product_class=pc, status="registered",
-                      dates=Dates(registered=registered, protected=_date(r["api_euProtectionDate"]) or registered),
-                      legal_instrument=r["legal_instrument"] or None, protections=[protection],
-                      source=Source(file="shared/registers/eu/eambrosia_china_gis.csv", record=f"line {line}",
-                                    snapshot=dt.date(2026, 8, 4), url=UPSTREAM.get(tags[0]) if tags else None,
-                                    other_urls=[UPSTREAM[t] for t in tags[1:] if t in UPSTREAM])))
-    return out
+    return _read(eambrosia, shared, "registers/eu/eambrosia_china_gis.csv")
 
 
 def agreement_china_eu(shared: Path) -> list[GI]:
     """The agreement lists, each Chinese name linked to its EU file number where the EU list has it
     (same Chinese characters, or the same transcription once folded)."""
-    records = _read(china_eu, shared, "registers/cn/china_eu_agreement.csv", "2026-08-04")
+    records = _lists(china_eu, shared, ("registers/cn/china_eu_agreement.csv", "2026-08-04"),
+                     ("registers/cn/china_eu_agreement_supplement.csv", "2026-11-29"))
     eu = {}
     for gi in eu_china(shared):
         for n in gi.names:
@@ -182,14 +185,34 @@ def cn_direct_registrations(shared: Path) -> list[GI]:
     return out
 
 
+def _lists(module, shared: Path, *files: tuple[str, str | None]) -> list[GI]:
+    """Compiled lists of one register, each with the date it was compiled, merged by id."""
+    merged: dict[str, GI] = {}
+    for rel, snapshot in files:
+        for gi in _read(module, shared, rel, snapshot):
+            merged[gi.id] = merge_records(merged[gi.id], gi) if gi.id in merged else gi
+    return list(merged.values())
+
+
+FACTS = "facts only (no licence stated by the sources)"
 BUILDERS = {  # dataset file → (register, builder, licence, description, snapshot)
-    "gis/eu_china.jsonl": ("eu.eambrosia", eu_china, "CC-BY-4.0 (© European Union, eAmbrosia)",
-                           "Chinese GIs in the EU register: the 10+10 pilot and the agreement's first list",
-                           "2026-08-04"),
+    "gis/eu_eambrosia.jsonl": ("eu.eambrosia", eu_register, "CC-BY-4.0 (© European Union, eAmbrosia; wine PDO "
+                               "table: Candiago et al. 2022, CC0)",
+                               "EU register (eAmbrosia): the 2020 search export merged with the API v1 records "
+                               "modified 2020–2022, the wine PDO table of 2021 and the compiled Chinese and US "
+                               "entries; each GI in its newest known state, with its snapshot date", "2026-08-04"),
+    "gis/us_ava.jsonl": ("us.ava", lambda s: _read(ava, s, "registers/us/ttb_ava_attributes.csv", "2024-02-29"),
+                         "CC0-1.0 (UC Davis AVA Digitizing Project)",
+                         "United States, the 269 current American viticultural areas (27 CFR part 9)", "2024-02-29"),
     "agreements/china_eu/names.jsonl": ("agreement.china_eu", agreement_china_eu,
                                         "facts with citations (sources per row)",
                                         "China–EU agreement: Annexes III–VII, the 10+10 pilot, the 2017 lists",
-                                        "2026-08-04"),
+                                        "2026-11-29"),
+    "gis/agreement_eu_japan.jsonl": ("agreement.eu_japan",
+                                     lambda s: _read(eu_japan, s, "registers/jp/eu_japan_epa_annex14b_confirmed.csv",
+                                                     "2023-09-27"),
+                                     "facts with citations (EU Official Journal content: © European Union)",
+                                     "EU–Japan EPA Annex 14-B (confirmed rows, both directions)", "2023-09-27"),
     "gis/cn_gi_products.jsonl": ("cn.gi_products", cn_direct_registrations, "Apache-2.0 (facts)",
                                  "Foreign GIs protected in China by direct registration (2009–2015)", "2026-11-28"),
     "gis/jp_maff.jsonl": ("jp.maff", lambda s: _read(maff, s, "registers/jp/maff_gi_registered_confirmed.csv",
@@ -202,20 +225,30 @@ BUILDERS = {  # dataset file → (register, builder, licence, description, snaps
                                      JP, "Japan, MAFF designated foreign GIs (confirmed rows)", "2025-11-17"),
     "gis/jp_nta.jsonl": ("jp.nta", lambda s: _read(nta, s, "registers/jp/nta_liquor_gi_confirmed.csv", "2025-11-17"),
                          JP, "Japan, NTA liquor GIs (confirmed rows)", "2025-11-17"),
-    "gis/th_dip.jsonl": ("th.dip", lambda s: _read(dip, s, "registers/th/dip_thai_gi_confirmed.csv", "2025-12-15"),
-                         "facts only (no licence stated by the sources)", "Thailand, DIP GI register (confirmed rows)",
-                         "2025-12-15"),
+    "gis/th_dip.jsonl": ("th.dip", lambda s: _lists(dip, s, ("registers/th/dip_thai_gi_confirmed.csv", "2025-12-15"),
+                                                    ("registers/th/dip_thai_gi_supplement.csv", "2026-11-29"),
+                                                    ("registers/th/thai_gi_cross_border_confirmed.csv",
+                                                     "2026-11-29")),
+                         FACTS, "Thailand, DIP GI register (confirmed rows, the supplement of later finds, Thai GIs "
+                         "registered abroad and foreign GIs registered in Thailand)", "2026-11-29"),
     "gis/us_uspto.jsonl": ("us.uspto", lambda s: _read(uspto, s,
                                                        "registers/us/uspto_geographic_certification_marks_confirmed.csv",
                                                        "2026-08-04"),
                            "facts only (USPTO and cited pages)", "United States, geographic certification marks "
                            "(confirmed examples, no registration numbers)", "2026-08-04"),
+    "gis/us_wine_names.jsonl": ("us.wine_names", lambda s: _read(wine_names, s,
+                                                                 "registers/us/cfr27_part12_distinctive_designations_partial.csv",
+                                                                 "2008-01-01"),
+                                "facts (US regulations, public domain)",
+                                "United States, foreign distinctive wine designations of 27 CFR 12.31 (2008 edition; "
+                                "Germany complete, France cut off in the source)", "2008-01-01"),
 }
 
 
 def build_all(shared: Path, datasets: Path) -> list[dict]:
     entries = []
     for rel, (register, builder, licence, description, snapshot) in BUILDERS.items():
+        REJECTED.clear()
         records = builder(shared)
         ids = [gi.id for gi in records]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -224,20 +257,66 @@ def build_all(shared: Path, datasets: Path) -> list[dict]:
         lines = [gi.model_dump_json(exclude_defaults=True) for gi in records]
         (datasets / rel).parent.mkdir(parents=True, exist_ok=True)
         (datasets / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        sources = sorted({gi.source.file for gi in records})
+        sources = sorted({s.file for gi in records for s in (gi.source, *gi.other_sources)})
         entries.append({"path": rel, "register": register, "description": description, "licence": licence,
-                        "snapshot": snapshot, "sources": sources})
+                        "snapshot": snapshot, "sources": sources,
+                        "source_sha256": {f: sha256_of(shared / f.removeprefix("shared/")) for f in sources
+                                          if f.startswith("shared/")},
+                        **({"rejected": list({(r["file"], r["where"]): r for r in REJECTED}.values())}
+                           if REJECTED else {})})
     return entries
+
+
+def _write_csv(path: Path, comment: str, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(comment)
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def semigeneric_wine_names(shared: Path, datasets: Path) -> None:
     """datasets/us_semigeneric_wine_names.csv: the names US law treats as semi-generic for wine."""
-    rows = [r for _, r in _rows(shared / "registers/us/us_semigeneric_wine_names.csv")]
-    with (datasets / "us_semigeneric_wine_names.csv").open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# Wine names US law treats as semi-generic (usable on US wine with a true-origin qualifier).\n"
-                 "# Restructured from shared/registers/us/us_semigeneric_wine_names.csv; notes not copied.\n")
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["name", "origin_hint", "basis", "in_statute_list", "source_url"])
-        for r in rows:
-            writer.writerow([r["name"], r["eu_origin_hint"], r["statutory_basis"], r["in_26usc5388_list"],
-                             r["source_url"]])
+    rows = wine_names.semigeneric_names(str(shared / "registers/us/us_semigeneric_wine_names.csv"))
+    _write_csv(datasets / "us_semigeneric_wine_names.csv",
+               "# Wine names US law treats as semi-generic (usable on US wine with a true-origin qualifier).\n"
+               "# Restructured from shared/registers/us/us_semigeneric_wine_names.csv; notes not copied.\n",
+               ["name", "origin_hint", "basis", "in_statute_list", "source_url"],
+               [[r["name"], r["origin_hint"], r["basis"], r["in_statute_list"], r["url"]] for r in rows])
+
+
+def eu_category_ids(shared: Path, datasets: Path) -> None:
+    """datasets/eu_api_category_ids.csv: eAmbrosia's API v1 class ids (food, wine, aromatised wine)."""
+    rows = eambrosia.read_category_map(str(shared / "registers/eu/eambrosia_api_productCategories_id_map.csv"))
+    _write_csv(datasets / "eu_api_category_ids.csv",
+               "# eAmbrosia API v1 productCategories ids → class, from the ids observed by joining API v1 records\n"
+               "# to the 2020 export (shared/registers/eu/eambrosia_api_productCategories_id_map.csv). Spirit ids\n"
+               "# are read as 190 + the category number of Reg. (EU) 2019/787 Annex I by the reader.\n",
+               ["id", "scheme", "code", "label"], [[r["id"], r["scheme"], r["code"], r["label"]] for r in rows])
+
+
+def china_eu_facts(shared: Path, datasets: Path) -> None:
+    """datasets/agreements/china_eu/facts.csv: facts about the agreement's second batch, with sources."""
+    rows = china_eu.batch_facts(str(shared / "registers/cn/china_eu_agreement_second_batch_facts.csv"))
+    _write_csv(datasets / "agreements/china_eu/facts.csv",
+               "# Facts about the China–EU agreement's batches (announcements, counts, periods), each with its\n"
+               "# source. Restructured from shared/registers/cn/china_eu_agreement_second_batch_facts.csv.\n",
+               ["fact", "value", "as_of", "source_url"], [[r["fact"], r["value"], r["as_of"], r["url"]] for r in rows])
+
+
+def dip_size(shared: Path, datasets: Path) -> None:
+    """The th.dip row of datasets/register_sizes.csv: DIP's newest dated count of Thai GIs."""
+    counts = [c for c in dip.published_counts(str(shared / "registers/th/dip_thai_gi_counts.csv")) if c["as_of"]]
+    newest = max(counts, key=lambda c: c["as_of"])
+    path = datasets / "register_sizes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    columns = lines[header].strip().split(",")
+    rows = list(csv.DictReader(lines[header:]))
+    for row in rows:
+        if row["register"] == "th.dip":
+            row.update(published=newest["count"], as_of=newest["as_of"], source=newest["source_url"])
+    _write_csv(path, "".join(lines[:header]), columns, [[row[c] for c in columns] for row in rows])
+
+
+TABLES = (semigeneric_wine_names, eu_category_ids, china_eu_facts, dip_size)   # tables derived from shared files

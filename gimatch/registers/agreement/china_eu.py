@@ -7,6 +7,10 @@ Format ``list-csv``: one row per name with annex (``III``, ``IV``, ``V``, ``VI``
 name_zh, transliteration, translation_en, product_type, country_province (``FR``, ``CN/Zhejiang``),
 source_url (`` ; ``-separated) and confidence (``confirmed`` / ``partial``).
 
+The supplement of names found later has the same layout with name_as_source, source_date and
+relation_to_existing_csv (a name new to the list, or a row that corroborates or narrows a listed one).
+Facts about a whole batch (announcement numbers, counts, periods) are read by :func:`batch_facts`.
+
 Id: annex and the name as listed (``agreement.china_eu:III/安吉白茶``). Annexes III and IV are protected
 from 2021-03-01 in the other party's territory; V, VI and VII are pending (published for opposition on
 2022-12-02); the pilot names were registered directly; the 2017 lists carry no protection.
@@ -34,7 +38,9 @@ REGISTER = RegisterInfo(
 )
 LABELS = {"annex": "annex", "party": "party", "name_original": "name", "name_zh": "zh", "transliteration": "latin",
           "translation_en": "en", "product_type": "product", "country_province": "where", "source_url": "url",
-          "confidence": "confidence"}
+          "confidence": "confidence", "name_as_source": "name", "source_date": "source_date",
+          "relation_to_existing_csv": "relation"}
+FACT_LABELS = {"fact": "fact", "value": "value", "as_of": "as_of", "source_url": "url"}
 ANNEXES = ("III", "IV", "V", "VI", "VII", "III|V", "V|VII", "pilot-10+10", "2017-list")
 IN_FORCE = dt.date(2021, 3, 1)
 INSTRUMENT = "EU–China agreement on geographical indications (OJ L 408I, 4.12.2020)"
@@ -48,6 +54,20 @@ def load(path: str) -> LoadResult:
     table = read_table(data, str(path), LABELS, required=("annex", "party", "name"), register=REGISTER.name)
     result = LoadResult(path=str(path), sha256=file_sha256(data), shape="list-csv", snapshot=None)
     return collect(result, table.rows, lambda row, where, source: _record(table, row, where, source), id_field="annex")
+
+
+def batch_facts(path: str) -> list[dict[str, str]]:
+    """Facts about the agreement's batches (``china_eu_agreement_second_batch_facts.csv``): fact, value,
+    as_of and source_url per row, without the list's free-text notes."""
+    data = read_bytes(path)
+    table = read_table(data, str(path), FACT_LABELS, required=("fact", "value", "url"),
+                       register=f"{REGISTER.name} facts")
+    out = []
+    for where, row in table.rows:
+        if not table.get(row, "fact") or not table.get(row, "value"):
+            raise InputError("a fact needs its text and value", path=str(path), where=where, field="fact")
+        out.append({f: table.get(row, f) for f in ("fact", "value", "as_of", "url")})
+    return out
 
 
 def _protection(annex: str, party: str) -> tuple[str, list[Protection], Dates]:

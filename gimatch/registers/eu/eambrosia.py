@@ -8,7 +8,16 @@ Reads every shape the register's data comes in, detected from the content:
   (``fileName``, ``protectedName`` joined by " / ", ``countryId``, …), bare or as ``{"count", "results"}``;
 - ``export-json``: the search export's columns as JSON objects with ``EA_*`` keys;
 - ``export-csv``: the search export as CSV (File number, Name, Product category, Type, Country,
-  Status, dates as DD/MM/YYYY).
+  Status, dates as DD/MM/YYYY);
+- ``wine-pdo-csv``: the EU wine PDO table of Candiago et al. (2022), read from eAmbrosia (Country, PDOid,
+  PDOnam, Registration, Category_of_wine_product, varieties, Municip_nam, PDOinfo, begin_lifes): adds the
+  grapevine-product categories, grape varieties and municipalities to the register's wine records;
+- ``facts-csv``: compiled fact tables of EU register entries with their source per row
+  (``file_number``/``eu_file_number``, names, type, class, status, dates, legal instrument), such as the
+  table of every Chinese GI in the register and the table of US GIs in the register.
+
+A record read from several files is merged by the store (:func:`gimatch.model.merge_records`): each
+field keeps its newest known state, and each record names the snapshot it was read from.
 
 File numbers are opaque strings. ``-AMnn`` and ``-CANCEL`` files are procedures on their base GI.
 
@@ -84,6 +93,37 @@ def _api_category_ids() -> dict[int, dict[str, str]]:
     return {int(r["id"]): r for r in bundled.read_table("eu_api_category_ids.csv")}
 
 
+def _instrument_rule(text: str | None) -> dict[str, str] | None:
+    """The row of datasets/eu_instruments.csv whose pattern the legal instrument (or the way a source names
+    it) contains: an agreement that protects from its entry into force, not from the record's own date."""
+    if not text:
+        return None
+    return next((r for r in bundled.read_table("eu_instruments.csv") if r["pattern"] in text), None)
+
+
+def read_category_map(path: str) -> list[dict[str, str]]:
+    """The API v1 category ids of eAmbrosia (``eambrosia_api_productCategories_id_map.csv``) as rows of
+    ``datasets/eu_api_category_ids.csv``: id, scheme, code, label, each id with the label the 2020 export
+    gives the same GIs. Ids never observed fall back on the reader's rule for spirits (190 + the category
+    number of Reg. (EU) 2019/787)."""
+    text = decode_utf8(read_bytes(path), str(path))
+    reader = csv.DictReader(io.StringIO(text))
+    need = {"api_category_id", "api_productType", "label_2020_export"}
+    if not need <= set(reader.fieldnames or []):
+        raise InputError(f"not the eAmbrosia category map: no column {', '.join(sorted(need))}", path=str(path),
+                         where="line 1")
+    rows = []
+    for row in reader:
+        label, ptype = row["label_2020_export"].strip(), row["api_productType"].strip().upper()
+        pc = product_class(label, "aromatised" if _NUMBERED_LABEL.match(label) and ptype == "FOOD" else ptype)
+        if pc is None:
+            raise InputError(f"no class for {label!r}", path=str(path), where=f"line {reader.line_num}",
+                             field="label_2020_export")
+        rows.append({"id": row["api_category_id"].strip(), "scheme": pc.scheme, "code": pc.code or "",
+                     "label": label})
+    return rows
+
+
 def product_class(label: str | None, product_type: str | None) -> ProductClass | None:
     """The class of a record from its export label (verbatim) and product type."""
     if not label:
@@ -129,11 +169,38 @@ def _base_and_suffix(file_number: str, where: str, field: str) -> tuple[str, str
 
 
 def _protections(status: str, since: dt.date | None, instrument: str | None) -> list[Protection]:
+    rule = _instrument_rule(instrument)
+    if status == "registered" and rule:
+        return [Protection(territory="EU", basis=rule["basis"], instrument=instrument, annex=rule["annex"] or None,
+                           since=dt.date.fromisoformat(rule["in_force"]), status="protected")]
     if status == "registered":
         return [Protection(territory="EU", basis="registration", instrument=instrument, since=since, status="protected")]
     if status in ("applied", "published"):
         return [Protection(territory="EU", basis="registration", instrument=None, since=None, status="pending")]
     return []
+
+
+_OJ_L = re.compile(r"Official Journal L\s*\w+,?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _registered_on(instrument: str | None, protection_date: dt.date | None) -> dt.date | None:
+    """When an API v1 record was registered. Its ``euProtectionDate`` is the application date for some
+    GIs (Willamette Valley: 2018, registered 2021) and the date of publication for comment for the
+    China–EU agreement names, so a registering act in the Official Journal L series dates the
+    registration when the record names one, an agreement's entry into force dates its names, and the
+    protection date counts only where the record names no act (wines protected as existing names). An
+    act of a later amendment gives a later date; the store keeps the earliest registration any source
+    states (:func:`gimatch.model.merge_records`)."""
+    rule = _instrument_rule(instrument)
+    if rule:
+        return dt.date.fromisoformat(rule["in_force"])
+    m = _OJ_L.search(instrument or "")
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return protection_date
 
 
 def _status(value: Any, where: str, field: str) -> str:
@@ -223,13 +290,14 @@ def _from_api_v1(row: dict[str, Any], where: str, source: Source) -> tuple[str, 
     instrument = legal.get("text") if isinstance(legal, dict) else None
     ptype = str(row.get("productType") or "")
     ids = [i for i in row.get("productCategories") or [] if isinstance(i, int)]
+    registered = _registered_on(instrument, protected) if status == "registered" else None
     gi = GI(
         id=f"eu:{base}", register=REGISTER.name, native_id=base,
         other_ids={"giIdentifier": row["giIdentifier"]} if row.get("giIdentifier") else {},
         names=name_list, gi_type=_gi_type(row.get("giType"), base.split("-")[0]), countries=countries,
         product_class=_class_from_ids(ids, ptype, where), status=status,
-        dates=Dates(protected=protected, registered=protected if status == "registered" else None),
-        legal_instrument=instrument, protections=_protections(status, protected, instrument), source=source,
+        dates=Dates(protected=protected, registered=registered),
+        legal_instrument=instrument, protections=_protections(status, registered, instrument), source=source,
     )
     return base, gi
 
@@ -291,6 +359,9 @@ def _detect(data: Any, path: str) -> tuple[str, list[dict], Callable]:
 
 
 def _snapshot(records: list[GI], procedures: list[Procedure], rows: list[dict], shape: str) -> dt.date | None:
+    stated = [gi.source.snapshot for gi in records if gi.source.snapshot]
+    if stated:
+        return max(stated)
     if shape == "api-v1":
         stamps = [str(r.get("modificationDate") or "")[:10] for r in rows if isinstance(r, dict)]
         stamps = [s for s in stamps if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)]
@@ -310,20 +381,8 @@ def load(path: str) -> LoadResult:
         shape, rows, parse = _detect(parse_json(text, str(path)), str(path))
         located = [(f"record {i}", row) for i, row in enumerate(rows, 1)]
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        keymap = _header_map(reader.fieldnames or [])
-        missing = [k for k in ("file_number", "name", "status") if k not in keymap]
-        if missing:
-            raise InputError("not an eAmbrosia export: missing columns " + ", ".join(missing) +
-                             f" (header: {', '.join(reader.fieldnames or [])})", path=str(path), where="line 1")
-        shape = "export-csv"
-        try:
-            located = [(f"line {reader.line_num}", row) for row in reader]
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from None
+        shape, located, parse = _csv_shape(text, str(path))
         rows = [row for _, row in located]
-        parse = lambda row, where, src: _from_export(row, where, src, keymap)  # noqa: E731
-
     result = LoadResult(path=str(path), sha256=digest, shape=shape, snapshot=None)
     gis: dict[str, GI] = {}
     procedures: dict[str, list[Procedure]] = {}
@@ -360,6 +419,134 @@ def load(path: str) -> LoadResult:
             gi.protections = []
     result.snapshot = _snapshot(list(gis.values()), [p for ps in procedures.values() for p in ps], rows, shape)
     for gi in gis.values():
-        gi.source.snapshot = result.snapshot
+        gi.source.snapshot = gi.source.snapshot or result.snapshot
     result.records = list(gis.values())
     return result
+
+
+def _csv_shape(text: str, path: str) -> tuple[str, list[tuple[str, dict]], Callable]:
+    """The CSV shape from its header: the search export, the wine PDO table or a compiled fact table."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    try:
+        located = [(f"line {reader.line_num}", row) for row in reader]
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
+    if {"PDOid", "PDOnam"} <= set(header):
+        return "wine-pdo-csv", located, _from_wine_pdo
+    if {"name_zh", "name_latin"} <= set(header) and "file_number" in header:
+        return "facts-csv", located, _from_china_facts
+    if {"eu_file_number", "ttb_ava_id"} <= set(header):
+        return "facts-csv", located, _from_us_facts
+    keymap = _header_map(header)
+    missing = [k for k in ("file_number", "name", "status") if k not in keymap]
+    if missing:
+        raise InputError("not an eAmbrosia export: missing columns " + ", ".join(missing) +
+                         f" (header: {', '.join(header)})", path=path, where="line 1")
+    return "export-csv", located, lambda row, where, src: _from_export(row, where, src, keymap)
+
+
+def _cell(row: dict, key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def _stated(row: dict, key: str) -> str:
+    """A cell of the wine PDO table, '' where the table writes 'na' (not stated)."""
+    value = _cell(row, key)
+    return "" if value == "na" else value
+
+
+def _from_wine_pdo(row: dict[str, Any], where: str, source: Source) -> tuple[str, GI]:
+    base, suffix = _base_and_suffix(_cell(row, "PDOid"), where, "PDOid")
+    if suffix:
+        raise InputError(f"a procedure file number {base}-{suffix} in a list of PDOs", where=where, field="PDOid")
+    names = split_names(_cell(row, "PDOnam"))
+    if not names:
+        raise InputError("no name", where=where, field="PDOnam")
+    countries = _countries([_cell(row, "Country")], where, "Country")
+    registered = parse_date(_stated(row, "Registration"), where=where, field_name="Registration")
+    read_on = parse_date(_cell(row, "begin_lifes"), where=where, field_name="begin_lifes")
+    categories = [c.strip() for c in _cell(row, "Category_of_wine_product").split("/") if c.strip()]
+    varieties = [v for v in (_stated(row, "Varieties_OIV"), _stated(row, "Varieties_Other")) if v]
+    places = [m.strip() for m in _stated(row, "Municip_nam").split("/") if m.strip()]
+    detail = _cell(row, "PDOinfo")
+    page = re.search(r"/details/(\d+)$", detail)
+    source.snapshot = read_on
+    source.url = "https://doi.org/10.6084/m9.figshare.c.5877659.v1"
+    source.other_urls = [detail] if detail.startswith("http") else []
+    native = {"categories": " / ".join(categories)} if categories else {}
+    if varieties:
+        native["varieties"] = " / ".join(varieties)
+    gi = GI(id=f"eu:{base}", register=REGISTER.name, native_id=base,
+            other_ids={"eu_public_register_id": page.group(1)} if page else {},
+            names=make_names(names, source="PDOnam"), gi_type="PDO", countries=countries,
+            product_class=ProductClass(scheme="eu.wine", label="Wine", common="wine"),
+            other_classes=[ProductClass(scheme="eu.wine.category", label=c, common="wine") for c in categories],
+            status="registered", dates=Dates(registered=registered, protected=registered),
+            protections=_protections("registered", registered, None), places=places, native=native, source=source)
+    return base, gi
+
+
+# Source tags of the compiled table of Chinese GIs in the EU register (shared/registers/eu/PROVENANCE.md):
+# the public copy each fact was read from, and the date that copy shows the register.
+_FACT_SOURCES = {
+    "defra2020": ("https://github.com/DEFRA/geographical-indications-register-prototype", dt.date(2020, 7, 24)),
+    "api2022": ("https://github.com/victorsole/eAmbrosia", dt.date(2022, 3, 30)),
+    "foodatlas2026": ("https://github.com/GHajaymore/Food-Atlas", dt.date(2026, 8, 4)),
+}
+
+
+def _from_china_facts(row: dict[str, Any], where: str, source: Source) -> tuple[str, GI]:
+    base, _ = _base_and_suffix(_cell(row, "file_number"), where, "file_number")
+    latin = [x.strip() for x in _cell(row, "name_latin").split("|") if x.strip()]
+    names = make_names([_cell(row, "name_zh"), *latin], source="name_zh/name_latin", chinese=True)
+    if not names:
+        raise InputError("no name", where=where, field="name_zh")
+    for n in names:
+        n.lang = "zh" if n.script == "Han" else None
+    ptype = {"Food": "food", "Wine": "wine", "Spirit drink": "spirit"}.get(_cell(row, "product_type"),
+                                                                          _cell(row, "product_type"))
+    status = _status(_cell(row, "status"), where, "status")
+    instrument = _cell(row, "legal_instrument") or None
+    rule = _instrument_rule(instrument or _cell(row, "batch"))     # the table names the agreement in its batch
+    instrument = instrument or (rule["instrument"] if rule else None)
+    registered = parse_date(_cell(row, "eu_registration_date"), where=where, field_name="eu_registration_date")
+    published = parse_date(_cell(row, "api_euProtectionDate"), where=where, field_name="api_euProtectionDate")
+    tags = [t.strip() for t in _cell(row, "sources").split(";") if t.strip() in _FACT_SOURCES]
+    if tags:
+        source.url = _FACT_SOURCES[tags[-1]][0]
+        source.other_urls = [_FACT_SOURCES[t][0] for t in tags[:-1]]
+        source.snapshot = max(_FACT_SOURCES[t][1] for t in tags)
+    gi = GI(id=f"eu:{base}", register=REGISTER.name, native_id=base,
+            other_ids={"giIdentifier": _cell(row, "giIdentifier")} if _cell(row, "giIdentifier") else {},
+            names=names, gi_type=_cell(row, "gi_type") or base.split("-")[0], countries=["CN"],
+            product_class=product_class("Wine" if ptype == "wine" else _cell(row, "category"), ptype),
+            status=status, dates=Dates(registered=registered, protected=published or registered),
+            legal_instrument=instrument, protections=_protections(status, registered, instrument),
+            native={"batch": _cell(row, "batch")} if _cell(row, "batch") else {}, source=source)
+    return base, gi
+
+
+_ISO_IN_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _from_us_facts(row: dict[str, Any], where: str, source: Source) -> tuple[str, GI]:
+    base, _ = _base_and_suffix(_cell(row, "eu_file_number"), where, "eu_file_number")
+    name = _cell(row, "name")
+    if not name:
+        raise InputError("no name", where=where, field="name")
+    status = _status(_cell(row, "status").split("(")[0], where, "status")
+    instrument = _cell(row, "eu_legal_instrument") or None
+    date = _ISO_IN_TEXT.search(_cell(row, "eu_registration_or_protection_date"))
+    since = _registered_on(instrument, dt.date.fromisoformat(date.group()) if date else None)
+    countries = ["US"]
+    gi = GI(id=f"eu:{base}", register=REGISTER.name, native_id=base,
+            other_ids={"ttb_ava_id": _cell(row, "ttb_ava_id")} if _cell(row, "ttb_ava_id") else {},
+            names=make_names([name], source="name"), gi_type=_cell(row, "gi_type") or base.split("-")[0],
+            countries=countries, product_class=product_class(_cell(row, "product_type") or None,
+                                                             _cell(row, "product_type")),
+            status=status, dates=Dates(protected=since), legal_instrument=instrument,
+            protections=_protections(status, since, instrument), source=source)
+    return base, gi
