@@ -1,19 +1,21 @@
-"""The China–EU agreement tracker: every listed name with its events, status as of any date, links to
-the registers, diffs between list snapshots, gaps, conflicts around the lists, and briefing reports.
+"""The China–EU agreement tracker: every annex entry with its names, links and dated timeline, status as of
+any date, as-of questions for any GI in the store, diffs between list snapshots, gaps, conflicts around the
+lists, and the figures of the briefing reports.
 
-A name's events come from its list (``datasets/agreements/china_eu/milestones.csv``: the dates that apply
-to a whole annex), its own record (the EU register's registration of a pilot name), and the transition
-list; its status on a date is derived from them, never stored.
+An annex holds one entry per GI: the list's rows that are the same GI (the Chinese name, its English
+translation, a Korean form, a variant) are names of that entry. Protection comes from
+:mod:`gimatch.timeline`, which reads every record of the GI the store holds (the EU register entry, the annex
+entries, a direct registration in China), so a name protected on any basis counts as protected. "Dropped"
+describes a list entry (a 2017 name not in the final annexes), never a protection.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import functools
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from . import bundled
+from . import bundled, identity, timeline
 from .errors import UsageError
 from .model import GI
 from .text.fold import fold, joined
@@ -21,43 +23,13 @@ from .text.fold import fold, joined
 REGISTER = "agreement.china_eu"
 SIGNED = dt.date(2020, 9, 14)
 ANNEX_ORDER = ("III", "IV", "V", "VI", "VII", "III|V", "V|VII", "pilot-10+10", "2017-list")
+TERRITORIES = ("CN", "EU", "JP", "TH", "US")
+LINKABLE = frozenset({"identical", "variant", "transliteration", "translation", "partial", "contains", "fuzzy"})
 
 
-@dataclass
-class Event:
-    kind: str                 # listed, published, protected, registered, transition, dropped
-    date: dt.date | None
-    territory: str | None
-    instrument: str
-    source: str
-
-
-@dataclass
-class Entry:
-    """One listed name: its record, events and links."""
-
-    gi: GI
-    annex: str
-    party: str
-    events: list[Event] = field(default_factory=list)
-    eu_record: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.gi.names[0].text
-
-    def state(self, territory: str | None, on: dt.date) -> tuple[str, Event | None]:
-        """protected / pending / dropped / unknown on a date, with the event that decides it."""
-        relevant = [e for e in self.events if territory is None or e.territory in (None, territory)]
-        done = [e for e in relevant if e.kind in ("protected", "registered") and e.date and e.date <= on]
-        if done:
-            return "protected", min(done, key=lambda e: e.date)
-        if any(e.kind == "dropped" for e in relevant):
-            return "dropped", next(e for e in relevant if e.kind == "dropped")
-        waiting = [e for e in relevant if e.kind in ("listed", "published") and (e.date is None or e.date <= on)]
-        if waiting or any(e.kind in ("protected", "registered") for e in relevant):
-            return "pending", (waiting or [None])[0]
-        return "unknown", None
+@functools.lru_cache(maxsize=1)
+def _annexes() -> dict[str, dict[str, str]]:
+    return {r["annex"]: r for r in bundled.read_table("agreements/china_eu/annexes.csv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,178 +42,274 @@ def _transitions() -> dict[str, dict[str, str]]:
     return {joined(fold(r["name"])): r for r in bundled.read_table("agreements/china_eu/transitions.csv")}
 
 
-def entries(store) -> list[Entry]:
-    """Every listed name in the store, with events and its EU register record where one is linked."""
-    rows = store.db.execute("select record from gis where register = ? order by id", [REGISTER]).fetchall()
-    records = [GI.model_validate_json(r[0]) for r in rows]
+def official_size(annex: str) -> int | None:
+    size = _annexes().get(annex, {}).get("official_size")
+    return int(size) if size else None
+
+
+def listed_on(annex: str) -> dt.date | None:
+    """The first day the list existed (its first publication, signature or application), None if unknown."""
+    dates = [dt.date.fromisoformat(m["date"]) for m in _milestones() if m["annex"] == annex]
+    return min(dates) if dates else None
+
+
+@dataclass
+class Entry:
+    """One GI of one annex: the list's records for it, its EU register record, and the other records of the
+    same GI in the store (a direct registration in China)."""
+
+    records: list[GI]
+    annex: str
+    party: str
+    eu_record: str | None = None
+    related: list[GI] = field(default_factory=list)
+
+    @property
+    def gi(self) -> GI:
+        return self.records[0]
+
+    @property
+    def name(self) -> str:
+        return self.gi.names[0].text
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(n.text for gi in self.records for n in gi.names))
+
+    @property
+    def territory(self) -> str:
+        """Where the annex protects the entry: the other party's territory."""
+        return "EU" if self.party == "CN" else "CN"
+
+    @property
+    def dropped(self) -> bool:
+        return any(gi.native.get("dropped") == "1" for gi in self.records)
+
+    def answer(self, on: dt.date, territory: str | None = None) -> timeline.Answer:
+        return timeline.answer(self.records + self.related, territory or self.territory, on)
+
+    def state(self, on: dt.date) -> str:
+        """protected / pending / unknown / not protected / dropped in the other party's territory on a date."""
+        if self.dropped:
+            return "dropped"
+        return self.answer(on).status
+
+    def events(self) -> list[timeline.Event]:
+        out = {(e.date, e.kind, e.territory, e.instrument): e for gi in self.records + self.related
+               for e in timeline.events(gi)}
+        for name in self.names:
+            if (t := _transitions().get(joined(fold(name)))):
+                out[(None, "transition", t["territory"], None)] = timeline.Event(
+                    None, "transition", t["territory"], "agreement", "transition period (length not seen)",
+                    self.annex, self.gi.id, t["source"])
+                break
+        if self.dropped:
+            out[(None, "dropped", None, None)] = timeline.Event(None, "dropped", None, None,
+                                                                "in the 2017 list, not in the final annexes",
+                                                                self.annex, self.gi.id, timeline.public_source(self.gi))
+        return sorted(out.values(), key=lambda e: (e.date or dt.date.max, e.kind))
+
+
+def _records(store) -> list[GI]:
+    records = store.records(REGISTER)
     if not records:
         raise UsageError("the store holds no China–EU agreement lists")
-    eu = store.db.execute("select id, countries from gis where register = 'eu.eambrosia'").fetchall()
-    eu_ids = {r[0] for r in eu}
-    eu_countries = {c for r in eu for c in json.loads(r[1] or "[]")}
+    return records
+
+
+def entries(store) -> list[Entry]:
+    """Every annex entry in the store: the list's records grouped into one entry per GI per annex, each
+    with its EU register record and the store's other records of the same GI (computed once per store state)."""
+    return store.memo("agreement.entries", lambda: _entries(store))
+
+
+def _entries(store) -> list[Entry]:
+    records = _records(store)
     final = {joined(fold(n.text)) for g in records if not g.native_id.startswith(("2017-list/", "pilot-10+10/"))
              for n in g.names}
-    out = []
-    links = _eu_links(store, records, eu_ids, eu_countries)
+    links = _eu_links(store, records)
+    grouped: dict[tuple[str, str], list[GI]] = {}
     for gi in records:
         annex = gi.native_id.split("/", 1)[0]
-        entry = Entry(gi=gi, annex=annex, party=gi.native.get("party", "CN" if "CN" in gi.countries else "EU"),
-                      eu_record=links.get(gi.id))
-        entry.events.append(Event("listed", None, None, f"{annex} ({gi.native.get('confidence', 'confirmed')})",
-                                  gi.source.url or gi.source.file))
-        if gi.native.get("listed_as"):
-            entry.events.append(Event("listed", None, None, f"also listed as {gi.native['listed_as']}",
-                                      gi.source.url or gi.source.file))
-        for m in _milestones():
-            if m["annex"] == annex and (m["territory"] != ("CN" if entry.party == "CN" else "EU")):
-                entry.events.append(Event(m["event"], dt.date.fromisoformat(m["date"]), m["territory"],
-                                          m["instrument"], m["source"]))
         if annex == "2017-list" and not final & {joined(fold(n.text)) for n in gi.names}:
-            entry.events.append(Event("dropped", None, None, "in the 2017 list, not in the final annexes",
-                                      gi.source.url or gi.source.file))
-        if entry.eu_record and annex == "pilot-10+10":
-            eu = store.get(entry.eu_record)
-            if eu and eu.dates.registered:
-                entry.events.append(Event("registered", eu.dates.registered, "EU", eu.legal_instrument or "",
-                                          entry.eu_record))
-        for n in gi.names:
-            if (t := _transitions().get(joined(fold(n.text)))):
-                entry.events.append(Event("transition", None, t["territory"], "transition period (length not seen)",
-                                          t["source"]))
-                break
-        entry.events.sort(key=lambda e: (e.date or dt.date.min, e.kind))
-        out.append(entry)
+            gi.native["dropped"] = "1"
+        grouped.setdefault((annex, links.get(gi.id) or gi.id), []).append(gi)
+    out = []
+    for (annex, key), group in grouped.items():
+        group.sort(key=lambda gi: (gi.native.get("confidence") != "confirmed", gi.id))
+        first = group[0]
+        party = first.native.get("party", "CN" if "CN" in first.countries else "EU")
+        eu_record = key if key.startswith("eu:") else None
+        seeds = [eu_record] if eu_record and store.get(eu_record) else [gi.id for gi in group]
+        related = list({gi.id: gi for seed in seeds for gi in identity.records_of(store, seed)
+                        if gi.register != REGISTER}.values())
+        out.append(Entry(records=group, annex=annex, party=party, eu_record=eu_record, related=related))
+    order = {a: i for i, a in enumerate(ANNEX_ORDER)}
+    out.sort(key=lambda e: (order.get(e.annex, 99), e.gi.id))
     return out
 
 
-def _eu_links(store, records: list[GI], eu_ids: set[str], eu_countries: set[str]) -> dict[str, str]:
-    """Agreement entry → EU register record: the EU file number the list states, else (EU names, when the
-    store holds EU register records of their country) the record the matcher finds for the same country."""
+def _eu_links(store, records: list[GI]) -> dict[str, str]:
+    """Agreement record → the EU register record of its GI: the EU file number the list states, else the
+    record the matcher finds for a name of the list (same country, a name-level or translated match, and
+    a comparable product where only part of a name matches)."""
+    eu_ids = set(store.ids_in_register("eu.eambrosia"))
     out = {}
     for gi in records:
         number = gi.other_ids.get("eu_file_number")
         if number and f"eu:{number}" in eu_ids:
             out[gi.id] = f"eu:{number}"
-        elif "CN" not in gi.countries and set(gi.countries) & eu_countries and (hit := _best_eu_hit(store, gi)):
+        elif eu_ids and (hit := _best_eu_hit(store, gi)):
             out[gi.id] = hit
     return out
 
 
-LINKABLE = frozenset({"identical", "variant", "transliteration", "translation", "partial", "contains"})
-
-
 def _best_eu_hit(store, gi: GI) -> str | None:
-    """The EU register record an EU name of the lists refers to: a name-level hit (the list often gives an
-    English form: 'Finnish vodka' for 'Vodka of Finland') of the same country and a comparable product."""
     from .text.lexicon import classes_comparable
 
     mine = gi.product_class.common if gi.product_class else None
     best = None
     for name in gi.names:
-        if name.script != "Latin":
+        try:
+            result = store.check(name.text, limit=10, threshold=74)
+        except UsageError:
             continue
-        result = store.check(name.text, limit=10, threshold=74)
         for c in result.conflicts + result.pending:
-            if c.register != "eu.eambrosia" or c.kind not in LINKABLE or not set(c.country) & set(gi.countries):
+            eu = next((i for i in (c.gi, *c.linked) if i.startswith("eu:")), None)
+            if eu is None or c.kind not in LINKABLE or not set(c.country) & set(gi.countries):
                 continue
-            theirs = _common_class(store, c.gi)
+            theirs = store.common_class(eu)
             if mine and theirs and not classes_comparable(mine, theirs):
                 continue
-            if c.kind in ("partial", "contains") and not (mine and theirs):   # a part of a name: only with the product
+            if c.kind in ("partial", "contains", "fuzzy") and not (mine and theirs):   # part of a name: with the product
                 continue
             if best is None or c.score > best[1]:
-                best = (c.gi, c.score)
+                best = (eu, c.score)
     return best[0] if best else None
-
-
-def _common_class(store, gi_id: str) -> str | None:
-    row = store.db.execute("select class_common from gis where id = ?", [gi_id]).fetchone()
-    return row[0] if row else None
 
 
 def find(store, name: str) -> list[Entry]:
     """The entries a name refers to (any listed form, case and accents folded)."""
     key = joined(fold(name))
-    found = [e for e in entries(store) if key in {joined(fold(n.text)) for n in e.gi.names}
-             or key == joined(fold(e.gi.native_id.split("/", 1)[1]))]
+    found = [e for e in entries(store) if key in {joined(fold(n)) for n in e.names}
+             or key in {joined(fold(gi.native_id.split("/", 1)[1])) for gi in e.records}]
     if not found:
         raise UsageError(f"no agreement name {name!r}; `gimatch agreement status` lists them")
     return found
 
 
 def status(store, on: dt.date | None = None) -> dict:
-    """Per annex: names, linked to an EU register record, protected, pending, dropped, unknown, as of a date."""
+    """Per annex, as of a date: the entries (one per GI), those linked to an EU register record, their states
+    (protected, pending, unknown, not protected, dropped), the annex's official size and how many of its
+    slots are known. A list that did not exist on the date is left out."""
     on = on or dt.date.today()
     annexes: dict[str, dict] = {}
     for e in entries(store):
+        first = listed_on(e.annex)
+        if first and first > on:
+            continue
         a = annexes.setdefault(e.annex, {"names": 0, "linked_eu": 0, "protected": 0, "pending": 0, "dropped": 0,
-                                         "unknown": 0})
+                                         "unknown": 0, "not protected": 0, "official_size": official_size(e.annex)})
         a["names"] += 1
         a["linked_eu"] += e.eu_record is not None
-        a[e.state(None, on)[0]] += 1
-    ordered = {k: annexes[k] for k in ANNEX_ORDER if k in annexes}
-    return {"date": on.isoformat(), "annexes": ordered}
+        a[e.state(on)] += 1
+    for a in annexes.values():
+        size = a["official_size"]
+        a["known"] = min(a["names"], size) if size else a["names"]
+        a["unidentified"] = max(size - a["names"], 0) if size else None
+        a["unresolved"] = max(a["names"] - size, 0) if size else 0
+    return {"date": on.isoformat(), "annexes": {k: annexes[k] for k in ANNEX_ORDER if k in annexes}}
 
 
 def describe(entry: Entry, on: dt.date) -> dict:
-    state, _ = entry.state(None, on)
-    return {"id": entry.gi.id, "annex": entry.annex, "party": entry.party, "names": [n.text for n in entry.gi.names],
-            "eu_record": entry.eu_record, "status": state, "countries": entry.gi.countries,
-            "places": entry.gi.places, "product": entry.gi.product_class.label if entry.gi.product_class else None,
+    answer = entry.answer(on)
+    return {"id": entry.gi.id, "annex": entry.annex, "party": entry.party, "names": entry.names,
+            "records": [gi.id for gi in entry.records], "eu_record": entry.eu_record,
+            "related": [gi.id for gi in entry.related], "status": entry.state(on),
+            "protected_in": entry.territory, "since": answer.since.isoformat() if answer.since else None,
+            "basis": answer.basis, "countries": entry.gi.countries, "places": entry.gi.places,
+            "product": entry.gi.product_class.label if entry.gi.product_class else None,
             "confidence": entry.gi.native.get("confidence"),
-            "sources": [u for u in [entry.gi.source.url, *entry.gi.source.other_urls] if u] or [entry.gi.source.file],
-            "events": [{**asdict(ev), "date": ev.date.isoformat() if ev.date else None} for ev in entry.events]}
+            "sources": list(dict.fromkeys(u for gi in entry.records for u in [gi.source.url, *gi.source.other_urls] if u)),
+            "events": [ev.to_json() for ev in entry.events()]}
 
 
 def asof(store, name: str, territory: str, on: dt.date) -> dict:
-    """Was the name protected in the territory on the date, on what basis, since when."""
-    if territory not in ("EU", "CN"):
-        raise UsageError("territory must be EU or CN")
-    best = None
-    for entry in find(store, name):
-        state, event = entry.state(territory, on)
-        if best is None or (state == "protected") > (best[1] == "protected"):
-            best = (entry, state, event)
-    entry, state, event = best
-    priority = None          # eAmbrosia's euProtectionDate for Annex III names: their publication for comment
-    if entry.eu_record and territory == "EU":
-        eu = store.get(entry.eu_record)
-        if eu and eu.dates.protected and entry.annex == "III" and eu.dates.protected < agreement_in_force():
-            priority = eu.dates.protected.isoformat()
-    return {"name": name, "id": entry.gi.id, "territory": territory, "date": on.isoformat(),
-            "protected": state == "protected", "status": state,
-            "basis": (f"agreement, Annex {entry.annex}" if entry.annex in ("III", "IV") else
-                      "direct registration (10+10 pilot)" if entry.annex == "pilot-10+10" else None)
-            if state == "protected" else None,
-            "since": event.date.isoformat() if state == "protected" and event and event.date else None,
-            "instrument": event.instrument if event else None, "eu_record": entry.eu_record,
-            "priority_date": priority}
+    """Was the GI named ``name`` (any GI in the store) protected in the territory on the date, on what
+    basis, since when; with every basis in force and the dated timeline behind the answer."""
+    if territory not in TERRITORIES:
+        raise UsageError(f"territory must be one of {', '.join(TERRITORIES)}")
+    groups = identity.records_named(store, name)
+    if not groups:
+        groups = [g for g in (_by_matcher(store, name),) if g]
+    if not groups:
+        raise UsageError(f"no GI named {name!r} in the store; `gimatch check {name!r}` shows near names")
+    answers = [(g, timeline.answer(g, territory, on)) for g in groups]
+    records, answer = max(answers, key=lambda ga: (ga[1].protected is True, ga[1].status == "pending"))
+    eu = next((gi for gi in records if gi.register == "eu.eambrosia"), None)
+    priority = eu.dates.protected.isoformat() if (eu and territory == "EU" and eu.dates.protected and answer.since
+                                                  and eu.dates.protected < answer.since) else None
+    basis = (f"{answer.basis}, Annex {answer.annex}" if answer.basis == "agreement" and answer.annex else
+             f"{answer.basis}, {_register_title(answer.record)}" if answer.basis else None)
+    return {"name": name, "id": records[0].id, "territory": territory, "date": on.isoformat(),
+            "protected": answer.protected, "status": answer.status, "basis": basis, "basis_kind": answer.basis,
+            "since": answer.since.isoformat() if answer.since else None,
+            "known_by": answer.known_by.isoformat() if answer.known_by else None,
+            "instrument": answer.instrument, "record": answer.record, "eu_record": eu.id if eu else None,
+            "priority_date": priority, "records": [gi.id for gi in records], "bases": answer.bases,
+            "timeline": [e.to_json() for e in answer.timeline],
+            "homonyms": [g[0].id for g in groups if g is not records]}
 
 
-def agreement_in_force() -> dt.date:
-    return next(dt.date.fromisoformat(m["date"]) for m in _milestones() if m["annex"] == "III")
+def _register_title(gi_id: str | None) -> str:
+    from .registry import REGISTERS, module
+
+    register = gi_id.split(":", 1)[0] if gi_id else ""
+    register = {"eu": "eu.eambrosia"}.get(register, register)
+    return module(register).REGISTER.title if register in REGISTERS else register
+
+
+def _by_matcher(store, name: str) -> list[GI]:
+    """Records of the GI the matcher finds for a name in another script or spelling (identical, variant,
+    transliteration), with their linked records."""
+    try:
+        result = store.check(name, limit=3, threshold=95)
+    except UsageError:
+        return []
+    top = next((c for c in result.conflicts + result.pending
+                if c.kind in ("identical", "variant", "transliteration")), None)
+    return identity.records_of(store, top.gi) if top else []
 
 
 def gaps(store, listed: list[Entry] | None = None) -> list[dict]:
-    """The work list: names missing characters, a transcription, a link to the EU register, or a source
-    (of ``listed``, the store's entries when not given)."""
+    """The work list: entries missing characters, a transcription, a link to the EU register, a source or
+    a confirmation, and each annex's slots no source identifies yet."""
+    listed = listed if listed is not None else entries(store)
     out = []
-    for e in listed if listed is not None else entries(store):
+    for e in listed:
         missing = []
-        scripts = {n.script for n in e.gi.names}
+        scripts = {n.script for gi in e.records for n in gi.names}
         if e.party == "CN" and "Han" not in scripts:
             missing.append("Chinese characters")
-        if e.party == "CN" and not any(n.role in ("transcription",) or (n.script == "Latin" and n.role == "protected")
-                                       for n in e.gi.names):
+        if e.party == "CN" and not any(n.role == "transcription" or (n.script == "Latin" and n.role == "protected")
+                                       for gi in e.records for n in gi.names):
             missing.append("Latin transcription")
-        if e.annex not in ("2017-list",) and e.eu_record is None:
+        if e.annex != "2017-list" and e.eu_record is None:
             missing.append("EU register link")
-        if not e.gi.source.url:
+        if not any(gi.source.url for gi in e.records):
             missing.append("source URL")
-        if e.gi.native.get("confidence") == "partial":
+        if all(gi.native.get("confidence") == "partial" for gi in e.records):
             missing.append("confirmation (partial)")
         if missing:
             out.append({"id": e.gi.id, "annex": e.annex, "name": e.name, "missing": missing})
+    counts: dict[str, int] = {}
+    for e in listed:
+        counts[e.annex] = counts.get(e.annex, 0) + 1
+    for annex, n in counts.items():
+        size = official_size(annex)
+        if size and n < size:
+            out.append({"id": f"{REGISTER}:{annex}/…", "annex": annex, "name": f"{size - n} unidentified names",
+                        "missing": [f"{size - n} of the annex's {size} names not yet known"]})
     return out
 
 
@@ -263,19 +331,26 @@ def validate(path: str) -> list[dict]:
             if joined(fold(pinyin(han))) not in readings | {joined(fold(latin))}:
                 problems.append({"where": gi.source.record, "field": "transliteration",
                                  "reason": f"{latin!r} is not the pinyin of {han!r} ({pinyin(han)!r})"})
-    for m in _milestones():
-        if m["event"] == "protected" and m["annex"] in ("III", "IV") and dt.date.fromisoformat(m["date"]) < SIGNED:
-            problems.append({"where": f"milestones {m['annex']}", "field": "date",
-                             "reason": f"agreement protection dated {m['date']}, before the signature ({SIGNED})"})
     return problems
 
 
 def diff(old_path: str, new_path: str) -> dict:
-    """Names added, removed and changed (field by field) between two snapshots of the lists."""
+    """Names added, removed, moved between annexes and changed (field by field) between two snapshots of the
+    lists. A name found in another annex of the other snapshot is a move, not a removal and an addition."""
     from .registers.agreement import china_eu
 
     old = {g.id: g for g in china_eu.load(old_path).records}
     new = {g.id: g for g in china_eu.load(new_path).records}
+    name_of = lambda gid: gid.split("/", 1)[1]  # noqa: E731
+    added, removed = sorted(new.keys() - old.keys()), sorted(old.keys() - new.keys())
+    moved = []
+    for gid in list(removed):
+        target = next((n for n in added if name_of(n) == name_of(gid)), None)
+        if target:
+            moved.append({"name": name_of(gid), "from": gid.split(":", 1)[1].split("/", 1)[0],
+                          "to": target.split(":", 1)[1].split("/", 1)[0], "old_id": gid, "new_id": target})
+            removed.remove(gid)
+            added.remove(target)
     changed = []
     for gid in sorted(old.keys() & new.keys()):
         a, b = old[gid].native, new[gid].native
@@ -284,20 +359,20 @@ def diff(old_path: str, new_path: str) -> dict:
             fields["source_url"] = {"old": old[gid].source.url, "new": new[gid].source.url}
         if fields:
             changed.append({"id": gid, "fields": fields})
-    return {"added": sorted(new.keys() - old.keys()), "removed": sorted(old.keys() - new.keys()), "changed": changed}
+    return {"added": added, "removed": removed, "moved": moved, "changed": changed}
 
 
 def conflicts(store, *, threshold: float = 70.0) -> list[dict]:
-    """Each annex name checked against all registers: conflicts with GIs that are not the name itself
+    """Each annex entry checked against all registers: conflicts with GIs that are not the entry's own GI
     (homonyms of other countries are coexistence), the check before proposing or accepting a batch."""
     out = []
     for e in entries(store):
         if e.annex == "2017-list":
             continue
-        own = {e.gi.id, e.eu_record}
+        own = {gi.id for gi in e.records + e.related} | {e.eu_record}
         origin = e.gi.countries[0] if e.gi.countries else None
         found = {}
-        for n in e.gi.names:
+        for n in (n for gi in e.records for n in gi.names):
             if n.role == "translation":
                 continue
             try:

@@ -169,41 +169,33 @@ def _print_conflicts(result) -> None:
 def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
     """Screen every name of INPUT (CSV or JSONL with id, name, and optional class, filed, territory)."""
     import csv as csv_module
-    import os
-    import tempfile
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from .output import open_output, safe_cell
     from .screening import CSV_FIELDS, csv_rows, read_rows
     from .screening import screen as run_screen
 
     store = _store(ctx)
     skipped: list = []
     hits = rows = 0
-    out_dir = os.path.dirname(os.path.abspath(out_path))
     err = _console().__class__(stderr=True)
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".gimatch-screen-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
-                Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.completed} rows"),
-                         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("screen", total=None)
-            writer = csv_module.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n") if fmt == "csv" else None
+    with open_output(out_path) as out, \
+            Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.completed} rows"),
+                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("screen", total=None)
+        writer = csv_module.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n") if fmt == "csv" else None
+        if writer:
+            writer.writeheader()
+        for record in run_screen(read_rows(input_path), store=store, threshold=threshold,
+                                 territory=territory.upper() if territory else None, date=date, skipped=skipped):
+            rows += 1
+            hits += bool(record["conflicts"])
             if writer:
-                writer.writeheader()
-            for record in run_screen(read_rows(input_path), store=store, threshold=threshold,
-                                     territory=territory.upper() if territory else None, date=date, skipped=skipped):
-                rows += 1
-                hits += bool(record["conflicts"])
-                if writer:
-                    writer.writerows(csv_rows(record))
-                else:
-                    out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-                bar.advance(task)
-        os.replace(tmp, out_path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+                writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in csv_rows(record))
+            else:
+                out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            bar.advance(task)
     for where, row_id, reason in skipped[:10]:
         click.echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
     if len(skipped) > 10:
@@ -281,33 +273,48 @@ def agreement_status(ctx, name, date, as_json):
     if as_json:
         _print_json(data)
         return
-    click.echo(f"China–EU agreement lists as of {data['date']}")
-    click.echo(f"{'annex':<12}{'names':>6}{'linked':>8}{'protected':>11}{'pending':>9}{'dropped':>9}{'unknown':>9}")
+    click.echo(f"China–EU agreement lists as of {data['date']} (one entry per GI; protection in the other party's "
+               "territory, on any basis)")
+    click.echo(f"{'annex':<12}{'entries':>8}{'of':>5}{'linked':>7}{'prot.':>6}{'pend.':>6}{'unkn.':>6}{'none':>5}"
+               f"{'drop.':>6}{'to find':>8}")
     for annex, a in data["annexes"].items():
-        click.echo(f"{annex:<12}{a['names']:>6}{a['linked_eu']:>8}{a['protected']:>11}{a['pending']:>9}"
-                   f"{a['dropped']:>9}{a['unknown']:>9}")
+        click.echo(f"{annex:<12}{a['names']:>8}{a['official_size'] or '?':>5}{a['linked_eu']:>7}{a['protected']:>6}"
+                   f"{a['pending']:>6}{a['unknown']:>6}{a['not protected']:>5}{a['dropped']:>6}"
+                   f"{a['unidentified'] if a['unidentified'] is not None else '?':>8}")
+    if any(a["unresolved"] for a in data["annexes"].values()):
+        click.echo("More entries than an annex holds: some listed forms are not yet tied to their entry "
+                   "(gimatch agreement gaps).", err=True)
 
 
 @agreement_group.command(name="asof")
 @click.argument("name")
-@click.option("--territory", type=click.Choice(["EU", "CN"], case_sensitive=False), required=True)
+@click.option("--territory", type=TERRITORY, required=True)
 @_date_option("--date", "The date asked about (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
 @_handle_errors
 def agreement_asof(ctx, name, territory, date, as_json):
-    """Was NAME protected in the territory on the date, on what basis, since when."""
+    """Was the GI NAME (any GI in the store) protected in the territory on the date, on what basis, since when."""
     from . import agreement
 
     data = agreement.asof(_store(ctx), name, territory.upper(), date or dt.date.today())
     if as_json:
         _print_json(data)
         return
+    start = (f"since {data['since']}" if data["since"] else
+             f"in force by {data['known_by']} (start unknown)" if data["known_by"] else "start unknown")
     if data["protected"]:
-        click.echo(f"{name}: protected in {data['territory']} on {data['date']} — {data['basis']}, since {data['since']}")
+        click.echo(f"{name}: protected in {data['territory']} on {data['date']} — {data['basis']}, {start}"
+                   f" [{data['record']}]")
+        for b in data["bases"][1:]:
+            click.echo(f"  also: {b['basis']}{', Annex ' + b['annex'] if b['annex'] else ''} [{b['record']}]")
     else:
-        click.echo(f"{name}: not protected in {data['territory']} on {data['date']} ({data['status']})")
+        click.echo(f"{name}: not known to be protected in {data['territory']} on {data['date']} ({data['status']})"
+                   if data["protected"] is None else
+                   f"{name}: not protected in {data['territory']} on {data['date']} ({data['status']})")
+    for ev in data["timeline"]:
+        click.echo(f"  {ev['date'] or '?':<10}  {ev['kind']:<20} {ev['instrument'] or ''}  [{ev['source'] or ''}]")
 
 
 @agreement_group.command(name="diff")
@@ -349,8 +356,18 @@ def agreement_validate(path):
     problems = agreement.validate(path)
     for p in problems:
         click.echo(f"{path}: {p['where']}: {p['field'] or ''}: {p['reason']}")
-    click.echo(f"{len(problems)} problems", err=True)
-    sys.exit(1 if problems else 0)
+    if problems:
+        click.echo(f"{len(problems)} problems", err=True)
+        sys.exit(1)
+    from .registers.agreement import china_eu
+
+    result = china_eu.load(path)
+    annexes = {}
+    for gi in result.records:
+        annex = gi.native_id.split("/", 1)[0]
+        annexes[annex] = annexes.get(annex, 0) + 1
+    click.echo(f"{path}: {len(result.records)} names, no problems ("
+               + ", ".join(f"{a} {n}" for a, n in sorted(annexes.items())) + ")")
 
 
 @agreement_group.command(name="conflicts")
@@ -375,20 +392,24 @@ def agreement_conflicts(ctx, as_json):
 
 @cli.command()
 @click.argument("subject", type=click.Choice(["agreement"]))
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "json"]), default="md", show_default=True)
-@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "json", "pdf"]), default="md",
+              show_default=True, help="pdf needs the pdf extra (pip install 'gimatch[pdf]').")
+@click.option("--out", "out_path", required=True, type=click.Path(), help="File to write ('-': standard output).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Label language.")
 @_date_option("--date", "Status as of this date (default: today).")
 @db_option
 @click.pass_context
 @_handle_errors
 def report(ctx, subject, fmt, out_path, lang, date):
-    """A briefing report (SUBJECT: agreement) as Markdown, self-contained HTML, CSV or JSON."""
-    from pathlib import Path
+    """A briefing report (SUBJECT: agreement) as Markdown, self-contained HTML, CSV, JSON or PDF."""
+    from .output import write_text
+    from .report import render, render_pdf
 
-    from .report import render
-
-    Path(out_path).write_text(render(_store(ctx), fmt, lang, date), encoding="utf-8")
+    store = _store(ctx)
+    if fmt == "pdf":
+        render_pdf(store, lang, date, out_path)
+    else:
+        write_text(out_path, render(store, fmt, lang, date))
     click.echo(f"wrote {out_path}", err=True)
 
 
@@ -457,12 +478,16 @@ def show(ctx, gi_id, as_json):
     """One record with all its names, class, protections and source."""
     from .errors import UsageError
 
-    gi = _store(ctx).get(gi_id)
+    store = _store(ctx)
+    gi = store.get(gi_id)
     if gi is None:
         raise UsageError(f"no record {gi_id!r} in the store (ids look like eu:PDO-IT-0067)")
     if as_json:
         click.echo(gi.model_dump_json(indent=2))
         return
+    from . import identity, timeline
+
+    group = identity.records_of(store, gi.id)
     console = _console()
 
     def line(text: str) -> None:
@@ -476,7 +501,8 @@ def show(ctx, gi_id, as_json):
     for pc in ([gi.product_class] if gi.product_class else []) + gi.other_classes:
         line(f"  class: {pc.label}  [{pc.scheme}{' ' + pc.code if pc.code else ''} → {pc.common}]")
     if gi.places:
-        line(f"  place: {' / '.join(gi.places)}")
+        more = f" … ({len(gi.places) - 12} more)" if len(gi.places) > 12 else ""
+        line(f"  place: {' / '.join(gi.places[:12])}{more}")
     if gi.holder:
         line(f"  holder: {gi.holder}")
     for p in gi.protections:
@@ -485,10 +511,21 @@ def show(ctx, gi_id, as_json):
                  f"{' since ' + str(p.since) if p.since else ''}")
     for p in gi.procedures:
         line(f"  procedure: {p.native_id} {p.kind} {p.status or ''}")
+    others = [g.id for g in group if g.id != gi.id]
+    if others:
+        line(f"  same GI: {', '.join(others)}")
+    today = dt.date.today()
+    for territory in sorted({p.territory for g in group for p in g.protections}):
+        a = timeline.answer(group, territory, today)
+        start = f" since {a.since}" if a.since else f" (in force by {a.known_by})" if a.known_by else ""
+        line(f"  today in {territory}: {a.status}{', ' + a.basis if a.basis else ''}{start}"
+             f"{' [' + a.record + ']' if a.record and a.record != gi.id else ''}")
     src = gi.source
     line(f"  source: {src.file} {src.record}{' snapshot ' + str(src.snapshot) if src.snapshot else ''}")
     for url in ([src.url] if src.url else []) + src.other_urls:
         line(f"    {url}")
+    for other in gi.other_sources:
+        line(f"  also read from: {other.file} {other.record}{' snapshot ' + str(other.snapshot) if other.snapshot else ''}")
 
 
 @cli.command()

@@ -373,26 +373,19 @@ def _reclassify(hits: list[Hit], idx: NameIndex, scope: legal.Scope, origin: str
 _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
 
 
-def _same_gi(a: Hit, b: Hit, idx: NameIndex) -> bool:
-    ga, gb = idx.gis[a.gi], idx.gis[b.gi]
-    return (ga.register != gb.register and bool(set(ga.countries) & set(gb.countries))
-            and joined(fold(ga.names[a.name])) == joined(fold(gb.names[b.name])))
-
-
-def _group(hits: list[Hit], idx: NameIndex) -> list[tuple[Hit, list[Hit]]]:
-    """Hits on records of one GI in several registers (the EU register entry, its agreement annex entry,
-    its Japanese designation) become one conflict: the register's record first, the others linked."""
-    order = sorted(hits, key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].register.startswith("agreement."),
-                                        idx.gis[h.gi].id))
-    groups: list[tuple[Hit, list[Hit]]] = []
+def _group(hits: list[Hit], idx: NameIndex) -> list[tuple[Hit, int, list[int]]]:
+    """Hits on records of one GI (its EU register entry, its agreement annex entries, its direct registration
+    in China, its Japanese designation: :mod:`gimatch.identity`) become one conflict, shown under the GI's
+    home register record with the others linked: (the best hit, the record shown, the linked records)."""
+    order = sorted(hits, key=lambda h: (-h.score, KIND_RANK[h.kind], idx.gis[h.gi].id))
+    best: dict[int, Hit] = {}
     for h in order:
-        for primary, linked in groups:
-            if _same_gi(primary, h, idx):
-                linked.append(h)
-                break
-        else:
-            groups.append((h, []))
-    return groups
+        best.setdefault(idx.group_of[h.gi], h)
+    out = []
+    for group, hit in best.items():
+        members = idx.members[group]
+        out.append((hit, members[0], members[1:]))
+    return out
 
 
 def _relation(qclasses: set[str], gi_class: str | None) -> str | None:
@@ -403,10 +396,10 @@ def _relation(qclasses: set[str], gi_class: str | None) -> str | None:
     return "comparable" if any(classes_comparable(c, gi_class) for c in qclasses) else "unrelated"
 
 
-def _conflict(idx: NameIndex, hit: Hit, linked: list[Hit], protections: list[Protection], scope: legal.Scope,
-              qclasses: set[str]) -> Conflict:
-    g: IndexedGI = idx.gis[hit.gi]
-    matched = g.names[hit.name]
+def _conflict(idx: NameIndex, hit: Hit, shown: int, linked: list[int], protections: list[Protection],
+              scope: legal.Scope, qclasses: set[str]) -> Conflict:
+    g: IndexedGI = idx.gis[shown]
+    matched = idx.gis[hit.gi].names[hit.name]
     level = legal.severity(hit.kind)
     relation = _relation(qclasses, g.class_common)
     notes = []
@@ -421,8 +414,8 @@ def _conflict(idx: NameIndex, hit: Hit, linked: list[Hit], protections: list[Pro
                     why=hit.why, protections=protections, status=g.status, gi_type=g.gi_type,
                     evidence=[hit.evidence], severity=level,
                     legal_hooks=legal.hooks(hit.kind, protections, g.register, g.class_common),
-                    linked=[idx.gis[x.gi].id for x in linked], class_relation=relation,
-                    prior_right=scope.prior_right(protections), notes=notes)
+                    linked=[idx.gis[x].id for x in linked], class_relation=relation,
+                    prior_right=scope.prior_right(protections, g.register), notes=notes)
 
 
 def _mark_homonyms(conflicts: list[Conflict]) -> None:
@@ -459,16 +452,15 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     _reclassify(hits, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()
     conflicts, pending, coexistence = [], [], []
-    for hit, linked in _group(hits, idx):
+    for hit, shown, linked in _group(hits, idx):
         if hit.score < threshold and hit.kind != "homonym":
             continue
-        protections = list({(p.territory, p.basis, p.annex, p.since, p.status): p for p in
-                            idx.gis[hit.gi].protection_models()
-                            + [p for x in linked for p in idx.gis[x.gi].protection_models()]}.values())
+        protections = list({(p.territory, p.basis, p.annex, p.since, p.known_by, p.status): p
+                            for i in (shown, *linked) for p in idx.gis[i].protection_models()}.values())
         in_force, waiting = scope.split(protections)
         if not in_force and not waiting:
             continue
-        conflict = _conflict(idx, hit, linked, in_force or waiting, scope, qclasses)
+        conflict = _conflict(idx, hit, shown, linked, in_force or waiting, scope, qclasses)
         (coexistence if hit.kind == "homonym" else conflicts if in_force else pending).append(conflict)
     _mark_homonyms(conflicts)
     if limit:

@@ -51,31 +51,45 @@ def lower(level: str) -> str:
     return SEVERITIES[min(SEVERITIES.index(level) + 1, len(SEVERITIES) - 1)]
 
 
-def _instrument(p: Protection, register: str) -> tuple[str, bool]:
+def _law(p: Protection, register: str | None) -> dict[str, str] | None:
+    """The row of legal_territories.csv for a protection: its territory, basis and the register giving it."""
+    register = p.register or register or ""
     for row in _territories():
         if row["territory"] == p.territory and row["basis"] == p.basis and register.startswith(row["register"]):
-            return row["instrument"], row["china_eu"] == "1"
-    return p.instrument or p.territory, False
+            return row
+    return None
 
 
 def hooks(kind: str, protections: list[Protection], register: str, class_common: str | None) -> list[str]:
-    """The legal hooks of a kind under the protections in scope, most specific first, no repeats."""
+    """The legal hooks of a kind under the protections in scope, most specific first, no repeats. Each
+    protection is cited under the law of its territory, basis and register (an AVA under 27 CFR, a
+    certification mark under the Lanham Act, an agreement name under the agreement)."""
     row = _kinds().get(kind)
     if row is None:
         return []
+    ground = bool(row["eu"] or row["china_eu"])             # the kind is a ground of protection at all
     out: list[str] = []
     for p in protections:
-        instrument, china_eu = _instrument(p, register)
-        if p.territory == "EU" and row["eu"]:
+        law = _law(p, register)
+        if law is None:
+            out.append(p.instrument or p.territory)
+            continue
+        if law["eu"] == "1" and row["eu"]:
             out.append(f"Reg. (EU) 2024/1143 {row['eu']}")
-        elif p.territory != "EU" and row["eu"] and not china_eu:    # a ground the territory's own law knows
-            out.append(instrument)
-        if china_eu and row["china_eu"]:
+        if law["china_eu"] == "1" and row["china_eu"]:
             out.append(f"China–EU agreement {row['china_eu']}")
+        elif law["eu"] != "1" and ground:
+            out.append(law["instrument"])
     trips = row["trips_wine_spirit"] if class_common in WINE_AND_SPIRITS else row["trips_other"]
     if trips:
         out.append(f"TRIPS {trips}")
     return list(dict.fromkeys(h for h in out if h))
+
+
+def prior_marks(p: Protection, register: str | None) -> str:
+    """The provision on earlier trade marks of the territory and basis of a protection."""
+    law = _law(p, register)
+    return law["prior_marks"] if law and law["prior_marks"] else "TRIPS Art. 24.5"
 
 
 @dataclass
@@ -91,23 +105,45 @@ class Scope:
         return self.date or dt.date.today()
 
     def split(self, protections: list[Protection]) -> tuple[list[Protection], list[Protection]]:
-        """The protections in force in scope on the date, and those pending (applied, published, or in
-        force only later)."""
+        """The protections in force in scope on the date, and those pending (applied, published, starting
+        later, or of unknown start on that date): :func:`gimatch.timeline.state` decides."""
+        from . import timeline
+
         in_force, pending = [], []
         for p in protections:
             if self.territory and p.territory != self.territory:
                 continue
-            if p.status == "protected" and (p.since is None or p.since <= self.on):
+            s = timeline.state(p, self.on)
+            if s in (timeline.IN_FORCE, timeline.UNDATED):
                 in_force.append(p)
-            elif p.status == "pending" or (p.status == "protected" and p.since and p.since > self.on):
+            elif s in (timeline.PENDING, timeline.LATER, timeline.UNKNOWN):
                 pending.append(p)
         return in_force, pending
 
-    def prior_right(self, in_force: list[Protection]) -> str | None:
-        """A note when the trademark was filed before the GI's protection in that territory."""
-        dated = [p for p in in_force if p.since]
-        if not self.filed or not dated or any(self.filed >= p.since for p in dated):
+    def prior_right(self, protections: list[Protection], register: str | None = None) -> str | None:
+        """A note when the trademark was filed before the GI's earliest protection in the territory checked
+        (every territory when none is given), whatever its basis, citing that territory's provision on
+        earlier trade marks. A protection of unknown start that may predate the filing is said to."""
+        from . import timeline
+
+        if not self.filed:
             return None
-        first = min(dated, key=lambda p: p.since)
-        return (f"prior right: filed {self.filed}, before protection in {first.territory} from {first.since}; "
-                "coexistence may apply (TRIPS Art. 24.5; China–EU agreement Art. 6)")
+        notes = []
+        by_territory: dict[str, list[Protection]] = {}
+        for p in protections:
+            if p.status == "protected" and (not self.territory or p.territory == self.territory):
+                by_territory.setdefault(p.territory, []).append(p)
+        for territory, ps in sorted(by_territory.items()):
+            first, certain, p = timeline.earliest(ps)
+            if first is None or self.filed >= first:
+                continue
+            lower = min((q.since or q.not_before for q in ps if q.since or q.not_before), default=None)
+            when = f"from {first}" if certain else f"in force by {first}, start unknown"
+            basis = f"{p.basis}{', Annex ' + p.annex if p.annex else ''}"
+            if certain or (lower and self.filed < lower):
+                notes.append(f"prior right: filed {self.filed}, before protection in {territory} ({basis}, {when}); "
+                             f"coexistence may apply: {prior_marks(p, register)}")
+            else:
+                notes.append(f"possible prior right: filed {self.filed}; protection in {territory} ({basis}) is "
+                             f"{when}: check its start; {prior_marks(p, register)}")
+        return "; ".join(notes) or None

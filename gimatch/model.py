@@ -55,7 +55,11 @@ class Protection(_Model):
     since: dt.date | None = Field(None, description="First day of protection; None when the sources do not say")
     known_by: dt.date | None = Field(None, description="When the start is unknown: a date by which the "
                                                        "sources show the protection in force")
+    not_before: dt.date | None = Field(None, description="When the start is unknown: a date before which the "
+                                                         "sources show no protection (an application, a list)")
     status: ProtectionStatus = "protected"
+    register: str | None = Field(None, description="In a conflict that groups records of several registers: the "
+                                                   "register whose record gives this protection")
 
 
 class Procedure(_Model):

@@ -20,12 +20,12 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from . import bundled
+from . import bundled, identity
 from .errors import InputError, StoreError
 from .model import GI, Reject, merge_records
 from .registers import LoadResult
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "4"
 ENV_DB = "GIMATCH_DB"
 BUSY_TIMEOUT_S = 10.0     # how long a reader waits for a writer's lock before "database is locked"
 
@@ -79,6 +79,7 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         self._index = None
         self._coverage: dict = {}
+        self._memo: dict = {}
         if self.path.exists() and not self.path.is_file():
             raise StoreError(f"{self.path}: not a regular file; give a store file with --db")
         if not self.path.exists() or self.path.stat().st_size == 0:
@@ -169,13 +170,13 @@ class Store:
                           "class_scheme": str, "class_code": str, "class_label": str, "class_common": str,
                           "status": str, "registered": str, "protected": str, "legal_instrument": str,
                           "snapshot": str, "source_file": str, "content_hash": str, "import_id": int,
-                          "record": str}, pk="id")
+                          "record": str, "links": str}, pk="id")
         db["names"].create({"gi_id": str, "idx": int, "text": str, "script": str, "lang": str, "role": str,
                             "source": str, "folded": str, "place_key": str, "concepts": str},
                            pk=("gi_id", "idx"), foreign_keys=[("gi_id", "gis", "id")])
         db["keys"].create({"key": str, "kind": str, "gi_id": str, "name_idx": int})
         db["protections"].create({"gi_id": str, "territory": str, "basis": str, "instrument": str,
-                                  "annex": str, "since": str, "status": str})
+                                  "annex": str, "since": str, "status": str, "known_by": str, "not_before": str})
         db["procedures"].create({"gi_id": str, "native_id": str, "kind": str, "status": str,
                                  "applied": str, "published": str, "registered": str})
         db["classes"].create({"id": str, "label_en": str, "label_zh": str, "broader": str}, pk="id")
@@ -277,6 +278,7 @@ class Store:
             raise
         self._index = None
         self._coverage = {}
+        self._memo = {}
         return summary
 
     @staticmethod
@@ -285,11 +287,12 @@ class Store:
             conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
         pc = gi.product_class
         conn.execute(
-            "insert or replace into gis values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "insert or replace into gis values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [gi.id, gi.register, gi.native_id, gi.gi_type, json.dumps(gi.countries),
              pc.scheme if pc else None, pc.code if pc else None, pc.label if pc else None, pc.common if pc else None,
              gi.status, _iso(gi.dates.registered), _iso(gi.dates.protected), gi.legal_instrument,
-             _iso(gi.source.snapshot), gi.source.file, digest, import_id, gi.model_dump_json()])
+             _iso(gi.source.snapshot), gi.source.file, digest, import_id, gi.model_dump_json(),
+             json.dumps(sorted(identity.links_of(gi.register, gi.native_id, gi.other_ids)))])
         japanese = "JP" in gi.countries or None
         key_rows = []
         for idx, name in enumerate(gi.names):
@@ -299,9 +302,9 @@ class Store:
                           anat.place_key, json.dumps(sorted(anat.concepts))])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese))
         conn.executemany("insert into keys values (?,?,?,?)", key_rows)
-        conn.executemany("insert into protections values (?,?,?,?,?,?,?)",
-                         [[gi.id, p.territory, p.basis, p.instrument, p.annex, _iso(p.since), p.status]
-                          for p in gi.protections])
+        conn.executemany("insert into protections values (?,?,?,?,?,?,?,?,?)",
+                         [[gi.id, p.territory, p.basis, p.instrument, p.annex, _iso(p.since), p.status,
+                           _iso(p.known_by), _iso(p.not_before)] for p in gi.protections])
         conn.executemany("insert into procedures values (?,?,?,?,?,?,?)",
                          [[gi.id, p.native_id, p.kind, p.status, _iso(p.applied), _iso(p.published),
                            _iso(p.registered)] for p in gi.procedures])
@@ -341,6 +344,34 @@ class Store:
                         "snapshot": snapshot, "source": src[0] if src else None, "snapshot_median": median,
                         "stale": is_stale(median), "published": published})
         return out
+
+    def records(self, register: str) -> list[GI]:
+        """Every record of one register, by id."""
+        return [GI.model_validate_json(r[0]) for r in self.db.execute(
+            "select record from gis where register = ? order by id", [register]).fetchall()]
+
+    def ids_in_register(self, register: str) -> list[str]:
+        return [r[0] for r in self.db.execute("select id from gis where register = ?", [register]).fetchall()]
+
+    def common_class(self, gi_id: str) -> str | None:
+        row = self.db.execute("select class_common from gis where id = ?", [gi_id]).fetchone()
+        return row[0] if row else None
+
+    def memo(self, key: str, compute: Callable):
+        """A value computed once per state of the store (dropped by every import)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def ids_with_keys(self, keys: list[str], kinds: tuple[str, ...] = ("fold", "joined")) -> list[str]:
+        """Ids of the records with a name whose match key (of those kinds) is one of ``keys``."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        kind_marks = ",".join("?" * len(kinds))
+        return [r[0] for r in self.db.execute(
+            f"select distinct gi_id from keys where key in ({marks}) and kind in ({kind_marks}) order by gi_id",
+            [*keys, *kinds]).fetchall()]
 
     def holdings(self, territory: str) -> list[dict]:
         """Per register: the records with a protection (in force or pending) in ``territory``, and the

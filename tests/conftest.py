@@ -25,6 +25,14 @@ def bundled_store_path(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def bundled_store(bundled_store_path):
+    """The bundled store, opened once per session: for tests that only read."""
+    import gimatch
+
+    return gimatch.open(bundled_store_path)
+
+
 @pytest.fixture
 def db_path(bundled_store_path, tmp_path):
     """The path of a private copy of the bundled store."""

@@ -41,11 +41,12 @@ def test_asof_pixian_dou_ban(eu_store):
 
 
 def test_one_name_has_its_events(store):
-    [entry] = agreement.find(store, "Comté")[:1]
-    kinds = [(e.kind, e.territory) for e in entry.events]
-    assert ("listed", None) in kinds and any(k == "protected" for k, _ in kinds)
+    comte = next(e for e in agreement.find(store, "Comté") if e.annex == "IV")
+    kinds = [(e.kind, e.territory) for e in comte.events()]
+    assert ("listed", "CN") in kinds and ("protected", "CN") in kinds and ("in force by", "CN") in kinds
+    assert all(e.source and ".md" not in e.source for e in comte.events())          # public references only
     feta = next(e for e in agreement.find(store, "Feta") if e.annex == "IV")
-    assert any(ev.kind == "transition" and ev.territory == "CN" for ev in feta.events)
+    assert any(ev.kind == "transition" and ev.territory == "CN" for ev in feta.events())
 
 
 def test_diff_between_snapshots(tmp_path):
@@ -93,5 +94,9 @@ def test_reports(store, fmt):
     if fmt == "html":
         assert "<svg" in text and "src=" not in text and "href=" not in text and "http" not in text.split("<svg")[0]
     if fmt == "json":
-        assert json.loads(text)["by"]["annex"]["III"]["names"] >= 100
-    assert "中欧地理标志协定" in render(store, "md", "zh")
+        data = json.loads(text)
+        assert data["by"]["annex"]["III"]["official_size"] == 100 and data["by"]["annex"]["IV"]["official_size"] == 96
+        assert data["headline"]["gis"] <= data["total_entries"]          # one GI counted once
+        assert data["over_time"][-1]["date"] == "2026-11-28"
+    zh = render(store, "md", "zh")
+    assert "中欧地理标志协定" in zh and "附录三" in zh and "plant_products" not in zh and "pilot-10+10" not in zh

@@ -28,6 +28,8 @@ CURATED = {
                                 ["shared/registers/eu/eambrosia_api_productCategories_id_map.csv"]),
     "eu_instruments.csv": ("legal instruments of EU register entries that protect from a date of their own "
                            "(agreements)", "Apache-2.0 (facts)", ["per row"]),
+    "place_names_zh.csv": ("Chinese names of countries and of China's provinces, for the reports", "Apache-2.0",
+                           ["gimatch developers"]),
     "register_sizes.csv": ("each register's published size, to tell how complete the store is", "Apache-2.0 (facts)",
                            ["per row", "shared/registers/th/dip_thai_gi_counts.csv"]),
     "agreements/china_eu/annexes.csv": ("China–EU agreement: each annex, what it holds and its official size",

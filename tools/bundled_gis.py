@@ -10,7 +10,8 @@ from pathlib import Path
 
 from gimatch.bundled import sha256_of
 from gimatch.classes import goods_class
-from gimatch.model import GI, Dates, Name, ProductClass, Protection, Source, merge_records
+from gimatch.model import GI, Dates, ProductClass, Protection, Source, merge_records
+from gimatch.registers import make_names
 from gimatch.registers.agreement import china_eu, eu_japan
 from gimatch.registers.eu import eambrosia
 from gimatch.registers.jp import maff, maff_designated, nta
@@ -165,23 +166,49 @@ def _complete_annex_iii(records: list[GI], eu_records: list[GI]) -> list[GI]:
     return out
 
 
+PILOT = (dt.date(2007, 7, 1), dt.date(2012, 11, 30))   # the 10+10 applications were lodged in July 2007; completed
+
+
+def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    first = dt.date.fromisoformat(f"{month}-01")
+    return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
 def cn_direct_registrations(shared: Path) -> list[GI]:
+    """Foreign GIs approved as GI products in China (tools/curated/cn_direct_registrations.csv): the exact
+    notice date where a page states it, else the month or year as bounds, else the pilot's bounds."""
     path = TOOLS / "curated/cn_direct_registrations.csv"
     out = []
     for line, r in _rows(path):
-        names = [Name(text=r["name_zh"], script="Han", lang="zh", source="name_zh"),
-                 Name(text=r["name"], script=dominant_script(r["name"]), role="transcription", source="name")]
-        native = f"AQSIQ-{r['year']}-{r['name_zh']}"
-        instrument = f"AQSIQ approval as a GI product, {r['year']} (announcement number not recorded)"
+        names = make_names([r["name"]], source="name")
+        names += [n.model_copy(update={"role": "transcription" if n.role == "protected" else n.role, "lang": "zh"})
+                  for n in make_names([r["name_zh"]], source="name_zh", chinese=True)] if r["name_zh"] else []
+        since = dt.date.fromisoformat(r["date"]) if r["date"] else None
+        if since:
+            not_before = known_by = None
+        elif r["month"]:
+            not_before, known_by = _month_bounds(r["month"])
+        elif r["year"]:
+            not_before, known_by = dt.date(int(r["year"]), 1, 1), dt.date(int(r["year"]), 12, 31)
+        elif r["in_force_by"]:
+            not_before, known_by = None, dt.date.fromisoformat(r["in_force_by"])
+        else:
+            not_before, known_by = PILOT
+        instrument = r["announcement"] or f"AQSIQ approval as a GI product ({r['route']})"
+        native = f"AQSIQ-{r['year'] or ('pilot' if 'pilot' in r['route'] else 'before-' + r['in_force_by'][:4])}-" \
+                 f"{r['name_zh'] or r['name']}"
         out.append(GI(id=f"cn.gi_products:{native}", register="cn.gi_products", native_id=native, names=names,
                       gi_type="GI product", countries=[r["country"]],
                       product_class=ProductClass(scheme="cn.aqsiq", label=r["product_type"],
                                                  common=goods_class(r["product_type"])),
-                      status="registered", legal_instrument=instrument,
-                      protections=[Protection(territory="CN", basis="registration", instrument=instrument)],
-                      native={"year": r["year"], "name": r["name"]},
+                      status="registered", legal_instrument=instrument, dates=Dates(registered=since),
+                      protections=[Protection(territory="CN", basis="registration", instrument=instrument, since=since,
+                                              not_before=not_before, known_by=known_by)],
+                      native={k: r[k] for k in ("route", "date", "month", "year", "in_force_by", "announcement")
+                              if r[k]},
                       source=Source(file="tools/curated/cn_direct_registrations.csv", record=f"line {line}",
-                                    snapshot=dt.date(2026, 11, 28), url=None)))
+                                    snapshot=dt.date(2026, 11, 29), url=r["source"],
+                                    other_urls=[r["source_2"]] if r["source_2"] else [])))
     return out
 
 
@@ -214,7 +241,8 @@ BUILDERS = {  # dataset file → (register, builder, licence, description, snaps
                                      "facts with citations (EU Official Journal content: © European Union)",
                                      "EU–Japan EPA Annex 14-B (confirmed rows, both directions)", "2023-09-27"),
     "gis/cn_gi_products.jsonl": ("cn.gi_products", cn_direct_registrations, "Apache-2.0 (facts)",
-                                 "Foreign GIs protected in China by direct registration (2009–2015)", "2026-11-28"),
+                                 "Foreign GIs China approved as GI products: six direct registrations (2009–2015) and "
+                                 "the ten EU names of the 10+10 pilot (2011–2012)", "2026-11-29"),
     "gis/jp_maff.jsonl": ("jp.maff", lambda s: _read(maff, s, "registers/jp/maff_gi_registered_confirmed.csv",
                                                      "2025-11-17"), JP, "Japan, MAFF GI register (confirmed rows)",
                           "2025-11-17"),

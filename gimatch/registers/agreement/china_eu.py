@@ -13,7 +13,8 @@ Facts about a whole batch (announcement numbers, counts, periods) are read by :f
 
 Id: annex and the name as listed (``agreement.china_eu:III/安吉白茶``). Annexes III and IV are protected
 from 2021-03-01 in the other party's territory; V, VI and VII are pending (published for opposition on
-2022-12-02); the pilot names were registered directly; the 2017 lists carry no protection.
+2022-12-02); the pilot names were registered directly, each on a date the list does not give, between the
+applications of July 2007 and the pilot's completion on 2012-11-30; the 2017 lists carry no protection.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ IN_FORCE = dt.date(2021, 3, 1)
 INSTRUMENT = "EU–China agreement on geographical indications (OJ L 408I, 4.12.2020)"
 OPPOSITION = {"V": "OJ C 459, 2.12.2022", "VI": "CNIPA notice of 2.12.2022"}
 PUBLISHED = dt.date(2022, 12, 2)
+PILOT_LODGED = dt.date(2007, 7, 1)        # the 10+10 applications were lodged in July 2007 ...
+PILOT_COMPLETED = dt.date(2012, 11, 30)   # ... and the last names registered on each side by 30 Nov 2012
 
 
 def load(path: str) -> LoadResult:
@@ -77,7 +80,8 @@ def _protection(annex: str, party: str) -> tuple[str, list[Protection], Dates]:
                                          since=IN_FORCE)], Dates(protected=IN_FORCE)
     if annex == "pilot-10+10":
         return "registered", [Protection(territory=territory, basis="registration",
-                                         instrument="10+10 pilot, direct registration")], Dates()
+                                         instrument="10+10 pilot, direct registration", not_before=PILOT_LODGED,
+                                         known_by=PILOT_COMPLETED)], Dates(applied=PILOT_LODGED)
     if annex == "2017-list":
         return "published", [], Dates()
     notice = OPPOSITION.get(annex.split("|")[-1] if annex != "V|VII" else "V")

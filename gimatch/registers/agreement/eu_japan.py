@@ -40,12 +40,14 @@ LABELS = {"side": "side", "country": "country", "name_protected": "name", "name_
           "category_en": "category", "description": "description", "list_event": "event", "source_url": "url"}
 SIDES = {"EU_GI_protected_in_JP": ("EU", "JP"), "JP_GI_protected_in_EU": ("JP", "EU")}
 INSTRUMENT = "EU–Japan EPA, Annex 14-B (OJ L 330, 27.12.2018)"
-# What each list version says of the start of protection: (pattern in list_event, since, known_by, instrument).
+# What each list version says of the start of protection: (pattern in list_event, since, not_before,
+# known_by, instrument). The original annex protects from entry into force; a name added by a decision is not
+# protected before the decision and is shown in force from it; a later reproduction only attests the name.
 LIST_EVENTS = (
-    (re.compile(r"original text|48 Japanese GIs", re.I), dt.date(2019, 2, 1), None, INSTRUMENT),
-    (re.compile(r"1/2023|2023/1313", re.I), None, dt.date(2023, 9, 27),
+    (re.compile(r"original text|48 Japanese GIs", re.I), dt.date(2019, 2, 1), None, None, INSTRUMENT),
+    (re.compile(r"1/2023|2023/1313", re.I), None, dt.date(2023, 9, 27), dt.date(2023, 9, 27),
      "EU–Japan EPA Joint Committee Decision No 1/2023 (27.9.2023) amending Annex 14-B"),
-    (re.compile(r"reproduced 2021", re.I), None, dt.date(2021, 12, 31), INSTRUMENT),
+    (re.compile(r"reproduced 2021", re.I), None, None, dt.date(2021, 12, 31), INSTRUMENT),
 )
 
 
@@ -60,10 +62,10 @@ def load(path: str) -> LoadResult:
 
 
 def _protection(event: str, territory: str, where: str) -> Protection:
-    for pattern, since, known_by, instrument in LIST_EVENTS:
+    for pattern, since, not_before, known_by, instrument in LIST_EVENTS:
         if pattern.search(event):
             return Protection(territory=territory, basis="agreement", instrument=instrument, annex="14-B",
-                              since=since, known_by=known_by)
+                              since=since, not_before=not_before, known_by=known_by)
     raise InputError(f"a list version gimatch does not know: {event!r}", where=where, field="list_event")
 
 

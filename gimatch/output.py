@@ -1,0 +1,69 @@
+"""Writing gimatch's output files: a regular file (or a new path) is written to a temporary file beside it and
+renamed into place, so a reader never sees half a file; a FIFO, a device or ``-`` (standard output) is
+written directly, never replaced; a symlink is followed. New files get the usual mode (0666 less the
+umask). CSV cells that a spreadsheet would run as a formula are neutralised (OWASP's advice: a leading
+apostrophe before ``=``, ``+``, ``-``, ``@``, tab or carriage return).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+from .errors import InputError
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A CSV cell a spreadsheet shows as text: strings starting like a formula get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def open_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text stream for an output path; see the module docstring for what happens to what is there."""
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_file():
+        mode = target.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a directory; give a file name for the output", path=path)
+        with open(target, "w", encoding=encoding, newline="") as fh:      # a FIFO or a device: written in place
+            yield fh
+        return
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"the folder {str(folder)!r} does not exist; create it or give another --out", path=path)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            yield fh
+        os.chmod(tmp, (target.stat().st_mode & 0o7777) if target.exists() else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: str, text: str) -> None:
+    with open_output(path) as fh:
+        fh.write(text)
