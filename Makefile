@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := $(VENV)/demo.db
 
-.PHONY: demo test bench clean
+.PHONY: demo test eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ demo: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/python -m pytest -q
+
+# The matching evaluation (eval/README.md): recall by slice, script and kind on the independent cases,
+# false alarms on real names, the dev set, perturbed register names and the lexicon's coverage.
+# PART=heldout measures the held-out part (once, at the end of a piece of work).
+PART ?= dev
+eval: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/eval.db
+	$(BIN)/python eval/run.py --part $(PART)
 
 bench: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,bench]'

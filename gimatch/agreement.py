@@ -183,9 +183,20 @@ def _best_eu_hit(store, gi: GI) -> str | None:
                 continue
             if c.kind in ("partial", "contains", "fuzzy") and not (mine and theirs):   # part of a name: with the product
                 continue
+            if _products_differ(gi, store.get(eu)):     # Jinhua ham is not Jinhua pig, black tea not green tea
+                continue
             if best is None or c.score > best[1]:
                 best = (eu, c.score)
     return best[0] if best else None
+
+
+def _products_differ(a: GI, b: GI) -> bool:
+    """True when every pair of the two records' names names different products."""
+    from .text.anatomy import anatomy
+    from .text.lexicon import concepts_agree
+
+    verdicts = {concepts_agree(anatomy(x.text).concepts, anatomy(y.text).concepts) for x in a.names for y in b.names}
+    return verdicts == {False}
 
 
 def find(store, name: str) -> list[Entry]:

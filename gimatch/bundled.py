@@ -26,6 +26,15 @@ def manifest() -> dict:
     return json.loads((datasets_dir() / "manifest.json").read_text(encoding="utf-8"))
 
 
+def fingerprint() -> str:
+    """What the bundled data a store holds was built from: the datasets' checksums and gimatch's version
+    (keys and name analyses are computed by the code). A store whose stamp differs is refreshed."""
+    from . import __version__
+
+    files = sorted((f["path"], f["sha256"]) for f in manifest()["files"])
+    return hashlib.sha256(json.dumps([__version__, files]).encode()).hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=None)
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a bundled CSV table (path relative to datasets/), as dicts; '#' lines are comments."""

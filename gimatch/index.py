@@ -41,8 +41,12 @@ Ref = tuple[int, int, str]  # (gi position, name position, key kind)
 
 def trigrams(word: str) -> list[str]:
     """Letter trigrams of a word, with its first and last letters marked ('^ca', 'os$')."""
+    return ngrams(word, 3)
+
+
+def ngrams(word: str, n: int) -> list[str]:
     padded = f"^{word}$"
-    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+    return [padded[i:i + n] for i in range(len(padded) - n + 1)]
 
 
 @dataclass
@@ -57,9 +61,46 @@ class NameIndex:
     fuzzy_refs: list[list[Ref]]
     by_suffix: dict[str, list[int]]
     by_gram: dict[str, list[int]]
+    by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
+    native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
+    native_refs: list[list[Ref]] = field(default_factory=list)
+    native_by_gram: dict[str, list[int]] = field(default_factory=dict)
+    phon: list[tuple[str, str, int, int, str]] = field(default_factory=list)   # (form, skeleton, gi, name, part)
     group_of: list[int] = field(default_factory=list)     # per GI position: its group (one GI across registers)
     members: dict[int, list[int]] = field(default_factory=dict)
     pos: dict[str, int] = field(default_factory=dict)
+    name_concepts: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)   # the product each name names
+
+    def phon_candidates(self, skeleton: str, limit: int = 80) -> list[int]:
+        """Positions in ``phon`` of stored sound forms whose consonant skeleton is the query's or close to it:
+        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons)."""
+        from rapidfuzz import fuzz, process
+
+        if not hasattr(self, "_by_skeleton"):
+            self._by_skeleton: dict[str, list[int]] = {}
+            for i, p in enumerate(self.phon):
+                self._by_skeleton.setdefault(p[1], []).append(i)
+            self._skeleton_list = list(self._by_skeleton)
+        out = list(self._by_skeleton.get(skeleton, ()))
+        for other, _, _ in process.extract(skeleton, self._skeleton_list, scorer=fuzz.ratio, score_cutoff=60,
+                                           limit=limit):
+            if other != skeleton:
+                out.extend(self._by_skeleton[other])
+        return out
+
+    def territories_of(self, i: int) -> frozenset[str]:
+        """The territories where the GI of record ``i`` (any of its records) is protected or pending."""
+        if not hasattr(self, "_territories"):
+            by_group: dict[int, set[str]] = {}
+            for j, g in enumerate(self.gis):
+                by_group.setdefault(self.group_of[j], set()).update(p[0] for p in g.protections)
+            self._territories = {k: frozenset(v) for k, v in by_group.items()}
+        return self._territories[self.group_of[i]]
+
+    def abroad(self, i: int) -> bool:
+        """Whether the GI of record ``i`` is protected (or pending) outside its home territory."""
+        home = identity.home_territory(self.gis[i].countries)
+        return bool(self.territories_of(i) - {home})
 
     def position(self, gi_id: str) -> int:
         return self.pos[gi_id]
@@ -80,21 +121,33 @@ class NameIndex:
             gis.append(IndexedGI(row[0], row[1], row[2], row[3], json.loads(row[4] or "[]"), row[5], row[6], row[7]))
             links.append(frozenset(json.loads(row[8] or "[]")))
         by_place: dict[str, list] = {}
-        for gi_id, idx, text, role, place_key, concepts in db.execute(
-                "select gi_id, idx, text, role, place_key, concepts from names order by gi_id, idx"):
+        by_stem: dict[str, list] = {}
+        name_concepts: dict[tuple[int, int], frozenset[str]] = {}
+        for gi_id, idx, text, role, place_key, concepts, stem in db.execute(
+                "select gi_id, idx, text, role, place_key, concepts, place_stem from names order by gi_id, idx"):
             g = gis[pos[gi_id]]
             g.names.append(text)
             g.roles.append(role)
+            named = name_concepts[(pos[gi_id], idx)] = frozenset(json.loads(concepts or "[]"))
             if place_key:
-                by_place.setdefault(place_key, []).append((pos[gi_id], idx, frozenset(json.loads(concepts or "[]"))))
+                by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
+            if stem and len(stem) >= 3:
+                by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
         for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status, known_by, "
                                       "not_before from protections"):
             gis[pos[gi_id]].protections.append(tuple(row))
         by_key: dict[str, list[Ref]] = {}
         tokens: dict[tuple[int, int], set[str]] = {}
         fuzzy: dict[str, list[Ref]] = {}
+        native: dict[str, list[Ref]] = {}
+        phon: list[tuple[str, str, int, int, str]] = []
         for key, kind, gi_id, idx in db.execute("select key, kind, gi_id, name_idx from keys"):
             ref = (pos[gi_id], idx, kind)
+            if kind.startswith("phon"):
+                phon.append((key, "".join(ch for ch in key if ch.isupper()), ref[0], idx, kind))
+                continue
+            if kind in ("fold", "joined") and not key.isascii() and " " not in key:
+                native.setdefault(key, []).append(ref)
             by_key.setdefault(key, []).append(ref)
             if kind in _TOKEN_KINDS and key.isascii():
                 if " " in key or kind == "fold" or kind in ROMANIZATION_KINDS:
@@ -118,6 +171,11 @@ class NameIndex:
         for i, choice in enumerate(choices):
             for gram in set(trigrams(choice)):
                 by_gram.setdefault(gram, []).append(i)
+        native_choices = list(native)
+        native_by_gram: dict[str, list[int]] = {}
+        for i, choice in enumerate(native_choices):
+            for gram in set(ngrams(choice, 2)):
+                native_by_gram.setdefault(gram, []).append(i)
         cards = [identity.Card(g.id, g.register, tuple(g.countries), frozenset(identity.name_key(n) for n in g.names),
                                links[i]) for i, g in enumerate(gis)]
         group_of = identity.groups(cards)
@@ -129,7 +187,9 @@ class NameIndex:
         return cls(gis=gis, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: frozenset(v) for k, v in tokens.items()}, idf=idf,
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix,
-                   by_gram=by_gram, group_of=group_of, members=members, pos=pos)
+                   by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
+                   native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
+                   by_place_stem=by_stem, name_concepts=name_concepts)
 
     def similar_choices(self, target: str, min_shared: int = 2) -> list[int]:
         """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target`` (the blocking step

@@ -46,6 +46,20 @@ def severity(kind: str) -> str:
     return _kinds().get(kind, {}).get("severity") or "low"
 
 
+def rank(kind: str) -> int:
+    """The kind's place among kinds (0 strongest), from legal_kinds.csv."""
+    return int(_kinds()[kind]["rank"])
+
+
+def score_range(kind: str) -> tuple[float, float]:
+    row = _kinds()[kind]
+    return float(row["min_score"]), float(row["max_score"])
+
+
+def kinds() -> tuple[str, ...]:
+    return tuple(sorted(_kinds(), key=rank))
+
+
 def lower(level: str) -> str:
     """One severity level down (high → medium → low)."""
     return SEVERITIES[min(SEVERITIES.index(level) + 1, len(SEVERITIES) - 1)]

@@ -139,7 +139,9 @@ def merge_records(a: GI, b: GI) -> GI:
     authoritative, since an amendment or cancellation may have changed them; older
     transcriptions and variants it does not repeat are kept, and older dates and instruments fill the
     same protection's gaps (a GI is registered once: the earliest registration date stated wins). The
-    merged record names both sources."""
+    merged record names both sources. A record read again from the one file it came from is replaced."""
+    if not a.other_sources and a.source.file == b.source.file:
+        return b
     new, old = _newer_first(a, b)
     names = list(new.names)
     have = {n.text.casefold() for n in names}

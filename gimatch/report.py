@@ -16,7 +16,6 @@ import io
 import json
 
 from . import agreement, bundled
-from .coverage import is_stale
 from .errors import UsageError
 
 STATES = ("protected", "pending", "unknown", "not protected", "dropped")

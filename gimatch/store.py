@@ -25,7 +25,7 @@ from .errors import InputError, StoreError
 from .model import GI, Reject, merge_records
 from .registers import LoadResult
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 ENV_DB = "GIMATCH_DB"
 BUSY_TIMEOUT_S = 10.0     # how long a reader waits for a writer's lock before "database is locked"
 
@@ -116,12 +116,11 @@ class Store:
                 self.db = self._connect(self.path)
                 return
             raise StoreError(f"{self.path}: {why}; delete the file and import again")
-        if self._meta("datasets") != json.dumps(bundled.manifest().get("version")):
+        if self._meta("datasets") != bundled.fingerprint():
             if notice:
                 notice(f"updating the bundled datasets in {self.path}")
             self._load_bundled()
-            self.db.execute("update meta set value = ? where key = 'datasets'",
-                            [json.dumps(bundled.manifest().get("version"))])
+            self.db.execute("update meta set value = ? where key = 'datasets'", [bundled.fingerprint()])
             self.db.conn.commit()
 
     def _only_bundled(self) -> bool:
@@ -172,7 +171,7 @@ class Store:
                           "snapshot": str, "source_file": str, "content_hash": str, "import_id": int,
                           "record": str, "links": str}, pk="id")
         db["names"].create({"gi_id": str, "idx": int, "text": str, "script": str, "lang": str, "role": str,
-                            "source": str, "folded": str, "place_key": str, "concepts": str},
+                            "source": str, "folded": str, "place_key": str, "concepts": str, "place_stem": str},
                            pk=("gi_id", "idx"), foreign_keys=[("gi_id", "gis", "id")])
         db["keys"].create({"key": str, "kind": str, "gi_id": str, "name_idx": int})
         db["protections"].create({"gi_id": str, "territory": str, "basis": str, "instrument": str,
@@ -189,13 +188,14 @@ class Store:
         db["keys"].create_index(["key"])
         db["keys"].create_index(["gi_id"])
         db["names"].create_index(["place_key"])
+        db["names"].create_index(["place_stem"])
         db["protections"].create_index(["gi_id"])
         db["procedures"].create_index(["gi_id"])
         db["gis"].create_index(["register"])
         db["names"].enable_fts(["text", "folded"], create_triggers=True)
         db["classes"].insert_all(bundled.read_table("classes.csv"))
         db["meta"].insert_all([{"key": "schema_version", "value": SCHEMA_VERSION},
-                               {"key": "datasets", "value": json.dumps(bundled.manifest().get("version"))}])
+                               {"key": "datasets", "value": bundled.fingerprint()}])
 
     def _load_bundled(self) -> None:
         for entry in bundled.manifest().get("files", []):
@@ -231,7 +231,7 @@ class Store:
     def write(self, register: str, result: LoadResult, *, progress=None) -> ImportSummary:
         """Write a reader's result atomically; unchanged records are left alone."""
         from .text.anatomy import anatomy
-        from .text.keys import name_keys
+        from .text.keys import name_keys, phonetic_keys
 
         summary = ImportSummary(register=register, file=result.path, shape=result.shape, snapshot=result.snapshot,
                                 read=result.read, imported=0, updated=0, unchanged=0, rejected=len(result.rejects),
@@ -261,7 +261,7 @@ class Store:
                     if old[1] and incoming and old[1] > incoming:
                         summary.kept_newer += 1
                     continue
-                self._write_gi(conn, gi, digest, import_id, anatomy, name_keys)
+                self._write_gi(conn, gi, digest, import_id, anatomy, name_keys, phonetic_keys)
                 conn.execute("insert into changes values (?,?,?)", [import_id, gi.id, "updated" if old else "new"])
                 existing[gi.id] = (digest, _iso(gi.source.snapshot))
                 if old:
@@ -282,7 +282,7 @@ class Store:
         return summary
 
     @staticmethod
-    def _write_gi(conn, gi: GI, digest: str, import_id: int, anatomy, name_keys) -> None:
+    def _write_gi(conn, gi: GI, digest: str, import_id: int, anatomy, name_keys, phonetic_keys) -> None:
         for table in ("names", "keys", "protections", "procedures"):
             conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
         pc = gi.product_class
@@ -293,14 +293,20 @@ class Store:
              gi.status, _iso(gi.dates.registered), _iso(gi.dates.protected), gi.legal_instrument,
              _iso(gi.source.snapshot), gi.source.file, digest, import_id, gi.model_dump_json(),
              json.dumps(sorted(identity.links_of(gi.register, gi.native_id, gi.other_ids)))])
+        from .text.phonetic import COUNTRY_LANG
+
         japanese = "JP" in gi.countries or None
+        lang = COUNTRY_LANG.get(gi.countries[0]) if gi.countries else None
         key_rows = []
         for idx, name in enumerate(gi.names):
             anat = anatomy(name.text, japanese=japanese)
-            conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?)",
+            conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
-                          anat.place_key, json.dumps(sorted(anat.concepts))])
+                          anat.place_key, json.dumps(sorted(anat.concepts)), anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese))
+            key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(
+                name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
+                country=gi.countries[0] if gi.countries else None))
         conn.executemany("insert into keys values (?,?,?,?)", key_rows)
         conn.executemany("insert into protections values (?,?,?,?,?,?,?,?,?)",
                          [[gi.id, p.territory, p.basis, p.instrument, p.annex, _iso(p.since), p.status,

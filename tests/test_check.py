@@ -77,11 +77,14 @@ def test_cambozola_is_an_evocation_with_its_legal_hook(eu_store):
 
 
 @needs_shared
-def test_a_tsg_is_a_recipe_not_a_protected_name(eu_store):
-    result = eu_store.check("mozzarella", threshold=0)
+def test_a_tsg_name_is_a_conflict_of_its_own_kind(eu_store):
+    result = eu_store.check("mozzarella")
     assert not [c for c in result.conflicts if c.kind == "identical"]
     tsg = next(c for c in result.conflicts if c.native_id == "TSG-IT-0001")
-    assert tsg.kind == "recipe" and tsg.score < 70 and tsg.severity == "low" and "TSG" in tsg.why
+    assert tsg.kind == "tsg" and 70 <= tsg.score <= 85 and tsg.severity == "medium" and "TSG" in tsg.why
+    assert any("Title III" in hook for hook in tsg.legal_hooks)
+    near = eu_store.check("mozzarela", threshold=0)      # a typo of the TSG's name: a recipe, below the threshold
+    assert [c.kind for c in near.conflicts if c.native_id == "TSG-IT-0001"] == ["recipe"]
 
 
 @needs_shared

@@ -45,8 +45,19 @@ CURATED = {
     "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
     "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
     "zh_legacy_romanization.csv": ("postal and Wade-Giles words → pinyin", "Apache-2.0", ["per row"]),
-    "legal_kinds.csv": ("conflict kinds: severity and legal hooks (EU, TRIPS, China–EU agreement)", "Apache-2.0",
-                        ["per row"]),
+    "legal_kinds.csv": ("conflict kinds: rank, score range, severity and legal hooks (EU, TRIPS, China–EU "
+                        "agreement)", "Apache-2.0", ["per row"]),
+    "phonetic_rules.csv": ("spelling-to-sound rules per language, for the phonetic matcher", "Apache-2.0",
+                           ["gimatch developers"]),
+    "modifiers.csv": ("marketing and quality words (premium, original, riserva) in several languages", "Apache-2.0",
+                      ["gimatch developers"]),
+    "zh_transcription_chars.csv": ("characters Chinese uses to transcribe foreign names by sound", "Apache-2.0",
+                                   ["gimatch developers"]),
+    "demonym_suffixes.csv": ("adjective and demonym endings of place names, per language", "Apache-2.0",
+                             ["gimatch developers"]),
+    "product_terms_derived.csv": ("product terms derived from the names of the bundled GIs (tools/derive_lexicon.py)",
+                                  "derived from the bundled GI datasets (their licences)", ["datasets/gis/",
+                                                                                           "datasets/agreements/"]),
     "legal_territories.csv": ("per territory and protection basis: the instrument a conflict is argued under",
                               "Apache-2.0", ["per row"]),
     "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
@@ -84,6 +95,10 @@ def main() -> None:
     for build_table in TABLES:
         build_table(Path(args.shared), DATASETS)
     entries = build_all(Path(args.shared), DATASETS)
+    write_manifest(entries)              # the derivation reads the bundled GIs through the manifest
+    from derive_lexicon import write as derive_lexicon  # noqa: E402  (tools/derive_lexicon.py)
+
+    derive_lexicon(DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

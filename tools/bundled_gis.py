@@ -17,7 +17,7 @@ from gimatch.registers.eu import eambrosia
 from gimatch.registers.jp import maff, maff_designated, nta
 from gimatch.registers.th import dip
 from gimatch.registers.us import ava, uspto, wine_names
-from gimatch.text.fold import dominant_script, fold
+from gimatch.text.fold import fold
 
 TOOLS = Path(__file__).resolve().parent
 # Records of the shared files the readers refuse, on purpose, with the reason written in the manifest.

@@ -108,7 +108,9 @@ def split_names(joined: str) -> list[str]:
 
 def make_names(texts: list[str], *, role: str = "protected", source: str, chinese: bool = False) -> list[Name]:
     """Names with their scripts; full-width brackets (and, for Chinese GIs, any brackets) hold
-    further protected names, added as variants."""
+    further protected names, added as variants, unless they hold only a product word (纳帕河谷（葡萄酒）)."""
+    from ..text.lexicon import is_product_term
+
     out: list[Name] = []
     seen: set[str] = set()
 
@@ -122,7 +124,8 @@ def make_names(texts: list[str], *, role: str = "protected", source: str, chines
         add(text, role)
         inner = _FULLWIDTH_BRACKET.findall(text) + (_LATIN_BRACKET.findall(text) if chinese else [])
         for part in inner:
-            add(part, "variant")
+            if not is_product_term(part):
+                add(part, "variant")
         if inner:
             add(_LATIN_BRACKET.sub(" ", _FULLWIDTH_BRACKET.sub(" ", text)), "variant")
     return out

@@ -10,11 +10,12 @@ the concepts (or classes) of the terms.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from . import romanize
-from .fold import dominant_script, fold, is_spaceless_script, script_runs
+from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
 from .lexicon import Term, lexicon
 from .stem import stem_tokens
@@ -32,6 +33,7 @@ class Anatomy:
     folded: str
     place: str = ""
     place_key: str = ""
+    place_stem: str = ""          # the sounds of the place's stem: Styrian, steirisch → STL
     terms: list[Term] = field(default_factory=list)
     delocalisers: list[str] = field(default_factory=list)
 
@@ -41,7 +43,7 @@ class Anatomy:
 
     @property
     def classes(self) -> set[str]:
-        return {t.product_class for t in self.terms}
+        return {t.product_class for t in self.terms if t.product_class}
 
 
 def canonical_place(tokens: list[str]) -> str:
@@ -59,6 +61,29 @@ def canonical_place(tokens: list[str]) -> str:
             tok = lex.place_aliases.get(m.group(1), m.group(1))
         out.append(tok)
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_suffixes() -> tuple[str, ...]:
+    from .. import bundled
+
+    return tuple(sorted({r["suffix"] for r in bundled.read_table("demonym_suffixes.csv")}, key=len, reverse=True))
+
+
+def place_stem(place: str) -> str:
+    """The consonant sounds of a place's stem, once demonym endings are off each word: 'styrian', 'steirisch'
+    and 'steirisches' all give STL; 'istrian' and 'istarski' give STL too. Two letters of stem at least."""
+    from .phonetic import consonants, latin
+
+    stems = []
+    for tok in place.split():
+        for suffix in _demonym_suffixes():
+            if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
+                tok = tok[: -len(suffix)]
+                break
+        stems.append(consonants(latin(tok)))
+    stem = "".join(stems)
+    return stem if len(stem) >= 2 else ""
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:
@@ -104,17 +129,56 @@ def _strip_delocalisers_latin(tokens: list[str], anat: Anatomy) -> list[str]:
     return out
 
 
+def _compound_heads(tokens: list[str], anat: Anatomy) -> list[str]:
+    """A compound that ends with a product word (Bergkäse, Kürbiskernöl, Hirschbirne) gives that term; the
+    compound stays a token of the name."""
+    if anat.terms:
+        return tokens
+    for tok in tokens:
+        if len(tok) < 6:
+            continue
+        for term in lexicon().compound_heads:
+            head = term.tokens[0]
+            if tok.endswith(head) and len(tok) - len(head) >= 3:
+                anat.terms.append(term)
+                return tokens
+    return tokens
+
+
+def _inner_terms(tokens: list[str], anat: Anatomy) -> list[str]:
+    """A product word inside a name, between place words (Valle d'Aosta Jambon de Bosses, Το Φάβα της Αμοργού):
+    the longest term of four letters or more found anywhere, once the edges gave none."""
+    if anat.terms or len(tokens) < 3:
+        return tokens
+    lex = lexicon()
+    for n in range(min(lex.max_term_tokens, len(tokens) - 1), 0, -1):
+        for i in range(1, len(tokens) - n):
+            chunk = tuple(tokens[i:i + n])
+            if chunk in lex.terms_by_tokens and len("".join(chunk)) >= 4:
+                anat.terms.append(lex.terms_by_tokens[chunk])
+                return tokens[:i] + tokens[i + n:]
+    return tokens
+
+
 def _latin_anatomy(folded: str, anat: Anatomy) -> None:
     tokens = stem_tokens(folded.split())
     tokens = _strip_delocalisers_latin(tokens, anat)
     tokens = _strip_terms_latin(tokens, anat)
-    place = [t for t in tokens if t not in STOPWORDS]
+    tokens = _inner_terms(tokens, anat)
+    tokens = _compound_heads(tokens, anat)
+    modifiers = lexicon().modifiers
+    place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
     anat.place_key = canonical_place(place)
+    anat.place_stem = place_stem(anat.place)
 
 
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
     lex = lexicon()
+    words = folded.split()
+    if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
+        anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
+        folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
     text = folded.replace(" ", "")
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
@@ -138,6 +202,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     forms = romanized_forms(text, japanese=japanese)
     latin = forms[0][0] if forms else text
     anat.place_key = canonical_place([t for t in latin.split() if t not in STOPWORDS])
+    anat.place_stem = place_stem(" ".join(t for t in latin.split() if t not in STOPWORDS))
 
 
 def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
@@ -157,8 +222,3 @@ def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
         forms = romanized_forms(folded, japanese=japanese)
         _latin_anatomy(forms[0][0] if forms else folded, anat)
     return anat
-
-
-def mixed_runs(folded: str) -> bool:
-    """Whether a folded name mixes letter scripts (a data-quality signal)."""
-    return len({s for s, _ in script_runs(folded) if s != "Common"}) > 1

@@ -88,6 +88,67 @@ def is_japanese(text: str) -> bool:
     return any(s == "Kana" for s, _ in script_runs(text))
 
 
+ROMANIZED_SOURCE = {"CN": "han", "JP": "kana", "TH": "thai", "KR": "hangul"}   # a Latin name of a record of these
+                                                                                # countries romanizes its script
+
+
+def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None = None,
+                  country: str | None = None) -> list[Key]:
+    """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
+    the whole name, its place part and each distinctive word, read by the rules of the name's language
+    (Latin) or from its script. Kind ``phon[-place|-word]:<source script>``."""
+    from . import phonetic
+    from .anatomy import STOPWORDS, anatomy
+    from .lexicon import lexicon
+
+    folded = fold(text)
+    script = dominant_script(folded)
+    if japanese is None:
+        japanese = is_japanese(folded)
+    out: dict[str, str] = {}
+
+    def add(form: str, part: str, source: str) -> None:
+        if sum(ch.isupper() for ch in form) >= 2 and form not in out:
+            out[form] = f"phon{part}:{source}"
+
+    if script in ("Latin", "Common"):
+        anat = anatomy(text, japanese=False)
+        source = ROMANIZED_SOURCE.get(country or "", "latin")
+        add(phonetic.latin(folded, lang), "", source)
+        add(phonetic.latin(anat.place, lang), "-place", source)
+        single = lexicon().single_words
+        for word in folded.split():
+            if word not in STOPWORDS and word not in single and len(word) >= 4:
+                add(phonetic.latin(word, lang), "-word", source)
+    elif script in ("Greek", "Cyrillic"):
+        roman = romanize.greek(folded) if script == "Greek" else romanize.cyrillic_bg(folded)
+        add(phonetic.latin(roman, "el" if script == "Greek" else None), "", script.lower())
+        for word in roman.split():
+            add(phonetic.latin(word, "el" if script == "Greek" else None), "-word", script.lower())
+    elif script == "Han" and not japanese:
+        anat = anatomy(text, japanese=False)
+        source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese
+        add(phonetic.from_pinyin(romanize.pinyin(joined(folded))), "", source)
+        if anat.place:
+            add(phonetic.from_pinyin(romanize.pinyin(anat.place)), "-place", source)
+            product = joined(folded)[len(anat.place):] if joined(folded).startswith(anat.place) else ""
+            if len(product) >= 3:                    # a product with a name of its own: 铁观音, 大红袍
+                add(phonetic.from_pinyin(romanize.pinyin(product)), "-product", source)
+    elif script in ("Han", "Kana"):
+        source = fold(text, simplify=False)
+        if all(s == "Kana" for s, _ in script_runs(joined(source)) if s != "Common"):
+            add(phonetic.from_kana(source), "", "kana")
+        add(phonetic.latin(romanize.hepburn(source)), "", "kana")
+        place = anatomy(text, japanese=True).place
+        if place and place != joined(source):
+            add(phonetic.latin(romanize.hepburn(place)), "-place", "kana")
+    elif script == "Thai":
+        add(phonetic.latin(romanize.rtgs(joined(folded)), "th"), "", "thai")
+    elif script == "Hangul":
+        add(phonetic.from_hangul(folded), "", "hangul")
+    return [Key(k, v) for k, v in out.items()]
+
+
 def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
     """Every match key of a name, first occurrence of a key string wins.
 

@@ -11,6 +11,9 @@ from .romanize import cyrillic_bg, greek
 from .stem import stem_tokens
 
 
+COMPOUNDING = frozenset({"de", "nl", "da", "sv", "no", "fi", "hu", "et", "is"})   # languages writing compounds as one word
+
+
 @dataclass(frozen=True)
 class Term:
     """A product term: its folded form (a tuple of tokens), concept and common class."""
@@ -32,17 +35,51 @@ class Lexicon:
     generic: dict[str, tuple[dict[str, str], ...]]
     place_aliases: dict[str, str]
     class_broader: dict[str, str]
+    compound_heads: tuple[Term, ...]     # one-word terms that end compounds (Bergkäse, Kürbiskernöl), longest first
+    modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
+
+
+def is_product_term(text: str) -> bool:
+    """Whether a text is nothing but one product term (葡萄酒, wine, Schinken): a product, not a name."""
+    folded = fold(text)
+    lex = lexicon()
+    return folded.replace(" ", "") in lex.spaceless_terms or tuple(stem_tokens(folded.split())) in lex.terms_by_tokens
 
 
 def _is_spaceless(text: str) -> bool:
     return is_spaceless_script(dominant_script(text))
 
 
+def _romanized_rows(rows) -> list[dict[str, str]]:
+    """Every Chinese, Japanese and Thai term also in its romanization (大红袍 → da hong pao, かぼちゃ → kabocha,
+    กาแฟ → kafae), as exporters and the registers' Latin forms write them."""
+    from .romanize import hepburn, pinyin, rtgs
+
+    out = []
+    for row in rows:
+        term = fold(row["term"])
+        lang = row["lang"]
+        script = dominant_script(term)
+        if script == "Han" and lang == "zh":
+            latin = pinyin(term)
+        elif script in ("Han", "Kana") and lang == "ja":
+            latin = hepburn(fold(row["term"], simplify=False))
+        elif script == "Thai":
+            latin = rtgs(term)
+        else:
+            continue
+        if latin and latin.isascii() and (" " in latin or len(latin) >= 3):   # not li, mi: too many words
+            out.append({**row, "lang": f"{lang}-Latn", "term": latin})
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
-    for row in bundled.read_table("product_terms.csv"):
+    rows = bundled.read_table("product_terms.csv") + bundled.read_table("product_terms_derived.csv")
+    rows = rows + tuple(_romanized_rows(rows))
+    for row in rows:
         folded = fold(row["term"])
         if not folded:
             continue
@@ -82,6 +119,9 @@ def lexicon() -> Lexicon:
         generic={k: tuple(v) for k, v in generic.items()},
         place_aliases=aliases,
         class_broader=broader,
+        modifiers=frozenset(fold(r["term"]) for r in bundled.read_table("modifiers.csv")),
+        compound_heads=tuple(sorted((t for t in terms.values() if len(t.tokens) == 1 and len(t.tokens[0]) >= 4
+                                     and t.lang.split("-")[0] in COMPOUNDING), key=lambda t: -len(t.tokens[0]))),
     )
 
 
@@ -93,6 +133,26 @@ def class_lineage(common: str | None) -> tuple[str, ...]:
         out.append(common)
         common = broader.get(common)
     return tuple(out)
+
+
+def concepts_agree(a: set[str], b: set[str]) -> bool | None:
+    """True when two names' product concepts are the same product (equal, or one is the other's class: a
+    derived class-level term such as 'jamón' or '火腿' against 'ham'), False when both name products and no
+    pair agrees (green tea and black tea; ginger and scallion), None when either names none."""
+    if not a or not b:
+        return None
+    classes = class_of_concept()
+    for x in a:
+        for y in b:
+            if x == y or classes.get(y) == x or classes.get(x) == y or class_lineage(x)[1:2] == (y,) \
+                    or class_lineage(y)[1:2] == (x,):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def class_of_concept() -> dict[str, str]:
+    return {r["concept"]: r["class"] for r in bundled.read_table("product_terms.csv")}
 
 
 def classes_comparable(a: str | None, b: str | None) -> bool:

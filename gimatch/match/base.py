@@ -1,0 +1,120 @@
+"""What every matcher shares: the analysed query, a hit, and the collector that keeps each GI's best hit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import legal
+from ..errors import UsageError
+from ..index import NameIndex
+from ..model import Evidence
+from ..text import phonetic
+from ..text.anatomy import STOPWORDS, Anatomy, anatomy
+from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
+from ..text.keys import name_keys
+from ..text.lexicon import lexicon
+from ..text.romanize import japanese_latin
+from ..text.stem import stem_tokens
+
+
+@dataclass
+class Query:
+    """What gimatch sees in a query."""
+
+    text: str
+    folded: str
+    script: str
+    keys: list[tuple[str, str]]
+    tokens: list[str]
+    anat: Anatomy
+    distinct: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)    # marketing words: premium, original, gold, ...
+
+    @property
+    def spaceless(self) -> bool:
+        return is_spaceless_script(self.script)
+
+
+@dataclass
+class Hit:
+    gi: int
+    name: int
+    kind: str
+    score: float
+    why: str
+    evidence: Evidence
+
+
+class Collector:
+    """Each GI's best hit: the higher score, then the stronger kind."""
+
+    def __init__(self, index: NameIndex):
+        self.index = index
+        self.best: dict[int, Hit] = {}
+
+    def offer(self, hit: Hit) -> None:
+        lo, hi = legal.score_range(hit.kind)
+        hit.score = round(min(max(hit.score, lo), hi), 1)
+        cur = self.best.get(hit.gi)
+        if cur is None or (hit.score, -legal.rank(hit.kind)) > (cur.score, -legal.rank(cur.kind)):
+            self.best[hit.gi] = hit
+
+
+def analyze(text: str) -> Query:
+    """Fold a query and compute its keys, tokens and anatomy."""
+    if not isinstance(text, str):
+        raise UsageError("the query must be text")
+    folded = fold(text)
+    if not folded:
+        raise UsageError(f"nothing to check in {text!r}: the name is empty or only punctuation")
+    keys = [(k.key, k.kind) for k in name_keys(text)]
+    script = dominant_script(folded)
+    if script in ("Latin", "Common"):
+        jp = japanese_latin(folded)
+        for key in (jp, joined(jp)):
+            if key not in {k for k, _ in keys}:
+                keys.append((key, "japanese"))
+    anat = anatomy(text)
+    spaceless = is_spaceless_script(script)
+    tokens = stem_tokens(folded.split()) if not spaceless else [joined(folded)]
+    lex = lexicon()
+    modifiers = [t for t in tokens if t in lex.modifiers]
+    keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in lex.single_words
+            and t not in lex.modifiers]
+    raw = folded.split() if not spaceless else tokens
+    return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
+                 distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
+
+
+def phonetic_forms(q: Query) -> list[str]:
+    """The query's sound forms, from its script: the whole text, and the part left once product words and
+    'style' words are taken off (帕尔玛火腿 → 帕尔玛)."""
+    from ..text.romanize import pinyin, rtgs
+
+    from ..text.romanize import hepburn
+
+    texts = [q.anat.place] if q.anat.place and q.anat.place != q.folded.replace(" ", "") else []
+    texts.append(q.folded)
+    japanese = q.script == "Kana"
+    out = []
+    for text in texts:
+        runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
+        parts = []
+        for script, run in runs:
+            if script == "Han" and japanese:          # kanji in Japanese text read in Japanese
+                parts.append(phonetic.latin(hepburn(run)))
+            elif script == "Han":
+                parts.append(phonetic.from_pinyin(pinyin(run.replace(" ", ""))))
+            elif script == "Kana":
+                parts.append(phonetic.from_kana(run))
+            elif script == "Hangul":
+                parts.append(phonetic.from_hangul(run))
+            elif script == "Thai":
+                parts.append(phonetic.latin(rtgs(run.replace(" ", "")), "th"))
+            elif script == "Latin":
+                parts.append(phonetic.latin(run))
+        form = "".join(parts)
+        if form and form not in out:
+            out.append(form)
+    return out

@@ -1,0 +1,148 @@
+"""The evocation matchers: the query's distinctive words are part of a longer GI name (partial), only a
+generic component is shared (generic), or the query's distinctive word looks like the GI's (evocation:
+Verlados ↔ Calvados, Cambozola ↔ Gorgonzola: the same ending and number of syllables, or the same stem)."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ..index import NameIndex
+from ..model import Evidence
+from ..text.fold import joined
+from ..text.lexicon import class_lineage, classes_comparable, lexicon
+from .base import Collector, Hit, Query
+
+KINDS = ("partial", "generic", "evocation", "translation")
+_VOWELS = set("aeiouy")
+COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
+PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers (up to 32 more)
+SAME_PRODUCT = 5.0   # more when the query names the GI's product class
+OTHER_PRODUCT = -5.0  # less when it names another product, even a comparable one (beer beside a wine)
+UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending other GI names share too, whose first sound differs
+                    # (Nutella ~ Alella, Barilla ~ Marmilla: -ella, -illa are common endings)
+
+
+def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    _partial(q, q.distinct, idx, out)
+    for key, kind in q.keys:           # an old romanization read back to pinyin (Tieh Kuan Yin → tie guan yin)
+        if kind == "legacy" and " " in key:
+            _partial(q, [t for t in key.split() if t not in lexicon().single_words], idx, out)
+    _likeness(q, idx, out)
+
+
+def syllables(word: str) -> int:
+    count, prev = 0, False
+    for ch in word:
+        vowel = ch in _VOWELS
+        if vowel and not prev:
+            count += 1
+        prev = vowel
+    return count
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _onset(word: str) -> str:
+    """The class of a word's first consonant sound (Cambozola and Gorgonzola both open on a K)."""
+    from ..text.phonetic import latin
+
+    form = latin(word)
+    return next((ch for ch in form if ch.isupper()), "")
+
+
+def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:
+    distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
+    if not distinct:
+        return
+    postings = [set(idx.by_token.get(t, ())) for t in distinct]
+    common = set.intersection(*postings) if postings else set()
+    lex = lexicon()
+    generic_only = all(t in lex.generic for t in distinct)
+    qclasses = q.anat.classes
+    for gi, ni in common:
+        g = idx.gis[gi]
+        name_toks = [t for t in idx.name_tokens[(gi, ni)] if t not in lex.single_words]   # product words off,
+        name_toks = name_toks or list(idx.name_tokens[(gi, ni)])                            # as on the query
+        total = sum(idx.token_idf(t) for t in name_toks) or 1.0
+        covered = sum(idx.token_idf(t) for t in distinct)
+        coverage = min(covered / total, 1.0)
+        name = g.names[ni]
+        ev = Evidence(query_key=" ".join(distinct), gi_key=" ".join(sorted(name_toks)), key_kind="tokens")
+        if generic_only:
+            out.offer(Hit(gi, ni, "generic", 40.0,
+                          f"shares only {', '.join(repr(t) for t in distinct)} with {name!r}: a generic term, not the protected name",
+                          ev.model_copy(update={"detail": "generic component"})))
+            continue
+        score = PARTIAL_BASE + 32.0 * coverage   # one common word of a longer name is not enough on its own
+        same = any(g.class_common in class_lineage(c) or c in class_lineage(g.class_common) for c in qclasses)
+        agree = same or any(classes_comparable(c, g.class_common) for c in qclasses)
+        score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0
+        if q.anat.delocalisers:
+            score += 3.0
+        kind = "translation" if same and q.anat.terms else "partial"
+        out.offer(Hit(gi, ni, kind, round(min(score, 89.0), 1),
+                      f"{', '.join(repr(t) for t in distinct)} {'is' if len(distinct) == 1 else 'are'} part of {name!r} "
+                      f"({coverage:.0%} of its distinctive weight){' and the product agrees' if same else ', a comparable product' if agree else ''}",
+                      ev.model_copy(update={"detail": f"coverage {coverage:.2f}"})))
+
+
+def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
+    lex = lexicon()
+    if q.distinct and all(t in lex.generic for t in q.distinct):
+        return
+    words = [t for t in q.words if t.isascii() and len(t) >= 5]
+    target = joined(" ".join(words))
+    if len(target) < 5:
+        return
+    candidates: dict[int, float] = {}
+    blocked = idx.similar_choices(target)
+    choices = [idx.fuzzy_choices[i] for i in blocked]
+    for _, score, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
+        candidates[blocked[j]] = score
+    if len(words) == 1:
+        for i in idx.by_suffix.get(target[-4:], ()):
+            candidates.setdefault(i, fuzz.ratio(target, idx.fuzzy_choices[i]))
+    qclasses = q.anat.classes
+    for i, ratio in candidates.items():
+        choice = idx.fuzzy_choices[i]
+        if choice == target:
+            continue
+        suffix = _common_suffix(target, choice)
+        prefix = _common_prefix(target, choice)
+        same_syll = syllables(target) == syllables(choice)
+        edits = Levenshtein.distance(target, choice, score_cutoff=2)
+        if ratio >= 88 or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
+            continue                                     # a near spelling: the fuzzy matcher's
+        for gi, ni, kind_ in idx.fuzzy_refs[i]:
+            g = idx.gis[gi]
+            if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):
+                continue
+            name = g.names[ni]
+            ev = Evidence(query_key=target, gi_key=choice, key_kind=kind_,
+                          detail=f"ratio {ratio:.0f}, shared ending {suffix}, shared start {prefix}, "
+                                 f"syllables {syllables(target)}/{syllables(choice)}")
+            if (suffix >= 4 and same_syll and abs(len(target) - len(choice)) <= 2 and len(choice) >= 7
+                    and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70)):
+                score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
+                common = len(idx.by_suffix.get(choice[-4:], ())) > 1
+                if not qclasses and common and _onset(target) != _onset(choice):
+                    score -= UNLIKE_ONSET     # an ending many names share, for no named product: a weak signal
+                out.offer(Hit(gi, ni, "evocation", round(score, 1),
+                              f"evokes {name!r}: same number of syllables and the same ending '-{choice[-suffix:]}'", ev))
+            elif prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5:
+                score = min(74.0 + 2.0 * (prefix - 6) + (ratio - 60) / 4, 85.0)
+                out.offer(Hit(gi, ni, "evocation", round(score, 1),
+                              f"evokes {name!r}: built on its stem '{choice[:prefix]}-' with another ending", ev))

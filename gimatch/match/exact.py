@@ -1,0 +1,98 @@
+"""Exact matchers: the name itself once folded (identical), a listed variant or a spelling variant (variant),
+the name in another script by gimatch's romanization (transliteration), the whole name inside a longer sign
+(contains), with a "style"/"type" word (style/type)."""
+
+from __future__ import annotations
+
+from ..index import NameIndex
+from ..model import Evidence
+from ..text.fold import joined
+from ..text.keys import ROMANIZATION_KINDS
+from ..text.lexicon import lexicon
+from ..text.stem import stem_tokens
+from .base import Collector, Hit, Query
+
+KINDS = ("identical", "variant", "transliteration", "contains", "style/type")
+MIN_SPAN = 5          # letters of a Latin GI name found anywhere inside a longer sign; a shorter one (Ahr, Dão,
+                      # Port) only when the rest of the sign is product, style or marketing words
+
+
+def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    _keys(q, idx, out)
+    _contained(q, idx, out)
+
+
+def _keys(q: Query, idx: NameIndex, out: Collector) -> None:
+    for qkey, qkind in q.keys:
+        for gi, ni, skind in idx.by_key.get(qkey, ()):
+            g = idx.gis[gi]
+            role = g.roles[ni]
+            name = g.names[ni]
+            if qkind == "fold" and skind == "fold":
+                if role == "protected":
+                    kind, score, why = "identical", 100.0, f"equal to the protected name {name!r} once case, accents, width and punctuation are folded"
+                else:
+                    kind, score, why = "variant", 98.0, f"equal to {name!r}, a {role} the register lists for this GI"
+            elif qkind in ROMANIZATION_KINDS or skind in ROMANIZATION_KINDS:
+                kind, score = "transliteration", 95.0
+                why = f"{q.text!r} and {name!r} are the same name in different scripts ({qkind if qkind in ROMANIZATION_KINDS else skind} reading {qkey!r})"
+            else:
+                kind, score = "variant", 96.0
+                why = f"a spelling variant of {name!r} (same {skind if skind != 'fold' else qkind} key {qkey!r})"
+            out.offer(Hit(gi, ni, kind, score, why, Evidence(query_key=qkey, gi_key=qkey, key_kind=f"{qkind}/{skind}")))
+
+
+def _spans(q: Query) -> list[tuple[str, int, int]]:
+    """Contiguous parts of the query shorter than the whole, as keys, with their token span."""
+    if q.spaceless:
+        text = joined(q.folded)
+        return [(text[i:j], i, j) for i in range(len(text)) for j in range(i + 2, min(len(text), i + 24) + 1)
+                if (i, j) != (0, len(text))]
+    toks = q.folded.split()
+    stems = stem_tokens(toks)
+    out = []
+    for i in range(len(toks)):
+        for j in range(i + 1, min(len(toks), i + 8) + 1):
+            if (i, j) == (0, len(toks)):
+                continue
+            out.append((" ".join(toks[i:j]), i, j))
+            out.append((" ".join(stems[i:j]), i, j))
+            if j - i == 1 and toks[i].endswith("er") and len(toks[i]) > 6:
+                out.append((toks[i][:-2], i, j))
+    return out
+
+
+def _rest_is_modifiers(q: Query, i: int, j: int) -> bool:
+    """Whether every word of the query outside span i..j is a product word, a 'style' word, a marketing
+    modifier or a stopword: a short GI name (Ahr, Dão, Κως) is then the sign's only distinctive part."""
+    lex = lexicon()
+    words = q.tokens[:i] + q.tokens[j:]
+    delocs = {w for d in q.anat.delocalisers for w in d.split()}
+    return bool(words) and all(w in lex.single_words or w in lex.modifiers or w in delocs or len(w) <= 2
+                               for w in words)
+
+
+def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
+    lex = lexicon()
+    n_tokens = len(joined(q.folded)) if q.spaceless else len(q.folded.split())
+    for span, i, j in _spans(q):
+        short = len(joined(span)) < (2 if q.spaceless else MIN_SPAN)
+        if short and (q.spaceless or len(joined(span)) < 2 or not _rest_is_modifiers(q, i, j)):
+            continue
+        refs = idx.by_key.get(span)
+        if not refs or joined(span) in lex.generic:
+            continue
+        for gi, ni, skind in refs:
+            if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:
+                continue
+            g = idx.gis[gi]
+            name = g.names[ni]
+            if q.anat.delocalisers:
+                kind, score = "style/type", 93.0
+                why = (f"the GI name {name!r} is used with {', '.join(repr(d) for d in q.anat.delocalisers)}; "
+                       "'style'/'type' words do not avoid the conflict")
+            else:
+                kind, score = "contains", 90.0
+                why = f"the whole GI name {name!r} appears inside {q.text!r}"
+            out.offer(Hit(gi, ni, kind, score, why,
+                          Evidence(query_key=span, gi_key=span, key_kind=skind, detail=f"span {i}-{j} of {n_tokens}")))

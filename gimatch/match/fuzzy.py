@@ -1,0 +1,86 @@
+"""The fuzzy matcher: a typo, in any script. A Latin name one or two edits away (Champagen); a Greek or
+Cyrillic name through its romanization (Σαντρίνη → santrini ~ santorini); a Chinese, Japanese or Thai name
+one character off (龙井荼), two for longer kana and Thai names."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ..index import NameIndex, ngrams, trigrams
+from ..model import Evidence
+from ..text.anatomy import STOPWORDS
+from ..text.fold import joined
+from ..text.keys import ROMANIZATION_KINDS
+from .base import Collector, Hit, Query
+
+KINDS = ("fuzzy",)
+
+
+def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    words = [t for t in q.tokens if t not in STOPWORDS]
+    if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
+        return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another
+    targets = [joined(q.folded)] if joined(q.folded).isascii() else []
+    targets += [joined(k) for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
+    for target in dict.fromkeys(targets):
+        _latin(target, idx, out)
+    if not joined(q.folded).isascii():
+        _native(joined(q.folded), idx, out)
+
+
+def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: int, out: Collector) -> None:
+    for gi, ni, kind_ in refs:
+        name = idx.gis[gi].names[ni]
+        out.offer(Hit(gi, ni, "fuzzy", round(min(max(ratio, 88.0) * 0.95, 90.0), 1),
+                      f"spelled almost like {name!r} ({ratio:.0f}% alike, {edits} edit{'s' if edits != 1 else ''})",
+                      Evidence(query_key=target, gi_key=choice, key_kind=kind_, detail=f"ratio {ratio:.0f}, {edits} edits")))
+
+
+def _latin(target: str, idx: NameIndex, out: Collector) -> None:
+    """A whole Latin key of the query spelled almost like a whole stored key."""
+    if len(target) < 4:
+        return
+    if len(target) == 4:
+        _dropped_letter(target, idx, out)
+        return
+    grams = len(set(trigrams(target)))
+    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3))
+    choices = [idx.fuzzy_choices[i] for i in blocked]
+    for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
+        edits = Levenshtein.distance(target, choice, score_cutoff=2)
+        if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
+            continue
+        if len(choice) <= 5 and choice[0] != target[0]:
+            continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
+        _offer(idx, idx.fuzzy_refs[blocked[j]], target, choice, ratio, edits, out)
+
+
+def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
+    """A four-letter sign that is a five-letter name with one inner letter dropped (Fitu, Jeez): the first and
+    last letters kept, as typing slips keep them."""
+    for i in idx.similar_choices(target, min_shared=1):
+        choice = idx.fuzzy_choices[i]
+        if len(choice) == 5 and any(choice[:k] + choice[k + 1:] == target for k in range(1, 4)):
+            _offer(idx, idx.fuzzy_refs[i], target, choice, fuzz.ratio(target, choice), 1, out)
+
+
+def _native(target: str, idx: NameIndex, out: Collector) -> None:
+    """A Chinese, Japanese, Thai (or other non-Latin) name one character off, two for long ones."""
+    if len(target) < 3:
+        return
+    allowed = 1 if len(target) < 6 else 2
+    counts: dict[int, int] = {}
+    for gram in set(ngrams(target, 2)):
+        for i in idx.native_by_gram.get(gram, ()):
+            counts[i] = counts.get(i, 0) + 1
+    need = max(1, len(set(ngrams(target, 2))) - 2 * allowed)
+    for i, n in counts.items():
+        if n < need:
+            continue
+        choice = idx.native_choices[i]
+        if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
+            continue
+        edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
+        if edits <= allowed:
+            _offer(idx, idx.native_refs[i], target, choice, fuzz.ratio(target, choice), edits, out)

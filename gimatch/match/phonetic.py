@@ -1,0 +1,155 @@
+"""The phonetic matcher: a GI found from a rendering of its sounds in another script that no dataset holds
+(帕尔玛火腿 → Prosciutto di Parma, シャブリ → Chablis, 샴페인 → Champagne, Tieh Kuan Yin → 铁观音), through the sound
+forms of :mod:`gimatch.text.phonetic`.
+
+Candidates are the stored forms whose consonant skeleton is close to the query's (rapidfuzz over the
+skeletons); each is then aligned with transcription costs. A product word of the query (火腿 ham) must agree
+with the GI's product, or the hit is at most a same-place signal.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .. import bundled
+from ..index import NameIndex
+from ..model import Evidence
+from ..text import phonetic
+from ..text.fold import script_of
+from ..text.lexicon import class_lineage
+from .base import Collector, Hit, Query, phonetic_forms
+
+KINDS = ("transcription", "same place")
+# The similarity a rendering needs, by the consonants of the stored form: a short form is shared by many names,
+# so it must be nearly exact; a long one is unlikely to be met by chance. Calibrated on the development part
+# of the evaluation cases (eval/), never on one case.
+NEEDED = {2: 1.01, 3: 0.94, 4: 0.90}
+LONG = 0.84
+PRODUCT_AGREES = 0.06    # a product word of the query that agrees with the GI's product lowers the bar,
+PROTECTED_ABROAD = 0.06 # and so does a GI protected outside its home territory (a GI its producers protect
+                         # abroad is one whose name foreign markets write: Chablis in China, Roquefort in Japan);
+NOT_A_TRANSCRIPTION = 0.08   # Chinese text not made of transcription characters raises it
+UNKNOWN_ABROAD = 0.08    # a bare rendering of a GI known only at home needs more likeness
+DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
+NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
+SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
+LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
+LATIN_MIN = 4            # close and long: Latin brand names meet short pinyin forms by chance
+SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
+                 "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
+
+
+@functools.lru_cache(maxsize=1)
+def _transcription_chars() -> frozenset[str]:
+    return frozenset("".join(r["chars"] for r in bundled.read_table("zh_transcription_chars.csv")))
+
+
+def transcription_share(text: str) -> float:
+    """The share of Han characters of a text that are characters of sound transcription."""
+    han = [ch for ch in text if script_of(ch) == "Han"]
+    return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
+
+
+def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool) -> float:
+    """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
+    or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
+    rendering of a GI known only at home (three consonants are then too few to tell it from chance)."""
+    bar = NEEDED.get(consonants, LONG) if consonants >= 2 else 1.01
+    if not (agrees or abroad) and consonants < 5:
+        bar += UNKNOWN_ABROAD
+    if consonants == 2 and agrees:
+        bar = 0.95
+    return (bar - (PRODUCT_AGREES if agrees else 0.0) - (PROTECTED_ABROAD if abroad else 0.0)
+            + (NOT_A_TRANSCRIPTION if chinese_words else 0.0))
+
+
+def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
+    """The query's product is the GI's, or one holds the other (cheese within dairy); siblings (beer and
+    wine) are other products."""
+    return bool(gi_class) and any(c == gi_class or c in class_lineage(gi_class) or gi_class in class_lineage(c)
+                                  for c in query_classes)
+
+
+def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
+    """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query: whether it
+    knows every word of it, as a company, person or brand name (サントリー, カルビー) or as a loanword with its
+    source (シャブリ → Chablis, ポテト → potato); and those source words. A query the dictionary knows through
+    and through is a GI's rendering only if a source word is the GI's name."""
+    from ..text.romanize import japanese_words
+
+    words = [w for w in japanese_words(q.anat.place or q.folded) if w[0].strip("・ ")]
+    known = bool(words) and all(kind == "name" or foreign for _, kind, foreign in words)
+    return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
+
+
+def _could_be(foreign: list[str], names: list[str]) -> bool:
+    """Whether one of the foreign words the dictionary gives is the GI's name, or a word of it."""
+    from rapidfuzz import fuzz
+
+    from ..text.fold import fold
+
+    words = {w for n in names for w in fold(n).split()} | {fold(n).replace(" ", "") for n in names}
+    return any(fuzz.ratio(fold(f).replace(" ", ""), w) >= 90 for f in foreign for w in words)
+
+
+def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether a word's sound form is that of the first word of the name (Brunello of Brunello di Montalcino,
+    Parmigiano of Parmigiano Reggiano): the head of a name is distinctive, a later word often is not."""
+    from ..text.fold import fold
+
+    words = fold(idx.gis[gi].names[ni]).split()
+    return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
+
+
+def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    if not idx.phon:
+        return
+    own = SCRIPT_SOURCE.get(q.script, "latin")
+    qclasses = q.anat.classes
+    chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
+    known, foreign = _japanese_dictionary(q) if q.script == "Kana" else (False, [])
+    for form in phonetic_forms(q):
+        skel = phonetic.consonants(form)
+        if len(skel) < 2:
+            continue
+        for j in idx.phon_candidates(skel):
+            key, _, gi, ni, kind = idx.phon[j]
+            full_source = kind.split(":", 1)[1]
+            source = full_source.split("-")[0]
+            if source == own or (own == "latin" and (full_source not in ("han", "kana")
+                                                     or kind.startswith("phon-word"))):
+                continue                     # a Latin query: only old romanizations of Chinese and Japanese names
+            g = idx.gis[gi]
+            consonants = len(phonetic.consonants(key))
+            if own == "latin" and consonants < LATIN_MIN:
+                continue
+            if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):
+                continue
+            if q.script == "Han" and len(phonetic.consonants(form)) < 3:
+                continue                     # one transcribed syllable (蒙牛) says nothing
+            part = kind.split(":")[0]
+            if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
+                    not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)):
+                continue                     # a part of a name (a word, the place) with no product to back it
+            dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
+            if known and not dictionary_agrees:
+                continue                     # the dictionary knows the words, and they are not this GI's
+            agrees = _same_product(qclasses, g.class_common)
+            sim = phonetic.similarity(form, key)
+            bar = needed(consonants, agrees, idx.abroad(gi), chinese_words)
+            if own == "latin":
+                bar = max(bar, LATIN_BAR)
+            if dictionary_agrees:
+                bar -= DICTIONARY_AGREES
+            bar += NO_DICTIONARY.get(q.script, 0.0)
+            if sim < bar:
+                continue
+            name = g.names[ni]
+            ev = Evidence(query_key=form, gi_key=key, key_kind=kind, detail=f"similarity {sim:.2f}, needed {bar:.2f}")
+            if qclasses and g.class_common and not agrees:
+                out.offer(Hit(gi, ni, "same place", 45.0,
+                              f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
+                continue
+            part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
+            out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0),
+                          f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)", ev))

@@ -1,0 +1,92 @@
+"""The translation matcher: the same place and the same product in other words (Parma ham ↔ Prosciutto di
+Parma, Yantai apples ↔ 烟台苹果, Styrian pumpkin seed oil ↔ Steirisches Kürbiskernöl), the place alone (partial),
+and the same place for another product (安丘大姜 ↔ 安丘大葱: a kind of its own, low, never a translation).
+
+The place is found by its key (folded, exonyms and legacy romanizations read back); failing that, by part of
+the query's place words (Shanxi mature vinegar: 'shanxi'), or by the sounds of its stem (Styrian and
+steirisch, Istrian and istarski), where the product must then agree.
+"""
+
+from __future__ import annotations
+
+from ..index import NameIndex
+from ..model import Evidence
+from ..text.anatomy import canonical_place, place_stem
+from ..text.lexicon import classes_comparable, concepts_agree
+from ..text.romanize import japanese_latin
+from .base import Collector, Hit, Query
+
+KINDS = ("translation", "partial", "same place")
+PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
+BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
+
+
+def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    place = q.anat.place_key
+    if not place or len(place) < 3:
+        return
+    seen: set[int] = set()
+    for key in dict.fromkeys((place, japanese_latin(place))):
+        _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
+    words = q.anat.place.split()
+    if not seen and len(words) > 1 and q.anat.concepts:
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4:
+                    _offer(q, idx, out, idx.by_place.get(key, ()), PART_OF_PLACE, "part of the place", seen,
+                           need_product=True)
+    stem = q.anat.place_stem or place_stem(q.anat.place)
+    if len(stem) >= 3 and q.anat.concepts:
+        near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
+        _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
+
+
+def _letters_close(place: str, idx: NameIndex, ref) -> bool:
+    """A place found by its sounds must also be spelled much alike (Styrian ~ steirisch, not Little ~ Lička)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from ..text.anatomy import anatomy
+
+    theirs = anatomy(idx.gis[ref[0]].names[ref[1]]).place.replace(" ", "")
+    mine = place.replace(" ", "")
+    n = min(len(mine), len(theirs))
+    return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
+
+
+def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],
+           need_product: bool = False) -> None:
+    qconcepts = q.anat.concepts
+    qclasses = q.anat.classes
+    for gi, ni, concepts in refs:
+        if gi in seen and less:
+            continue
+        seen.add(gi)
+        g = idx.gis[gi]
+        name = g.names[ni]
+        agree = concepts_agree(qconcepts, set(concepts))
+        ev = Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind="place+term",
+                      detail=how if less else None)
+        if agree:
+            term = ", ".join(sorted(concepts & qconcepts) or sorted(qconcepts))
+            out.offer(Hit(gi, ni, "translation", (88.0 if concepts & qconcepts else 86.0) - less,
+                          f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
+                          f"({term}) as {name!r}: a translation", ev.model_copy(update={"detail": term})))
+        elif need_product:
+            continue
+        elif agree is False:
+            out.offer(Hit(gi, ni, "same place", 45.0,
+                          f"shares the place {q.anat.place!r} with {name!r} but names another product "
+                          f"({', '.join(sorted(qconcepts))} / {', '.join(sorted(concepts))})",
+                          ev.model_copy(update={"key_kind": "place"})))
+        elif not concepts and qclasses and any(classes_comparable(c, g.class_common) for c in qclasses):
+            out.offer(Hit(gi, ni, "translation", 80.0,
+                          f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
+                          f"({', '.join(sorted(qclasses))} ~ {g.class_common})",
+                          ev.model_copy(update={"key_kind": "place+class"})))
+        elif not qconcepts and not q.anat.delocalisers:
+            out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}",
+                          ev.model_copy(update={"key_kind": "place"})))
+        else:
+            out.offer(Hit(gi, ni, "same place", 45.0,
+                          f"shares the place {q.anat.place!r} with {name!r} but names another product",
+                          ev.model_copy(update={"key_kind": "place"})))

@@ -1,0 +1,224 @@
+"""A coarse phonetic form of a name, the same for every script, to find a GI from its transcription.
+
+Chinese renders Roquefort 洛克福 (luo ke fu), Japanese シャブリ (shaburi) for Chablis, Korean 샴페인 (syampein) for
+Champagne: the sounds survive, the letters do not. Each side is brought to one alphabet of sound classes:
+
+- the GI's name is read by the spelling rules of its language (``datasets/phonetic_rules.csv``: Italian
+  ``gli``, French silent finals and nasals, Spanish ``j``, German ``sch`` …, picked by the GI's country);
+- a query is read from its script: pinyin for Han, kana readings for Japanese, Revised Romanization for
+  Hangul, RTGS for Thai, the spelling rules for Latin text.
+
+Consonants fold to classes that transcriptions do not keep apart (p/b, t/d, k/g, every sibilant and
+affricate, l/r, f/v), vowels to a e i o u; upper case marks consonants. :func:`distance` aligns two forms with
+the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them to consonant
+clusters, Chinese to final consonants), final consonants and r/l dropped cheaply, related classes near.
+
+>>> from_pinyin("luo ke fu"), latin("roquefort", "fr")
+('LoKeFu', 'LoKeFoL')
+>>> round(similarity(from_pinyin("luo ke fu"), latin("roquefort", "fr")), 2) >= 0.75
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from .. import bundled
+
+CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
+         "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
+         "y": "Y"}
+VOWELS = frozenset("aeiou")
+COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH": "fr", "ES": "es", "MX": "es",
+                "PE": "es", "CO": "es", "CL": "es", "DE": "de", "AT": "de", "PT": "pt", "BR": "pt", "GB": "en",
+                "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el"}
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, list[tuple[re.Pattern, str]]]:
+    out: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for row in bundled.read_table("phonetic_rules.csv"):
+        out.setdefault(row["lang"], []).append((re.compile(row["pattern"]), row["replacement"]))
+    return out
+
+
+def _classes(sounds: str) -> str:
+    """Letters (after the spelling rules: 'S' already marks a sibilant digraph) to the class alphabet."""
+    out: list[str] = []
+    for ch in sounds:
+        if ch in VOWELS:
+            sym = ch
+        elif ch.isupper() and ch in "PFWTKSLMNHY":
+            sym = ch
+        elif ch in CLASS:
+            sym = CLASS[ch]
+        else:
+            continue
+        if not out or out[-1] != sym:
+            out.append(sym)
+    return "".join(out)
+
+
+def latin(text: str, lang: str | None = None) -> str:
+    """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
+    the language has none), word by word."""
+    rules = _rules()
+    words = []
+    for word in _ascii(text).split():
+        for pattern, repl in rules.get(lang or "", []) + rules.get("*", []):
+            word = pattern.sub(repl, word)
+        words.append(_classes(word))
+    return "".join(words)
+
+
+_STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
+
+
+def _ascii(text: str) -> str:
+    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded."""
+    text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if ch.isascii() and (ch.isalpha() or ch == " ")).strip()
+
+
+PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
+                   ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", "S"),
+                   ("q", "S"), ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
+# Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
+# for me, 切 qie for che), and yi, wu, yu are bare vowels.
+PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
+                 ("n", "N"))
+BARE_VOWEL = {"yi": "i", "wu": "u", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "ue",
+              "yuan": "uaN"}
+
+
+def from_pinyin(syllables: str) -> str:
+    """The phonetic form of toneless pinyin (space-separated syllables): 'luo ke fu' → 'LuoKeFu'."""
+    out = []
+    for syl in syllables.split():
+        syl = syl.replace("ü", "u").replace("v", "u")
+        if syl == "er":                                  # 儿/尔/耳 render an r or l
+            out.append("L")
+            continue
+        if syl in BARE_VOWEL:
+            out.append(BARE_VOWEL[syl])
+            continue
+        initial = ""
+        for prefix, sym in PINYIN_INITIALS:
+            if syl.startswith(prefix) and len(syl) > len(prefix):
+                initial, syl = sym, syl[len(prefix):]
+                break
+        for spelled, sound in PINYIN_FINALS:
+            syl = syl.replace(spelled, sound)
+        out.append(initial + syl)
+    return _classes("".join(out))
+
+
+KANA = {}
+for _row in ("あア:a いイ:i うウ:u えエ:e おオ:o かカ:ka きキ:ki くク:ku けケ:ke こコ:ko さサ:sa しシ:shi すス:su "
+             "せセ:se そソ:so たタ:ta ちチ:chi つツ:tsu てテ:te とト:to なナ:na にニ:ni ぬヌ:nu ねネ:ne のノ:no "
+             "はハ:ha ひヒ:hi ふフ:fu へヘ:he ほホ:ho まマ:ma みミ:mi むム:mu めメ:me もモ:mo やヤ:ya ゆユ:yu "
+             "よヨ:yo らラ:ra りリ:ri るル:ru れレ:re ろロ:ro わワ:wa をヲ:o んン:n がガ:ga ぎギ:gi ぐグ:gu "
+             "げゲ:ge ごゴ:go ざザ:za じジ:ji ずズ:zu ぜゼ:ze ぞゾ:zo だダ:da ぢヂ:ji づヅ:zu でデ:de どド:do "
+             "ばバ:ba びビ:bi ぶブ:bu べベ:be ぼボ:bo ぱパ:pa ぴピ:pi ぷプ:pu ぺペ:pe ぽポ:po ゔヴ:vu "
+             "ぁァ:a ぃィ:i ぅゥ:u ぇェ:e ぉォ:o ゃャ:ya ゅュ:yu ょョ:yo ゎヮ:wa").split():
+    _chars, _latin = _row.split(":")
+    for _ch in _chars:
+        KANA[_ch] = _latin
+SMALL = set("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
+
+
+def from_kana(text: str) -> str:
+    """The phonetic form of kana: a small kana joins the sound before it (シャ sha, フィ fi), ー and っ lengthen."""
+    out = ""
+    for ch in unicodedata.normalize("NFKC", text):
+        latin_ = KANA.get(ch)
+        if latin_ is None:
+            continue
+        if ch in SMALL and out and out[-1] in VOWELS:
+            out = out[:-1] + (latin_[-1] if latin_[0] == "y" and out[-2:-1] in ("h", "j") else latin_)
+        else:
+            out += latin_
+    out = out.replace("shi", "Si").replace("chi", "Si").replace("tsu", "Su").replace("ji", "Si").replace("sh", "S")
+    out = out.replace("ch", "S").replace("ts", "S")
+    return _classes(out)
+
+
+HANGUL_INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"]
+HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "oe", "yo", "u", "wo", "we", "wi", "yu",
+                 "u", "ui", "i"]
+HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P", "S",
+                "S", "N", "S", "S", "K", "T", "P", "H"]
+
+
+def from_hangul(text: str) -> str:
+    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes)."""
+    out = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            continue
+        out.append(HANGUL_INITIAL[code // 588] + HANGUL_MEDIAL[(code % 588) // 28] + HANGUL_FINAL[code % 28])
+    return _classes("".join(out))
+
+
+def consonants(form: str) -> str:
+    return "".join(ch for ch in form if ch.isupper())
+
+
+NEAR = {frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
+        frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
+        frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7}
+
+
+SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
+
+
+def _sub(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    va, vb = a in VOWELS, b in VOWELS
+    if va and vb:
+        return 0.25
+    if (a, b) in SEMIVOWEL:
+        return 0.2                   # Kwan for guan, Yi for i: a glide written as a vowel
+    if va or vb:
+        return 0.9 if "Y" in (a, b) or "W" in (a, b) else 1.2
+    return NEAR.get(frozenset((a, b)), 1.0)
+
+
+def _drop(ch: str, final: bool) -> float:
+    """The cost of a sound the other form does not have: vowels come and go (epenthesis), r/l/h/y/w and
+    final consonants are often dropped, other consonants rarely."""
+    if ch in VOWELS:
+        return 0.25
+    if ch in "HYW":
+        return 0.3
+    if ch in "LN" or final:
+        return 0.45
+    return 0.9
+
+
+def distance(a: str, b: str) -> float:
+    """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs)."""
+    n, m = len(a), len(b)
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _drop(b[j - 1], j == m)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _drop(a[i - 1], i == n)] + [0.0] * m
+        for j in range(1, m + 1):
+            cur[j] = min(prev[j] + _drop(a[i - 1], i == n), cur[j - 1] + _drop(b[j - 1], j == m),
+                         prev[j - 1] + _sub(a[i - 1], b[j - 1]))
+        prev = cur
+    return prev[m]
+
+
+def similarity(a: str, b: str) -> float:
+    """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name)."""
+    if not a or not b:
+        return 0.0
+    weight = max(len(consonants(a)), len(consonants(b)), 1) + 0.3 * max(len(a), len(b))
+    return max(0.0, 1.0 - distance(a, b) / weight)

@@ -1,0 +1,112 @@
+"""The matcher families and the kinds table: one row per kind, each kind found by a module or given by the
+legal step; examples of what each family finds that the data does not spell out."""
+
+from __future__ import annotations
+
+import pytest
+
+from gimatch import legal
+from gimatch.match import KINDS, MATCHERS, Collector, Hit
+from gimatch.model import Evidence
+
+
+def test_every_kind_is_one_row_of_the_table():
+    assert set(legal.kinds()) == set(KINDS)
+    ranks = sorted(legal.rank(k) for k in legal.kinds())
+    assert ranks == list(range(len(ranks)))
+    for kind in legal.kinds():
+        lo, hi = legal.score_range(kind)
+        assert 0 <= lo <= hi <= 100 and legal.severity(kind) in ("high", "medium", "low")
+    for matcher in MATCHERS:
+        assert callable(matcher.find) and matcher.KINDS and set(matcher.KINDS) <= set(legal.kinds())
+
+
+def test_the_collector_keeps_each_gis_best_hit_within_its_kinds_range(bundled_store):
+    out = Collector(bundled_store.index())
+    ev = Evidence(query_key="x", gi_key="x", key_kind="fold")
+    out.offer(Hit(0, 0, "translation", 99.0, "a", ev))           # above the kind's range: clamped
+    out.offer(Hit(0, 0, "fuzzy", 88.0, "b", ev))                 # lower than the clamped translation
+    assert out.best[0].kind == "translation" and out.best[0].score == legal.score_range("translation")[1]
+
+
+def _top(store, text, **options):
+    result = store.check(text, **options)
+    return result.conflicts[0] if result.conflicts else None
+
+
+def _found(store, text, gi_name, within=5):
+    result = store.check(text, limit=10)
+    for c in result.conflicts[:within]:
+        records = [store.get(i) for i in (c.gi, *c.linked)]
+        if any(gi_name in [n.text for n in r.names] for r in records if r):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("query, name", [
+    ("夏布利葡萄酒", "Chablis"),                 # a transcription with the product word translated
+    ("托斯卡纳火腿", "Prosciutto Toscano"),
+    ("佩科里诺罗马诺干酪", "Pecorino Romano"),
+    ("シャブリ", "Chablis"),                       # katakana, no dataset holds it
+])
+def test_a_rendering_no_dataset_holds_is_found_by_its_sounds(bundled_store, query, name):
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind in ("transcription", "transliteration")
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Σαντρίνη", "Σαντορίνη"), ("Карово", "Карлово"),          # one letter off, in Greek and Cyrillic
+    ("龙井荼", "龙井茶"),                                           # one character off, in Chinese
+])
+def test_typos_in_every_script(bundled_store, query, name):
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind == "fuzzy"
+
+
+@pytest.mark.parametrize("query, name", [("Ahr premium", "Ahr"), ("Κως style", "Κως"), ("Premium Parma ham",
+                                                                                          "Prosciutto di Parma")])
+def test_short_names_inside_signs_of_modifiers_and_product_words(bundled_store, query, name):
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names
+
+
+def test_short_names_do_not_flood_ordinary_words(bundled_store):
+    assert not bundled_store.check("Varnish remover").conflicts
+
+
+def test_the_gi_whose_word_the_sign_holds_outranks_near_spellings(bundled_store):
+    top = _top(bundled_store, "Parmigiano")
+    assert top is not None and top.names[0] == "Parmigiano Reggiano"
+
+
+@pytest.mark.parametrize("query, other", [("安丘大葱", "安丘大姜"), ("松溪红茶", "松溪绿茶"), ("Songxi Black Tea", "松溪绿茶")])
+def test_same_place_another_product_is_low_and_never_a_translation(bundled_store, query, other):
+    hits = [c for c in bundled_store.check(query, threshold=0).conflicts if other in c.names]
+    assert hits and all(c.kind == "same place" and c.severity == "low" and c.score < 70 for c in hits)
+
+
+def test_records_of_one_gi_are_shown_under_the_home_register(bundled_store):
+    top = _top(bundled_store, "Cognac")
+    assert top.register == "eu.eambrosia" and any(i.startswith("cn.gi_products:") for i in top.linked)
+
+
+@pytest.mark.parametrize("query, name", [("Tieh Kuan Yin", "安溪铁观音"), ("Lungching tea", "龙井茶"),
+                                         ("Koube beef", "神戸ビーフ")])
+def test_old_romanizations(bundled_store, query, name):
+    assert _found(bundled_store, query, name)
+
+
+def test_a_product_term_only_in_brackets_is_not_a_name(bundled_store):
+    napa = bundled_store.get("cn.gi_products:AQSIQ-2012-纳帕河谷（葡萄酒）")
+    assert "葡萄酒" not in [n.text for n in napa.names] and "纳帕河谷" in [n.text for n in napa.names]
+    assert all("Napa Valley" not in c.names for c in bundled_store.check("夏布利葡萄酒").conflicts)
+
+
+def test_the_lexicon_recognises_the_product_word_of_the_registers_names(bundled_store):
+    from gimatch.evaluate import lexicon_coverage
+
+    coverage = lexicon_coverage(bundled_store)
+    names = sum(c["names"] for c in coverage.values())
+    assert names > 2000 and sum(c["recognised"] for c in coverage.values()) / names >= 0.88
+    for register in ("eu.eambrosia", "agreement.china_eu", "jp.maff", "th.dip"):
+        assert coverage[register]["share"] >= 0.8, (register, coverage[register])
