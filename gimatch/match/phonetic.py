@@ -33,6 +33,7 @@ UNKNOWN_ABROAD = 0.08    # a bare rendering of a GI known only at home needs mor
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
 SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
+MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = 4            # close and long: Latin brand names meet short pinyin forms by chance
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
@@ -72,13 +73,19 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
 
 def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
     """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query: whether it
-    knows every word of it, as a company, person or brand name (サントリー, カルビー) or as a loanword with its
-    source (シャブリ → Chablis, ポテト → potato); and those source words. A query the dictionary knows through
-    and through is a GI's rendering only if a source word is the GI's name."""
+    explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
+    a native word (本社, 極) or a company or person's name (カルビー); and those source words. A query the
+    dictionary explains through and through is a GI's rendering only if a source word is the GI's name. A
+    katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
+    from ..text.fold import fold
     from ..text.romanize import japanese_words
 
-    words = [w for w in japanese_words(q.anat.place or q.folded) if w[0].strip("・ ")]
-    known = bool(words) and all(kind == "name" or foreign for _, kind, foreign in words)
+    def explained(surface: str, kind: str, foreign: str | None) -> bool:
+        katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
+        return kind != "unknown" and (not katakana or bool(foreign) or kind == "name")
+
+    words = [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ")]
+    known = bool(words) and all(explained(*w) for w in words)
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
 
@@ -123,6 +130,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             consonants = len(phonetic.consonants(key))
             if own == "latin" and consonants < LATIN_MIN:
                 continue
+            if len(skel) < consonants - MISSING:
+                continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):
                 continue
             if q.script == "Han" and len(phonetic.consonants(form)) < 3:
