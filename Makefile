@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := $(VENV)/demo.db
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test fuzz browser-test eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,24 @@ demo: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/python -m pytest -q
+
+# Fuzzing with hypothesis (fuzz/): random and mutated bytes to every register reader, random text to check
+# and normalize; a fixed, derandomized budget (FUZZ_EXAMPLES per target).
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider fuzz
+
+# The agreement report in a real headless browser: installs Debian's chromium and the CJK and Thai fonts
+# (apt-get, as root or through sudo) when missing, renders both languages, checks what is drawn and keeps a
+# screenshot of each in build/screenshots/.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-test: $(BIN)/python
+	command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-thai-tlwg)
+	$(BIN)/pip install --quiet -e '.[test]'
+	mkdir -p build/screenshots
+	GIMATCH_SCREENSHOTS=build/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_report_browser.py
 
 # The matching evaluation (eval/README.md): recall by slice, script and kind on the independent cases,
 # false alarms on real names, the dev set, perturbed register names and the lexicon's coverage.

@@ -25,25 +25,27 @@ def open(path=None) -> Store:  # noqa: A001 - gimatch.open mirrors the built-in 
     return Store(path)
 
 
-def check(name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int | None = 20, db=None) -> CheckResult:
-    """Check a name against the default store (or the store at ``db``)."""
+def _store_of(db=None, store: Store | None = None) -> Store:
     global _default
+    if store is not None:
+        return store
     if db is not None:
-        return Store(db).check(name, threshold=threshold, limit=limit)
+        return Store(db)
     if _default is None:
         _default = Store()
-    return _default.check(name, threshold=threshold, limit=limit)
+    return _default
 
 
-def screen(rows, *, db=None, **options):
-    """Screen rows (dicts with id, name and optional class, filed, territory) against the default store
-    (or the store at ``db``); yields one record per row. See :func:`gimatch.screening.screen`."""
+def check(name: str, *, db=None, store: Store | None = None, **options) -> CheckResult:
+    """Check a name against an open ``store``, the store at ``db``, or the default store. Options are those
+    of :meth:`Store.check`: threshold, limit, territory, date and filed (dates or ISO strings), product_class,
+    origin."""
+    return _store_of(db, store).check(name, **options)
+
+
+def screen(rows, *, db=None, store: Store | None = None, **options):
+    """Screen rows (dicts with id, name and optional class, filed, territory) against an open ``store``, the
+    store at ``db`` or the default store; yields one record per row. See :func:`gimatch.screening.screen`."""
     from .screening import screen as run
 
-    global _default
-    if db is not None:
-        store = Store(db)
-    else:
-        _default = _default or Store()
-        store = _default
-    return run(rows, store=store, **options)
+    return run(rows, store=_store_of(db, store), **options)

@@ -16,6 +16,7 @@ import functools
 from dataclasses import dataclass, field
 
 from . import bundled, identity, timeline
+from .dates import as_date
 from .errors import UsageError
 from .model import GI
 from .text.fold import fold, joined
@@ -209,11 +210,11 @@ def find(store, name: str) -> list[Entry]:
     return found
 
 
-def status(store, on: dt.date | None = None) -> dict:
+def status(store, on: dt.date | str | None = None) -> dict:
     """Per annex, as of a date: the entries (one per GI), those linked to an EU register record, their states
     (protected, pending, unknown, not protected, dropped), the annex's official size and how many of its
     slots are known. A list that did not exist on the date is left out."""
-    on = on or dt.date.today()
+    on = as_date(on, "on") or dt.date.today()
     annexes: dict[str, dict] = {}
     for e in entries(store):
         first = listed_on(e.annex)
@@ -232,7 +233,9 @@ def status(store, on: dt.date | None = None) -> dict:
     return {"date": on.isoformat(), "annexes": {k: annexes[k] for k in ANNEX_ORDER if k in annexes}}
 
 
-def describe(entry: Entry, on: dt.date) -> dict:
+def describe(entry: Entry, on: dt.date | str) -> dict:
+    """One annex entry as of a date: its records, state, protection start and dated events."""
+    on = as_date(on, "on")
     answer = entry.answer(on)
     return {"id": entry.gi.id, "annex": entry.annex, "party": entry.party, "names": entry.names,
             "records": [gi.id for gi in entry.records], "eu_record": entry.eu_record,
@@ -245,11 +248,14 @@ def describe(entry: Entry, on: dt.date) -> dict:
             "events": [ev.to_json() for ev in entry.events()]}
 
 
-def asof(store, name: str, territory: str, on: dt.date) -> dict:
+def asof(store, name: str, territory: str, on: dt.date | str) -> dict:
     """Was the GI named ``name`` (any GI in the store) protected in the territory on the date, on what
     basis, since when; with every basis in force and the dated timeline behind the answer."""
     if territory not in TERRITORIES:
         raise UsageError(f"territory must be one of {', '.join(TERRITORIES)}")
+    on = as_date(on, "on")
+    if on is None:
+        raise UsageError("asof needs a date")
     groups = identity.records_named(store, name)
     if not groups:
         groups = [g for g in (_by_matcher(store, name),) if g]

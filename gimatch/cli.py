@@ -5,7 +5,6 @@ Exit codes: 0 ok / no conflict, 1 conflicts found, 2 usage or input error.
 
 from __future__ import annotations
 
-import functools
 import json
 import datetime as dt
 import sys
@@ -14,18 +13,42 @@ import click
 
 from . import __version__
 from .conflicts import DEFAULT_THRESHOLD
-from .errors import GimatchError
+from .errors import GimatchError, describe_system_error
+from .output import printable
 
 
-def _handle_errors(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+class _Boundary(click.Group):
+    """The CLI's one error boundary: gimatch's own errors and the system's (a file, the store) become one line
+    and exit 2; anything else is a defect, reported in one line with exit 3 (the traceback under --debug).
+    Exit 1 stays what it means: conflicts found."""
+
+    def invoke(self, ctx):
         try:
-            return fn(*args, **kwargs)
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
         except GimatchError as exc:
-            click.echo(f"gimatch: {exc}", err=True)
-            sys.exit(exc.exit_code)
-    return wrapper
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BaseException as exc:            # noqa: BLE001 - the boundary maps everything else
+            known = describe_system_error(exc)
+            if known:
+                _fail(known, 2)
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {_short(exc)}); this is a defect in gimatch: please "
+                  "report it with the command (run again with --debug for the traceback)", 3)
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] + ("…" if len(text) > 200 else "")
+
+
+def _fail(message: str, code: int):
+    click.echo(f"gimatch: {printable(message)}", err=True)
+    sys.exit(code)
 
 
 def _store(ctx, *, create: bool = False):
@@ -33,7 +56,7 @@ def _store(ctx, *, create: bool = False):
     from .store import Store
 
     path = ctx.obj["db"]
-    notice = lambda msg: click.echo(f"gimatch: {msg}", err=True)  # noqa: E731
+    notice = lambda msg: _echo(f"gimatch: {msg}", err=True)  # noqa: E731
     return Store(path, create=create or path is None, notice=notice)
 
 
@@ -41,6 +64,18 @@ def _store_path(ctx) -> str:
     from .store import default_path
 
     return str(ctx.obj["db"] or default_path())
+
+
+def _echo(text="", **options) -> None:
+    """Human-readable output: control and bidirectional-override characters shown as escapes."""
+    click.echo(printable(str(text)), **options)
+
+
+def _t(text: str) -> str:
+    """Data (a name, a reason) inside rich markup: printable, and its brackets not read as markup."""
+    from rich.markup import escape
+
+    return escape(printable(text))
 
 
 def _print_json(data) -> None:
@@ -53,16 +88,20 @@ def _console():
     return Console(soft_wrap=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Boundary, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gimatch")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (exit 3).")
 @click.option("--db", type=click.Path(dir_okay=False),
               help="Store file, which must exist (default: $GIMATCH_DB, else gimatch.db in the user cache "
                    "directory, built from the bundled datasets on first use).")
 @click.pass_context
-def cli(ctx, db):
-    """Check names against protected geographical indications, across languages and scripts."""
+def cli(ctx, db, debug):
+    """Check names against protected geographical indications, across languages and scripts.
+
+    Exit codes: 0 no conflict (or done), 1 conflicts found, 2 usage or input error, 3 internal error."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["debug"] = debug
 
 
 def db_option(fn):
@@ -106,12 +145,12 @@ def check_options(fn):
 @check_options
 @_date_option("--filed", "A trademark's filing date: flags GIs protected only after it (prior right).")
 @click.option("--class", "product_class", metavar="CLASS",
-              help="The goods: a common class (cheese, wine) or a product word; reports comparability.")
+              help="The goods: a Nice class (33, 第33类), a class (cheese, wine, 葡萄酒), a Nice heading word "
+                   "(clothing) or a product word; reports comparability and lowers severity for unrelated goods.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Most conflicts reported.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 @db_option
 @click.pass_context
-@_handle_errors
 def check(ctx, name, threshold, territory, date, filed, product_class, limit, as_json):
     """Which protected GIs NAME conflicts with, on what ground, where and since when, and why."""
     result = _store(ctx).check(name, threshold=threshold, limit=limit, territory=territory.upper() if territory else None,
@@ -124,36 +163,36 @@ def check(ctx, name, threshold, territory, date, filed, product_class, limit, as
 
 
 def _print_conflicts(result) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
     where = f" in {result.territory}" if result.territory else ""
     if not result.conflicts:
-        console.print(f"No conflict found for [bold]{escape(result.query)}[/bold]{where} on {result.date}.")
+        console.print(f"No conflict found for [bold]{_t(result.query)}[/bold]{where} on {result.date}.")
     for title, rows in ((f"Conflicts for {result.query}{where} on {result.date}", result.conflicts),
                         ("Pending (applied or published, not yet protected)", result.pending),
                         ("Homonymous GIs (coexistence)", result.coexistence)):
         if not rows:
             continue
-        table = Table(title=escape(title), show_lines=True, expand=True)
+        table = Table(title=_t(title), show_lines=True, expand=True)
         table.add_column("GI", ratio=3, overflow="fold")
         table.add_column("kind · score", ratio=2)
         table.add_column("protection", ratio=2)
         table.add_column("why", ratio=5)
         for c in rows:
-            prot = "\n".join(f"{p.territory} {p.status}{' since ' + str(p.since) if p.since else ''}"
+            prot = "\n".join(f"{p.territory} {p.status}" + (f" since {p.since}" if p.since else
+                                                              f" by {p.known_by}" if p.known_by else "")
                              for p in c.protections)
-            gi_cell = f"[bold]{escape(c.gi)}[/bold]\n{escape(' / '.join(c.names))}\n{', '.join(c.country)}" + (
-                f" · {escape(c.product_class)}" if c.product_class else "")
+            gi_cell = f"[bold]{_t(c.gi)}[/bold]\n{_t(' / '.join(c.names))}\n{', '.join(c.country)}" + (
+                f" · {_t(c.product_class)}" if c.product_class else "")
             why = "\n".join([c.why, *c.notes, *( [c.prior_right] if c.prior_right else []),
                              "→ " + "; ".join(c.legal_hooks) if c.legal_hooks else ""]).strip()
-            table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}\n{c.severity}", prot or c.status, escape(why))
+            table.add_row(gi_cell, f"{c.kind}\n{c.score:.0f}\n{c.severity}", prot or c.status, _t(why))
         console.print(table)
     from .coverage import summary
 
     if result.coverage and (line := summary(result.coverage, result.territory)):
-        console.print(escape(line), style="dim")
+        console.print(_t(line), style="dim")
 
 
 @cli.command()
@@ -165,7 +204,6 @@ def _print_conflicts(result) -> None:
 @check_options
 @db_option
 @click.pass_context
-@_handle_errors
 def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
     """Screen every name of INPUT (CSV or JSONL with id, name, and optional class, filed, territory)."""
     import csv as csv_module
@@ -197,14 +235,14 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
                 out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
             bar.advance(task)
     for where, row_id, reason in skipped[:10]:
-        click.echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
+        _echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
     if len(skipped) > 10:
-        click.echo(f"  … and {len(skipped) - 10} more skipped rows", err=True)
-    click.echo(f"screened {rows} rows: {hits} with conflicts, {len(skipped)} skipped → {out_path}", err=True)
+        _echo(f"  … and {len(skipped) - 10} more skipped rows", err=True)
+    _echo(f"screened {rows} rows: {hits} with conflicts, {len(skipped)} skipped → {out_path}", err=True)
     from .coverage import summary
 
     if (line := summary(store.coverage(territory.upper() if territory else None), territory)):
-        click.echo(line, err=True)
+        _echo(line, err=True)
     sys.exit(1 if hits else 0)
 
 
@@ -216,7 +254,6 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
 @click.option("--json", "as_json", is_flag=True, help="Print {metrics, links} as JSON instead of CSV.")
 @db_option
 @click.pass_context
-@_handle_errors
 def link(ctx, left, right, threshold, as_json):
     """Records of register LEFT that are the same GI as records of register RIGHT (CSV on stdout)."""
     import csv as csv_module
@@ -224,6 +261,7 @@ def link(ctx, left, right, threshold, as_json):
 
     from .link import link as run_link
     from .link import to_json
+    from .output import safe_cell
 
     links, metrics = run_link(_store(ctx), left, right, threshold=threshold)
     if as_json:
@@ -233,11 +271,11 @@ def link(ctx, left, right, threshold, as_json):
                                                                "right_name", "evidence", "known"],
                                        lineterminator="\n")
         writer.writeheader()
-        writer.writerows(asdict(lk) for lk in links)
+        writer.writerows({k: safe_cell(v) for k, v in asdict(lk).items()} for lk in links)
     m = metrics
     measured = (f"; on the {m['known_pairs']} pairs the data states: precision {m['precision']}, recall {m['recall']}"
                 if m["known_pairs"] else "; the data states no pairs to measure against")
-    click.echo(f"{m['left']} → {m['right']}: {m['links']} links for {m['left_records']} records{measured}", err=True)
+    _echo(f"{m['left']} → {m['right']}: {m['links']} links for {m['left_records']} records{measured}", err=True)
 
 
 @cli.group(name="agreement")
@@ -251,7 +289,6 @@ def agreement_group():
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def agreement_status(ctx, name, date, as_json):
     """Per annex: names, linked to the EU register, protected, pending; or one NAME's record and events."""
     from . import agreement
@@ -264,25 +301,25 @@ def agreement_status(ctx, name, date, as_json):
             _print_json(data)
             return
         for e in data["entries"]:
-            click.echo(f"{e['id']}  {e['status']}  EU record: {e['eu_record'] or '-'}  names: {' / '.join(e['names'])}")
+            _echo(f"{e['id']}  {e['status']}  EU record: {e['eu_record'] or '-'}  names: {' / '.join(e['names'])}")
             for ev in e["events"]:
-                click.echo(f"  {ev['date'] or '          '}  {ev['kind']:<10} {ev['territory'] or '  '}  {ev['instrument']}"
+                _echo(f"  {ev['date'] or '          '}  {ev['kind']:<10} {ev['territory'] or '  '}  {ev['instrument']}"
                            f"  [{ev['source']}]")
         return
     data = agreement.status(store, on)
     if as_json:
         _print_json(data)
         return
-    click.echo(f"China–EU agreement lists as of {data['date']} (one entry per GI; protection in the other party's "
+    _echo(f"China–EU agreement lists as of {data['date']} (one entry per GI; protection in the other party's "
                "territory, on any basis)")
-    click.echo(f"{'annex':<12}{'entries':>8}{'of':>5}{'linked':>7}{'prot.':>6}{'pend.':>6}{'unkn.':>6}{'none':>5}"
+    _echo(f"{'annex':<12}{'entries':>8}{'of':>5}{'linked':>7}{'prot.':>6}{'pend.':>6}{'unkn.':>6}{'none':>5}"
                f"{'drop.':>6}{'to find':>8}")
     for annex, a in data["annexes"].items():
-        click.echo(f"{annex:<12}{a['names']:>8}{a['official_size'] or '?':>5}{a['linked_eu']:>7}{a['protected']:>6}"
+        _echo(f"{annex:<12}{a['names']:>8}{a['official_size'] or '?':>5}{a['linked_eu']:>7}{a['protected']:>6}"
                    f"{a['pending']:>6}{a['unknown']:>6}{a['not protected']:>5}{a['dropped']:>6}"
                    f"{a['unidentified'] if a['unidentified'] is not None else '?':>8}")
     if any(a["unresolved"] for a in data["annexes"].values()):
-        click.echo("More entries than an annex holds: some listed forms are not yet tied to their entry "
+        _echo("More entries than an annex holds: some listed forms are not yet tied to their entry "
                    "(gimatch agreement gaps).", err=True)
 
 
@@ -293,7 +330,6 @@ def agreement_status(ctx, name, date, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def agreement_asof(ctx, name, territory, date, as_json):
     """Was the GI NAME (any GI in the store) protected in the territory on the date, on what basis, since when."""
     from . import agreement
@@ -305,22 +341,21 @@ def agreement_asof(ctx, name, territory, date, as_json):
     start = (f"since {data['since']}" if data["since"] else
              f"in force by {data['known_by']} (start unknown)" if data["known_by"] else "start unknown")
     if data["protected"]:
-        click.echo(f"{name}: protected in {data['territory']} on {data['date']} — {data['basis']}, {start}"
+        _echo(f"{name}: protected in {data['territory']} on {data['date']} — {data['basis']}, {start}"
                    f" [{data['record']}]")
         for b in data["bases"][1:]:
-            click.echo(f"  also: {b['basis']}{', Annex ' + b['annex'] if b['annex'] else ''} [{b['record']}]")
+            _echo(f"  also: {b['basis']}{', Annex ' + b['annex'] if b['annex'] else ''} [{b['record']}]")
     else:
-        click.echo(f"{name}: not known to be protected in {data['territory']} on {data['date']} ({data['status']})"
+        _echo(f"{name}: not known to be protected in {data['territory']} on {data['date']} ({data['status']})"
                    if data["protected"] is None else
                    f"{name}: not protected in {data['territory']} on {data['date']} ({data['status']})")
     for ev in data["timeline"]:
-        click.echo(f"  {ev['date'] or '?':<10}  {ev['kind']:<20} {ev['instrument'] or ''}  [{ev['source'] or ''}]")
+        _echo(f"  {ev['date'] or '?':<10}  {ev['kind']:<20} {ev['instrument'] or ''}  [{ev['source'] or ''}]")
 
 
 @agreement_group.command(name="diff")
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@_handle_errors
 def agreement_diff(old, new):
     """Names added, removed and changed between two snapshots of the lists (JSON)."""
     from . import agreement
@@ -332,7 +367,6 @@ def agreement_diff(old, new):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def agreement_gaps(ctx, as_json):
     """Names missing characters, a transcription, an EU register link or a source: the work list."""
     from . import agreement
@@ -342,22 +376,21 @@ def agreement_gaps(ctx, as_json):
         _print_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}: {', '.join(r['missing'])}")
-    click.echo(f"{len(rows)} names with gaps", err=True)
+        _echo(f"{r['id']}: {', '.join(r['missing'])}")
+    _echo(f"{len(rows)} names with gaps", err=True)
 
 
 @agreement_group.command(name="validate")
 @click.argument("path", type=click.Path(dir_okay=False))
-@_handle_errors
 def agreement_validate(path):
     """Check a lists file: unknown annexes, repeated names, characters and transcription that disagree."""
     from . import agreement
 
     problems = agreement.validate(path)
     for p in problems:
-        click.echo(f"{path}: {p['where']}: {p['field'] or ''}: {p['reason']}")
+        _echo(f"{path}: {p['where']}: {p['field'] or ''}: {p['reason']}")
     if problems:
-        click.echo(f"{len(problems)} problems", err=True)
+        _echo(f"{len(problems)} problems", err=True)
         sys.exit(1)
     from .registers.agreement import china_eu
 
@@ -366,7 +399,7 @@ def agreement_validate(path):
     for gi in result.records:
         annex = gi.native_id.split("/", 1)[0]
         annexes[annex] = annexes.get(annex, 0) + 1
-    click.echo(f"{path}: {len(result.records)} names, no problems ("
+    _echo(f"{path}: {len(result.records)} names, no problems ("
                + ", ".join(f"{a} {n}" for a, n in sorted(annexes.items())) + ")")
 
 
@@ -374,7 +407,6 @@ def agreement_validate(path):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def agreement_conflicts(ctx, as_json):
     """Every annex name checked against all registers (homonyms, evocations, names close to others)."""
     from . import agreement
@@ -384,9 +416,9 @@ def agreement_conflicts(ctx, as_json):
         _print_json(rows)
     else:
         for r in rows:
-            click.echo(f"{r['id']}:")
+            _echo(f"{r['id']}:")
             for c in r["conflicts"][:5]:
-                click.echo(f"  {c['kind']:<15} {c['score']:5.1f} {c['severity']:<6} {c['gi']}  {' / '.join(c['names'])}")
+                _echo(f"  {c['kind']:<15} {c['score']:5.1f} {c['severity']:<6} {c['gi']}  {' / '.join(c['names'])}")
     sys.exit(1 if rows else 0)
 
 
@@ -399,7 +431,6 @@ def agreement_conflicts(ctx, as_json):
 @_date_option("--date", "Status as of this date (default: today).")
 @db_option
 @click.pass_context
-@_handle_errors
 def report(ctx, subject, fmt, out_path, lang, date):
     """A briefing report (SUBJECT: agreement) as Markdown, self-contained HTML, CSV, JSON or PDF."""
     from .output import write_text
@@ -410,7 +441,7 @@ def report(ctx, subject, fmt, out_path, lang, date):
         render_pdf(store, lang, date, out_path)
     else:
         write_text(out_path, render(store, fmt, lang, date))
-    click.echo(f"wrote {out_path}", err=True)
+    _echo(f"wrote {out_path}", err=True)
 
 
 @cli.command(name="import")
@@ -419,7 +450,6 @@ def report(ctx, subject, fmt, out_path, lang, date):
 @click.option("--strict", is_flag=True, help="Fail the whole import if any record is rejected.")
 @db_option
 @click.pass_context
-@_handle_errors
 def import_(ctx, register, path, strict):
     """Import a register file into the store (REGISTER: eu.eambrosia, us.ava, jp.maff, ... as `gimatch registers` lists)."""
     from rich.progress import track
@@ -433,10 +463,10 @@ def import_(ctx, register, path, strict):
                      transient=True)
 
     summary = store.import_file(register, path, strict=strict, progress=progress)
-    click.echo(summary.line())
+    _echo(summary.line())
     if summary.rejected:
         for reject in store.rejects()[-min(summary.rejected, 5):]:
-            click.echo(f"  rejected {reject.where}{' field ' + reject.field if reject.field else ''}: {reject.reason}",
+            _echo(f"  rejected {reject.where}{' field ' + reject.field if reject.field else ''}: {reject.reason}",
                        err=True)
 
 
@@ -444,7 +474,6 @@ def import_(ctx, register, path, strict):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @db_option
 @click.pass_context
-@_handle_errors
 def registers(ctx, as_json):
     """What the store holds, per register."""
     rows = _store(ctx).registers()
@@ -464,7 +493,7 @@ def registers(ctx, as_json):
         data_of = (r["snapshot_median"] or "") + (" old" if r["stale"] else "")
         table.add_row(r["register"], f"{r['records']:,}", published, data_of)
     _console().print(table)
-    click.echo("~ published size, ≥ at least; 'old': most records were read over a year ago. "
+    _echo("~ published size, ≥ at least; 'old': most records were read over a year ago. "
                "Details: gimatch registers --json", err=True)
 
 
@@ -473,7 +502,6 @@ def registers(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def show(ctx, gi_id, as_json):
     """One record with all its names, class, protections and source."""
     from .errors import UsageError
@@ -491,7 +519,7 @@ def show(ctx, gi_id, as_json):
     console = _console()
 
     def line(text: str) -> None:
-        console.print(text, markup=False, highlight=False)
+        console.print(printable(text), markup=False, highlight=False)
 
     line(f"{gi.id}  {gi.gi_type or ''}  {', '.join(gi.countries)}  status: {gi.status}")
     for n in gi.names:
@@ -533,7 +561,6 @@ def show(ctx, gi_id, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--country", multiple=True, metavar="CC",
               help="The record's country (ISO code, repeatable): narrows the language hint.")
-@_handle_errors
 def normalize(name, as_json, country):
     """What gimatch sees in NAME: scripts, keys, anatomy."""
     from .normalize import describe
@@ -543,13 +570,13 @@ def normalize(name, as_json, country):
         _print_json(info)
         return
     console = _console()
-    console.print(f"[bold]{info['name']}[/bold] → folded {info['folded']!r}; scripts {', '.join(info['scripts'])}; "
+    console.print(f"[bold]{_t(info['name'])}[/bold] → folded {_t(repr(info['folded']))}; scripts {', '.join(info['scripts'])}; "
                   f"language hint {info['language_hint'] or '-'}")
     for key in info["keys"]:
-        console.print(f"  key {key['key']!r}  ({key['kind']})")
+        console.print(f"  key {_t(repr(key['key']))}  ({key['kind']})")
     a = info["anatomy"]
-    console.print(f"  place {a['place']!r} (key {a['place_key']!r}); terms: "
-                  + (", ".join(f"{t['term']} = {t['concept']} ({t['class']})" for t in a["terms"]) or "-")
+    console.print(f"  place {_t(repr(a['place']))} (key {_t(repr(a['place_key']))}); terms: "
+                  + (", ".join(f"{_t(t['term'])} = {t['concept']} ({t['class']})" for t in a["terms"]) or "-")
                   + (f"; delocalisers: {', '.join(a['delocalisers'])}" if a["delocalisers"] else ""))
 
 
@@ -558,7 +585,6 @@ def normalize(name, as_json, country):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-@_handle_errors
 def eval_(ctx, cases, as_json):
     """Run a case file (format of dev_checks.json) against the store and print recall and false positives."""
     from .evaluate import evaluate, render
@@ -567,7 +593,7 @@ def eval_(ctx, cases, as_json):
     if as_json:
         _print_json(report)
     else:
-        click.echo(render(report))
+        _echo(render(report))
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ import functools
 from dataclasses import dataclass, field
 
 from . import legal
+from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze
@@ -139,7 +140,7 @@ def _conflict(idx: NameIndex, hit: Hit, shown: int, linked: list[int], protectio
         notes.append(f"the products are not comparable ({', '.join(sorted(qclasses))} / {g.class_common}): a conflict "
                      "only where the use exploits the GI's reputation")
     if scope.territory != "US" and "US" not in g.countries and (why := legal.generic_in("US").get(joined(fold(matched)))):
-        notes.append(f"in the US {matched!r} is {why}")
+        notes.append(f"{matched!r} is {why}")
     return Conflict(gi=g.id, register=g.register, native_id=g.native_id, names=list(g.names), matched_name=matched,
                     kind=hit.kind, score=hit.score, country=list(g.countries), product_class=g.class_label,
                     why=hit.why, protections=protections, status=g.status, gi_type=g.gi_type,
@@ -166,11 +167,12 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
           territory: str | None = None, date: dt.date | None = None, filed: dt.date | None = None,
           product_class: str | None = None, origin: str | None = None) -> CheckResult:
     """Conflicts of ``name`` with the GIs of ``store`` protected in ``territory`` (default: any) on
-    ``date`` (default: today), best first, scores at or above ``threshold``. ``filed`` is a trademark's
+    ``date`` (default: today; a date or an ISO string, as ``filed``), best first, scores at or above ``threshold``. ``filed`` is a trademark's
     filing date (prior rights); ``product_class`` a common class or product word for the goods;
     ``origin`` the country of the query's own GI (identical GIs elsewhere are homonyms)."""
-    if not 0 <= threshold <= 100:
-        raise UsageError(f"threshold must be between 0 and 100, not {threshold}")
+    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
+        raise UsageError(f"threshold must be a number between 0 and 100, not {threshold!r}")
+    date, filed = as_date(date, "date"), as_date(filed, "filed")
     if territory is not None and territory not in legal.TERRITORIES:
         raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
     scope = legal.Scope(territory=territory, date=date, filed=filed)
@@ -201,20 +203,8 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
 
 
 @functools.lru_cache(maxsize=1)
-def _known_classes() -> frozenset[str]:
-    from . import bundled
-
-    return frozenset(r["id"] for r in bundled.read_table("classes.csv"))
-
-
 def _classes_of(product: str) -> set[str]:
-    """The common classes of a caller's product: a class id ('cheese') or product words ('blue cheese', '茶叶')."""
-    from .classes import goods_class
+    """The common classes of a caller's goods (see :func:`gimatch.classes.goods_classes`)."""
+    from .classes import goods_classes
 
-    if product in _known_classes():
-        return {product}
-    found = goods_class(product)
-    if found is None:
-        raise UsageError(f"unknown product class {product!r}: give a class id of datasets/classes.csv or a product "
-                         "word gimatch knows (cheese, tea, 茶叶, ...)")
-    return {found}
+    return goods_classes(product)

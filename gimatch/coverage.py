@@ -35,6 +35,7 @@ class Holding:
     stale: bool
     what: str | None = None
     source: str | None = None
+    shared: bool = False          # the register protects names in several territories (an agreement's lists)
 
     @property
     def partial(self) -> bool:
@@ -43,7 +44,8 @@ class Holding:
     def missing(self) -> str:
         size = ("(published size unknown)" if self.published is None else
                 f"of {'at least ' if self.minimum else 'about '}{self.published:,} ({self.as_of})")
-        return f"{self.register} {self.records:,} {size}" + (f", data of {self.snapshot}" if self.stale else "")
+        name = f"{self.register} in {self.territory}" if self.shared else self.register
+        return f"{name} {self.records:,} {size}" + (f", data of {self.snapshot}" if self.stale else "")
 
     def to_json(self) -> dict:
         return {**asdict(self), "partial": self.partial, "missing": self.missing()}
@@ -68,7 +70,8 @@ def holdings(store, territory: str) -> list[Holding]:
                            published=int(size["published"]) if size.get("published") else None,
                            as_of=size.get("as_of") or None, minimum=size.get("minimum") == "true",
                            snapshot=snapshot, stale=is_stale(snapshot), what=size.get("what") or None,
-                           source=size.get("source") or None))
+                           source=size.get("source") or None,
+                           shared="+" in module(register).REGISTER.territory if register in REGISTERS else False))
     return out
 
 

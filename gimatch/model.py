@@ -11,7 +11,11 @@ import datetime as dt
 import warnings
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import unicodedata
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .text import mojibake
 
 NameRole = Literal["protected", "transcription", "translation", "variant"]
 Status = Literal["registered", "applied", "published", "rejected", "removed"]
@@ -34,6 +38,22 @@ class Name(_Model):
     lang: str | None = Field(None, description="ISO 639-1 code when the source states or implies it")
     role: NameRole = "protected"
     source: str | None = Field(None, description="The field the name came from, e.g. 'EA_Name'")
+
+    @field_validator("text")
+    @classmethod
+    def _no_hidden_characters(cls, text: str) -> str:
+        """A name holds no control character, no lone surrogate and no bidirectional override: they hide or
+        reorder what a reader sees, and no register writes them. Line breaks and tabs become spaces."""
+        if any(ch in "\t\n\r\x0b\x0c" for ch in text):
+            text = " ".join(text.split())
+        if garbled := mojibake.find(text):
+            raise ValueError(f"the name holds mojibake {garbled!r} (UTF-8 read with another codec before it was "
+                             "saved); export it again from the source")
+        for ch in text:
+            if unicodedata.category(ch) in ("Cc", "Cs") or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+                raise ValueError(f"the name holds the hidden character U+{ord(ch):04X} "
+                                 f"({unicodedata.name(ch, 'control')})")
+        return text
 
 
 class ProductClass(_Model):

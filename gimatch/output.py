@@ -2,7 +2,9 @@
 renamed into place, so a reader never sees half a file; a FIFO, a device or ``-`` (standard output) is
 written directly, never replaced; a symlink is followed. New files get the usual mode (0666 less the
 umask). CSV cells that a spreadsheet would run as a formula are neutralised (OWASP's advice: a leading
-apostrophe before ``=``, ``+``, ``-``, ``@``, tab or carriage return).
+apostrophe before ``=``, ``+``, ``-``, ``@``, tab or carriage return). Text printed to a terminal has its
+control and bidirectional-override characters shown as escapes, so a name cannot move the cursor, recolour
+the screen or reverse what follows it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -25,6 +28,16 @@ def safe_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters (ESC, BEL, CR ...) and bidirectional overrides
+    shown as \\x.. / \\u.... escapes; newlines and tabs kept."""
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") or ch in _JOINERS
+                   else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
+
+
+_JOINERS = frozenset("\u200c\u200d")     # zero-width (non-)joiners are parts of Indic and Persian words
 
 
 def _umask() -> int:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import functools
 import html
+import unicodedata
 import io
 import json
 
@@ -36,7 +37,7 @@ LABELS = {
            "stale": "Data over a year old: {registers}.",
            "note": "Status on the date shown, from each GI's dated timeline (any basis of protection counts). "
                    "Sources per entry are in the JSON form.",
-           "CN": "China", "EU": "European Union", "?": "not stated"},
+           "CN": "China", "EU": "European Union", "?": "not stated", "CN?": "China (province not stated)"},
     "zh": {"title": "中欧地理标志协定：进展", "data_of": "状态日期", "annex": "附录或清单", "party": "缔约方",
            "where": "省份或成员国", "class": "产品类别", "status": "状态", "names": "条目数", "linked_eu": "已关联欧盟登记",
            "official_size": "协定规定数量", "unidentified": "尚未确认", "protected": "已保护", "pending": "审核中",
@@ -47,7 +48,7 @@ LABELS = {
            "sizes": "附录三已知{III}个（共100个）· 附录四已知{IV}个（共96个）· 附录五已知{V}个（共175个）· 附录六已知{VI}个（共175个）",
            "stale": "数据已超过一年：{registers}。",
            "note": "状态依据各地理标志按日期排列的保护记录推定（任何保护依据均计入）；各条目的来源见JSON格式。",
-           "CN": "中国", "EU": "欧盟", "?": "未注明"},
+           "CN": "中国", "EU": "欧盟", "?": "未注明", "CN?": "中国（省份未注明）"},
 }
 ANNEX_NAMES = {
     "en": {"III": "Annex III", "IV": "Annex IV", "V": "Annex V", "VI": "Annex VI", "VII": "Annex VII",
@@ -76,6 +77,8 @@ def _label(dim: str, key: str, lang: str) -> str:
     if dim == "party":
         return LABELS[lang].get(key, key)
     if dim == "where":
+        if key in ("?", "CN?"):
+            return LABELS[lang][key]
         parts = [(_place_names().get(k) or {}).get("zh" if lang == "zh" else "en", k) for k in key.split(", ")]
         return "、".join(parts) if lang == "zh" else ", ".join(parts)
     if dim == "class":
@@ -98,7 +101,8 @@ def data(store, on: dt.date | None = None) -> dict:
         state = e.state(on)
         answer = e.answer(on)
         keys = {"annex": e.annex, "party": e.party,
-                "where": (e.gi.places[0] if e.party == "CN" and e.gi.places else ", ".join(e.gi.countries) or "?"),
+                "where": (e.gi.places[0] if e.party == "CN" and e.gi.places else "CN?" if e.party == "CN"
+                          else ", ".join(e.gi.countries) or "?"),
                 "class": (e.gi.product_class.common if e.gi.product_class and e.gi.product_class.common else "?"),
                 "status": state}
         for dim, key in keys.items():
@@ -200,10 +204,17 @@ def _markdown(d: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _text_width(text: str, size: int = 12) -> int:
+    """About how wide a text is drawn at ``size`` px: wide (CJK) characters a full em, others about 0.6 em."""
+    return int(sum(size if unicodedata.east_asian_width(ch) in ("W", "F") else size * 0.6 for ch in text))
+
+
 def _bar_chart(d: dict, lang: str) -> str:
     t = LABELS[lang]
     rows = d["by"]["annex"]
-    width, bar_h, gap, left, top = 720, 22, 10, 250, 34
+    bar_h, gap, top = 22, 10, 34
+    left = min(420, max(120, 16 + max((_text_width(_label("annex", a, lang)) for a in rows), default=0)))
+    width = left + 470
     height = top + len(rows) * (bar_h + gap) + 44
     most = max((max(r["names"], r.get("official_size") or 0) for r in rows.values()), default=1)
     scale = (width - left - 60) / most

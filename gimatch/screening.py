@@ -81,6 +81,9 @@ def _jsonl(fh: io.TextIOBase, path: str) -> Iterator[Row]:
         except json.JSONDecodeError as exc:
             yield Row(f"line {n}", {"_error": f"malformed JSON: {exc.msg}"})
             continue
+        except (RecursionError, ValueError):
+            yield Row(f"line {n}", {"_error": "unreadable JSON (nested too deeply, or a number too long)"})
+            continue
         if n == 1 and isinstance(values, dict) and "name" not in values:
             raise InputError("the first record has no 'name'; screening needs id and name", path=path,
                              where="line 1", field="name")
@@ -104,7 +107,9 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
     territory, an over-long name) yield a record with ``skipped`` and are appended to ``skipped`` as
     (where, id, reason) when a list is given."""
     from . import DEFAULT_THRESHOLD, Store
+    from .dates import as_date
 
+    date = as_date(date, "date")
     store = store if store is not None else Store()
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     seen: set[str] = set()
@@ -114,7 +119,10 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
         if not any(str(v or "").strip() for v in values.values()):
             continue
         row_id = str(values.get("id") or "").strip() or row.where
-        name = str(values.get("name") or "").strip()
+        raw_name = values.get("name")
+        name = raw_name.strip() if isinstance(raw_name, str) else ""
+        if raw_name is not None and not isinstance(raw_name, str) and "_error" not in values:
+            values["_error"] = f"the name is not text but {type(raw_name).__name__} {str(raw_name)[:40]}"
         record = {"id": row_id, "name": name, "conflicts": [], "pending": []}
         try:
             reason = values.get("_error") or _check_row(row_id, name, seen)
@@ -150,7 +158,13 @@ def _check_row(row_id: str, name: str, seen: set[str]) -> str | None:
 
 
 def csv_rows(record: dict) -> Iterator[dict]:
-    """The flat audit rows of one screening record: one per conflict or pending GI."""
+    """The flat audit rows of one screening record: one per conflict or pending GI, or one saying the row
+    was screened with no conflict or skipped (and why), so that every input row is accounted for."""
+    if not record["conflicts"] and not record["pending"]:
+        skipped = record.get("skipped")
+        yield {"id": record["id"], "name": record["name"], "result": "skipped" if skipped else "no conflict",
+               "why": skipped or "", "partial_data": " ".join(record.get("coverage", {}).get("territories", []))}
+        return
     for result, hits in (("conflict", record["conflicts"]), ("pending", record["pending"])):
         for c in hits:
             yield {"id": record["id"], "name": record["name"], "result": result, "gi": c["gi"],

@@ -28,6 +28,15 @@ from .registers import LoadResult
 SCHEMA_VERSION = "5"
 ENV_DB = "GIMATCH_DB"
 BUSY_TIMEOUT_S = 10.0     # how long a reader waits for a writer's lock before "database is locked"
+                          # ($GIMATCH_BUSY_TIMEOUT, seconds, to change it)
+
+
+def busy_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("GIMATCH_BUSY_TIMEOUT", BUSY_TIMEOUT_S)))
+    except ValueError:
+        raise StoreError(f"GIMATCH_BUSY_TIMEOUT must be a number of seconds, not "
+                         f"{os.environ['GIMATCH_BUSY_TIMEOUT']!r}") from None
 
 
 def default_path() -> Path:
@@ -93,7 +102,7 @@ class Store:
     @staticmethod
     def _connect(path: Path) -> sqlite_utils.Database:
         try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+            conn = sqlite3.connect(str(path), timeout=busy_timeout())
             conn.execute("pragma foreign_keys = on")
             return sqlite_utils.Database(conn)
         except sqlite3.Error as exc:
@@ -102,6 +111,11 @@ class Store:
     def _check_version(self, notice) -> None:
         try:
             version, complete = self._meta("schema_version"), self._meta("complete")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise StoreError(f"{self.path}: the store is locked by another gimatch (an import?); waited "
+                                 f"{busy_timeout():g} s, try again when it has finished") from None
+            raise StoreError(f"{self.path}: the store cannot be read ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a gimatch store ({exc})") from None
         if version is None:
@@ -117,6 +131,12 @@ class Store:
                 return
             raise StoreError(f"{self.path}: {why}; delete the file and import again")
         if self._meta("datasets") != bundled.fingerprint():
+            if self._only_bundled():              # nothing of the user's in it: built again, whole
+                self.db.conn.close()
+                self.path.unlink()
+                self._build(notice)
+                self.db = self._connect(self.path)
+                return
             if notice:
                 notice(f"updating the bundled datasets in {self.path}")
             self._load_bundled()

@@ -66,8 +66,27 @@ def test_uspto_case_file_xml():
 
 @pytest.mark.parametrize("name", ["us_uspto_xxe.xml", "us_uspto_billion_laughs.xml"])
 def test_xml_entities_are_refused(name):
-    with pytest.raises(InputError, match="declares entities"):
+    with pytest.raises(InputError, match="document type declaration"):
         uspto.load(str(DATA / name))
+
+
+def test_a_dtd_anywhere_and_in_any_encoding_is_refused(tmp_path):
+    late = tmp_path / "late.xml"        # the declaration after 64 KB of comment
+    late.write_text('<?xml version="1.0"?>\n<!-- ' + "x" * 70_000 + ' -->\n<!DOCTYPE r [<!ENTITY e "boom">]>\n'
+                    "<case-file>&e;</case-file>\n", encoding="utf-8")
+    with pytest.raises(InputError, match="document type declaration"):
+        uspto.load(str(late))
+    wide = tmp_path / "wide.xml"        # UTF-16: not read as text at all
+    wide.write_bytes('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE r [<!ENTITY e "x">]><case-file>&e;</case-file>'
+                     .encode("utf-16"))
+    with pytest.raises(InputError):
+        uspto.load(str(wide))
+
+
+def test_case_file_xml_after_a_byte_order_mark(tmp_path):
+    path = tmp_path / "bom.xml"
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / "us_uspto_case_files.xml").read_bytes())
+    assert uspto.load(str(path)).shape == "case-file-xml"
 
 
 @needs_shared

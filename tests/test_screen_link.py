@@ -61,7 +61,8 @@ def test_screen_csv_audit_table(eu_store, tmp_path):
     out = tmp_path / "out.csv"
     assert run("screen", str(src), "--out", str(out), "--format", "csv", "--db", str(eu_store.path)).exit_code == 1
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert rows and {r["id"] for r in rows} == {"a"}
+    assert rows and {r["id"] for r in rows} == {"a", "b"}                       # every input row accounted for
+    assert [r["result"] for r in rows if r["id"] == "b"] == ["no conflict"]
     assert rows[0]["native_id"] == "PDO-FR-0131" and rows[0]["kind"] == "style/type" and rows[0]["severity"] == "high"
 
 

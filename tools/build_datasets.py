@@ -51,6 +51,8 @@ CURATED = {
                            ["gimatch developers"]),
     "modifiers.csv": ("marketing and quality words (premium, original, riserva) in several languages", "Apache-2.0",
                       ["gimatch developers"]),
+    "nice_classes.csv": ("the 45 Nice classes with short headings and the common classes of their goods",
+                         "Apache-2.0 (facts: WIPO Nice Classification)", ["per row"]),
     "zh_transcription_chars.csv": ("characters Chinese uses to transcribe foreign names by sound", "Apache-2.0",
                                    ["gimatch developers"]),
     "demonym_suffixes.csv": ("adjective and demonym endings of place names, per language", "Apache-2.0",

@@ -75,6 +75,11 @@ def parse_json(text: str, path: str):
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed or truncated JSON: {exc.msg}", path=path,
                          where=f"line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to read (no register nests more than a few levels)",
+                         path=path) from None
+    except ValueError as exc:            # a number too long to convert, ...
+        raise InputError(f"unreadable JSON: {exc}", path=path) from None
 
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -131,20 +136,36 @@ def make_names(texts: list[str], *, role: str = "protected", source: str, chines
     return out
 
 
+def model_error(exc: ValueError) -> tuple[str | None, str]:
+    """The field and the reason of a value the model refused (pydantic's first error, in words)."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError) and exc.errors():
+        error = exc.errors()[0]
+        field = ".".join(str(x) for x in error.get("loc", ())) or None
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return field, str(error.get("msg", exc)).removeprefix("Value error, ") + more
+    return None, str(exc)
+
+
 def collect(result: LoadResult, rows, make, *, id_field: str) -> LoadResult:
-    """Run ``make(row, where, source)`` over located rows into ``result``: a row that cannot be read
-    becomes a Reject naming its line and field, a repeated id is refused, and the snapshot is the
+    """Run ``make(row, where, source)`` over located rows into ``result``: a row that cannot be read (or
+    that the file's reader refused, given as an InputError in its place) becomes a Reject naming its line and field, a repeated id is refused, and the snapshot is the
     latest date in the records unless the reader set one."""
     seen: set[str] = set()
     for where, row in rows:
         result.read += 1
+        if isinstance(row, InputError):            # a row the file's reader already refused
+            result.rejects.append(Reject(where=where, field=row.field, reason=row.reason))
+            continue
         try:
             gi = make(row, where, Source(file=result.path, record=where, sha256=result.sha256))
         except InputError as exc:
             result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
             continue
         except ValueError as exc:        # the model refused a value (an empty or over-long name, ...)
-            result.rejects.append(Reject(where=where, reason=" ".join(str(exc).split("\n")[1:3])))
+            field, reason = model_error(exc)
+            result.rejects.append(Reject(where=where, field=field, reason=reason))
             continue
         if gi.id in seen:
             result.rejects.append(Reject(where=where, field=id_field, reason=f"duplicate record {gi.id}"))

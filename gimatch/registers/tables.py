@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from ..errors import InputError
+from ..text import mojibake
 from . import decode_utf8
 
 
@@ -30,8 +31,16 @@ class Table:
     encoding: str
     header: list[str]
     fields: dict[str, str]                     # verbatim label → the module's field name
-    rows: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    rows: list[tuple[str, dict[str, str] | InputError]] = field(default_factory=list)   # an error in place of
+                                                                                       # a row it refuses
     context: str = ""                          # text around an HTML table (title, notice number)
+
+    def whole_rows(self) -> list[tuple[str, dict[str, str]]]:
+        """Every row, for a table read whole (facts, counts): a row the reader refused is an error here."""
+        for _, row in self.rows:
+            if isinstance(row, InputError):
+                raise row
+        return self.rows    # type: ignore[return-value]
 
     def get(self, row: dict[str, str], name: str) -> str:
         """The value of a field by the module's field name ('' when the column is absent)."""
@@ -43,7 +52,6 @@ class Table:
 
 # --- decoding ----------------------------------------------------------------------------------
 
-_MOJIBAKE = re.compile(r"[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2018-\u203a\u20ac\u2122]|锟斤拷|\ufffd")
 
 
 def decode(data: bytes, path: str, *, chinese: bool = False) -> tuple[str, str]:
@@ -58,10 +66,10 @@ def decode(data: bytes, path: str, *, chinese: bool = False) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise InputError("neither UTF-8 nor GB18030/GBK text", path=path, where=f"line {line}") from None
-    bad = _MOJIBAKE.search(text)
+    bad = mojibake.find(text)
     if bad:
-        line = text[: bad.start()].count("\n") + 1
-        raise InputError(f"mojibake {bad.group()!r}: the text was decoded with the wrong codec before it was saved; "
+        line = text[: text.index(bad)].count("\n") + 1
+        raise InputError(f"mojibake {bad!r}: the text was decoded with the wrong codec before it was saved; "
                          "export it again from the source", path=path, where=f"line {line}")
     return text, encoding
 
@@ -73,21 +81,38 @@ def label(text: str) -> str:
 
 # --- tables ------------------------------------------------------------------------------------
 
+MAX_CELLS = 500_000    # table cells in one HTML file, once spans are expanded: a register page holds far fewer
+MAX_SPAN = 50          # colspan / rowspan taken at most
+
+
 def _html_tables(text: str, path: str) -> list[tuple[list[list[str]], str]]:
-    """Every <table> as rows of cell texts (colspan and rowspan expanded), with the page text before it."""
+    """Every <table> as rows of cell texts (colspan and rowspan expanded), with the page text before it. One
+    pass over the page (linear in its size); a page that expands to more than MAX_CELLS cells is refused."""
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
         doc = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unreadable HTML: {exc}", path=path) from None
-    out = []
+    before_table: dict = {}
+    seen = ""                              # the page's text so far (its last few thousand characters)
+    for event, el in etree.iterwalk(doc, events=("start", "end")):
+        if event == "start":
+            if el.tag == "table":
+                before_table[el] = " ".join(seen.split())[-2000:]
+            seen += " " + (el.text or "") if isinstance(el.tag, str) else ""
+        else:
+            seen += " " + (el.tail or "")
+        if len(seen) > 8000:
+            seen = seen[-4000:]
+    out, cells = [], 0
     for table in doc.iter("table"):
         grid: list[list[str]] = []
         carried: dict[int, list] = {}          # column → [rows still to fill, text] from a rowspan above
         for tr in table.iter("tr"):
-            cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
             row: list[str] = []
-            for cell in cells:
+            for cell in tr:
+                if not (isinstance(cell.tag, str) and cell.tag in ("td", "th")):
+                    continue
                 while len(row) in carried:
                     row.append(_take(carried, len(row)))
                 value = " ".join(cell.text_content().split())
@@ -99,13 +124,18 @@ def _html_tables(text: str, path: str) -> list[tuple[list[list[str]], str]]:
             while len(row) in carried:
                 row.append(_take(carried, len(row)))
             grid.append(row)
-        before = " ".join(t.strip() for t in table.xpath("preceding::text()") if t.strip())
-        out.append((grid, before[-2000:]))
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise InputError(f"the HTML tables expand to more than {MAX_CELLS:,} cells (colspan and rowspan "
+                                 "counted); no register page is that large, so it is refused", path=path,
+                                 where=f"line {tr.sourceline}")
+        out.append((grid, before_table.get(table, "")))
     return out
 
 
 def _span(value: str | None) -> int:
-    return max(1, min(int(value), 50)) if value and value.strip().isdigit() else 1
+    value = (value or "").strip()
+    return max(1, min(int(value), MAX_SPAN)) if value.isdigit() and len(value) < 6 else 1
 
 
 def _take(carried: dict[int, list], col: int) -> str:
@@ -138,16 +168,9 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
         candidates = [(grid, before, "html") for grid, before in _html_tables(text, path)]
         lines = None
     else:
-        dialect = "excel-tab" if text.split("\n", 1)[0].count("\t") > text.split("\n", 1)[0].count(",") else "excel"
-        reader = csv.reader(io.StringIO(text), dialect)
-        grid, lines, last = [], [], 0   # records, and the physical line each starts on (cells can span lines)
-        try:
-            for record in reader:
-                grid.append(record)
-                lines.append(last + 1)
-                last = reader.line_num
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
+        first = text.splitlines()[0] if text else ""
+        dialect = "excel-tab" if first.count("\t") > first.count(",") else "excel"
+        grid, lines, ended = csv_grid(text, path, dialect)
         candidates = [(grid, "", "tsv" if dialect == "excel-tab" else "csv")]
     for grid, before, shape in candidates:
         at = _find_header(grid, loose, need)
@@ -168,14 +191,60 @@ def read_table(data: bytes, path: str, labels: dict[str, str], *, required: tupl
                 continue
             if len(filled) == 1 and len(header) > 2:
                 continue                    # a merged title or note row (one value across the table)
+            where = _where(shape, lines, i)
+            values: dict[str, str] | InputError = {h: row[j].strip() if j < len(row) else ""
+                                                   for j, h in enumerate(header) if h}
             if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-                raise InputError(f"{len(row)} cells under a header of {len(header)}", path=path,
-                                 where=_where(shape, lines, i))
-            table.rows.append((_where(shape, lines, i),
-                               {h: row[j].strip() if j < len(row) else "" for j, h in enumerate(header) if h}))
+                values = InputError(f"{len(row)} cells under a header of {len(header)}", path=path, where=where)
+            elif lines is not None and i == len(grid) - 1 and not ended:
+                values = InputError(CUT_OFF, path=path, where=where)
+            table.rows.append((where, values))
         return table
     raise InputError(f"not a {register} file: no table with the register's column labels "
                      f"({', '.join(sorted(labels)[:6])}, …)", path=path)
+
+
+CUT_OFF = ("the file ends inside this row (no line break after it): it may be cut off, so it is not "
+           "imported; if the row is complete, end the file with a line break")
+CSV_FIELD_LIMIT = 1_000_000     # characters in one cell: no register writes more
+
+
+def csv_grid(text: str, path: str, dialect: str = "excel") -> tuple[list[list[str]], list[int], bool]:
+    """The records of a CSV text, the physical line each starts on (cells can span lines), and whether the
+    text ends with a line break. Line breaks may be CRLF, LF or CR alone."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    grid, lines, last = [], [], 0
+    try:
+        for record in reader:
+            grid.append(record)
+            lines.append(last + 1)
+            last = reader.line_num
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num + 1}") from None
+    return grid, lines, text.endswith(("\n", "\r"))
+
+
+def csv_dicts(text: str, path: str) -> tuple[list[str], list[tuple[str, dict[str, str] | InputError]]]:
+    """The header of a CSV text (its first record) and its rows keyed by it, each with its line. A row with
+    more cells than the header, or a last row the file may have cut off, is an InputError in its place."""
+    grid, lines, ended = csv_grid(text, path)
+    if not grid:
+        raise InputError("no header row", path=path, where="line 1")
+    header = [h.strip() for h in grid[0]]
+    rows: list[tuple[str, dict[str, str] | InputError]] = []
+    for i in range(1, len(grid)):
+        record, where = grid[i], f"line {lines[i]}"
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(header) and any(cell.strip() for cell in record[len(header):]):
+            rows.append((where, InputError(f"{len(record)} cells under a header of {len(header)}", path=path,
+                                           where=where)))
+        elif i == len(grid) - 1 and not ended:
+            rows.append((where, InputError(CUT_OFF, path=path, where=where)))
+        else:
+            rows.append((where, {h: record[j] if j < len(record) else "" for j, h in enumerate(header)}))
+    return header, rows
 
 
 def _where(shape: str, lines: list[int] | None, index: int) -> str:
@@ -228,18 +297,22 @@ def parse_any_date(value: str | None, *, where: str, field_name: str, buddhist: 
 
 # --- XML ---------------------------------------------------------------------------------------
 
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
-
-
 def parse_xml(data: bytes, path: str) -> etree._Element:
-    """An XML document parsed with no DTD, no entity expansion and no network; a document that
-    declares entities (XXE, billion laughs) is refused."""
-    if _ENTITY_DECL.search(data[:65536]):
-        raise InputError("the XML declares entities (an XXE or entity-expansion attack, or a DTD gimatch does not "
-                         "load); refused", path=path)
+    """An XML document parsed with no DTD loaded, no entity expanded and no network. A document with a
+    document type declaration or an entity reference anywhere, in any encoding (XXE, entity expansion, a
+    DTD gimatch does not load), is refused: no register's export has one."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True)
     try:
-        return etree.fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"malformed XML: {exc.msg}", path=path, where=f"line {exc.lineno}") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise InputError("the XML has a document type declaration (<!DOCTYPE>, a DTD or entities: an XXE or "
+                         "entity-expansion attack, or a DTD gimatch does not load); refused", path=path)
+    entity = next((e for e in root.iter() if isinstance(e, etree._Entity)), None)
+    if entity is not None:
+        raise InputError(f"the XML refers to the entity {entity.text} gimatch does not expand; refused", path=path,
+                         where=f"line {entity.sourceline}")
+    return root

@@ -5,7 +5,7 @@ Each key carries its kind, so a match can say how it was reached. Register-suppl
 lower weight.
 
 >>> [k.key for k in name_keys("安吉白茶") if k.kind == "pinyin"]
-['an ji bai cha', 'anjibaicha']
+['an ji bai cha', 'anji bai cha', 'anjibaicha']
 """
 
 from __future__ import annotations

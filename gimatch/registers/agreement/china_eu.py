@@ -66,7 +66,7 @@ def batch_facts(path: str) -> list[dict[str, str]]:
     table = read_table(data, str(path), FACT_LABELS, required=("fact", "value", "url"),
                        register=f"{REGISTER.name} facts")
     out = []
-    for where, row in table.rows:
+    for where, row in table.whole_rows():
         if not table.get(row, "fact") or not table.get(row, "value"):
             raise InputError("a fact needs its text and value", path=str(path), where=where, field="fact")
         out.append({f: table.get(row, f) for f in ("fact", "value", "as_of", "url")})

@@ -31,17 +31,17 @@ A parsed record (``gimatch show eu:PDO-IT-0067``)::
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from typing import Any, Callable
 
 from ...errors import InputError
 from ...model import GI, Dates, Procedure, ProductClass, Protection, Reject, Source
-from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, make_names, parse_date, parse_json, read_bytes, split_names
+from .. import (LoadResult, RegisterInfo, decode_utf8, file_sha256, make_names, model_error, parse_date, parse_json,
+               read_bytes, split_names)
 from ... import bundled
 from ...classes import common_class
+from ..tables import csv_dicts
 
 REGISTER = RegisterInfo(
     name="eu.eambrosia",
@@ -107,17 +107,19 @@ def read_category_map(path: str) -> list[dict[str, str]]:
     gives the same GIs. Ids never observed fall back on the reader's rule for spirits (190 + the category
     number of Reg. (EU) 2019/787)."""
     text = decode_utf8(read_bytes(path), str(path))
-    reader = csv.DictReader(io.StringIO(text))
+    header, located = csv_dicts(text, str(path))
     need = {"api_category_id", "api_productType", "label_2020_export"}
-    if not need <= set(reader.fieldnames or []):
+    if not need <= set(header):
         raise InputError(f"not the eAmbrosia category map: no column {', '.join(sorted(need))}", path=str(path),
                          where="line 1")
     rows = []
-    for row in reader:
+    for where, row in located:
+        if isinstance(row, InputError):
+            raise row
         label, ptype = row["label_2020_export"].strip(), row["api_productType"].strip().upper()
         pc = product_class(label, "aromatised" if _NUMBERED_LABEL.match(label) and ptype == "FOOD" else ptype)
         if pc is None:
-            raise InputError(f"no class for {label!r}", path=str(path), where=f"line {reader.line_num}",
+            raise InputError(f"no class for {label!r}", path=str(path), where=where,
                              field="label_2020_export")
         rows.append({"id": row["api_category_id"].strip(), "scheme": pc.scheme, "code": pc.code or "",
                      "label": label})
@@ -382,12 +384,15 @@ def load(path: str) -> LoadResult:
         located = [(f"record {i}", row) for i, row in enumerate(rows, 1)]
     else:
         shape, located, parse = _csv_shape(text, str(path))
-        rows = [row for _, row in located]
+        rows = [row for _, row in located if isinstance(row, dict)]
     result = LoadResult(path=str(path), sha256=digest, shape=shape, snapshot=None)
     gis: dict[str, GI] = {}
     procedures: dict[str, list[Procedure]] = {}
     for where, row in located:
         result.read += 1
+        if isinstance(row, InputError):
+            result.rejects.append(Reject(where=where, field=row.field, reason=row.reason))
+            continue
         if not isinstance(row, dict):
             result.rejects.append(Reject(where=where, reason="not an object"))
             continue
@@ -397,8 +402,9 @@ def load(path: str) -> LoadResult:
         except InputError as exc:
             result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
             continue
-        except ValueError as exc:
-            result.rejects.append(Reject(where=where, reason=str(exc).splitlines()[0]))
+        except (ValueError, TypeError, AttributeError) as exc:   # a value of the wrong type or shape
+            field, reason = model_error(exc) if isinstance(exc, ValueError) else (None, f"a value of the wrong type ({exc})")
+            result.rejects.append(Reject(where=where, field=field, reason=reason))
             continue
         if isinstance(item, Procedure):
             procedures.setdefault(base, []).append(item)
@@ -426,13 +432,7 @@ def load(path: str) -> LoadResult:
 
 def _csv_shape(text: str, path: str) -> tuple[str, list[tuple[str, dict]], Callable]:
     """The CSV shape from its header: the search export, the wine PDO table or a compiled fact table."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    try:
-        located = [(f"line {reader.line_num}", row) for row in reader]
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
+    header, located = csv_dicts(text, path)
     if {"PDOid", "PDOnam"} <= set(header):
         return "wine-pdo-csv", located, _from_wine_pdo
     if {"name_zh", "name_latin"} <= set(header) and "file_number" in header:

@@ -77,7 +77,7 @@ def load(path: str) -> LoadResult:
 def _by_gi(table: Table) -> list[tuple[str, list[dict]]]:
     """Cross-border rows grouped by the GI they concern (one GI registered in several territories)."""
     groups: dict[str, tuple[str, list[dict]]] = {}
-    for where, row in table.rows:
+    for where, row in table.whole_rows():
         key = table.get(row, "origin_name") or table.get(row, "registered_name") or where
         groups.setdefault(key, (where, []))[1].append(row)
     return list(groups.values())
@@ -91,7 +91,7 @@ def published_counts(path: str) -> list[dict[str, str]]:
                                          "provinces": "provinces"},
                        required=("as_of", "count"), register=f"{REGISTER.name} counts")
     out = []
-    for where, row in table.rows:
+    for where, row in table.whole_rows():
         count = re.match(r"\D*(\d[\d,]*)", table.get(row, "count"))
         if not count:
             raise InputError(f"no number in {table.get(row, 'count')!r}", path=str(path), where=where,
@@ -158,7 +158,7 @@ def _cross_border(table: Table, rows: list[dict], where: str, source: Source) ->
         if direction not in _DIRECTIONS:
             raise InputError(f"direction must be one of {', '.join(_DIRECTIONS)}, not {direction!r}", where=where,
                              field="direction")
-        territory = _DIRECTIONS[direction] or get("registry").split()[0].upper()
+        territory = _DIRECTIONS[direction] or (get("registry").split() or [""])[0].upper()
         if not re.fullmatch(r"[A-Z]{2}", territory):
             raise InputError(f"not a territory: {get('registry')!r}", where=where, field="registry")
         country = get("country").upper() or "TH"

@@ -14,14 +14,13 @@ One record per AVA, keyed by its CFR section (``us.ava:9.23`` is Napa Valley). T
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from ...classes import native_class
 from ...errors import InputError
 from ...model import GI, Dates, Name, Protection, Reject, Source
-from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, parse_date, parse_json, read_bytes
+from .. import LoadResult, RegisterInfo, decode_utf8, file_sha256, model_error, parse_date, parse_json, read_bytes
+from ..tables import csv_dicts
 
 REGISTER = RegisterInfo(
     name="us.ava",
@@ -34,6 +33,7 @@ REGISTER = RegisterInfo(
 )
 REQUIRED = ("ava_id", "name", "cfr_index", "created")
 _CFR = re.compile(r"^9\.\d+$")
+TEXT_FIELDS = ("name", "aka", "cfr_index", "petitioner", "state", "county", "created", "removed")
 
 
 def load(path: str) -> LoadResult:
@@ -43,20 +43,25 @@ def load(path: str) -> LoadResult:
     if text.lstrip().startswith("{"):
         shape, rows = "geojson", _geojson_rows(parse_json(text, str(path)), str(path))
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        header, rows = csv_dicts(text, str(path))
+        missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise InputError(f"not an AVA attribute table: no column {', '.join(missing)} "
-                             f"(header: {', '.join(reader.fieldnames or [])})", path=str(path), where="line 1")
-        try:
-            shape, rows = "attributes-csv", [(f"line {reader.line_num}", row) for row in reader]
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from None
+                             f"(header: {', '.join(header)})", path=str(path), where="line 1")
+        shape = "attributes-csv"
     result = LoadResult(path=str(path), sha256=file_sha256(data), shape=shape, snapshot=None)
     current: dict[str, tuple[str, dict]] = {}
     versions: dict[str, int] = {}
     for where, row in rows:
         result.read += 1
+        if isinstance(row, InputError):
+            result.rejects.append(Reject(where=where, field=row.field, reason=row.reason))
+            continue
+        wrong = next((k for k in TEXT_FIELDS if row.get(k) is not None and not isinstance(row[k], str)), None)
+        if wrong:
+            result.rejects.append(Reject(where=where, field=wrong, reason=f"not text but {type(row[wrong]).__name__} "
+                                                                          f"{str(row[wrong])[:40]}"))
+            continue
         row = {k: ("" if v is None or v == "None" else str(v).strip()) for k, v in row.items()}
         cfr = row.get("cfr_index", "")
         if not _CFR.match(cfr):
@@ -76,6 +81,9 @@ def load(path: str) -> LoadResult:
                                                                            sha256=result.sha256)))
         except InputError as exc:
             result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
+        except ValueError as exc:               # the model refused a value (an over-long or garbled name)
+            field, reason = model_error(exc)
+            result.rejects.append(Reject(where=where, field=field, reason=reason))
     dates = [gi.dates.registered for gi in result.records if gi.dates.registered]
     result.snapshot = max(dates) if dates else None
     for gi in result.records:
@@ -116,7 +124,7 @@ def _record(row: dict, where: str, versions: int, source: Source) -> GI:
     native = {k: v for k, v in row.items() if v and k not in ("source_file",)}
     native["boundary_versions"] = str(versions)
     return GI(id=f"{REGISTER.prefix}:{row['cfr_index']}", register=REGISTER.name, native_id=row["cfr_index"],
-              other_ids={"ava_id": row["ava_id"]}, names=names, gi_type="AVA", countries=["US"],
+              other_ids={"ava_id": row.get("ava_id") or row["cfr_index"]}, names=names, gi_type="AVA", countries=["US"],
               product_class=native_class("us.ttb", "American viticultural area (wine)"),
               status="removed" if removed else "registered",
               dates=Dates(registered=created, protected=created), legal_instrument=instrument,

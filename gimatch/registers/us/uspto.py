@@ -48,7 +48,7 @@ def load(path: str) -> LoadResult:
     """Read USPTO case-file XML or a table of marks."""
     data = read_bytes(path)
     digest = file_sha256(data)
-    if data.lstrip()[:1] == b"<":
+    if data.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")[:1] == b"<":      # after a byte-order mark
         return _from_xml(data, str(path), digest)
     table = read_table(data, str(path), LABELS, required=("mark", "goods"), register=REGISTER.name)
     result = LoadResult(path=str(path), sha256=digest, shape="table", snapshot=None)

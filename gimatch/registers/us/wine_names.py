@@ -39,7 +39,7 @@ def load(path: str) -> LoadResult:
     data = read_bytes(path)
     table = read_table(data, str(path), LABELS, required=("country", "name", "section"), register=REGISTER.name)
     result = LoadResult(path=str(path), sha256=file_sha256(data), shape="part12-csv", snapshot=None)
-    incomplete = {table.get(row, "country") for _, row in table.rows if table.get(row, "complete").lower() == "false"}
+    incomplete = {table.get(row, "country") for _, row in table.whole_rows() if table.get(row, "complete").lower() == "false"}
     if incomplete:
         result.note = f"the list is cut off for {', '.join(sorted(incomplete))} in its source"
     return collect(result, table.rows, lambda row, where, source: _record(table, row, where, source), id_field="name")
@@ -79,7 +79,7 @@ def semigeneric_names(path: str) -> list[dict[str, str]]:
     table = read_table(data, str(path), SEMIGENERIC_LABELS, required=("name", "basis"),
                        register="US semi-generic wine names")
     out = []
-    for where, row in table.rows:
+    for where, row in table.whole_rows():
         if not table.get(row, "name"):
             raise InputError("no name", path=str(path), where=where, field="name")
         out.append({f: table.get(row, f) for f in ("name", "origin_hint", "basis", "in_statute_list", "url")})
