@@ -14,7 +14,7 @@ from .model import GI, Conflict, Name, ProductClass, Protection, Source
 from .store import Store
 
 __version__ = "0.1.0"
-__all__ = ["open", "check", "screen", "Store", "CheckResult", "DEFAULT_THRESHOLD", "GI", "Name", "ProductClass",
+__all__ = ["open", "check", "screen", "scan", "Store", "CheckResult", "DEFAULT_THRESHOLD", "GI", "Name", "ProductClass",
            "Protection", "Source", "Conflict", "GimatchError", "InputError", "StoreError", "UsageError"]
 
 _default: Store | None = None
@@ -41,6 +41,15 @@ def check(name: str, *, db=None, store: Store | None = None, **options) -> Check
     of :meth:`Store.check`: threshold, limit, territory, date and filed (dates or ISO strings), product_class,
     origin."""
     return _store_of(db, store).check(name, **options)
+
+
+def scan(rows, *, db=None, store: Store | None = None, **options):
+    """Scan rows (dicts with id and text) for the protected names their texts mention, against an open
+    ``store``, the store at ``db`` or the default store; yields one record per row (the ``scan --json``
+    object with the row's id). One text: ``store.scan(text)``. See :mod:`gimatch.scanning`."""
+    from .scanning import scan_rows
+
+    return scan_rows(rows, store=_store_of(db, store), **options)
 
 
 def screen(rows, *, db=None, store: Store | None = None, **options):

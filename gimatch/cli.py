@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .conflicts import DEFAULT_THRESHOLD
-from .errors import GimatchError, describe_system_error
+from .errors import GimatchError, UsageError, describe_system_error
 from .output import printable
 
 
@@ -202,9 +202,11 @@ def _print_conflicts(result) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one record per input row; csv: one row per hit (an audit table).")
 @check_options
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes checking names; the output is the same, in input order.")
 @db_option
 @click.pass_context
-def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
+def screen(ctx, input_path, out_path, fmt, threshold, territory, date, workers):
     """Screen every name of INPUT (CSV or JSONL with id, name, and optional class, filed, territory)."""
     import csv as csv_module
 
@@ -214,8 +216,10 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
     from .screening import CSV_FIELDS, csv_rows, read_rows
     from .screening import screen as run_screen
 
+    from .batch import Kept
+
     store = _store(ctx)
-    skipped: list = []
+    skipped = Kept(10)
     hits = rows = 0
     err = _console().__class__(stderr=True)
     with open_output(out_path) as out, \
@@ -226,7 +230,8 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
         if writer:
             writer.writeheader()
         for record in run_screen(read_rows(input_path), store=store, threshold=threshold,
-                                 territory=territory.upper() if territory else None, date=date, skipped=skipped):
+                                 territory=territory.upper() if territory else None, date=date, skipped=skipped,
+                                 workers=workers):
             rows += 1
             hits += bool(record["conflicts"])
             if writer:
@@ -234,16 +239,105 @@ def screen(ctx, input_path, out_path, fmt, threshold, territory, date):
             else:
                 out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
             bar.advance(task)
-    for where, row_id, reason in skipped[:10]:
+    for where, row_id, reason in skipped.items:
         _echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
-    if len(skipped) > 10:
-        _echo(f"  … and {len(skipped) - 10} more skipped rows", err=True)
-    _echo(f"screened {rows} rows: {hits} with conflicts, {len(skipped)} skipped → {out_path}", err=True)
+    if skipped.count > len(skipped.items):
+        _echo(f"  … and {skipped.count - len(skipped.items)} more skipped rows", err=True)
+    _echo(f"screened {rows} rows: {hits} with conflicts, {skipped.count} skipped → {out_path}", err=True)
     from .coverage import summary
 
     if (line := summary(store.coverage(territory.upper() if territory else None), territory)):
         _echo(line, err=True)
     sys.exit(1 if hits else 0)
+
+
+@cli.command()
+@click.argument("input_path", metavar="[INPUT]", required=False, type=click.Path(dir_okay=False))
+@click.option("--text", help="Scan this one text instead of a file.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False),
+              help="With INPUT: where to write the results (JSON lines, the CSV review table, or an HTML page).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "html"]),
+              help="Output of INPUT (default: from the --out extension, else jsonl).")
+@click.option("--territory", type=TERRITORY, help="Only GIs protected there (default: any territory).")
+@_date_option("--date", "Protection as of this date (default: today).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes scanning texts; the output is the same, in input order.")
+@click.option("--json", "as_json", is_flag=True, help="With --text: print the JSON object.")
+@db_option
+@click.pass_context
+def scan(ctx, input_path, text, out_path, fmt, territory, date, workers, as_json):
+    """The protected names a text mentions (labels, listings, descriptions), where, and how they are used.
+
+    With --text, one text (exit 1 when it mentions a GI in force). With INPUT (CSV or JSONL with id and
+    text), every row, streamed, one output record per row in input order."""
+    territory = territory.upper() if territory else None
+    if (text is None) == (input_path is None):
+        raise UsageError("give either --text TEXT or an INPUT file (with --out)")
+    store = _store(ctx)
+    if text is not None:
+        result = store.scan(text, territory=territory, date=date)
+        if as_json:
+            _print_json(result)
+        else:
+            _print_mentions(result)
+        sys.exit(1 if result["mentions"] else 0)
+    if not out_path:
+        raise UsageError("scanning a file needs --out (a .jsonl, .csv or .html file, or - for standard output)")
+    fmt = fmt or ("html" if out_path.endswith((".html", ".htm")) else "csv" if out_path.endswith(".csv") else "jsonl")
+    import csv as csv_module
+
+    from .batch import Kept
+    from .output import open_output, safe_cell
+    from .scanning import CSV_FIELDS, csv_rows, review_page, scan_rows
+    from .screening import read_rows
+
+    skipped = Kept(10)
+    counts = {"rows": 0, "hits": 0}
+
+    def records():
+        for record in scan_rows(read_rows(input_path, "text"), store=store, territory=territory, date=date,
+                                skipped=skipped, workers=workers):
+            counts["rows"] += 1
+            counts["hits"] += bool(record["mentions"])
+            yield record
+
+    with open_output(out_path) as out:
+        if fmt == "html":
+            for piece in review_page(records()):
+                out.write(piece)
+        elif fmt == "csv":
+            writer = csv_module.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+            writer.writeheader()
+            for record in records():
+                writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in csv_rows(record))
+        else:
+            for record in records():
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for where, row_id, reason in skipped.items:
+        _echo(f"  skipped {where} (id {row_id}): {reason}", err=True)
+    if skipped.count > len(skipped.items):
+        _echo(f"  … and {skipped.count - len(skipped.items)} more skipped rows", err=True)
+    _echo(f"scanned {counts['rows']} texts: {counts['hits']} with mentions, {skipped.count} skipped → {out_path}",
+          err=True)
+    sys.exit(1 if counts["hits"] else 0)
+
+
+def _print_mentions(result: dict) -> None:
+    from rich.table import Table
+
+    console = _console()
+    if not result["mentions"]:
+        console.print(f"No mention of a protected GI in {_t(repr(result['text']))} on {result['date']}.")
+        return
+    table = Table(title=_t(f"Mentions in {result['text']!r} on {result['date']}"), show_lines=True, expand=True)
+    for column, ratio in (("text", 2), ("GI", 3), ("kind · score", 2), ("context", 2), ("why", 5)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for m in result["mentions"]:
+        table.add_row(_t(f"{m['surface']}\n[{m['start']}:{m['end']}]"),
+                      f"[bold]{_t(m['gi'])}[/bold]\n{_t(m['matched_name'])}",
+                      f"{m['kind']}\n{m['score']:.0f}\n{m['severity']}", m["context"],
+                      _t(m["why"] + ("\n→ " + "; ".join(m["legal_hooks"]) if m["legal_hooks"] else "")))
+    console.print(table)
 
 
 @cli.command()
@@ -596,5 +690,12 @@ def eval_(ctx, cases, as_json):
         _echo(render(report))
 
 
+def _terminate(signum, _frame):
+    raise KeyboardInterrupt          # a kill (SIGTERM) unwinds like Ctrl-C: temporary files are removed
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli(obj={})

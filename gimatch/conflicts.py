@@ -40,7 +40,6 @@ from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze
 from .model import Conflict, Protection
-from .text.anatomy import anatomy
 from .text.fold import fold, joined
 from .text.lexicon import classes_comparable, concepts_agree
 
@@ -85,7 +84,7 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
         key = joined(fold(g.names[h.name]))
         theirs = idx.name_concepts.get((h.gi, h.name), frozenset())
         if h.kind in _PLACE_LED and concepts_agree(q.anat.concepts, set(theirs)) is False and \
-                (h.kind != "fuzzy" or anatomy(g.names[h.name]).place_key == q.anat.place_key):   # a typo is no product
+                (h.kind != "fuzzy" or idx.name_places.get((h.gi, h.name), ("", ""))[1] == q.anat.place_key):   # a typo is no product
             h.kind, h.score = "same place", 45.0
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
@@ -148,6 +147,22 @@ def _conflict(idx: NameIndex, hit: Hit, shown: int, linked: list[int], protectio
                     legal_hooks=legal.hooks(hit.kind, protections, g.register, g.class_common),
                     linked=[idx.gis[x].id for x in linked], class_relation=relation,
                     prior_right=scope.prior_right(protections, g.register), notes=notes)
+
+
+def in_force(idx: NameIndex, hit: Hit, scope: legal.Scope) -> Conflict | None:
+    """The conflict of one hit (shown under its GI's home record, the others linked) when the GI is protected
+    in the scope, else None. The legal step of :func:`check` for a hit found elsewhere (scan)."""
+    members = idx.members[idx.group_of[hit.gi]]
+    shown, linked = members[0], members[1:]
+    protections = list({(p.territory, p.basis, p.annex, p.since, p.known_by, p.status): p
+                        for i in members for p in idx.gis[i].protection_models()}.values())
+    protected, _ = scope.split(protections)
+    return _conflict(idx, hit, shown, linked, protected, scope, set()) if protected else None
+
+
+def reclassify(hits: list[Hit], text: str, idx: NameIndex, scope: legal.Scope) -> None:
+    """The legal step's kinds (TSG names, names generic in the territory) for hits found in ``text``."""
+    _reclassify(hits, analyze(text), idx, scope, None)
 
 
 def _mark_homonyms(conflicts: list[Conflict]) -> None:

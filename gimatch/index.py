@@ -1,17 +1,27 @@
-"""The in-memory name index behind ``check``: exact keys, place keys, tokens and fuzzy choices,
-loaded from the store's precomputed keys (nothing is romanized at query time for stored names)."""
+"""The name index behind ``check``, ``scan`` and ``screen``: exact keys, place keys, tokens, fuzzy choices and
+sound forms, built from the store's precomputed keys (nothing is romanized at query time for stored names)
+and persisted beside the store (``<store>.index``) for the state of the store it was built from, so that
+a process loads it instead of building it."""
 
 from __future__ import annotations
 
 import json
 import math
+from collections import Counter
+from itertools import chain
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import identity
 from .model import Protection
 from .text.anatomy import STOPWORDS
 from .text.keys import ROMANIZATION_KINDS
+from .text.lexicon import lexicon, prime_lexicon
 
+INDEX_FORMAT = 1        # the layout of the persisted index; a file of another layout is built again
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
@@ -70,23 +80,31 @@ class NameIndex:
     members: dict[int, list[int]] = field(default_factory=dict)
     pos: dict[str, int] = field(default_factory=dict)
     name_concepts: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)   # the product each name names
+    name_places: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)    # (place, place key) of each
 
-    def phon_candidates(self, skeleton: str, limit: int = 80) -> list[int]:
+    def phon_candidates(self, skeleton: str, limit: int = 80, sources: frozenset[str] | None = None,
+                        cutoff: float = 60) -> list[int]:
         """Positions in ``phon`` of stored sound forms whose consonant skeleton is the query's or close to it:
-        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons)."""
+        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons); ``sources``
+        keeps only forms read from those scripts (a Latin query meets only Chinese and Japanese names)."""
         from rapidfuzz import fuzz, process
 
-        if not hasattr(self, "_by_skeleton"):
-            self._by_skeleton: dict[str, list[int]] = {}
-            for i, p in enumerate(self.phon):
-                self._by_skeleton.setdefault(p[1], []).append(i)
-            self._skeleton_list = list(self._by_skeleton)
-        out = list(self._by_skeleton.get(skeleton, ()))
-        for other, _, _ in process.extract(skeleton, self._skeleton_list, scorer=fuzz.ratio, score_cutoff=60,
-                                           limit=limit):
+        by_skeleton, choices = self._skeletons(sources)
+        out = list(by_skeleton.get(skeleton, ()))
+        for other, _, _ in process.extract(skeleton, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             if other != skeleton:
-                out.extend(self._by_skeleton[other])
+                out.extend(by_skeleton[other])
         return out
+
+    def _skeletons(self, sources: frozenset[str] | None) -> tuple[dict[str, list[int]], list[str]]:
+        cache = self.__dict__.setdefault("_skeleton_maps", {})
+        if sources not in cache:
+            by_skeleton: dict[str, list[int]] = {}
+            for i, p in enumerate(self.phon):
+                if sources is None or p[4].split(":", 1)[1] in sources:
+                    by_skeleton.setdefault(p[1], []).append(i)
+            cache[sources] = (by_skeleton, list(by_skeleton))
+        return cache[sources]
 
     def territories_of(self, i: int) -> frozenset[str]:
         """The territories where the GI of record ``i`` (any of its records) is protected or pending."""
@@ -123,11 +141,13 @@ class NameIndex:
         by_place: dict[str, list] = {}
         by_stem: dict[str, list] = {}
         name_concepts: dict[tuple[int, int], frozenset[str]] = {}
-        for gi_id, idx, text, role, place_key, concepts, stem in db.execute(
-                "select gi_id, idx, text, role, place_key, concepts, place_stem from names order by gi_id, idx"):
+        name_places: dict[tuple[int, int], tuple[str, str]] = {}
+        for gi_id, idx, text, role, place, place_key, concepts, stem in db.execute(
+                "select gi_id, idx, text, role, place, place_key, concepts, place_stem from names order by gi_id, idx"):
             g = gis[pos[gi_id]]
             g.names.append(text)
             g.roles.append(role)
+            name_places[(pos[gi_id], idx)] = (place or "", place_key or "")
             named = name_concepts[(pos[gi_id], idx)] = frozenset(json.loads(concepts or "[]"))
             if place_key:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
@@ -189,16 +209,43 @@ class NameIndex:
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
-                   by_place_stem=by_stem, name_concepts=name_concepts)
+                   by_place_stem=by_stem, name_concepts=name_concepts, name_places=name_places)
+
+    def save(self, path: Path, state: str) -> None:
+        """Write the index beside its store (a temporary file renamed into place), for the store's state, with
+        the compiled lexicon (it depends on the bundled datasets, which are part of the state)."""
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((INDEX_FORMAT, state, self, lexicon()), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:                  # a read-only folder: the index is rebuilt in memory next time
+            Path(tmp).unlink(missing_ok=True)
+
+    @staticmethod
+    def load(path: Path, state: str) -> "NameIndex | None":
+        """The persisted index at ``path`` if it was written for this state of the store, else None."""
+        try:
+            with open(path, "rb") as fh:
+                fmt, saved_state, index, lex = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            return None
+        if (fmt, saved_state) != (INDEX_FORMAT, state) or not isinstance(index, NameIndex):
+            return None
+        prime_lexicon(lex)               # the compiled lexicon travels with the index: no table is read again
+        return index
 
     def similar_choices(self, target: str, min_shared: int = 2) -> list[int]:
         """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target`` (the blocking step
         that spares comparing a query with every stored name)."""
-        counts: dict[int, int] = {}
-        for gram in set(trigrams(target)):
-            for i in self.by_gram.get(gram, ()):
-                counts[i] = counts.get(i, 0) + 1
-        return [i for i, n in counts.items() if n >= min_shared]
+        cache = self.__dict__.setdefault("_similar", {})
+        key = (target, min_shared)
+        if key not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            counts = Counter(chain.from_iterable(self.by_gram.get(gram, ()) for gram in set(trigrams(target))))
+            cache[key] = [i for i, n in counts.items() if n >= min_shared]
+        return cache[key]
 
     def token_idf(self, token: str) -> float:
         return self.idf.get(token, math.log(len(self.name_tokens) + 1))

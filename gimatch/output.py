@@ -66,7 +66,8 @@ def open_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     folder = target.parent
     if not folder.is_dir():
         raise InputError(f"the folder {str(folder)!r} does not exist; create it or give another --out", path=path)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    _remove_stale(folder, target.name)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             yield fh
@@ -75,6 +76,24 @@ def open_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporary files an earlier run left beside ``name`` when it was killed (its process is gone)."""
+    for tmp in folder.glob(f".{name}.*.tmp"):
+        pid = tmp.name[len(name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_text(path: str, text: str) -> None:

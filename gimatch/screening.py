@@ -36,8 +36,9 @@ class Row:
     values: dict
 
 
-def read_rows(path: str) -> Iterator[Row]:
-    """Rows of a CSV or JSONL file, streamed. A file without a ``name`` column is refused."""
+def read_rows(path: str, field: str = "name") -> Iterator[Row]:
+    """Rows of a CSV or JSONL file, streamed. A file without a ``field`` column (``name``; ``text`` for
+    scan) is refused."""
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file", path=path)
@@ -48,21 +49,21 @@ def read_rows(path: str) -> Iterator[Row]:
             first = fh.readline()
         fh.seek(0)
         if first.lstrip().startswith("{"):
-            yield from _jsonl(fh, path)
+            yield from _jsonl(fh, path, field)
         else:
-            yield from _csv(fh, path)
+            yield from _csv(fh, path, field)
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", path=path) from None
     finally:
         fh.close()
 
 
-def _csv(fh: io.TextIOBase, path: str) -> Iterator[Row]:
+def _csv(fh: io.TextIOBase, path: str, field: str) -> Iterator[Row]:
     reader = csv.DictReader(fh)
     header = [h.strip() for h in reader.fieldnames or []]
-    if "name" not in header:
-        raise InputError(f"no 'name' column (header: {', '.join(header) or 'empty'}); screening needs id and name",
-                         path=path, where="line 1", field="name")
+    if field not in header:
+        raise InputError(f"no '{field}' column (header: {', '.join(header) or 'empty'}); the file needs id and {field}",
+                         path=path, where="line 1", field=field)
     reader.fieldnames = header
     try:
         for values in reader:
@@ -71,7 +72,7 @@ def _csv(fh: io.TextIOBase, path: str) -> Iterator[Row]:
         raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num}") from None
 
 
-def _jsonl(fh: io.TextIOBase, path: str) -> Iterator[Row]:
+def _jsonl(fh: io.TextIOBase, path: str, field: str) -> Iterator[Row]:
     for n, line in enumerate(fh, 1):
         if not line.strip():
             yield Row(f"line {n}", {})
@@ -84,9 +85,9 @@ def _jsonl(fh: io.TextIOBase, path: str) -> Iterator[Row]:
         except (RecursionError, ValueError):
             yield Row(f"line {n}", {"_error": "unreadable JSON (nested too deeply, or a number too long)"})
             continue
-        if n == 1 and isinstance(values, dict) and "name" not in values:
-            raise InputError("the first record has no 'name'; screening needs id and name", path=path,
-                             where="line 1", field="name")
+        if n == 1 and isinstance(values, dict) and field not in values:
+            raise InputError(f"the first record has no '{field}'; the file needs id and {field}", path=path,
+                             where="line 1", field=field)
         yield Row(f"line {n}", values if isinstance(values, dict) else {"_error": "not a JSON object"})
 
 
@@ -101,18 +102,37 @@ def _date(value, field: str) -> dt.date | None:
 
 
 def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = None, territory: str | None = None,
-           date: dt.date | None = None, limit: int | None = 20, skipped: list | None = None) -> Iterator[dict]:
+           date: dt.date | str | None = None, limit: int | None = 20, skipped: list | None = None,
+           workers: int = 1) -> Iterator[dict]:
     """Screen rows against a store (default: the default store); yields one record per row, in order.
     Blank rows are passed over; rows that cannot be screened (no name, a repeated id, a bad date or
     territory, an over-long name) yield a record with ``skipped`` and are appended to ``skipped`` as
-    (where, id, reason) when a list is given."""
+    (where, id, reason) when a list is given. ``workers`` > 1 checks the names in that many processes;
+    the records are the same, in the same order."""
     from . import DEFAULT_THRESHOLD, Store
+    from .batch import SeenIds, ordered
     from .dates import as_date
 
-    date = as_date(date, "date")
+    options = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "territory": territory,
+               "date": as_date(date, "date"), "limit": limit}
     store = store if store is not None else Store()
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    seen: set[str] = set()
+    if workers < 1:
+        raise UsageError(f"workers must be 1 or more, not {workers}")
+    with SeenIds() as seen:
+        prepared = _prepare(rows, seen)
+        if workers == 1:
+            records = (_screen_one(store, options, item) for item in prepared)
+        else:
+            records = ordered(prepared, _screen_chunk, workers=workers, setup=_worker_setup,
+                              setup_args=(str(store.path), options))
+        for where, record in records:
+            if "skipped" in record and skipped is not None:
+                skipped.append((where, record["id"], record["skipped"]))
+            yield record
+
+
+def _prepare(rows: Iterable[dict | Row], seen) -> Iterator[tuple[str, str, str, dict, str | None]]:
+    """(where, id, name, values, reason to skip or None) per non-blank row, repeated ids found in order."""
     for n, item in enumerate(rows, 1):
         row = item if isinstance(item, Row) else Row(f"row {n}", item)
         values = {str(k).strip().lower(): v for k, v in row.values.items() if k is not None}
@@ -121,39 +141,59 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
         row_id = str(values.get("id") or "").strip() or row.where
         raw_name = values.get("name")
         name = raw_name.strip() if isinstance(raw_name, str) else ""
-        if raw_name is not None and not isinstance(raw_name, str) and "_error" not in values:
-            values["_error"] = f"the name is not text but {type(raw_name).__name__} {str(raw_name)[:40]}"
-        record = {"id": row_id, "name": name, "conflicts": [], "pending": []}
-        try:
-            reason = values.get("_error") or _check_row(row_id, name, seen)
-            if reason is None:
-                row_territory = str(values.get("territory") or "").strip().upper() or territory
-                if row_territory and row_territory not in TERRITORIES:
-                    raise UsageError(f"territory {row_territory!r} is not one of {', '.join(TERRITORIES)}")
-                result = store.check(name, threshold=threshold, limit=limit, territory=row_territory, date=date,
-                                     filed=_date(values.get("filed"), "filed"),
-                                     product_class=str(values.get("class") or "").strip() or None)
-                data = result.to_json_dict()
-                record["conflicts"], record["pending"] = data["conflicts"], data["pending"]
-                record["coverage"] = {"partial": data["coverage"]["partial"],
-                                      "territories": data["coverage"]["territories"]}
-        except GimatchError as exc:
-            reason = str(exc)
-        if reason:
-            record["skipped"] = reason
-            if skipped is not None:
-                skipped.append((row.where, row_id, reason))
-        seen.add(row_id)
-        yield record
+        reason = values.get("_error")
+        if reason is None and raw_name is not None and not isinstance(raw_name, str):
+            reason = f"the name is not text but {type(raw_name).__name__} {str(raw_name)[:40]}"
+        if reason is None:
+            reason = _check_row(name)
+        if not seen.add(row_id) and reason is None:
+            reason = f"duplicate id {row_id!r}: only its first row is screened"
+        yield row.where, row_id, name, {k: v for k, v in values.items() if k in COLUMNS}, reason
 
 
-def _check_row(row_id: str, name: str, seen: set[str]) -> str | None:
+def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:
+    where, row_id, name, values, reason = item
+    record = {"id": row_id, "name": name, "conflicts": [], "pending": []}
+    try:
+        if reason is None:
+            row_territory = str(values.get("territory") or "").strip().upper() or options["territory"]
+            if row_territory and row_territory not in TERRITORIES:
+                raise UsageError(f"territory {row_territory!r} is not one of {', '.join(TERRITORIES)}")
+            result = store.check(name, threshold=options["threshold"], limit=options["limit"],
+                                 territory=row_territory, date=options["date"],
+                                 filed=_date(values.get("filed"), "filed"),
+                                 product_class=str(values.get("class") or "").strip() or None)
+            data = result.to_json_dict()
+            record["conflicts"], record["pending"] = data["conflicts"], data["pending"]
+            record["coverage"] = {"partial": data["coverage"]["partial"],
+                                  "territories": data["coverage"]["territories"]}
+    except GimatchError as exc:
+        reason = str(exc)
+    if reason:
+        record["skipped"] = reason
+    return where, record
+
+
+_WORKER: dict = {}
+
+
+def _worker_setup(store_path: str, options: dict) -> None:
+    from .store import Store
+
+    _WORKER["store"] = Store(store_path, create=False)
+    _WORKER["store"].index()
+    _WORKER["options"] = options
+
+
+def _screen_chunk(items: list) -> list[tuple[str, dict]]:
+    return [_screen_one(_WORKER["store"], _WORKER["options"], item) for item in items]
+
+
+def _check_row(name: str) -> str | None:
     if not name:
         return "no name"
     if len(name) > MAX_NAME_CHARS:
         return f"name is {len(name)} characters long; gimatch takes at most {MAX_NAME_CHARS}"
-    if row_id in seen:
-        return f"duplicate id {row_id!r}: only its first row is screened"
     return None
 
 

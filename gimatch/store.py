@@ -9,6 +9,7 @@ the bundled datasets. The default store lives in the user's cache directory.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from .errors import InputError, StoreError
 from .model import GI, Reject, merge_records
 from .registers import LoadResult
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 ENV_DB = "GIMATCH_DB"
 BUSY_TIMEOUT_S = 10.0     # how long a reader waits for a writer's lock before "database is locked"
                           # ($GIMATCH_BUSY_TIMEOUT, seconds, to change it)
@@ -191,7 +192,8 @@ class Store:
                           "snapshot": str, "source_file": str, "content_hash": str, "import_id": int,
                           "record": str, "links": str}, pk="id")
         db["names"].create({"gi_id": str, "idx": int, "text": str, "script": str, "lang": str, "role": str,
-                            "source": str, "folded": str, "place_key": str, "concepts": str, "place_stem": str},
+                            "source": str, "folded": str, "place": str, "place_key": str, "concepts": str,
+                            "place_stem": str},
                            pk=("gi_id", "idx"), foreign_keys=[("gi_id", "gis", "id")])
         db["keys"].create({"key": str, "kind": str, "gi_id": str, "name_idx": int})
         db["protections"].create({"gi_id": str, "territory": str, "basis": str, "instrument": str,
@@ -246,7 +248,9 @@ class Store:
             first = result.rejects[0]
             raise InputError(f"{len(result.rejects)} record(s) rejected under --strict; first: {first.reason}",
                              path=str(path), where=first.where, field=first.field)
-        return self.write(name, result, progress=progress)
+        summary = self.write(name, result, progress=progress)
+        self.index()                             # the index of the new state, persisted for the next process
+        return summary
 
     def write(self, register: str, result: LoadResult, *, progress=None) -> ImportSummary:
         """Write a reader's result atomically; unchanged records are left alone."""
@@ -320,9 +324,9 @@ class Store:
         key_rows = []
         for idx, name in enumerate(gi.names):
             anat = anatomy(name.text, japanese=japanese)
-            conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?)",
+            conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
-                          anat.place_key, json.dumps(sorted(anat.concepts)), anat.place_stem])
+                          anat.place, anat.place_key, json.dumps(sorted(anat.concepts)), anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(
                 name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
@@ -432,19 +436,51 @@ class Store:
             self._coverage[territory] = coverage(self, [territory] if territory else list(TERRITORIES))
         return self._coverage[territory]
 
+    def state(self) -> str:
+        """What the store holds, as a short token: its bundled datasets, every import, and the code that
+        analyses names. Anything computed from the store (the persisted index) is valid for one state."""
+        from . import __version__
+
+        imports = self.db.execute("select id, sha256, imported, updated from imports order by id").fetchall()
+        token = json.dumps([SCHEMA_VERSION, __version__, code_stamp(), self._meta("datasets"), imports])
+        return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+    def index_path(self) -> Path:
+        """The persisted index of this store: a file beside it, written after an import or on first use."""
+        return self.path.with_name(self.path.name + ".index")
+
     def index(self):
-        """The in-memory name index used by check (built on first use, dropped on import)."""
+        """The name index used by check, scan and screen: loaded from the persisted index file when it is of
+        the store's state, else built from the tables and persisted (dropped on import)."""
         if self._index is None:
             from .index import NameIndex
 
-            self._index = NameIndex.from_store(self)
+            self._index = NameIndex.load(self.index_path(), self.state())
+            if self._index is None:
+                self._index = NameIndex.from_store(self)
+                self._index.save(self.index_path(), self.state())
         return self._index
+
+    def scan(self, text: str, *, territory: str | None = None, date=None) -> dict:
+        """The protected names ``text`` mentions (see :mod:`gimatch.scanning`): the ``scan --json`` object."""
+        from .scanning import Scanner
+
+        return self.memo("scanner", lambda: Scanner(self.index())).scan(text, territory=territory, date=date)
 
     def check(self, name: str, **options):
         """Conflicts of a name with the GIs in this store; see :func:`gimatch.check`."""
         from .conflicts import check
 
         return check(self, name, **options)
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """The package's code as it is installed (each module's size and modification time): an index or lexicon
+    computed by other code is not reused."""
+    package = Path(__file__).resolve().parent
+    stats = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    return hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:16]
 
 
 def _remove_stale_builds(path: Path) -> None:

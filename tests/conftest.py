@@ -21,8 +21,19 @@ def bundled_store_path(tmp_path_factory):
     import gimatch
 
     path = tmp_path_factory.mktemp("bundled") / "bundled.db"
-    gimatch.open(path)
+    gimatch.open(path).index()                 # persisted beside it, copied with it
     return path
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a store with its persisted index."""
+    import shutil
+
+    shutil.copy(source, target)
+    index = source.with_name(source.name + ".index")
+    if index.exists():
+        shutil.copy(index, target.with_name(target.name + ".index"))
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -36,9 +47,8 @@ def bundled_store(bundled_store_path):
 @pytest.fixture
 def db_path(bundled_store_path, tmp_path):
     """The path of a private copy of the bundled store."""
-    import shutil
 
-    return Path(shutil.copy(bundled_store_path, tmp_path / "t.db"))
+    return copy_store(bundled_store_path, tmp_path / "t.db")
 
 
 @pytest.fixture
@@ -53,11 +63,10 @@ def eu_store(bundled_store_path, tmp_path_factory):
     """The bundled store with the 2020 EU export imported over it, as a user would (built once per session)."""
     if not EU_EXPORT.is_file():
         pytest.skip("../shared/registers is not beside the checkout")
-    import shutil
 
     import gimatch
 
-    s = gimatch.open(shutil.copy(bundled_store_path, tmp_path_factory.mktemp("eu") / "eu.db"))
+    s = gimatch.open(copy_store(bundled_store_path, tmp_path_factory.mktemp("eu") / "eu.db"))
     s.import_file("eu", str(EU_EXPORT))
     return s
 
@@ -65,9 +74,8 @@ def eu_store(bundled_store_path, tmp_path_factory):
 @pytest.fixture
 def eu_store_copy(eu_store, tmp_path):
     """A private copy of the EU store, for tests that import more into it."""
-    import shutil
 
     import gimatch
 
-    shutil.copy(eu_store.path, tmp_path / "copy.db")
+    copy_store(eu_store.path, tmp_path / "copy.db")
     return gimatch.open(tmp_path / "copy.db")

@@ -16,7 +16,7 @@ import pytest
 from gimatch.report import render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium (make browser-test installs it)")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no chromium (make browser-test installs it)")
 
 # Run in the page once it has laid out: what overflows, and the text as rendered.
 PROBE = """<script>
@@ -54,6 +54,7 @@ def _font_coverage() -> list[tuple[int, int]]:
     return ranges
 
 
+@needs_chromium
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_report_renders_whole_in_a_browser(bundled_store, lang, tmp_path):
     page = render(bundled_store, "html", lang)
@@ -79,3 +80,12 @@ def test_report_renders_whole_in_a_browser(bundled_store, lang, tmp_path):
     plain.write_text(page, encoding="utf-8")
     _chromium("--window-size=1200,2400", f"--screenshot={shot}", plain.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def test_pdf_without_a_browser(bundled_store, tmp_path):
+    pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    from gimatch.report import render_pdf
+
+    out = tmp_path / "report.pdf"
+    render_pdf(bundled_store, "zh", None, str(out))
+    assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 50_000

@@ -51,6 +51,13 @@ CURATED = {
                            ["gimatch developers"]),
     "modifiers.csv": ("marketing and quality words (premium, original, riserva) in several languages", "Apache-2.0",
                       ["gimatch developers"]),
+    "product_terms_romanized.csv": ("the Chinese, Japanese and Thai product terms in pinyin, Hepburn and RTGS "
+                                    "(tools/derive_lexicon.py)", "derived from product_terms.csv and "
+                                    "product_terms_derived.csv", ["datasets/product_terms.csv"]),
+    "country_names.csv": ("country names in English, Chinese, Japanese, Thai and their own language",
+                          "Apache-2.0", ["gimatch developers"]),
+    "usage_words.csv": ("words that say how a text uses a GI name (imitation, style/type, made in)", "Apache-2.0",
+                        ["gimatch developers"]),
     "nice_classes.csv": ("the 45 Nice classes with short headings and the common classes of their goods",
                          "Apache-2.0 (facts: WIPO Nice Classification)", ["per row"]),
     "zh_transcription_chars.csv": ("characters Chinese uses to transcribe foreign names by sound", "Apache-2.0",
@@ -99,8 +106,10 @@ def main() -> None:
     entries = build_all(Path(args.shared), DATASETS)
     write_manifest(entries)              # the derivation reads the bundled GIs through the manifest
     from derive_lexicon import write as derive_lexicon  # noqa: E402  (tools/derive_lexicon.py)
+    from derive_lexicon import write_romanized  # noqa: E402
 
     derive_lexicon(DATASETS)
+    write_romanized(DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

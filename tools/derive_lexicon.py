@@ -23,6 +23,7 @@ many names gave it and one of them. Run by tools/build_datasets.py after the bun
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -46,6 +47,7 @@ SKIP_CLASSES = frozenset({"wine", "spirits", "aromatised_wine", None})     # win
 NOT_EUROPEAN = frozenset({"CN", "JP", "TH", "KR", "VN", "KH", "IN", "ID"})    # names in other word orders
 
 
+@functools.lru_cache(maxsize=1)
 def _curated_terms() -> dict[tuple[str, ...], dict[str, str]]:
     from gimatch.text.stem import stem_tokens
 
@@ -163,12 +165,16 @@ def _thai(gi: GI, places: list[str]) -> list[tuple[str, str]]:
 
 def _edges(gi: GI) -> list[tuple[str, str]]:
     """(first or last word, example) of a two- or three-word name no structural rule splits: a word that
-    recurs at the edge of names of one class is that class's product word (Κολοκάσι Σωτήρας, Kolokasi ...)."""
+    recurs at the edge of names of one class is that class's product word (Κολοκάσι Σωτήρας, Kolokasi ...).
+    A name whose other edge is already a product word (Queso Manchego) has its place there, not a product."""
     out = []
     if set(gi.countries) & NOT_EUROPEAN or _european(gi):
         return out
+    curated = _curated_terms()
     for n in gi.names:
         tokens = [t for t in fold(n.text).split() if t not in STOPWORDS]
+        if any((stem(t),) in curated or (t,) in curated for t in (tokens[:1] + tokens[-1:])):
+            continue
         if n.role == "protected" and 2 <= len(tokens) <= 3:
             out += [(stem(t), n.text) for t in (tokens[0], tokens[-1])
                     if len(t) >= 4 and not _PLACE_ADJ.match(t) and t not in GEO_NOUNS]
@@ -263,7 +269,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
                 continue                              # a word of many classes is no product word
         else:
             cls, found = "", classes[""]
-        if len(found) < MIN_NAMES and (term, cls) not in unambiguous:
+        if len({fold(example) for _, example in found}) < MIN_NAMES and (term, cls) not in unambiguous:
             continue
         if any(term in word and word != term and word in example for word in spaceless_curated
                for _, example in found):
@@ -291,6 +297,49 @@ def _parallel_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str
         rows.append({"concept": concept, "class": row["class"], "lang": "ja", "term": part, "names": str(n),
                      "example": next(e for r, e in hits if r["concept"] == concept)})
     return rows
+
+
+def romanized_rows(rows) -> list[dict[str, str]]:
+    """Every Chinese, Japanese and Thai term also in its romanization (大红袍 → da hong pao, かぼちゃ → kabocha,
+    กาแฟ → kafae), as exporters and the registers' Latin forms write them."""
+    from gimatch.text.romanize import hepburn, pinyin, rtgs
+
+    out = []
+    for row in rows:
+        term = fold(row["term"])
+        lang = row["lang"]
+        script = dominant_script(term)
+        if script == "Han" and lang == "zh":
+            latin = pinyin(term)
+        elif script in ("Han", "Kana") and lang == "ja":
+            latin = hepburn(fold(row["term"], simplify=False))
+        elif script == "Thai":
+            latin = rtgs(term)
+        else:
+            continue
+        if latin and latin.isascii() and (" " in latin or len(latin) >= 3):   # not li, mi: too many words
+            out.append({**row, "lang": f"{lang}-Latn", "term": latin})
+    return out
+
+
+def write_romanized(datasets: Path) -> Path:
+    """Every Chinese, Japanese and Thai term of the curated and derived tables in its romanization
+    (datasets/product_terms_romanized.csv), so the lexicon loads without the language tools."""
+    rows = bundled.read_table("product_terms.csv") + _read_derived(datasets)
+    path = datasets / "product_terms_romanized.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# The Chinese, Japanese and Thai product terms of product_terms.csv and product_terms_derived.csv in\n"
+                 "# pinyin, Hepburn and RTGS (tools/derive_lexicon.py), as exporters and the registers' Latin forms write them.\n")
+        writer = csv.DictWriter(fh, fieldnames=["concept", "class", "lang", "term"], lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(romanized_rows(rows))
+    return path
+
+
+def _read_derived(datasets: Path) -> tuple[dict[str, str], ...]:
+    with (datasets / "product_terms_derived.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
 def write(datasets: Path) -> Path:

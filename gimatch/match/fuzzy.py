@@ -5,7 +5,7 @@ one character off (龙井荼), two for longer kana and Thai names."""
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..index import NameIndex, ngrams, trigrams
 from ..model import Evidence
@@ -48,7 +48,7 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
     blocked = idx.similar_choices(target, min_shared=max(2, grams // 3))
     choices = [idx.fuzzy_choices[i] for i in blocked]
     for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
-        edits = Levenshtein.distance(target, choice, score_cutoff=2)
+        edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue
         if len(choice) <= 5 and choice[0] != target[0]:

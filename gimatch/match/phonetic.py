@@ -36,6 +36,7 @@ SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them ne
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = 4            # close and long: Latin brand names meet short pinyin forms by chance
+LATIN_SOURCES = frozenset({"han", "kana"})     # what an old romanization can render
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -119,22 +120,23 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue
-        for j in idx.phon_candidates(skel):
-            key, _, gi, ni, kind = idx.phon[j]
+        latin = own == "latin"
+        for j in idx.phon_candidates(skel, sources=LATIN_SOURCES if latin else None, cutoff=80 if latin else 60):
+            key, key_skel, gi, ni, kind = idx.phon[j]
             full_source = kind.split(":", 1)[1]
             source = full_source.split("-")[0]
             if source == own or (own == "latin" and (full_source not in ("han", "kana")
                                                      or kind.startswith("phon-word"))):
                 continue                     # a Latin query: only old romanizations of Chinese and Japanese names
             g = idx.gis[gi]
-            consonants = len(phonetic.consonants(key))
+            consonants = len(key_skel)
             if own == "latin" and consonants < LATIN_MIN:
                 continue
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):
                 continue
-            if q.script == "Han" and len(phonetic.consonants(form)) < 3:
+            if q.script == "Han" and len(skel) < 3:
                 continue                     # one transcribed syllable (蒙牛) says nothing
             part = kind.split(":")[0]
             if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
@@ -144,7 +146,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if known and not dictionary_agrees:
                 continue                     # the dictionary knows the words, and they are not this GI's
             agrees = _same_product(qclasses, g.class_common)
-            sim = phonetic.similarity(form, key)
+            sim = phonetic.similarity(form, key, len(skel), consonants)
             bar = needed(consonants, agrees, idx.abroad(gi), chinese_words)
             if own == "latin":
                 bar = max(bar, LATIN_BAR)

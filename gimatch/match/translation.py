@@ -45,9 +45,8 @@ def _letters_close(place: str, idx: NameIndex, ref) -> bool:
     """A place found by its sounds must also be spelled much alike (Styrian ~ steirisch, not Little ~ Lička)."""
     from rapidfuzz.distance import Levenshtein
 
-    from ..text.anatomy import anatomy
 
-    theirs = anatomy(idx.gis[ref[0]].names[ref[1]]).place.replace(" ", "")
+    theirs = idx.name_places.get((ref[0], ref[1]), ("", ""))[0].replace(" ", "")
     mine = place.replace(" ", "")
     n = min(len(mine), len(theirs))
     return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))

@@ -134,12 +134,11 @@ def _compound_heads(tokens: list[str], anat: Anatomy) -> list[str]:
     compound stays a token of the name."""
     if anat.terms:
         return tokens
+    heads = lexicon().compound_heads
     for tok in tokens:
-        if len(tok) < 6:
-            continue
-        for term in lexicon().compound_heads:
-            head = term.tokens[0]
-            if tok.endswith(head) and len(tok) - len(head) >= 3:
+        for start in range(3, len(tok) - 3):              # the longest head first, three letters at least before it
+            term = heads.get(tok[start:])
+            if term is not None:
                 anat.terms.append(term)
                 return tokens
     return tokens

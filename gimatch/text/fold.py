@@ -214,3 +214,38 @@ def joined(folded: str) -> str:
 def is_spaceless_script(script: str) -> bool:
     """Scripts written without spaces between words, where containment is a substring test."""
     return script in ("Han", "Kana", "Thai", "Khmer")
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """``text`` folded as :func:`fold` folds a name (NFKC, case, accents, width, punctuation to single spaces,
+    traditional Chinese to simplified), with, for each character of the result, the index in ``text`` it
+    comes from, so that a span found in the folded text is a span of the original. For running text (scan):
+    no length limit, and look-alike letters are left as they are."""
+    out: list[str] = []
+    where: list[int] = []
+    base = "Common"
+    for i, ch in enumerate(text):
+        if unicodedata.combining(ch):
+            if base in _FOLDABLE_ACCENT_SCRIPTS:
+                continue
+        else:
+            base = script_of(ch)
+        for piece in unicodedata.normalize("NFKC", ch):
+            cat = unicodedata.category(piece)
+            if cat in ("Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk") or piece in _APOSTROPHES or \
+                    (cat[0] in "PSZ" and piece not in "ーｰ"):
+                if out and out[-1] != " ":
+                    out.append(" ")
+                    where.append(i)
+                continue
+            for folded in strip_accents(piece.casefold().translate(_SPECIAL)):
+                out.append(folded)
+                where.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    folded = "".join(out)
+    simplified = to_simplified(folded)
+    if len(simplified) == len(folded):
+        folded = simplified
+    return folded, where

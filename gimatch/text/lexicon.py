@@ -35,7 +35,7 @@ class Lexicon:
     generic: dict[str, tuple[dict[str, str], ...]]
     place_aliases: dict[str, str]
     class_broader: dict[str, str]
-    compound_heads: tuple[Term, ...]     # one-word terms that end compounds (Bergkäse, Kürbiskernöl), longest first
+    compound_heads: dict[str, Term]      # one-word terms that end compounds (Bergkäse, Kürbiskernöl), by the word
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
 
 
@@ -50,35 +50,27 @@ def _is_spaceless(text: str) -> bool:
     return is_spaceless_script(dominant_script(text))
 
 
-def _romanized_rows(rows) -> list[dict[str, str]]:
-    """Every Chinese, Japanese and Thai term also in its romanization (大红袍 → da hong pao, かぼちゃ → kabocha,
-    กาแฟ → kafae), as exporters and the registers' Latin forms write them."""
-    from .romanize import hepburn, pinyin, rtgs
-
-    out = []
-    for row in rows:
-        term = fold(row["term"])
-        lang = row["lang"]
-        script = dominant_script(term)
-        if script == "Han" and lang == "zh":
-            latin = pinyin(term)
-        elif script in ("Han", "Kana") and lang == "ja":
-            latin = hepburn(fold(row["term"], simplify=False))
-        elif script == "Thai":
-            latin = rtgs(term)
-        else:
-            continue
-        if latin and latin.isascii() and (" " in latin or len(latin) >= 3):   # not li, mi: too many words
-            out.append({**row, "lang": f"{lang}-Latn", "term": latin})
-    return out
+_PRIMED: list[Lexicon] = []
 
 
-@functools.lru_cache(maxsize=1)
+def prime_lexicon(lex: Lexicon) -> None:
+    """Use an already compiled lexicon (the one persisted with a store's index) instead of reading the tables."""
+    if isinstance(lex, Lexicon) and not _PRIMED:
+        _PRIMED.append(lex)
+
+
 def lexicon() -> Lexicon:
+    """The compiled lexicon: product terms, delocalisers, generic terms, place aliases, modifiers."""
+    if not _PRIMED:
+        _PRIMED.append(_compile())
+    return _PRIMED[0]
+
+
+def _compile() -> Lexicon:
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
-    rows = bundled.read_table("product_terms.csv") + bundled.read_table("product_terms_derived.csv")
-    rows = rows + tuple(_romanized_rows(rows))
+    rows = (bundled.read_table("product_terms.csv") + bundled.read_table("product_terms_derived.csv")
+            + bundled.read_table("product_terms_romanized.csv"))
     for row in rows:
         folded = fold(row["term"])
         if not folded:
@@ -120,8 +112,8 @@ def lexicon() -> Lexicon:
         place_aliases=aliases,
         class_broader=broader,
         modifiers=frozenset(fold(r["term"]) for r in bundled.read_table("modifiers.csv")),
-        compound_heads=tuple(sorted((t for t in terms.values() if len(t.tokens) == 1 and len(t.tokens[0]) >= 4
-                                     and t.lang.split("-")[0] in COMPOUNDING), key=lambda t: -len(t.tokens[0]))),
+        compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
+                        if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.lang.split("-")[0] in COMPOUNDING},
     )
 
 

@@ -201,24 +201,45 @@ def _drop(ch: str, final: bool) -> float:
     return 0.9
 
 
+_SYMBOLS = "PFWTKSLMNHY" + "aeiou"
+_SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
+_DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
+_DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
+
+
+@functools.lru_cache(maxsize=200_000)
 def distance(a: str, b: str) -> float:
     """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs)."""
     n, m = len(a), len(b)
+    sub, drop, drop_final = _SUB, _DROP, _DROP_FINAL
+    drop_b = [drop[ch] for ch in b]
+    drop_b[-1] = drop_final[b[-1]] if m else 0.0
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _drop(b[j - 1], j == m)
-    for i in range(1, n + 1):
-        cur = [prev[0] + _drop(a[i - 1], i == n)] + [0.0] * m
-        for j in range(1, m + 1):
-            cur[j] = min(prev[j] + _drop(a[i - 1], i == n), cur[j - 1] + _drop(b[j - 1], j == m),
-                         prev[j - 1] + _sub(a[i - 1], b[j - 1]))
+        prev[j] = prev[j - 1] + drop_b[j - 1]
+    for i in range(n):
+        ca = a[i]
+        del_a = drop_final[ca] if i == n - 1 else drop[ca]
+        cur = [prev[0] + del_a]
+        left = cur[0]
+        for j in range(m):
+            diag = prev[j] + sub[ca, b[j]]
+            up = prev[j + 1] + del_a
+            side = left + drop_b[j]
+            left = diag if diag < up else up
+            if side < left:
+                left = side
+            cur.append(left)
         prev = cur
     return prev[m]
 
 
-def similarity(a: str, b: str) -> float:
-    """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name)."""
+def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None) -> float:
+    """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
+    forms' consonant counts may be given when the caller has them."""
     if not a or not b:
         return 0.0
-    weight = max(len(consonants(a)), len(consonants(b)), 1) + 0.3 * max(len(a), len(b))
+    ca = len(consonants(a)) if consonants_a is None else consonants_a
+    cb = len(consonants(b)) if consonants_b is None else consonants_b
+    weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
     return max(0.0, 1.0 - distance(a, b) / weight)

@@ -1,0 +1,523 @@
+"""Scanning free text (labels, listings, descriptions, customs lines) for the protected names it mentions.
+
+Every key of every stored name (the folded name, its spelling variants and romanizations) and the place of
+every name that joins a place and a product is one pattern of a single Aho–Corasick automaton, built once
+per store state. Text is folded as names are (:func:`gimatch.text.fold.fold_map`, keeping each character's
+offset), and the automaton runs over it once: Chinese, Japanese and Thai without word segmentation, Latin,
+Greek and Cyrillic keys only on word boundaries. Then:
+
+- a name key found whole is a mention (identical, variant, transliteration);
+- a place found with a product word of the name's product a few words away is a translation (Parma ham,
+  烟台的苹果); the place alone, or a product word alone, is no mention;
+- a run of Chinese transcription characters or of katakana (a foreign name written by sound) is read by the
+  phonetic matcher, and a word that starts like a distinctive word of a name by the fuzzy matcher: near
+  spellings are checked in those short windows only;
+- short names (four letters or fewer: Ahr, Dão, Var) count only next to a product, style or marketing word
+  (or as the whole text).
+
+Overlapping candidates resolve to the longest, then the best-scored. Each mention carries the legal step of
+``check`` (TSG names, generic names, protection in the territory on the date, severity, legal hooks) and the
+usage around it (``context``): ``imitation``, ``style/type``, ``delocaliser`` ("made in" another place),
+``origin claim`` (the name with its own place or country of production, for the user to verify),
+``translation`` or ``none``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from . import bundled, legal
+from .conflicts import in_force, reclassify
+from .dates import as_date
+from .errors import UsageError
+from .index import NameIndex
+from .match import Collector, Hit, analyze
+from .match import fuzzy as fuzzy_matcher
+from .match import phonetic as phonetic_matcher
+from .model import Evidence
+from .text.anatomy import STOPWORDS
+from .text.fold import fold, fold_map, script_of
+from .text.keys import ROMANIZATION_KINDS
+from .text.lexicon import classes_comparable, concepts_agree, is_product_term, lexicon
+
+MAX_TEXT_CHARS = 20_000     # characters of one text scanned (a listing, a label, a page of description)
+WINDOW = 4                  # words (or, in Chinese, Japanese and Thai, 8 characters) a product word may be away
+SHORT = 4                   # a name this short counts only next to a product, style or marketing word
+_EXACT = frozenset({"identical", "variant", "transliteration"})
+CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
+
+
+@dataclass
+class _Candidate:
+    start: int                 # in the folded text
+    end: int
+    hit: Hit
+    rank: tuple
+
+
+@functools.lru_cache(maxsize=1)
+def _usage_words() -> dict[str, list[tuple[str, str]]]:
+    """Usage words by context, folded, each with whether it is written without spaces (CJK, Thai)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in bundled.read_table("usage_words.csv"):
+        out.setdefault(row["context"], []).append((fold(row["term"]), row["lang"]))
+    return out
+
+
+def _latin_like(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or script_of(ch) in ("Latin", "Greek", "Cyrillic")
+
+
+class Scanner:
+    """The automaton of one store state, and the scan of one text."""
+
+    def __init__(self, idx: NameIndex):
+        import ahocorasick
+
+        self.idx = idx
+        lex = lexicon()
+        payload: dict[str, dict[str, list]] = {}
+        for key, refs in idx.by_key.items():
+            if self._usable(key, lex):
+                payload.setdefault(key, {"names": [], "places": []})["names"].extend(refs)
+        for (gi, ni), (place, place_key) in idx.name_places.items():
+            concepts = idx.name_concepts.get((gi, ni))
+            if not concepts:
+                continue                      # a name that is only a place is found whole, as a name key
+            for key in {fold(place), place_key}:
+                if key and self._usable(key, lex):
+                    payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
+        self.automaton = ahocorasick.Automaton()
+        for key, value in payload.items():
+            self.automaton.add_word(key, (key, value["names"], value["places"]))
+        self.automaton.make_automaton()
+        self._prefixes = self._distinct_prefixes(idx, lex)
+        self._cache: dict = {}
+
+    @staticmethod
+    def _usable(key: str, lex) -> bool:
+        """A key that can stand for a GI in running text: not a stopword, a product word or a generic term."""
+        bare = key.replace(" ", "")
+        wide = not bare.isascii() and all(not _latin_like(ch) for ch in bare)
+        if len(bare) < (2 if wide else 3) or key in STOPWORDS or is_product_term(key) or bare in lex.generic:
+            return False
+        return not (key in lex.modifiers or key in lex.single_words)
+
+    @staticmethod
+    def _distinct_prefixes(idx: NameIndex, lex) -> dict[str, list[str]]:
+        """Five-letter beginnings of the distinctive words of Latin names (seven letters or more): where a
+        word of the text starts like one, the fuzzy matcher reads the window."""
+        out: dict[str, list[str]] = {}
+        for token in idx.by_token:
+            if len(token) >= 7 and token.isascii() and token not in lex.single_words:
+                out.setdefault(token[:5], []).append(token)
+        return out
+
+    def scan(self, text: str, *, territory: str | None = None, date: dt.date | None = None) -> dict:
+        if not isinstance(text, str):
+            raise UsageError(f"a text must be text, not {type(text).__name__}")
+        if len(text) > MAX_TEXT_CHARS:
+            raise UsageError(f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}")
+        if territory is not None and territory not in legal.TERRITORIES:
+            raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
+        scope = legal.Scope(territory=territory, date=as_date(date, "date"))
+        folded, where = fold_map(text)
+        candidates = self._exact(folded) + self._near(folded)
+        mentions, seen = [], set()
+        for c in _resolve(candidates):
+            mention = self._mention(text, folded, where, c, scope)
+            if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
+                seen.add((mention["start"], mention["end"], mention["gi"]))
+                mentions.append(mention)
+        return {"text": text, "mentions": mentions, "territory": territory, "date": scope.on.isoformat()}
+
+    # --- candidates ---------------------------------------------------------------------------------
+
+    def _exact(self, folded: str) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        idx = self.idx
+        for end, (key, names, places) in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            end += 1
+            latin = _latin_like(key[0]) or _latin_like(key[-1])
+            if latin and ((start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())):
+                continue                                      # inside a longer word
+            if names and (len(key.replace(" ", "")) > SHORT or not latin or len(key) == len(folded)
+                          or self._next_to_product(folded, start, end)):
+                after = None if latin else _term_at(folded, end)
+                for gi, ni, skind in names:
+                    if after and not classes_comparable(after.product_class, idx.gis[gi].class_common):
+                        continue                               # 山形 in 山形さくらんぼ: the place, for another product
+                    kind, score = _kind_of(idx, gi, ni, skind)
+                    name = idx.gis[gi].names[ni]
+                    why = (f"the protected name {name!r} appears in the text" if kind == "identical" else
+                           f"{name!r} appears in the text as {key!r} ({skind})")
+                    out.append(_Candidate(start, end, Hit(gi, ni, kind, score, why, Evidence(
+                        query_key=key, gi_key=key, key_kind=f"text/{skind}")), (end - start, score)))
+            for gi, ni, concepts in places:
+                span = self._product_near(folded, start, end, set(concepts))
+                if span:
+                    lo, hi, term = span
+                    name = idx.gis[gi].names[ni]
+                    out.append(_Candidate(lo, hi, Hit(gi, ni, "translation", 86.0,
+                                                      f"the place {key!r} with {term!r}, the product of {name!r}: a translation",
+                                                      Evidence(query_key=folded[lo:hi], gi_key=key,
+                                                               key_kind="text/place+term", detail=term)),
+                                          (hi - lo, 86.0)))
+        return out
+
+    def _near(self, folded: str) -> list[_Candidate]:
+        """Near spellings and renderings by sound, read in short windows: words that start like a distinctive
+        word of a name (fuzzy), runs of Chinese transcription characters and of katakana (phonetic)."""
+        out: list[_Candidate] = []
+        for start, end in _words(folded):
+            word = folded[start:end]
+            if len(word) >= 7 and word[:5] in self._prefixes and word not in self.idx.by_token:
+                for more in range(3):                          # the word, then with the next one or two
+                    found = self._read(folded, start, _extend(folded, end, more), fuzzy_matcher, ("fuzzy",))
+                    if found:
+                        out += found
+                        break
+        for start, end in _foreign_runs(folded):
+            term = _term_at(folded, end)
+            stop = end + len(term.tokens[0]) if term else end
+            out += self._read(folded, start, stop, phonetic_matcher, ("transcription", "transliteration"))
+        return out
+
+    def _read(self, folded: str, start: int, end: int, matcher, kinds: tuple[str, ...]) -> list[_Candidate]:
+        window = folded[start:end].strip()
+        if not window:
+            return []
+        key = (window, matcher.__name__)
+        if key not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            out = Collector(self.idx)
+            try:
+                matcher.find(analyze(window), self.idx, out)
+            except UsageError:
+                pass
+            self._cache[key] = [h for h in out.best.values() if h.kind in kinds and h.score >= 75]
+        return [_Candidate(start, end, h, (end - start, h.score)) for h in self._cache[key]]
+
+    def _next_to_product(self, folded: str, start: int, end: int) -> bool:
+        lex = lexicon()
+        near = folded[max(0, start - 30):start].split()[-2:] + folded[end:end + 30].split()[:2]
+        return any(w in lex.single_words or w in lex.modifiers or (w,) in lex.delocalisers for w in near)
+
+    def _product_near(self, folded: str, start: int, end: int, concepts: set[str]) -> tuple[int, int, str] | None:
+        """A product word of the name's product within WINDOW words after (or before) the place: the span
+        from the place to it."""
+        lex = lexicon()
+        wide = not _latin_like(folded[start])
+        if wide:
+            after = folded[end:end + 2 * WINDOW]
+            for term_text, term in lex.spaceless_terms.items():
+                at = after.find(term_text)
+                if at >= 0 and concepts_agree({term.concept}, concepts):
+                    return start, end + at + len(term_text), term_text
+            return None
+        words = _words(folded)
+        following = [(s, e) for s, e in words if s >= end][:WINDOW]
+        before = [(s, e) for s, e in words if e <= start][-WINDOW:]
+        for s, e in [*following, *reversed(before)]:
+            for n in range(lex.max_term_tokens, 0, -1):
+                tokens = tuple(folded[s:].split()[:n])
+                term = lex.terms_by_tokens.get(tokens)
+                if term and concepts_agree({term.concept}, concepts):
+                    stop = s + len(" ".join(tokens))
+                    return (start, stop, " ".join(tokens)) if s >= end else (s, end, " ".join(tokens))
+        return None
+
+    # --- mentions -----------------------------------------------------------------------------------
+
+    def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope) -> dict | None:
+        hit = c.hit
+        key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, scope.territory, scope.on)
+        if key not in self._cache:
+            surface_key = folded[c.start:c.end]
+            hits = [Hit(hit.gi, hit.name, hit.kind, hit.score, hit.why, hit.evidence)]
+            reclassify(hits, surface_key, self.idx, scope)
+            conflict = in_force(self.idx, hits[0], scope)
+            self._cache[key] = conflict.model_dump(mode="json") if conflict else None
+        conflict = self._cache[key]
+        if conflict is None or conflict["score"] < legal.score_range(conflict["kind"])[0] or conflict["score"] < 70:
+            return None
+        start, end = where[c.start], where[c.end - 1] + 1
+        return {"start": start, "end": end, "surface": text[start:end], "gi": conflict["gi"],
+                "register": conflict["register"], "native_id": conflict["native_id"],
+                "matched_name": conflict["matched_name"], "kind": conflict["kind"], "score": conflict["score"],
+                "severity": conflict["severity"], "context": self._context(folded, c, conflict),
+                "why": conflict["why"], "legal_hooks": conflict["legal_hooks"], "linked": conflict["linked"]}
+
+    def _context(self, folded: str, c: _Candidate, conflict: dict) -> str:
+        """How the text uses the name: the usage words around the mention."""
+        before, after = folded[max(0, c.start - 40):c.start], folded[c.end:c.end + 40]
+        inside = folded[c.start:c.end]                    # Queso tipo Manchego: the word between place and product
+        words = _usage_words()
+        found = set()
+        for context in ("imitation", "style/type"):
+            if any(_has(before, w) or _has(after, w) or _has(inside, w) for w, _ in words.get(context, ())):
+                found.add(context)
+        for w, _ in sorted(words.get("delocaliser", ()), key=lambda x: -len(x[0])):
+            for side in (after, before):
+                at = _find(side, w)
+                if at >= 0:
+                    found.add("origin claim" if self._own_origin(side[at + len(w):at + len(w) + 30], conflict)
+                              else "delocaliser")
+        if conflict["kind"] == "translation":
+            found.add("translation")
+        return next((k for k in CONTEXT_ORDER if k in found), "none")
+
+    def _own_origin(self, following: str, conflict: dict) -> bool:
+        """Whether the place named just after a 'made in' (within a few words) is the GI's own country or
+        one of its names."""
+        g = self.idx.gis[self.idx.position(conflict["gi"])]
+        own = {fold(x) for x in _place_names(tuple(g.countries))} | {fold(n) for n in g.names}
+        near = " " + " ".join(following.split()[:3]) + " "
+        return any(f" {name} " in near if name.isascii() else name in near for name in own if len(name) >= 2)
+
+
+@functools.lru_cache(maxsize=256)
+def _place_names(countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a GI's countries in the languages texts are written in (datasets/country_names.csv)."""
+    return tuple(countries) + tuple(r["name"] for r in bundled.read_table("country_names.csv") if r["code"] in countries)
+
+
+def _has(side: str, word: str) -> bool:
+    return _find(side, word) >= 0
+
+
+def _find(side: str, word: str) -> int:
+    """Where a usage word is in a piece of text: as a word in spaced scripts, anywhere in CJK and Thai."""
+    at = side.find(word)
+    while at >= 0:
+        wide = not _latin_like(word[0])
+        if wide or ((at == 0 or not side[at - 1].isalnum()) and
+                    (at + len(word) == len(side) or not side[at + len(word)].isalnum())):
+            return at
+        at = side.find(word, at + 1)
+    return -1
+
+
+def _words(folded: str) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, ch in enumerate(folded + " "):
+        if ch == " ":
+            if start is not None:
+                out.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    return out
+
+
+def _extend(folded: str, end: int, words: int) -> int:
+    """The end of the next ``words`` words after ``end``."""
+    for s, e in _words(folded[end:])[:words]:
+        end_at = end + e
+        end = end_at
+    return end
+
+
+def _foreign_runs(folded: str) -> list[tuple[int, int]]:
+    """Runs of three or more Chinese transcription characters or katakana (a foreign name written by sound),
+    cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
+    from .match.phonetic import _transcription_chars
+
+    chars = _transcription_chars()
+    countries = set()
+    for name in _country_words():
+        at = folded.find(name)
+        while at >= 0:
+            countries.update(range(at, at + len(name)))
+            at = folded.find(name, at + 1)
+    runs, start, kind = [], 0, None
+    for i, ch in enumerate(folded + " "):
+        k = None if i in countries else "Han" if ch in chars else "Kana" if "ァ" <= ch <= "ヺ" or ch == "ー" else None
+        if k != kind:
+            if kind:
+                runs.append((start, i))
+            start, kind = i, k
+    return [(start, end) for start, end in runs if end - start >= 3]
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> tuple[str, ...]:
+    names = {fold(r["name"]) for r in bundled.read_table("country_names.csv")}
+    return tuple(sorted((n for n in names if not n.isascii() and len(n) >= 2), key=len, reverse=True))
+
+
+def _term_at(folded: str, at: int):
+    """The Chinese, Japanese or Thai product term that starts at ``at``, the longest, or None."""
+    terms = lexicon().spaceless_terms
+    for n in range(min(8, len(folded) - at), 0, -1):
+        term = terms.get(folded[at:at + n])
+        if term:
+            return term
+    return None
+
+
+def _kind_of(idx: NameIndex, gi: int, ni: int, skind: str) -> tuple[str, float]:
+    role = idx.gis[gi].roles[ni]
+    if skind == "fold":
+        return ("identical", 100.0) if role == "protected" else ("variant", 98.0)
+    if skind in ROMANIZATION_KINDS:
+        return "transliteration", 95.0
+    return "variant", 96.0
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping candidates: the longest, then the best-scored, then the strongest kind, wins its span;
+    one mention per GI and span."""
+    exact_spans = {(c.start, c.end) for c in candidates if c.hit.kind in _EXACT}
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.hit.score, legal.rank(c.hit.kind), c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for c in order:
+        if c.hit.kind not in _EXACT and (c.start, c.end) in exact_spans:
+            continue                   # a name written out beats readings of the same span by sound or typo
+        if any(c.start < e and s < c.end and (s, e) != (c.start, c.end) for s, e in taken):
+            continue
+        if any((k.start, k.end, k.hit.gi) == (c.start, c.end, c.hit.gi) for k in kept):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, -c.hit.score))
+
+
+# --- many texts -------------------------------------------------------------------------------------
+
+TEXT_COLUMNS = ("id", "text")
+CSV_FIELDS = ("id", "start", "end", "surface", "gi", "register", "native_id", "matched_name", "kind", "score",
+              "severity", "context", "why", "text", "skipped")
+
+
+def scan_rows(rows: Iterable, *, store=None, territory: str | None = None, date=None, skipped: list | None = None,
+              workers: int = 1) -> Iterator[dict]:
+    """Scan rows (dicts or :class:`gimatch.screening.Row` with ``id`` and ``text``; further columns are kept in
+    ``fields``); yields one record per row, in order: the ``scan --json`` object with ``id`` (and ``fields``),
+    or ``{"id", "text", "mentions": [], "skipped": reason}`` for a row that cannot be scanned (no text, a
+    repeated id, a text too long), appended to ``skipped`` as (where, id, reason) when a list is given."""
+    from .batch import SeenIds, ordered
+    from .store import Store
+
+    if workers < 1:
+        raise UsageError(f"workers must be 1 or more, not {workers}")
+    if territory is not None and territory not in legal.TERRITORIES:
+        raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
+    options = {"territory": territory, "date": as_date(date, "date")}
+    store = store if store is not None else Store()
+    with SeenIds() as seen:
+        prepared = _prepare(rows, seen)
+        if workers == 1:
+            records = (_scan_one(store, options, item) for item in prepared)
+        else:
+            records = ordered(prepared, _scan_chunk, workers=workers, setup=_worker_setup,
+                              setup_args=(str(store.path), options))
+        for where, record in records:
+            if "skipped" in record and skipped is not None:
+                skipped.append((where, record["id"], record["skipped"]))
+            yield record
+
+
+def _prepare(rows: Iterable, seen) -> Iterator[tuple[str, str, object, dict, str | None]]:
+    from .screening import Row
+
+    for n, item in enumerate(rows, 1):
+        row = item if isinstance(item, Row) else Row(f"row {n}", item)
+        values = {str(k).strip(): v for k, v in row.values.items() if k is not None}
+        if not any(str(v or "").strip() for v in values.values()):
+            continue
+        row_id = str(values.get("id") or "").strip() or row.where
+        text = values.get("text")
+        reason = values.get("_error")
+        if reason is None and not isinstance(text, str):
+            reason = "no text" if text is None else f"the text is not text but {type(text).__name__}"
+        elif reason is None and not text.strip():
+            reason = "no text"
+        elif reason is None and len(text) > MAX_TEXT_CHARS:
+            reason = f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}"
+        if not seen.add(row_id) and reason is None:
+            reason = f"duplicate id {row_id!r}: only its first row is scanned"
+        extra = {k: v for k, v in values.items() if k not in TEXT_COLUMNS and not k.startswith("_")}
+        yield row.where, row_id, text if isinstance(text, str) else "", extra, reason
+
+
+def _scan_one(store, options: dict, item: tuple) -> tuple[str, dict]:
+    where, row_id, text, extra, reason = item
+    if reason is None:
+        try:
+            found = store.scan(text, territory=options["territory"], date=options["date"])
+            record = {"id": row_id, **found}
+        except UsageError as exc:
+            reason = str(exc)
+    if reason is not None:
+        record = {"id": row_id, "text": text, "mentions": [], "territory": options["territory"],
+                  "date": (options["date"] or dt.date.today()).isoformat(), "skipped": reason}
+    if extra:
+        record["fields"] = extra
+    return where, record
+
+
+_WORKER: dict = {}
+
+
+def _worker_setup(store_path: str, options: dict) -> None:
+    from .store import Store
+
+    _WORKER["store"] = Store(store_path, create=False)
+    _WORKER["store"].index()
+    _WORKER["options"] = options
+
+
+def _scan_chunk(items: list) -> list[tuple[str, dict]]:
+    return [_scan_one(_WORKER["store"], _WORKER["options"], item) for item in items]
+
+
+def csv_rows(record: dict) -> Iterator[dict]:
+    """The review rows of one scanned text: one per mention, or one saying it has none or was skipped."""
+    if not record["mentions"]:
+        yield {"id": record["id"], "text": record["text"], "skipped": record.get("skipped", "")}
+        return
+    for m in record["mentions"]:
+        yield {"id": record["id"], **{k: m[k] for k in CSV_FIELDS if k in m}, "text": record["text"]}
+
+
+def review_page(records: Iterable[dict], *, title: str = "gimatch scan: mentions to review") -> Iterator[str]:
+    """One self-contained HTML page, streamed: each text with its mentions highlighted; the GI, kind, context
+    and why on hover (and printed under the text)."""
+    esc = html.escape
+    yield (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title><style>'
+           "body{font-family:'Noto Sans','Noto Sans CJK SC','Noto Sans Thai',sans-serif;margin:2em auto;max-width:60em;"
+           "line-height:1.6;color:#222}article{border-bottom:1px solid #ddd;padding:.6em 0}"
+           "h1{font-size:1.4em}.id{color:#666;font-size:.85em}mark{padding:0 .15em;border-radius:.2em}"
+           "mark.high{background:#f8c7c3}mark.medium{background:#fde7a6}mark.low{background:#e3e8ef}"
+           "ol{font-size:.85em;color:#444;margin:.2em 0 0 1.2em;padding:0}.none{color:#999;font-size:.85em}"
+           ".skipped{color:#a33;font-size:.85em}@media print{mark{outline:1px solid #999}}"
+           f"</style></head><body><h1>{esc(title)}</h1>")
+    count = with_mentions = 0
+    for record in records:
+        count += 1
+        text, mentions = record["text"], record["mentions"]
+        with_mentions += bool(mentions)
+        parts, at = [], 0
+        for m in sorted(mentions, key=lambda m: (m["start"], -m["end"])):
+            if m["start"] < at:
+                continue
+            tip = f"{m['gi']} · {m['kind']} {m['score']:.0f} · {m['context']} · {m['why']}"
+            parts.append(esc(text[at:m["start"]]))
+            parts.append(f'<mark class="{esc(m["severity"])}" title="{esc(tip)}">{esc(text[m["start"]:m["end"]])}</mark>')
+            at = m["end"]
+        parts.append(esc(text[at:]))
+        notes = "".join(f"<li><b>{esc(m['surface'])}</b> → {esc(m['gi'])} ({esc(' / '.join([m['matched_name']]))}), "
+                        f"{esc(m['kind'])} {m['score']:.0f}, {esc(m['severity'])}, context {esc(m['context'])}: "
+                        f"{esc(m['why'])}</li>" for m in mentions)
+        tail = (f"<ol>{notes}</ol>" if notes else f'<div class="skipped">skipped: {esc(record["skipped"])}</div>'
+                if record.get("skipped") else '<div class="none">no mention</div>')
+        yield f'<article><div class="id">{esc(str(record["id"]))}</div><div>{"".join(parts)}</div>{tail}</article>'
+    yield f"<p>{count} texts, {with_mentions} with mentions.</p></body></html>"

@@ -1,0 +1,110 @@
+"""gimatch scan: protected names in free text, in every script, with their span, kind and usage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import gimatch
+from gimatch.cli import cli
+
+KEYS = {"start", "end", "surface", "gi", "register", "native_id", "matched_name", "kind", "score", "severity",
+        "context", "why", "legal_hooks", "linked"}
+
+
+def mentions(store, text, **options):
+    result = store.scan(text, **options)
+    assert set(result) == {"text", "mentions", "territory", "date"}
+    for m in result["mentions"]:
+        assert set(m) == KEYS and text[m["start"]:m["end"]] == m["surface"]
+    return [(m["surface"], m["gi"], m["kind"], m["context"]) for m in result["mentions"]]
+
+
+@pytest.mark.parametrize("text, surface, gi, context", [
+    ("Prosciutto di Parma DOP 24 mesi, affettato a mano", "Prosciutto di Parma", "eu:PDO-IT-0067", "none"),  # it
+    ("Fromage type Roquefort, fabriqué en Belgique", "Roquefort", "eu:PDO-FR-0131", "style/type"),            # fr
+    ("Geschenkset mit Tiroler Speck, hergestellt in Österreich", "Tiroler Speck", "eu:PGI-AT-1395", "origin claim"),  # de
+    ("Queso tipo Manchego elaborado en México, 500 g", "Queso tipo Manchego", "eu:PDO-ES-0087", "style/type"),  # es
+    ("Fresh Parma ham, thinly sliced", "Parma ham", "eu:PDO-IT-0067", "translation"),                         # en
+    ("意大利帕尔玛火腿 仿制 风味 切片 200g", "帕尔玛火腿", "eu:PDO-IT-0067", "imitation"),                      # zh
+    ("杭州西湖龙井茶 250克 原产地 中国", "龙井茶", "eu:PDO-CN-0621", "origin claim"),                           # zh
+    ("国産 ロックフォール風 チーズ 100g", "ロックフォール", "eu:PDO-FR-0131", "style/type"),                     # ja
+    ("ข้าวหอมมะลิทุ่งกุลาร้องไห้ 5 กก. ผลิตในประเทศไทย", "ข้าวหอมมะลิทุ่งกุลาร้องไห้",
+     "th.dip:ข้าวหอมมะลิทุ่งกุลาร้องไห้", "origin claim"),                                                       # th
+])
+def test_a_mention_in_every_script(store, text, surface, gi, context):
+    found = mentions(store, text)
+    assert (surface, gi) in [(s, g) for s, g, _, _ in found], found
+    assert [c for s, g, _, c in found if (s, g) == (surface, gi)] == [context]
+
+
+def test_a_transcription_no_dataset_holds_is_read_by_its_sounds(store):
+    found = mentions(store, "法国夏布利白葡萄酒 750ml")
+    assert [(s, g, k) for s, g, k, _ in found] == [("夏布利", "eu:PDO-FR-A0736", "transcription")]
+
+
+def test_near_spellings_inside_text(store):
+    found = mentions(store, "Coffret cadeau: Champagen brut et flûtes")
+    assert ("Champagen", "eu:PDO-FR-A1359", "fuzzy") in [(s, g, k) for s, g, k, _ in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Tour guide of Parma: the best hotels and trattorias",      # a place alone
+    "Fresh ham and cheese sandwich",                             # product words alone
+    "山形さくらんぼ 佐藤錦 2kg",                                    # a place GI (sake) for another product
+    "Plain mineral water, 6 x 1.5 l",
+])
+def test_no_mention_without_the_distinctive_part(store, text):
+    assert mentions(store, text) == []
+
+
+def test_territory_and_date(store):
+    assert mentions(store, "Pixian Dou Ban chili paste", territory="EU", date="2020-01-01") == []
+    assert mentions(store, "Pixian Dou Ban chili paste", territory="EU", date="2022-01-01")
+
+
+def test_cli_exit_codes_and_json(db_path):
+    runner = CliRunner()
+    found = runner.invoke(cli, ["--db", str(db_path), "scan", "--text", "Feta cheese, Danish style", "--json"], obj={})
+    assert found.exit_code == 1 and json.loads(found.output)["mentions"][0]["context"] == "style/type"
+    none = runner.invoke(cli, ["--db", str(db_path), "scan", "--text", "Plain water"], obj={})
+    assert none.exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db_path), "scan"], obj={}).exit_code == 2
+
+
+def test_a_file_in_order_the_same_bytes_with_two_workers(db_path, tmp_path):
+    rows = tmp_path / "texts.csv"
+    rows.write_text("id,text,price\n1,Prosciutto di Parma DOP,12\n2,法国夏布利白葡萄酒,300\n3,water,1\n1,dup,2\n"
+                    "4,,\n5,Roquefort-style cheese,3\n", encoding="utf-8")
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        result = CliRunner().invoke(cli, ["--db", str(db_path), "scan", str(rows), "--out", str(out),
+                                          "--workers", workers], obj={})
+        assert result.exit_code == 1, result.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    records = [json.loads(line) for line in outs[0].decode().splitlines()]
+    assert [r["id"] for r in records] == ["1", "2", "3", "1", "4", "5"]
+    assert records[0]["fields"] == {"price": "12"} and "duplicate id" in records[3]["skipped"]
+    assert records[4]["skipped"] == "no text" and not records[2]["mentions"]
+
+
+def test_review_page_and_csv(db_path, tmp_path):
+    rows = tmp_path / "texts.jsonl"
+    rows.write_text('{"id": "a", "text": "<b>Feta</b> type cheese"}\n{"id": "b", "text": "water"}\n', encoding="utf-8")
+    page = tmp_path / "review.html"
+    assert CliRunner().invoke(cli, ["--db", str(db_path), "scan", str(rows), "--out", str(page)], obj={}).exit_code == 1
+    html = page.read_text(encoding="utf-8")
+    assert "<mark" in html and "&lt;b&gt;" in html and "eu:PDO-GR-0427" in html and "<b>Feta</b> type" not in html
+    table = tmp_path / "review.csv"
+    CliRunner().invoke(cli, ["--db", str(db_path), "scan", str(rows), "--out", str(table)], obj={})
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,start,end,surface,gi") and len(lines) == 3
+
+
+def test_library_scan(store):
+    records = list(gimatch.scan([{"id": 1, "text": "Feta"}, {"id": 2, "text": "water"}], store=store))
+    assert [bool(r["mentions"]) for r in records] == [True, False]
