@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := $(VENV)/demo.db
 
-.PHONY: demo test fuzz browser-test eval bench clean
+.PHONY: demo test test-spark fuzz browser-test eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ demo: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/python -m pytest -q
+
+# gimatch.spark in Spark local mode (needs Java): installs the spark extra.
+test-spark: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[spark]'
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests_spark
 
 # Fuzzing with hypothesis (fuzz/): random and mutated bytes to every register reader, random text to check
 # and normalize; a fixed, derandomized budget (FUZZ_EXAMPLES per target).

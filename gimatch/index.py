@@ -5,6 +5,7 @@ a process loads it instead of building it."""
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from collections import Counter
@@ -21,7 +22,7 @@ from .text.anatomy import STOPWORDS
 from .text.keys import ROMANIZATION_KINDS
 from .text.lexicon import lexicon, prime_lexicon
 
-INDEX_FORMAT = 1        # the layout of the persisted index; a file of another layout is built again
+INDEX_FORMAT = 2        # the layout of the persisted index; a file of another layout is built again
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
@@ -49,6 +50,40 @@ class IndexedGI:
 Ref = tuple[int, int, str]  # (gi position, name position, key kind)
 
 
+class GIList:
+    """The indexed records, kept as columns of plain values (quick to persist and to load); a record is
+    built as an :class:`IndexedGI` the first time it is asked for."""
+
+    FIELDS = ("id", "register", "native_id", "gi_type", "countries", "class_label", "class_common", "status",
+              "names", "roles", "protections")
+
+    def __init__(self, gis: list[IndexedGI]):
+        self._columns = {f: [getattr(g, f) for g in gis] for f in self.FIELDS}
+        self._made: dict[int, IndexedGI] = dict(enumerate(gis))
+
+    def __len__(self) -> int:
+        return len(self._columns["id"])
+
+    def __getitem__(self, i: int) -> IndexedGI:
+        made = self._made.get(i)
+        if made is None:
+            made = self._made[i] = IndexedGI(**{f: self._columns[f][i] for f in self.FIELDS})
+        return made
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def column(self, name: str) -> list:
+        return self._columns[name]
+
+    def __getstate__(self) -> dict:
+        return self._columns
+
+    def __setstate__(self, columns: dict) -> None:
+        self._columns = columns
+        self._made = {}
+
+
 def trigrams(word: str) -> list[str]:
     """Letter trigrams of a word, with its first and last letters marked ('^ca', 'os$')."""
     return ngrams(word, 3)
@@ -61,11 +96,11 @@ def ngrams(word: str, n: int) -> list[str]:
 
 @dataclass
 class NameIndex:
-    gis: list[IndexedGI]
+    gis: GIList
     by_key: dict[str, list[Ref]]
     by_place: dict[str, list[tuple[int, int, frozenset[str]]]]
     by_token: dict[str, list[tuple[int, int]]]
-    name_tokens: dict[tuple[int, int], frozenset[str]]
+    name_tokens: dict[tuple[int, int], tuple[str, ...]]
     idf: dict[str, float]
     fuzzy_choices: list[str]
     fuzzy_refs: list[list[Ref]]
@@ -81,6 +116,7 @@ class NameIndex:
     pos: dict[str, int] = field(default_factory=dict)
     name_concepts: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)   # the product each name names
     name_places: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)    # (place, place key) of each
+    territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
 
     def phon_candidates(self, skeleton: str, limit: int = 80, sources: frozenset[str] | None = None,
                         cutoff: float = 60) -> list[int]:
@@ -108,12 +144,7 @@ class NameIndex:
 
     def territories_of(self, i: int) -> frozenset[str]:
         """The territories where the GI of record ``i`` (any of its records) is protected or pending."""
-        if not hasattr(self, "_territories"):
-            by_group: dict[int, set[str]] = {}
-            for j, g in enumerate(self.gis):
-                by_group.setdefault(self.group_of[j], set()).update(p[0] for p in g.protections)
-            self._territories = {k: frozenset(v) for k, v in by_group.items()}
-        return self._territories[self.group_of[i]]
+        return self.territories[self.group_of[i]]
 
     def abroad(self, i: int) -> bool:
         """Whether the GI of record ``i`` is protected (or pending) outside its home territory."""
@@ -130,7 +161,7 @@ class NameIndex:
     @classmethod
     def from_store(cls, store) -> "NameIndex":
         db = store.db
-        gis: list[IndexedGI] = []
+        gis: GIList = []
         pos: dict[str, int] = {}
         links: list[frozenset[str]] = []
         for row in db.execute("select id, register, native_id, gi_type, countries, class_label, class_common, status, "
@@ -204,8 +235,11 @@ class NameIndex:
             members.setdefault(group, []).append(i)
         for group in members.values():
             group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries), gis[i].id))
-        return cls(gis=gis, by_key=by_key, by_place=by_place, by_token=by_token,
-                   name_tokens={k: frozenset(v) for k, v in tokens.items()}, idf=idf,
+        by_group: dict[int, set[str]] = {}
+        for j, g in enumerate(gis):
+            by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)
+        return cls(gis=GIList(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
+                   name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
@@ -225,11 +259,16 @@ class NameIndex:
     @staticmethod
     def load(path: Path, state: str) -> "NameIndex | None":
         """The persisted index at ``path`` if it was written for this state of the store, else None."""
+        enabled = gc.isenabled()
+        gc.disable()                     # no collection runs while half a million containers are rebuilt
         try:
             with open(path, "rb") as fh:
                 fmt, saved_state, index, lex = pickle.load(fh)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
             return None
+        finally:
+            if enabled:
+                gc.enable()
         if (fmt, saved_state) != (INDEX_FORMAT, state) or not isinstance(index, NameIndex):
             return None
         prime_lexicon(lex)               # the compiled lexicon travels with the index: no table is read again
@@ -241,7 +280,7 @@ class NameIndex:
         cache = self.__dict__.setdefault("_similar", {})
         key = (target, min_shared)
         if key not in cache:
-            if len(cache) > 4096:
+            if len(cache) > 64:                     # the targets of the last queries (fuzzy and evocation share)
                 cache.clear()
             counts = Counter(chain.from_iterable(self.by_gram.get(gram, ()) for gram in set(trigrams(target))))
             cache[key] = [i for i, n in counts.items() if n >= min_shared]

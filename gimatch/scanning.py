@@ -194,7 +194,7 @@ class Scanner:
             return []
         key = (window, matcher.__name__)
         if key not in self._cache:
-            if len(self._cache) > 50_000:
+            if len(self._cache) > 5_000:
                 self._cache.clear()
             out = Collector(self.idx)
             try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -459,6 +460,7 @@ class Store:
             if self._index is None:
                 self._index = NameIndex.from_store(self)
                 self._index.save(self.index_path(), self.state())
+            gc.freeze()                  # the index lives as long as the process: the collector need not walk it
         return self._index
 
     def scan(self, text: str, *, territory: str | None = None, date=None) -> dict:
@@ -476,11 +478,13 @@ class Store:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """The package's code as it is installed (each module's size and modification time): an index or lexicon
-    computed by other code is not reused."""
+    """The package's code as it is installed (a digest of every module): an index or lexicon computed by
+    other code is not reused, and the same code on another machine (a Spark executor) reuses it."""
     package = Path(__file__).resolve().parent
-    stats = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
-    return hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _remove_stale_builds(path: Path) -> None:

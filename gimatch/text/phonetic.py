@@ -207,7 +207,7 @@ _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def distance(a: str, b: str) -> float:
     """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs)."""
     n, m = len(a), len(b)
