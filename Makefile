@@ -69,6 +69,8 @@ eval: $(BIN)/python
 bench: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/scan_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -161,8 +161,14 @@ def in_force(idx: NameIndex, hit: Hit, scope: legal.Scope) -> Conflict | None:
 
 
 def reclassify(hits: list[Hit], text: str, idx: NameIndex, scope: legal.Scope) -> None:
-    """The legal step's kinds (TSG names, names generic in the territory) for hits found in ``text``."""
-    _reclassify(hits, analyze(text), idx, scope, None)
+    """The legal step's kinds (TSG names, names generic in the territory, a place for another product) for
+    hits found in ``text`` (the text is analysed only where a kind led by the place needs its product)."""
+    _reclassify(hits, analyze(text) if any(h.kind in _PLACE_LED for h in hits) else _bare(), idx, scope, None)
+
+
+@functools.lru_cache(maxsize=1)
+def _bare() -> Query:
+    return analyze("x")            # a query that names no product
 
 
 def _mark_homonyms(conflicts: list[Conflict]) -> None:

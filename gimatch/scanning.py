@@ -60,12 +60,35 @@ class _Candidate:
 
 
 @functools.lru_cache(maxsize=1)
-def _usage_words() -> dict[str, list[tuple[str, str]]]:
-    """Usage words by context, folded, each with whether it is written without spaces (CJK, Thai)."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _usage_automaton():
+    """One automaton of the usage words (datasets/usage_words.csv), folded, with their context."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
     for row in bundled.read_table("usage_words.csv"):
-        out.setdefault(row["context"], []).append((fold(row["term"]), row["lang"]))
-    return out
+        word = fold(row["term"])
+        automaton.add_word(word, (word, row["context"]))
+    automaton.make_automaton()
+    return automaton
+
+
+def _usage_hits(piece: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, context) of the usage words in a piece of folded text: whole words in spaced
+    scripts, anywhere in Chinese, Japanese and Thai; a longer word where two overlap (原产地 over 原产)."""
+    hits = []
+    for end, (word, context) in _usage_automaton().iter(piece):
+        start, end = end - len(word) + 1, end + 1
+        if _latin_like(word[0]) and ((start > 0 and piece[start - 1].isalnum()) or
+                                     (end < len(piece) and piece[end].isalnum())):
+            continue
+        hits.append((start, end, word, context))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept, reach = [], -1
+    for h in hits:
+        if h[0] >= reach:
+            kept.append(h)
+            reach = h[1]
+    return kept
 
 
 def _latin_like(ch: str) -> bool:
@@ -126,7 +149,8 @@ class Scanner:
             raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
         scope = legal.Scope(territory=territory, date=as_date(date, "date"))
         folded, where = fold_map(text)
-        candidates = self._exact(folded) + self._near(folded)
+        exact = self._exact(folded)
+        candidates = exact + self._near(folded, [(c.start, c.end) for c in exact])
         mentions, seen = [], set()
         for c in _resolve(candidates):
             mention = self._mention(text, folded, where, c, scope)
@@ -170,11 +194,15 @@ class Scanner:
                                           (hi - lo, 86.0)))
         return out
 
-    def _near(self, folded: str) -> list[_Candidate]:
+    def _near(self, folded: str, covered: list[tuple[int, int]]) -> list[_Candidate]:
         """Near spellings and renderings by sound, read in short windows: words that start like a distinctive
-        word of a name (fuzzy), runs of Chinese transcription characters and of katakana (phonetic)."""
+        word of a name (fuzzy), runs of Chinese transcription characters and of katakana (phonetic), where no
+        name was found written out."""
         out: list[_Candidate] = []
+        free = lambda start, end: not any(start < e and s < end for s, e in covered)  # noqa: E731
         for start, end in _words(folded):
+            if not free(start, end):
+                continue
             word = folded[start:end]
             if len(word) >= 7 and word[:5] in self._prefixes and word not in self.idx.by_token:
                 for more in range(3):                          # the word, then with the next one or two
@@ -183,6 +211,8 @@ class Scanner:
                         out += found
                         break
         for start, end in _foreign_runs(folded):
+            if not free(start, end):
+                continue
             term = _term_at(folded, end)
             stop = end + len(term.tokens[0]) if term else end
             out += self._read(folded, start, stop, phonetic_matcher, ("transcription", "transliteration"))
@@ -215,11 +245,10 @@ class Scanner:
         lex = lexicon()
         wide = not _latin_like(folded[start])
         if wide:
-            after = folded[end:end + 2 * WINDOW]
-            for term_text, term in lex.spaceless_terms.items():
-                at = after.find(term_text)
-                if at >= 0 and concepts_agree({term.concept}, concepts):
-                    return start, end + at + len(term_text), term_text
+            for at in range(end, min(end + 2 * WINDOW, len(folded))):
+                term = _term_at(folded, at)
+                if term and concepts_agree({term.concept}, concepts):
+                    return start, at + len(term.tokens[0]), term.tokens[0]
             return None
         words = _words(folded)
         following = [(s, e) for s, e in words if s >= end][:WINDOW]
@@ -255,20 +284,16 @@ class Scanner:
                 "why": conflict["why"], "legal_hooks": conflict["legal_hooks"], "linked": conflict["linked"]}
 
     def _context(self, folded: str, c: _Candidate, conflict: dict) -> str:
-        """How the text uses the name: the usage words around the mention."""
-        before, after = folded[max(0, c.start - 40):c.start], folded[c.end:c.end + 40]
-        inside = folded[c.start:c.end]                    # Queso tipo Manchego: the word between place and product
-        words = _usage_words()
+        """How the text uses the name: the usage words around the mention (and inside it: Queso tipo Manchego)."""
+        lo, hi = max(0, c.start - 40), c.end + 40
         found = set()
-        for context in ("imitation", "style/type"):
-            if any(_has(before, w) or _has(after, w) or _has(inside, w) for w, _ in words.get(context, ())):
+        for at, end, word, context in _usage_hits(folded[lo:hi]):
+            at, end = at + lo, end + lo
+            if context in ("imitation", "style/type"):
                 found.add(context)
-        for w, _ in sorted(words.get("delocaliser", ()), key=lambda x: -len(x[0])):
-            for side in (after, before):
-                at = _find(side, w)
-                if at >= 0:
-                    found.add("origin claim" if self._own_origin(side[at + len(w):at + len(w) + 30], conflict)
-                              else "delocaliser")
+            elif end <= c.start or at >= c.end:                # made in ...: before or after the name
+                following = folded[end:end + 30]
+                found.add("origin claim" if self._own_origin(following, conflict) else "delocaliser")
         if conflict["kind"] == "translation":
             found.add("translation")
         return next((k for k in CONTEXT_ORDER if k in found), "none")
@@ -286,22 +311,6 @@ class Scanner:
 def _place_names(countries: tuple[str, ...]) -> tuple[str, ...]:
     """The names of a GI's countries in the languages texts are written in (datasets/country_names.csv)."""
     return tuple(countries) + tuple(r["name"] for r in bundled.read_table("country_names.csv") if r["code"] in countries)
-
-
-def _has(side: str, word: str) -> bool:
-    return _find(side, word) >= 0
-
-
-def _find(side: str, word: str) -> int:
-    """Where a usage word is in a piece of text: as a word in spaced scripts, anywhere in CJK and Thai."""
-    at = side.find(word)
-    while at >= 0:
-        wide = not _latin_like(word[0])
-        if wide or ((at == 0 or not side[at - 1].isalnum()) and
-                    (at + len(word) == len(side) or not side[at + len(word)].isalnum())):
-            return at
-        at = side.find(word, at + 1)
-    return -1
 
 
 def _words(folded: str) -> list[tuple[int, int]]:
@@ -343,7 +352,8 @@ def _foreign_runs(folded: str) -> list[tuple[int, int]]:
             if kind:
                 runs.append((start, i))
             start, kind = i, k
-    return [(start, end) for start, end in runs if end - start >= 3]
+    return [(start, end) for start, end in runs
+            if end - start >= (3 if "Han" == script_of(folded[start]) else 4)]   # katakana: four or more
 
 
 @functools.lru_cache(maxsize=1)

@@ -225,27 +225,39 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     where: list[int] = []
     base = "Common"
     for i, ch in enumerate(text):
-        if unicodedata.combining(ch):
+        folded, script = _fold_char(ch)
+        if script is None:                            # a combining mark: dropped on Latin, Greek, Cyrillic
             if base in _FOLDABLE_ACCENT_SCRIPTS:
                 continue
         else:
-            base = script_of(ch)
-        for piece in unicodedata.normalize("NFKC", ch):
-            cat = unicodedata.category(piece)
-            if cat in ("Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk") or piece in _APOSTROPHES or \
-                    (cat[0] in "PSZ" and piece not in "ーｰ"):
-                if out and out[-1] != " ":
-                    out.append(" ")
-                    where.append(i)
-                continue
-            for folded in strip_accents(piece.casefold().translate(_SPECIAL)):
-                out.append(folded)
+            base = script
+        if folded == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
                 where.append(i)
+            continue
+        for piece in folded:
+            out.append(piece)
+            where.append(i)
     while out and out[-1] == " ":
         out.pop()
         where.pop()
-    folded = "".join(out)
-    simplified = to_simplified(folded)
-    if len(simplified) == len(folded):
-        folded = simplified
-    return folded, where
+    result = "".join(out)
+    simplified = to_simplified(result)
+    return (simplified if len(simplified) == len(result) else result), where
+
+
+@functools.lru_cache(maxsize=None)
+def _fold_char(ch: str) -> tuple[str, str | None]:
+    """One character folded (" " for a separator, "" for what is dropped) and its script (None for a
+    combining mark, which folds with the letter before it)."""
+    if unicodedata.combining(ch):
+        return ch, None
+    out = []
+    for piece in unicodedata.normalize("NFKC", ch):
+        cat = unicodedata.category(piece)
+        if cat in ("Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk") or piece in _APOSTROPHES or \
+                (cat[0] in "PSZ" and piece not in "ーｰ"):
+            return " ", script_of(ch)
+        out.append(strip_accents(piece.casefold().translate(_SPECIAL)))
+    return "".join(out), script_of(ch)
