@@ -1,5 +1,5 @@
-"""Fuzzing (``make fuzz``): random and mutated bytes to every register reader, random text to ``check`` and
-``normalize``. Only gimatch's own errors may come out, and the same input gives the same result. The budget
+"""Fuzzing (``make fuzz``): random and mutated bytes to every register reader, random text to ``check``,
+``scan`` and ``normalize``. Only gimatch's own errors may come out, and the same input gives the same result. The budget
 is fixed (FUZZ_EXAMPLES per target, derandomized), so a run is repeatable and bounded in time."""
 
 from __future__ import annotations
@@ -103,3 +103,15 @@ def test_normalize_answers_or_refuses(text):
         assert describe(text, ()) == describe(text, ())
     except GimatchError:
         pass
+
+
+@BUDGET
+@given(text=st.one_of(TEXT, st.lists(TEXT, max_size=6).map(" ".join)))
+def test_scan_answers_or_refuses(store, text):
+    try:
+        first = store.scan(text)
+    except GimatchError:
+        return
+    assert first == store.scan(text)
+    for m in first["mentions"]:
+        assert text[m["start"]:m["end"]] == m["surface"] and 0 <= m["start"] < m["end"] <= len(text)
