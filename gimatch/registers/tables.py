@@ -221,7 +221,7 @@ def csv_grid(text: str, path: str, dialect: str = "excel") -> tuple[list[list[st
             lines.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {reader.line_num + 1}") from None
+        raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {max(reader.line_num, 1)}") from None
     return grid, lines, text.endswith(("\n", "\r"))
 
 
