@@ -150,6 +150,11 @@ class Scanner:
         scope = legal.Scope(territory=territory, date=as_date(date, "date"))
         folded, where = fold_map(text)
         exact = self._exact(folded)
+        if any(script_of(ch) in ("Greek", "Cyrillic") for ch in folded):    # Φέτα: the Latin keys, letter by letter
+            view, back = _latin_view(folded)
+            for c in self._exact(view):
+                c.start, c.end = back[c.start], back[c.end - 1] + 1
+                exact.append(c)
         candidates = exact + self._near(folded, [(c.start, c.end) for c in exact])
         mentions, seen = [], set()
         for c in _resolve(candidates):
@@ -172,7 +177,7 @@ class Scanner:
                 continue                                      # inside a longer word
             if names and (len(key.replace(" ", "")) > SHORT or not latin or len(key) == len(folded)
                           or self._next_to_product(folded, start, end)):
-                after = None if latin else _term_at(folded, end)
+                after = None if latin else _term_after(folded, end)
                 for gi, ni, skind in names:
                     if after and not classes_comparable(after.product_class, idx.gis[gi].class_common):
                         continue                               # 山形 in 山形さくらんぼ: the place, for another product
@@ -285,12 +290,15 @@ class Scanner:
 
     def _context(self, folded: str, c: _Candidate, conflict: dict) -> str:
         """How the text uses the name: the usage words around the mention (and inside it: Queso tipo Manchego)."""
-        lo, hi = max(0, c.start - 40), c.end + 40
+        reach = 60 if _latin_like(folded[c.start]) else 12      # a dozen characters are words in CJK and Thai
+        lo, hi = max(0, c.start - reach), c.end + reach
         found = set()
+        near = 16 if reach == 60 else reach                     # a style word qualifies the name beside it
         for at, end, word, context in _usage_hits(folded[lo:hi]):
             at, end = at + lo, end + lo
             if context in ("imitation", "style/type"):
-                found.add(context)
+                if end > c.start - near and at < c.end + near:
+                    found.add(context)
             elif end <= c.start or at >= c.end:                # made in ...: before or after the name
                 following = folded[end:end + 30]
                 found.add("origin claim" if self._own_origin(following, conflict) else "delocaliser")
@@ -311,6 +319,20 @@ class Scanner:
 def _place_names(countries: tuple[str, ...]) -> tuple[str, ...]:
     """The names of a GI's countries in the languages texts are written in (datasets/country_names.csv)."""
     return tuple(countries) + tuple(r["name"] for r in bundled.read_table("country_names.csv") if r["code"] in countries)
+
+
+def _latin_view(folded: str) -> tuple[str, list[int]]:
+    """Greek (ELOT 743) and Cyrillic letters written in Latin one by one, with each letter's place in ``folded``."""
+    from .text.romanize import cyrillic_bg, greek
+
+    out: list[str] = []
+    back: list[int] = []
+    for i, ch in enumerate(folded):
+        script = script_of(ch)
+        latin = greek(ch) if script == "Greek" else cyrillic_bg(ch) if script == "Cyrillic" else ch
+        out.extend(latin)
+        back.extend([i] * len(latin))
+    return "".join(out), back
 
 
 def _words(folded: str) -> list[tuple[int, int]]:
@@ -360,6 +382,16 @@ def _foreign_runs(folded: str) -> list[tuple[int, int]]:
 def _country_words() -> tuple[str, ...]:
     names = {fold(r["name"]) for r in bundled.read_table("country_names.csv")}
     return tuple(sorted((n for n in names if not n.isascii() and len(n) >= 2), key=len, reverse=True))
+
+
+def _term_after(folded: str, end: int, reach: int = 8):
+    """The first Chinese, Japanese or Thai product term within ``reach`` characters after ``end`` (北海道産 夕張メロン:
+    メロン), or None."""
+    for at in range(end, min(end + reach, len(folded))):
+        term = _term_at(folded, at)
+        if term:
+            return term
+    return None
 
 
 def _term_at(folded: str, at: int):

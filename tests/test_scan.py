@@ -33,6 +33,7 @@ def mentions(store, text, **options):
     ("国産 ロックフォール風 チーズ 100g", "ロックフォール", "eu:PDO-FR-0131", "style/type"),                     # ja
     ("ข้าวหอมมะลิทุ่งกุลาร้องไห้ 5 กก. ผลิตในประเทศไทย", "ข้าวหอมมะลิทุ่งกุลาร้องไห้",
      "th.dip:ข้าวหอมมะลิทุ่งกุลาร้องไห้", "origin claim"),                                                       # th
+    ("Φέτα ΠΟΠ σε άλμη 400γρ", "Φέτα", "eu:PDO-GR-0427", "none"),              # el: Latin keys read letter by letter
 ])
 def test_a_mention_in_every_script(store, text, surface, gi, context):
     found = mentions(store, text)
