@@ -15,6 +15,8 @@ import tempfile
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
+from .errors import UsageError
+
 CHUNK = 256          # rows per task sent to a worker
 
 
@@ -72,3 +74,36 @@ def ordered(items: Iterable, work: Callable[[list], list], *, workers: int, setu
     with context.Pool(workers, initializer=setup, initargs=setup_args) as pool:
         for results in pool.imap(work, chunks):
             yield from results
+
+
+def run(prepared: Iterable[tuple], one: Callable, *, store, options: dict, workers: int = 1,
+        skipped: list | None = None) -> Iterator[dict]:
+    """``one(store, options, item) → (where, record)`` over prepared rows, in input order, in this process or in
+    ``workers`` processes (``one`` must be a module-level function); records with ``skipped`` are appended to
+    ``skipped`` as (where, id, reason) when a list is given."""
+    if workers < 1:
+        raise UsageError(f"workers must be 1 or more, not {workers}")
+    if workers == 1:
+        results = (one(store, options, item) for item in prepared)
+    else:
+        results = ordered(prepared, _chunk, workers=workers, setup=_setup, setup_args=(str(store.path), options, one))
+    for where, record in results:
+        if "skipped" in record and skipped is not None:
+            skipped.append((where, record["id"], record["skipped"]))
+        yield record
+
+
+_WORKER: dict = {}
+
+
+def _setup(store_path: str, options: dict, one: Callable) -> None:
+    """A worker process: the store opened and its persisted index loaded once."""
+    from .store import Store
+
+    _WORKER["store"] = Store(store_path, create=False)
+    _WORKER["store"].index()
+    _WORKER["options"], _WORKER["one"] = options, one
+
+
+def _chunk(items: list) -> list[tuple[str, dict]]:
+    return [_WORKER["one"](_WORKER["store"], _WORKER["options"], item) for item in items]

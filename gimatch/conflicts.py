@@ -149,14 +149,18 @@ def _conflict(idx: NameIndex, hit: Hit, shown: int, linked: list[int], protectio
                     prior_right=scope.prior_right(protections, g.register), notes=notes)
 
 
+def _protections(idx: NameIndex, records: list[int]) -> list[Protection]:
+    """The protections of the records of one GI, each once."""
+    return list({(p.territory, p.basis, p.annex, p.since, p.known_by, p.status): p
+                 for i in records for p in idx.gis[i].protection_models()}.values())
+
+
 def in_force(idx: NameIndex, hit: Hit, scope: legal.Scope) -> Conflict | None:
     """The conflict of one hit (shown under its GI's home record, the others linked) when the GI is protected
     in the scope, else None. The legal step of :func:`check` for a hit found elsewhere (scan)."""
     members = idx.members[idx.group_of[hit.gi]]
     shown, linked = members[0], members[1:]
-    protections = list({(p.territory, p.basis, p.annex, p.since, p.known_by, p.status): p
-                        for i in members for p in idx.gis[i].protection_models()}.values())
-    protected, _ = scope.split(protections)
+    protected, _ = scope.split(_protections(idx, members))
     return _conflict(idx, hit, shown, linked, protected, scope, set()) if protected else None
 
 
@@ -209,9 +213,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     for hit, shown, linked in _group(hits, idx):
         if hit.score < threshold and hit.kind != "homonym":
             continue
-        protections = list({(p.territory, p.basis, p.annex, p.since, p.known_by, p.status): p
-                            for i in (shown, *linked) for p in idx.gis[i].protection_models()}.values())
-        in_force, waiting = scope.split(protections)
+        in_force, waiting = scope.split(_protections(idx, [shown, *linked]))
         if not in_force and not waiting:
             continue
         conflict = _conflict(idx, hit, shown, linked, in_force or waiting, scope, qclasses)

@@ -349,10 +349,8 @@ def _words(folded: str) -> list[tuple[int, int]]:
 
 def _extend(folded: str, end: int, words: int) -> int:
     """The end of the next ``words`` words after ``end``."""
-    for s, e in _words(folded[end:])[:words]:
-        end_at = end + e
-        end = end_at
-    return end
+    following = _words(folded[end:])[:words]
+    return end + following[-1][1] if following else end
 
 
 def _foreign_runs(folded: str) -> list[tuple[int, int]]:
@@ -445,26 +443,16 @@ def scan_rows(rows: Iterable, *, store=None, territory: str | None = None, date=
     ``fields``); yields one record per row, in order: the ``scan --json`` object with ``id`` (and ``fields``),
     or ``{"id", "text", "mentions": [], "skipped": reason}`` for a row that cannot be scanned (no text, a
     repeated id, a text too long), appended to ``skipped`` as (where, id, reason) when a list is given."""
-    from .batch import SeenIds, ordered
+    from .batch import SeenIds, run
     from .store import Store
 
-    if workers < 1:
-        raise UsageError(f"workers must be 1 or more, not {workers}")
     if territory is not None and territory not in legal.TERRITORIES:
         raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
     options = {"territory": territory, "date": as_date(date, "date")}
     store = store if store is not None else Store()
     with SeenIds() as seen:
-        prepared = _prepare(rows, seen)
-        if workers == 1:
-            records = (_scan_one(store, options, item) for item in prepared)
-        else:
-            records = ordered(prepared, _scan_chunk, workers=workers, setup=_worker_setup,
-                              setup_args=(str(store.path), options))
-        for where, record in records:
-            if "skipped" in record and skipped is not None:
-                skipped.append((where, record["id"], record["skipped"]))
-            yield record
+        yield from run(_prepare(rows, seen), _scan_one, store=store, options=options, workers=workers,
+                       skipped=skipped)
 
 
 def _prepare(rows: Iterable, seen) -> Iterator[tuple[str, str, object, dict, str | None]]:
@@ -504,21 +492,6 @@ def _scan_one(store, options: dict, item: tuple) -> tuple[str, dict]:
     if extra:
         record["fields"] = extra
     return where, record
-
-
-_WORKER: dict = {}
-
-
-def _worker_setup(store_path: str, options: dict) -> None:
-    from .store import Store
-
-    _WORKER["store"] = Store(store_path, create=False)
-    _WORKER["store"].index()
-    _WORKER["options"] = options
-
-
-def _scan_chunk(items: list) -> list[tuple[str, dict]]:
-    return [_scan_one(_WORKER["store"], _WORKER["options"], item) for item in items]
 
 
 def csv_rows(record: dict) -> Iterator[dict]:

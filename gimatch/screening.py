@@ -17,7 +17,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import GimatchError, InputError, UsageError
 from .legal import TERRITORIES
@@ -110,45 +110,43 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
     (where, id, reason) when a list is given. ``workers`` > 1 checks the names in that many processes;
     the records are the same, in the same order."""
     from . import DEFAULT_THRESHOLD, Store
-    from .batch import SeenIds, ordered
+    from .batch import SeenIds, run
     from .dates import as_date
 
     options = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "territory": territory,
                "date": as_date(date, "date"), "limit": limit}
     store = store if store is not None else Store()
-    if workers < 1:
-        raise UsageError(f"workers must be 1 or more, not {workers}")
     with SeenIds() as seen:
-        prepared = _prepare(rows, seen)
-        if workers == 1:
-            records = (_screen_one(store, options, item) for item in prepared)
-        else:
-            records = ordered(prepared, _screen_chunk, workers=workers, setup=_worker_setup,
-                              setup_args=(str(store.path), options))
-        for where, record in records:
-            if "skipped" in record and skipped is not None:
-                skipped.append((where, record["id"], record["skipped"]))
-            yield record
+        yield from run(_prepare(rows, seen), _screen_one, store=store, options=options, workers=workers,
+                       skipped=skipped)
 
 
 def _prepare(rows: Iterable[dict | Row], seen) -> Iterator[tuple[str, str, str, dict, str | None]]:
     """(where, id, name, values, reason to skip or None) per non-blank row, repeated ids found in order."""
     for n, item in enumerate(rows, 1):
         row = item if isinstance(item, Row) else Row(f"row {n}", item)
-        values = {str(k).strip().lower(): v for k, v in row.values.items() if k is not None}
-        if not any(str(v or "").strip() for v in values.values()):
-            continue
-        row_id = str(values.get("id") or "").strip() or row.where
-        raw_name = values.get("name")
-        name = raw_name.strip() if isinstance(raw_name, str) else ""
-        reason = values.get("_error")
-        if reason is None and raw_name is not None and not isinstance(raw_name, str):
-            reason = f"the name is not text but {type(raw_name).__name__} {str(raw_name)[:40]}"
-        if reason is None:
-            reason = _check_row(name)
-        if not seen.add(row_id) and reason is None:
-            reason = f"duplicate id {row_id!r}: only its first row is screened"
-        yield row.where, row_id, name, {k: v for k, v in values.items() if k in COLUMNS}, reason
+        prepared = prepare_row(row, seen.add)
+        if prepared is not None:
+            yield prepared
+
+
+def prepare_row(row: Row, first: Callable[[str], bool]) -> tuple[str, str, str, dict, str | None] | None:
+    """One row ready to screen: (where, id, name, values, reason to skip or None), or None for a blank row.
+    ``first(id)`` says whether the id is met for the first time (a later row with it is skipped)."""
+    values = {str(k).strip().lower(): v for k, v in row.values.items() if k is not None}
+    if not any(str(v or "").strip() for v in values.values()):
+        return None
+    row_id = str(values.get("id") or "").strip() or row.where
+    raw_name = values.get("name")
+    name = raw_name.strip() if isinstance(raw_name, str) else ""
+    reason = values.get("_error")
+    if reason is None and raw_name is not None and not isinstance(raw_name, str):
+        reason = f"the name is not text but {type(raw_name).__name__} {str(raw_name)[:40]}"
+    if reason is None:
+        reason = _check_row(name)
+    if not first(row_id) and reason is None:
+        reason = f"duplicate id {row_id!r}: only its first row is screened"
+    return row.where, row_id, name, {k: v for k, v in values.items() if k in COLUMNS}, reason
 
 
 def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:
@@ -172,21 +170,6 @@ def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:
     if reason:
         record["skipped"] = reason
     return where, record
-
-
-_WORKER: dict = {}
-
-
-def _worker_setup(store_path: str, options: dict) -> None:
-    from .store import Store
-
-    _WORKER["store"] = Store(store_path, create=False)
-    _WORKER["store"].index()
-    _WORKER["options"] = options
-
-
-def _screen_chunk(items: list) -> list[tuple[str, dict]]:
-    return [_screen_one(_WORKER["store"], _WORKER["options"], item) for item in items]
 
 
 def _check_row(name: str) -> str | None:

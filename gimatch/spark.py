@@ -79,10 +79,11 @@ def _executor_screen(store_name: str, options: dict):
     """This Python worker's screening function: the shipped store opened once, then one record per row."""
     from pyspark import SparkFiles
 
-    from .screening import _screen_one
+    from .screening import Row, _screen_one, prepare_row
     from .store import Store
 
     if "store" not in _EXECUTOR:
+        os.environ.setdefault("GIMATCH_BUSY_TIMEOUT", "30")   # executors of one machine read one shipped file
         path = SparkFiles.get(store_name)
         _EXECUTOR["store"] = Store(path, create=False)
         _EXECUTOR["store"].index()
@@ -94,18 +95,12 @@ def _executor_screen(store_name: str, options: dict):
                 "territory": options["territory"], "date": as_date(options["date"], "date"), "limit": options["limit"]}
 
     def screen(row: dict) -> dict:
-        row_id = str(row.get("id") if row.get("id") is not None else "").strip() or f"row {row['position'] + 1}"
-        name = row.get("name")
-        name = name.strip() if isinstance(name, str) else ""
+        where = f"row {row['position'] + 1}"
         values = {k: row.get(k) for k in COLUMNS if row.get(k) is not None}
-        from .screening import _check_row
-
-        reason = _check_row(name)
-        if row.get("_repeat") and reason is None:
-            reason = f"duplicate id {row_id!r}: only its first row is screened"
-        _, record = _screen_one(store, settings, (f"row {row['position'] + 1}", row_id, name, values, reason))
-        return {"position": int(row["position"]), "id": row_id, "line": json.dumps(record, ensure_ascii=False),
+        item = prepare_row(Row(where, values), lambda _id: not row.get("_repeat")) or \
+            (where, where, "", {}, "no name")
+        _, record = _screen_one(store, settings, item)
+        return {"position": int(row["position"]), "id": item[1], "line": json.dumps(record, ensure_ascii=False),
                 "hits": int(bool(record["conflicts"]))}
 
-    os.environ.setdefault("GIMATCH_BUSY_TIMEOUT", "30")
     return screen

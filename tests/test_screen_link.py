@@ -112,3 +112,14 @@ def test_link_avas_to_the_eu_register(eu_store_copy):
     ava_ids = {g.id: g.other_ids["ava_id"] for g in map(eu_store.get, {lk.left for lk in links})}
     found = {(ava_ids[lk.left], lk.right) for lk in links}
     assert found == truth                                        # precision and recall 1.0 on the known pairs
+
+
+def test_screen_with_two_workers_writes_the_same_bytes(db_path, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Parma ham\n2,Sunshine Valley\n1,Feta\n3,\n4,帕尔玛火腿\n5,Champagen\n", encoding="utf-8")
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert run("screen", str(src), "--out", str(out), "--workers", workers, "--db", str(db_path)).exit_code == 1
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and len(outs[0].splitlines()) == 6
