@@ -31,18 +31,20 @@ def _read(register: str, data: bytes):
     with tempfile.NamedTemporaryFile(suffix=".dat", delete=False) as fh:
         fh.write(data)
     try:
-        return module(register).load(fh.name)
+        result = module(register).load(fh.name)
+        return result, list(result.records)       # a streaming reader reads the file again here
     except GimatchError:
         return None
     finally:
         os.unlink(fh.name)
 
 
-def _summary(result) -> object:
-    if result is None:
+def _summary(read) -> object:
+    if read is None:
         return None
-    return ([g.model_dump_json(exclude={"source", "other_sources"}) for g in result.records],   # the temporary
-            [(r.where, r.field, r.reason.replace(result.path, "")) for r in result.rejects])       # file's name aside
+    result, records = read
+    return ([g.model_dump_json(exclude={"source", "other_sources"}) for g in records],     # the temporary
+            [(r.where, r.field, r.reason.replace(result.path, "")) for r in result.rejects])   # file's name aside
 
 
 @st.composite

@@ -542,9 +542,11 @@ def report(ctx, subject, fmt, out_path, lang, date):
 @click.argument("register")
 @click.argument("path", type=click.Path())
 @click.option("--strict", is_flag=True, help="Fail the whole import if any record is rejected.")
+@click.option("--no-index", "no_index", is_flag=True,
+              help="Leave the matching index to the first query (when loading several files in a row).")
 @db_option
 @click.pass_context
-def import_(ctx, register, path, strict):
+def import_(ctx, register, path, strict, no_index):
     """Import a register file into the store (REGISTER: eu.eambrosia, us.ava, jp.maff, ... as `gimatch registers` lists)."""
     from rich.progress import track
 
@@ -556,7 +558,7 @@ def import_(ctx, register, path, strict):
         return track(records, description=f"writing {len(records)} records", console=_console().__class__(stderr=True),
                      transient=True)
 
-    summary = store.import_file(register, path, strict=strict, progress=progress)
+    summary = store.import_file(register, path, strict=strict, index=not no_index, progress=progress)
     _echo(summary.line())
     if summary.rejected:
         for reject in store.rejects()[-min(summary.rejected, 5):]:

@@ -10,6 +10,7 @@ import json
 import math
 from collections import Counter
 from itertools import chain
+from operator import itemgetter
 import os
 import pickle
 import tempfile
@@ -119,28 +120,35 @@ class NameIndex:
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
 
     def phon_candidates(self, skeleton: str, limit: int = 80, sources: frozenset[str] | None = None,
-                        cutoff: float = 60) -> list[int]:
+                        cutoff: float = 60, whole: bool = False, min_consonants: int = 0) -> list[int]:
         """Positions in ``phon`` of stored sound forms whose consonant skeleton is the query's or close to it:
-        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons); ``sources``
-        keeps only forms read from those scripts (a Latin query meets only Chinese and Japanese names)."""
+        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons). ``sources``
+        keeps only forms read from those scripts (a Latin query meets only Chinese and Japanese names),
+        ``whole`` only forms of a name read whole in them (not a word or the place of it), and
+        ``min_consonants`` only skeletons that long."""
         from rapidfuzz import fuzz, process
 
-        by_skeleton, choices = self._skeletons(sources)
+        by_skeleton, choices = self._skeletons((sources, whole, min_consonants))
         out = list(by_skeleton.get(skeleton, ()))
         for other, _, _ in process.extract(skeleton, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             if other != skeleton:
                 out.extend(by_skeleton[other])
         return out
 
-    def _skeletons(self, sources: frozenset[str] | None) -> tuple[dict[str, list[int]], list[str]]:
+    def _skeletons(self, view: tuple) -> tuple[dict[str, list[int]], list[str]]:
         cache = self.__dict__.setdefault("_skeleton_maps", {})
-        if sources not in cache:
+        if view not in cache:
+            sources, whole, min_consonants = view
             by_skeleton: dict[str, list[int]] = {}
-            for i, p in enumerate(self.phon):
-                if sources is None or p[4].split(":", 1)[1] in sources:
-                    by_skeleton.setdefault(p[1], []).append(i)
-            cache[sources] = (by_skeleton, list(by_skeleton))
-        return cache[sources]
+            for i, (_, skeleton, _, _, kind) in enumerate(self.phon):
+                part, source = kind.split(":", 1)
+                if sources is not None and source not in sources:
+                    continue
+                if (whole and part == "phon-word") or len(skeleton) < min_consonants:
+                    continue
+                by_skeleton.setdefault(skeleton, []).append(i)
+            cache[view] = (by_skeleton, list(by_skeleton))
+        return cache[view]
 
     def territories_of(self, i: int) -> frozenset[str]:
         """The territories where the GI of record ``i`` (any of its records) is protected or pending."""
@@ -282,9 +290,18 @@ class NameIndex:
         if key not in cache:
             if len(cache) > 64:                     # the targets of the last queries (fuzzy and evocation share)
                 cache.clear()
-            counts = Counter(chain.from_iterable(self.by_gram.get(gram, ()) for gram in set(trigrams(target))))
+            counts = cache.get(target)
+            if counts is None:
+                counts = cache[target] = Counter(chain.from_iterable(self.by_gram.get(gram, ())
+                                                                     for gram in set(trigrams(target))))
             cache[key] = [i for i, n in counts.items() if n >= min_shared]
         return cache[key]
+
+    def choices_at(self, positions: list[int]) -> list[str]:
+        """The fuzzy choices at ``positions``, gathered in one step."""
+        if len(positions) < 2:
+            return [self.fuzzy_choices[i] for i in positions]
+        return list(itemgetter(*positions)(self.fuzzy_choices))
 
     def token_idf(self, token: str) -> float:
         return self.idf.get(token, math.log(len(self.name_tokens) + 1))

@@ -11,10 +11,12 @@ store's data is partial (see :mod:`gimatch.coverage`).
 
 from __future__ import annotations
 
+
 import csv
 import datetime as dt
 import io
 import json
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -157,11 +159,8 @@ def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:
             row_territory = str(values.get("territory") or "").strip().upper() or options["territory"]
             if row_territory and row_territory not in TERRITORIES:
                 raise UsageError(f"territory {row_territory!r} is not one of {', '.join(TERRITORIES)}")
-            result = store.check(name, threshold=options["threshold"], limit=options["limit"],
-                                 territory=row_territory, date=options["date"],
-                                 filed=_date(values.get("filed"), "filed"),
-                                 product_class=str(values.get("class") or "").strip() or None)
-            data = result.to_json_dict()
+            data = _checked(store, options, name, row_territory, _date(values.get("filed"), "filed"),
+                            str(values.get("class") or "").strip() or None)
             record["conflicts"], record["pending"] = data["conflicts"], data["pending"]
             record["coverage"] = {"partial": data["coverage"]["partial"],
                                   "territories": data["coverage"]["territories"]}
@@ -170,6 +169,26 @@ def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:
     if reason:
         record["skipped"] = reason
     return where, record
+
+
+RECENT = 4096      # results kept per process: a register repeats a mark across classes and owners
+
+
+def _checked(store, options: dict, name: str, territory: str | None, filed, product_class: str | None) -> dict:
+    """The JSON of ``check`` for one row; a row asking what a recent row asked gets the same answer without
+    matching again (read only: records are written out, never changed)."""
+    recent = options.setdefault("recent", OrderedDict())
+    key = (name, territory, filed, product_class)
+    data = recent.get(key)
+    if data is None:
+        data = store.check(name, threshold=options["threshold"], limit=options["limit"], territory=territory,
+                           date=options["date"], filed=filed, product_class=product_class).to_json_dict()
+        recent[key] = data
+        if len(recent) > RECENT:
+            recent.popitem(last=False)
+    else:
+        recent.move_to_end(key)
+    return data
 
 
 def _check_row(name: str) -> str | None:

@@ -238,9 +238,11 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def import_file(self, register: str, path: str, *, strict: bool = False,
+    def import_file(self, register: str, path: str, *, strict: bool = False, index: bool = True,
                     progress: Callable[[Iterable], Iterable] | None = None) -> ImportSummary:
-        """Read a register file and write it to the store in one transaction."""
+        """Read a register file and write it to the store in one transaction, one record at a time for the
+        readers that stream (eu.eambrosia). ``index=False`` leaves the persisted index to the first query
+        (for loading several files in a row: the index is then built once)."""
         from . import registry
 
         name = registry.resolve(register)
@@ -250,7 +252,8 @@ class Store:
             raise InputError(f"{len(result.rejects)} record(s) rejected under --strict; first: {first.reason}",
                              path=str(path), where=first.where, field=first.field)
         summary = self.write(name, result, progress=progress)
-        self.index()                             # the index of the new state, persisted for the next process
+        if index:
+            self.index()                         # the index of the new state, persisted for the next process
         return summary
 
     def write(self, register: str, result: LoadResult, *, progress=None) -> ImportSummary:
@@ -262,7 +265,6 @@ class Store:
                                 read=result.read, imported=0, updated=0, unchanged=0, rejected=len(result.rejects),
                                 note=result.note)
         conn = self.db.conn
-        existing = {row[0]: (row[1], row[2]) for row in conn.execute("select id, content_hash, snapshot from gis")}
         records = progress(result.records) if progress else result.records
         try:
             conn.execute("begin")
@@ -274,12 +276,10 @@ class Store:
                  len(result.rejects)])
             import_id = cur.lastrowid
             for gi in records:
-                old = existing.get(gi.id)
+                old = conn.execute("select content_hash, snapshot, record from gis where id = ?", [gi.id]).fetchone()
                 incoming = _iso(gi.source.snapshot)
                 if old:
-                    stored = GI.model_validate_json(conn.execute("select record from gis where id = ?",
-                                                                 [gi.id]).fetchone()[0])
-                    gi = merge_records(stored, gi)
+                    gi = merge_records(GI.model_validate_json(old[2]), gi)
                 digest = content_hash(gi)
                 if old and old[0] == digest:
                     summary.unchanged += 1
@@ -288,7 +288,6 @@ class Store:
                     continue
                 self._write_gi(conn, gi, digest, import_id, anatomy, name_keys, phonetic_keys)
                 conn.execute("insert into changes values (?,?,?)", [import_id, gi.id, "updated" if old else "new"])
-                existing[gi.id] = (digest, _iso(gi.source.snapshot))
                 if old:
                     summary.updated += 1
                 else:

@@ -120,7 +120,7 @@ def test_export_csv_shape(tmp_path):
     result = eambrosia.load(str(path))
     assert result.shape == "export-csv" and result.read == 3
     assert [gi.native_id for gi in result.records] == ["PDO-IT-0067"]
-    assert result.records[0].procedures[0].native_id == "PDO-IT-0067-AM01"
+    assert list(result.records)[0].procedures[0].native_id == "PDO-IT-0067-AM01"
     (reject,) = result.rejects
     assert reject.where == "line 4" and reject.field == "Date of registration" and "31/02/2001" in reject.reason
 

@@ -50,12 +50,13 @@ def _read(module, shared: Path, rel: str, snapshot: str | None = None) -> list[G
         if (rel, reject.where) not in KNOWN_REJECTS:
             raise SystemExit(f"{rel}: {reject.where}: {reject.reason}; fix the reader or list it in KNOWN_REJECTS")
         REJECTED.append({"file": f"shared/{rel}", "where": reject.where, "reason": reject.reason})
-    for gi in result.records:
+    records = list(result.records)
+    for gi in records:
         gi.source.file = f"shared/{rel}"
         gi.source.sha256 = None
         if snapshot:
             gi.source.snapshot = dt.date.fromisoformat(snapshot)
-    return result.records
+    return records
 
 
 EU_FILES = (  # oldest snapshot first; each GI keeps its newest known state (gimatch.model.merge_records)

@@ -109,23 +109,30 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         return
     candidates: dict[int, float] = {}
     blocked = idx.similar_choices(target)
-    choices = [idx.fuzzy_choices[i] for i in blocked]
+    choices = idx.choices_at(blocked)
     for _, score, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
         candidates[blocked[j]] = score
     if len(words) == 1:
         for i in idx.by_suffix.get(target[-4:], ()):
             candidates.setdefault(i, fuzz.ratio(target, idx.fuzzy_choices[i]))
     qclasses = q.anat.classes
+    target_syll = syllables(target)
     for i, ratio in candidates.items():
         choice = idx.fuzzy_choices[i]
         if choice == target:
             continue
         suffix = _common_suffix(target, choice)
         prefix = _common_prefix(target, choice)
-        same_syll = syllables(target) == syllables(choice)
         edits = Levenshtein.distance(target, choice, score_cutoff=2)
         if ratio >= 88 or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
             continue                                     # a near spelling: the fuzzy matcher's
+        choice_syll = syllables(choice)
+        by_ending = (suffix >= 4 and target_syll == choice_syll and abs(len(target) - len(choice)) <= 2
+                     and len(choice) >= 7
+                     and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70))
+        by_stem = prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5
+        if not (by_ending or by_stem):
+            continue
         for gi, ni, kind_ in idx.fuzzy_refs[i]:
             g = idx.gis[gi]
             if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):
@@ -133,16 +140,15 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
             name = g.names[ni]
             ev = Evidence(query_key=target, gi_key=choice, key_kind=kind_,
                           detail=f"ratio {ratio:.0f}, shared ending {suffix}, shared start {prefix}, "
-                                 f"syllables {syllables(target)}/{syllables(choice)}")
-            if (suffix >= 4 and same_syll and abs(len(target) - len(choice)) <= 2 and len(choice) >= 7
-                    and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70)):
+                                 f"syllables {target_syll}/{choice_syll}")
+            if by_ending:
                 score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
                 common = len(idx.by_suffix.get(choice[-4:], ())) > 1
                 if not qclasses and common and _onset(target) != _onset(choice):
                     score -= UNLIKE_ONSET     # an ending many names share, for no named product: a weak signal
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: same number of syllables and the same ending '-{choice[-suffix:]}'", ev))
-            elif prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5:
+            else:
                 score = min(74.0 + 2.0 * (prefix - 6) + (ratio - 60) / 4, 85.0)
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: built on its stem '{choice[:prefix]}-' with another ending", ev))

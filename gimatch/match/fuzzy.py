@@ -46,7 +46,7 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
         return
     grams = len(set(trigrams(target)))
     blocked = idx.similar_choices(target, min_shared=max(2, grams // 3))
-    choices = [idx.fuzzy_choices[i] for i in blocked]
+    choices = idx.choices_at(blocked)
     for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):

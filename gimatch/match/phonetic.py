@@ -121,7 +121,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         if len(skel) < 2:
             continue
         latin = own == "latin"
-        for j in idx.phon_candidates(skel, sources=LATIN_SOURCES if latin else None, cutoff=80 if latin else 60):
+        if latin and len(skel) < LATIN_MIN - MISSING:
+            continue
+        candidates = (idx.phon_candidates(skel, sources=LATIN_SOURCES, cutoff=80, whole=True, min_consonants=LATIN_MIN)
+                      if latin else idx.phon_candidates(skel))
+        for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             full_source = kind.split(":", 1)[1]
             source = full_source.split("-")[0]

@@ -6,12 +6,15 @@ The table of modules is :data:`gimatch.registry.REGISTERS`.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from ..errors import InputError
 from ..model import GI, Name, Reject, Source
@@ -39,10 +42,154 @@ class LoadResult:
     sha256: str
     shape: str
     snapshot: dt.date | None
-    records: list[GI] = field(default_factory=list)
+    records: list[GI] | Records = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     read: int = 0
     note: str | None = None     # what the register counts in its own terms ("269 current AVAs")
+
+
+class Records:
+    """The records of a file too large to hold: each iteration reads the file again and yields one record
+    at a time. A first pass has already counted them, so ``len`` is known."""
+
+    def __init__(self, count: int, produce: Callable[[], Iterator[GI]]):
+        self._count = count
+        self._produce = produce
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[GI]:
+        return self._produce()
+
+
+BOM = codecs.BOM_UTF8
+CHUNK = 1 << 16
+
+
+class CheckedFile(io.RawIOBase):
+    """A register file read in chunks, its SHA-256 and its UTF-8 checked as it goes (a bad byte is an
+    InputError naming its line), a byte-order mark left out of what is read."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        p = Path(path)
+        if not p.is_file():
+            raise InputError("no such file", path=self.path)
+        self._file = p.open("rb")
+        self._hash = hashlib.sha256()
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._offset = self._lines = 0
+        self._started = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._file.read(max(len(buffer), len(BOM)))
+        self._hash.update(data)
+        try:
+            self._decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:       # exc.object: the bytes a character began in before, then these
+            seen = exc.object[: exc.start]
+            line = self._lines + seen.count(b"\n") + 1
+            offset = self._offset - (len(exc.object) - len(data)) + exc.start
+            raise InputError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {offset}); "
+                             "save the file as UTF-8", path=self.path, where=f"line {line}") from None
+        self._lines += data.count(b"\n")
+        self._offset += len(data)
+        if not self._started:
+            self._started = True
+            data = data.removeprefix(BOM)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+    @property
+    def sha256(self) -> str:
+        """The file's digest, once it has been read to its end."""
+        return self._hash.hexdigest()
+
+    def finish(self) -> str:
+        """Read what is left (so the digest covers the whole file) and return the digest."""
+        while self.read(CHUNK):
+            pass
+        return self.sha256
+
+
+def open_checked(path: str | Path) -> io.BufferedReader:
+    """A buffered :class:`CheckedFile`; an empty (or blank) file is refused."""
+    reader = io.BufferedReader(CheckedFile(path), buffer_size=CHUNK)
+    if not reader.peek(CHUNK).strip(b" \t\r\n" + BOM):
+        reader.close()
+        raise InputError("the file is empty", path=str(path))
+    return reader
+
+
+MAX_JSON_DEPTH = 64       # no register nests more than a few levels
+
+
+def json_records(stream: io.BufferedReader, path: str) -> Iterator[object]:
+    """The items of a JSON array read incrementally, bare or as the ``results`` of an object; a
+    malformed or truncated document, or one nested deeper than any register, is an InputError naming
+    the record it stopped at."""
+    import ijson
+
+    building: list[list] = []          # [container, key] of the item being built, outermost first
+    depth = 0                          # containers open in the document
+    items_at = None                    # the depth of the records, once their array is open
+    top_key = None
+    n = 0
+
+    def add(value) -> object | None:
+        """Put a finished value in its container, or return it when it is a whole record."""
+        if not building:
+            return value
+        container, key = building[-1]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[key] = value
+        return None
+
+    try:
+        for event, value in ijson.basic_parse(stream, use_float=True):
+            if event in ("start_map", "start_array"):
+                if items_at is None and event == "start_array" and (depth == 0 or (depth == 1 and top_key == "results")):
+                    items_at = depth + 1
+                elif building or depth == items_at:
+                    building.append([{} if event == "start_map" else [], None])
+                depth += 1
+                if depth > MAX_JSON_DEPTH:
+                    raise RecursionError
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+                if building:
+                    record = add(building.pop()[0])
+                    if record is not None:
+                        n += 1
+                        yield record
+                elif items_at is not None and depth == items_at - 1:
+                    items_at = -1                  # the records' array is closed: nothing after it is a record
+            elif event == "map_key":
+                if building:
+                    building[-1][1] = value
+                elif depth == 1:
+                    top_key = value
+            elif building:
+                add(value)
+            elif depth == items_at:
+                n += 1
+                yield value
+    except ijson.JSONError as exc:
+        reason = str(exc).splitlines()[0].strip() or "unexpected end"
+        raise InputError(f"malformed or truncated JSON: {reason}", path=path, where=f"record {n + 1}") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to read (no register nests more than a few levels)",
+                         path=path, where=f"record {n + 1}") from None
 
 
 def file_sha256(data: bytes) -> str:

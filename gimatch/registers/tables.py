@@ -15,6 +15,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from lxml import etree, html
 
@@ -228,23 +229,58 @@ def csv_grid(text: str, path: str, dialect: str = "excel") -> tuple[list[list[st
 def csv_dicts(text: str, path: str) -> tuple[list[str], list[tuple[str, dict[str, str] | InputError]]]:
     """The header of a CSV text (its first record) and its rows keyed by it, each with its line. A row with
     more cells than the header, or a last row the file may have cut off, is an InputError in its place."""
-    grid, lines, ended = csv_grid(text, path)
-    if not grid:
+    header, rows = csv_stream(io.StringIO(text, newline=""), path)
+    return header, list(rows)
+
+
+def csv_stream(text: Iterable[str], path: str) -> tuple[list[str], Iterator[tuple[str, dict[str, str] | InputError]]]:
+    """:func:`csv_dicts` over the lines of an open text (newline=""), read one row at a time."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    last = [""]
+
+    def lines():
+        for line in text:
+            last[0] = line
+            yield line
+
+    reader = csv.reader(lines())
+
+    def records():
+        start = 0
+        try:
+            for record in reader:
+                yield start + 1, record
+                start = reader.line_num
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {max(reader.line_num, 1)}") from None
+
+    grid = records()
+    first = next(grid, None)
+    if first is None:
         raise InputError("no header row", path=path, where="line 1")
-    header = [h.strip() for h in grid[0]]
-    rows: list[tuple[str, dict[str, str] | InputError]] = []
-    for i in range(1, len(grid)):
-        record, where = grid[i], f"line {lines[i]}"
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header) and any(cell.strip() for cell in record[len(header):]):
-            rows.append((where, InputError(f"{len(record)} cells under a header of {len(header)}", path=path,
-                                           where=where)))
-        elif i == len(grid) - 1 and not ended:
-            rows.append((where, InputError(CUT_OFF, path=path, where=where)))
-        else:
-            rows.append((where, {h: record[j] if j < len(record) else "" for j, h in enumerate(header)}))
-    return header, rows
+    header = [h.strip() for h in first[1]]
+
+    def rows():
+        pending = None
+        for line, record in grid:
+            if pending:
+                yield pending
+            pending = None
+            if not any(cell.strip() for cell in record):
+                continue
+            where = f"line {line}"
+            if len(record) > len(header) and any(cell.strip() for cell in record[len(header):]):
+                pending = (where, InputError(f"{len(record)} cells under a header of {len(header)}", path=path,
+                                             where=where))
+            else:
+                pending = (where, {h: record[j] if j < len(record) else "" for j, h in enumerate(header)})
+        if pending:
+            where, row = pending
+            if isinstance(row, dict) and not last[0].endswith(("\n", "\r")):
+                row = InputError(CUT_OFF, path=path, where=where)
+            yield where, row
+
+    return header, rows()
 
 
 def _where(shape: str, lines: list[int] | None, index: int) -> str:

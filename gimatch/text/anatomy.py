@@ -73,17 +73,19 @@ def _demonym_suffixes() -> tuple[str, ...]:
 def place_stem(place: str) -> str:
     """The consonant sounds of a place's stem, once demonym endings are off each word: 'styrian', 'steirisch'
     and 'steirisches' all give STL; 'istrian' and 'istarski' give STL too. Two letters of stem at least."""
+    stem = "".join(_word_stem(tok) for tok in place.split())
+    return stem if len(stem) >= 2 else ""
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _word_stem(tok: str) -> str:
     from .phonetic import consonants, latin
 
-    stems = []
-    for tok in place.split():
-        for suffix in _demonym_suffixes():
-            if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
-                tok = tok[: -len(suffix)]
-                break
-        stems.append(consonants(latin(tok)))
-    stem = "".join(stems)
-    return stem if len(stem) >= 2 else ""
+    for suffix in _demonym_suffixes():
+        if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
+            tok = tok[: -len(suffix)]
+            break
+    return consonants(latin(tok))
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:

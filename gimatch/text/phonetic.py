@@ -64,13 +64,16 @@ def _classes(sounds: str) -> str:
 def latin(text: str, lang: str | None = None) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
     the language has none), word by word."""
+    return "".join(_word_form(word, lang or "") for word in _ascii(text).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_form(word: str, lang: str) -> str:
+    """One word's phonetic form (words recur across queries and names: each is read once)."""
     rules = _rules()
-    words = []
-    for word in _ascii(text).split():
-        for pattern, repl in rules.get(lang or "", []) + rules.get("*", []):
-            word = pattern.sub(repl, word)
-        words.append(_classes(word))
-    return "".join(words)
+    for pattern, repl in rules.get(lang, []) + rules.get("*", []):
+        word = pattern.sub(repl, word)
+    return _classes(word)
 
 
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
@@ -79,8 +82,11 @@ _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
 def _ascii(text: str) -> str:
     """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded."""
     text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if ch.isascii() and (ch.isalpha() or ch == " ")).strip()
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_LETTER.sub("", text).strip()
+
+
+_NOT_LETTER = re.compile(r"[^A-Za-z ]")
 
 
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),

@@ -32,16 +32,18 @@ A parsed record (``gimatch show eu:PDO-IT-0067``)::
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from ...errors import InputError
 from ...model import GI, Dates, Procedure, ProductClass, Protection, Reject, Source
-from .. import (LoadResult, RegisterInfo, decode_utf8, file_sha256, make_names, model_error, parse_date, parse_json,
-               read_bytes, split_names)
+from .. import (CHUNK, LoadResult, Records, RegisterInfo, decode_utf8, json_records, make_names, model_error,
+               open_checked, parse_date, read_bytes, split_names)
 from ... import bundled
 from ...classes import common_class
-from ..tables import csv_dicts
+from ..tables import csv_dicts, csv_stream
 
 REGISTER = RegisterInfo(
     name="eu.eambrosia",
@@ -341,98 +343,143 @@ def _header_map(header: list[str]) -> dict[str, str]:
     return out
 
 
-def _detect(data: Any, path: str) -> tuple[str, list[dict], Callable]:
-    if isinstance(data, dict) and isinstance(data.get("results"), list):
-        data = data["results"]
-    if not isinstance(data, list) or not data:
-        raise InputError("not an eAmbrosia file: expected a JSON array of register records", path=path)
-    sample = next((r for r in data if isinstance(r, dict)), None)
-    if sample is None:
-        raise InputError("not an eAmbrosia file: the array holds no objects", path=path, where="record 1")
+def _json_shape(sample: Any, path: str) -> tuple[str, Callable]:
+    """The JSON shape from the register's key set in its first record."""
+    if not isinstance(sample, dict):
+        raise InputError("not an eAmbrosia file: expected a JSON array of register records (objects)", path=path,
+                         where="record 1")
     keys = set(sample)
     if {"fileNumber", "protectedNames"} <= keys:
-        return "api-v1", data, _from_api_v1
+        return "api-v1", _from_api_v1
     if {"fileName", "protectedName"} <= keys:
-        return "filter-api", data, _from_filter_api
+        return "filter-api", _from_filter_api
     if {"EA_FileNumber", "EA_Name"} <= keys:
-        return "export-json", data, lambda row, where, src: _from_export(row, where, src, _EA_KEYS)
+        return "export-json", lambda row, where, src: _from_export(row, where, src, _EA_KEYS)
     raise InputError("not an eAmbrosia file: records have none of the register's key sets "
                      f"(found {', '.join(sorted(keys)[:8])})", path=path, where="record 1")
 
 
-def _snapshot(records: list[GI], procedures: list[Procedure], rows: list[dict], shape: str) -> dt.date | None:
-    stated = [gi.source.snapshot for gi in records if gi.source.snapshot]
-    if stated:
-        return max(stated)
-    if shape == "api-v1":
-        stamps = [str(r.get("modificationDate") or "")[:10] for r in rows if isinstance(r, dict)]
-        stamps = [s for s in stamps if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)]
-        return dt.date.fromisoformat(max(stamps)) if stamps else None
-    dates = [d for gi in records for d in (gi.dates.registered, gi.dates.published, gi.dates.applied) if d]
-    dates += [d for p in procedures for d in (p.registered, p.published, p.applied) if d]
-    return max(dates) if dates else None
+class _Rows:
+    """One pass over the file: its shape, its parser and its located rows, read as they come."""
+
+    def __init__(self, path: str):
+        self.path = str(path)
+        self.text = None
+        self.stream = open_checked(path)
+        head = self.stream.peek(CHUNK).lstrip()[:1]
+        if head in (b"[", b"{"):
+            items = json_records(self.stream, self.path)
+            first = next(items, None)
+            if first is None:
+                raise InputError("not an eAmbrosia file: expected a JSON array of register records", path=self.path)
+            self.shape, self.parse = _json_shape(first, self.path)
+            self.located = (
+                (f"record {i}", row) for i, row in enumerate(itertools.chain([first], items), 1))
+        else:
+            self.text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="")   # kept open until finish
+            self.shape, self.located, self.parse = _csv_shape(self.text, self.path)
+
+    def finish(self) -> str:
+        """The file's digest, the file read to its end and closed."""
+        digest = self.stream.raw.finish()
+        self.stream.close()
+        return digest
 
 
-def load(path: str) -> LoadResult:
-    """Read one eAmbrosia file in any of its shapes."""
-    raw = read_bytes(path)
-    digest = file_sha256(raw)
-    text = decode_utf8(raw, str(path))
-    stripped = text.lstrip()
-    if stripped.startswith(("[", "{")):
-        shape, rows, parse = _detect(parse_json(text, str(path)), str(path))
-        located = [(f"record {i}", row) for i, row in enumerate(rows, 1)]
-    else:
-        shape, located, parse = _csv_shape(text, str(path))
-        rows = [row for _, row in located if isinstance(row, dict)]
-    result = LoadResult(path=str(path), sha256=digest, shape=shape, snapshot=None)
-    gis: dict[str, GI] = {}
-    procedures: dict[str, list[Procedure]] = {}
-    for where, row in located:
-        result.read += 1
+def _parsed(rows: _Rows, digest: str) -> Iterator[tuple[str, Any, Any, Reject | None]]:
+    """(where, base, record or procedure, reject) for every row of one pass."""
+    for where, row in rows.located:
         if isinstance(row, InputError):
-            result.rejects.append(Reject(where=where, field=row.field, reason=row.reason))
+            yield where, None, None, Reject(where=where, field=row.field, reason=row.reason)
             continue
         if not isinstance(row, dict):
-            result.rejects.append(Reject(where=where, reason="not an object"))
+            yield where, None, None, Reject(where=where, reason="not an object")
             continue
-        source = Source(file=str(path), record=where, sha256=digest)
+        source = Source(file=rows.path, record=where, sha256=digest)
         try:
-            base, item = parse(row, where, source)
+            base, item = rows.parse(row, where, source)
         except InputError as exc:
-            result.rejects.append(Reject(where=where, field=exc.field, reason=exc.reason))
+            yield where, None, None, Reject(where=where, field=exc.field, reason=exc.reason)
             continue
         except (ValueError, TypeError, AttributeError) as exc:   # a value of the wrong type or shape
             field, reason = model_error(exc) if isinstance(exc, ValueError) else (None, f"a value of the wrong type ({exc})")
-            result.rejects.append(Reject(where=where, field=field, reason=reason))
+            yield where, None, None, Reject(where=where, field=field, reason=reason)
             continue
+        yield where, base, (item, row), None
+
+
+def load(path: str) -> LoadResult:
+    """Read one eAmbrosia file in any of its shapes.
+
+    The file is read twice, one record at a time, so that a register file of any size is imported in
+    bounded memory: the first pass counts the records, finds the rejects, the procedures of each GI and
+    the snapshot; the records themselves are read again when the store writes them."""
+    rows = _Rows(path)
+    result = LoadResult(path=str(path), sha256="", shape=rows.shape, snapshot=None)
+    bases: set[str] = set()
+    procedures: dict[str, list[Procedure]] = {}
+    stated: dt.date | None = None
+    dated: dt.date | None = None
+    modified = ""
+    for where, base, parsed, reject in _parsed(rows, ""):
+        result.read += 1
+        if reject:
+            result.rejects.append(reject)
+            continue
+        item, row = parsed
+        if rows.shape == "api-v1":
+            stamp = str(row.get("modificationDate") or "")[:10]
+            modified = max(modified, stamp) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp) else modified
         if isinstance(item, Procedure):
             procedures.setdefault(base, []).append(item)
-        elif base in gis:
+            dates = (item.registered, item.published, item.applied)
+        elif base in bases:
             result.rejects.append(Reject(where=where, field="file number", reason=f"duplicate file number {base}"))
-        else:
-            gis[base] = item
-    for base, procs in procedures.items():
-        gi = gis.get(base)
-        if gi is None:
-            for p in procs:
-                result.rejects.append(Reject(where=p.native_id, field="file number",
-                                             reason=f"procedure file whose base GI {base} is not in this file"))
             continue
-        gi.procedures = sorted(procs, key=lambda p: p.native_id)
-        if any(p.kind == "cancellation" and p.status == "registered" for p in procs):
-            gi.status = "removed"
-            gi.protections = []
-    result.snapshot = _snapshot(list(gis.values()), [p for ps in procedures.values() for p in ps], rows, shape)
-    for gi in gis.values():
-        gi.source.snapshot = gi.source.snapshot or result.snapshot
-    result.records = list(gis.values())
+        else:
+            bases.add(base)
+            stated = max(filter(None, (stated, item.source.snapshot)), default=None)
+            dates = (item.dates.registered, item.dates.published, item.dates.applied)
+        dated = max(filter(None, (dated, *dates)), default=None)
+    result.sha256 = rows.finish()
+    for base in [b for b in procedures if b not in bases]:
+        for p in procedures.pop(base):
+            result.rejects.append(Reject(where=p.native_id, field="file number",
+                                         reason=f"procedure file whose base GI {base} is not in this file"))
+    if stated:
+        result.snapshot = stated
+    elif rows.shape == "api-v1":
+        result.snapshot = dt.date.fromisoformat(modified) if modified else None
+    else:
+        result.snapshot = dated
+    result.records = Records(len(bases), lambda: _records(result, procedures))
     return result
 
 
-def _csv_shape(text: str, path: str) -> tuple[str, list[tuple[str, dict]], Callable]:
+def _records(result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iterator[GI]:
+    """The second pass: each GI of the file with its procedures and the file's snapshot."""
+    rows = _Rows(result.path)
+    seen: set[str] = set()
+    for _, base, parsed, reject in _parsed(rows, result.sha256):
+        if reject or isinstance(parsed[0], Procedure) or base in seen:
+            continue
+        seen.add(base)
+        gi: GI = parsed[0]
+        procs = procedures.get(base)
+        if procs:
+            gi.procedures = sorted(procs, key=lambda p: p.native_id)
+            if any(p.kind == "cancellation" and p.status == "registered" for p in procs):
+                gi.status = "removed"
+                gi.protections = []
+        gi.source.snapshot = gi.source.snapshot or result.snapshot
+        yield gi
+    if rows.finish() != result.sha256:
+        raise InputError("the file changed while it was being imported; nothing was stored", path=result.path)
+
+
+def _csv_shape(text: Iterable[str], path: str) -> tuple[str, Iterator[tuple[str, dict]], Callable]:
     """The CSV shape from its header: the search export, the wine PDO table or a compiled fact table."""
-    header, located = csv_dicts(text, path)
+    header, located = csv_stream(text, path)
     if {"PDOid", "PDOnam"} <= set(header):
         return "wine-pdo-csv", located, _from_wine_pdo
     if {"name_zh", "name_latin"} <= set(header) and "file_number" in header:
