@@ -100,3 +100,27 @@ def test_bad_input_is_refused_with_a_reason(name):
     with pytest.raises(UsageError) as exc:
         describe(name)
     assert "characters long" in str(exc.value) or "nothing to check" in str(exc.value)
+
+
+@pytest.mark.parametrize("word, lang, form", [
+    ("Pauillac", "fr", "PoYaK"),      # a vowel before -ill- makes it a glide, as in Bouillon and Marseille
+    ("Bouillon", "fr", "PuYoN"),
+    ("Marseille", "fr", "MaLSeY"),
+    ("Poitou", "fr", "PWaTu"),        # the glide of oi is read once, not again as a French w (v)
+    ("Tokaj", "hu", "ToKaY"),         # Hungarian j is a glide
+    ("Szekszárd", "hu", "SeKSaLT"),
+])
+def test_spelling_rules_read_the_language(word, lang, form):
+    from gimatch.text import phonetic
+
+    assert phonetic.latin(word, lang) == form
+
+
+def test_a_liquid_closing_a_syllable_is_cheap_to_drop():
+    """Chinese renders Mar-gaux without its r (玛歌); dropping an r/l before a consonant costs less than
+    dropping it between vowels."""
+    from gimatch.text import phonetic
+
+    assert phonetic.distance("MaLKo", "MaKo") < phonetic.distance("MaLo", "Mao")
+    assert phonetic.similarity("MaLKo", "MaKe") > 0.87
+    assert phonetic.COUNTRY_LANG["HU"] == "hu"

@@ -64,10 +64,13 @@ def canonical_place(tokens: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _demonym_suffixes() -> tuple[str, ...]:
+def _demonym_suffixes() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The demonym endings by length, longest first."""
     from .. import bundled
 
-    return tuple(sorted({r["suffix"] for r in bundled.read_table("demonym_suffixes.csv")}, key=len, reverse=True))
+    suffixes = {r["suffix"] for r in bundled.read_table("demonym_suffixes.csv")}
+    return tuple((n, frozenset(x for x in suffixes if len(x) == n)) for n in sorted({len(x) for x in suffixes},
+                                                                                    reverse=True))
 
 
 def place_stem(place: str) -> str:
@@ -81,9 +84,9 @@ def place_stem(place: str) -> str:
 def _word_stem(tok: str) -> str:
     from .phonetic import consonants, latin
 
-    for suffix in _demonym_suffixes():
-        if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
-            tok = tok[: -len(suffix)]
+    for n, endings in _demonym_suffixes():
+        if len(tok) - n >= 3 and tok[-n:] in endings:
+            tok = tok[:-n]
             break
     return consonants(latin(tok))
 

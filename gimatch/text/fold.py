@@ -68,6 +68,11 @@ def script_of(ch: str) -> str:
 
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, run) pairs; 'Common' characters join the run before them."""
+    if text.isascii():                   # Latin letters and Common signs only: at most two runs
+        first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
+        if first is None:
+            return [("Common", text)] if text else []
+        return [("Common", text[:first]), ("Latin", text[first:])] if first else [("Latin", text)]
     runs: list[list[str]] = []
     for ch in text:
         s = script_of(ch)
@@ -82,6 +87,8 @@ def script_runs(text: str) -> list[tuple[str, str]]:
 
 def scripts(text: str) -> list[str]:
     """The distinct scripts of the letters in text, most frequent first."""
+    if text.isascii():
+        return ["Latin"] if any(ch.isalpha() for ch in text) else []
     counts: dict[str, int] = {}
     for ch in text:
         s = script_of(ch)

@@ -33,7 +33,7 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
 VOWELS = frozenset("aeiou")
 COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH": "fr", "ES": "es", "MX": "es",
                 "PE": "es", "CO": "es", "CL": "es", "DE": "de", "AT": "de", "PT": "pt", "BR": "pt", "GB": "en",
-                "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el"}
+                "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -213,19 +213,32 @@ _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
+CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
+
+
+def _drops(form: str) -> list[float]:
+    """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less."""
+    out = [_DROP[ch] for ch in form]
+    for i in range(len(form) - 1):
+        if form[i] == "L" and form[i + 1] not in VOWELS:
+            out[i] = CODA_LIQUID
+    if form:
+        out[-1] = _DROP_FINAL[form[-1]]
+    return out
+
+
 @functools.lru_cache(maxsize=50_000)
 def distance(a: str, b: str) -> float:
     """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs)."""
     n, m = len(a), len(b)
-    sub, drop, drop_final = _SUB, _DROP, _DROP_FINAL
-    drop_b = [drop[ch] for ch in b]
-    drop_b[-1] = drop_final[b[-1]] if m else 0.0
+    sub = _SUB
+    drop_a, drop_b = _drops(a), _drops(b)
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
     for i in range(n):
         ca = a[i]
-        del_a = drop_final[ca] if i == n - 1 else drop[ca]
+        del_a = drop_a[i]
         cur = [prev[0] + del_a]
         left = cur[0]
         for j in range(m):
