@@ -108,7 +108,7 @@ def test_a_file_changed_between_passes_stores_nothing(store, tmp_path, monkeypat
     before = store.db["gis"].count
     result = eambrosia.load(str(path))
     path.write_text(path.read_text(encoding="utf-8").replace("Made Up Name 7", "Made Up Name 8"), encoding="utf-8")
-    with pytest.raises(InputError, match="changed while it was being imported"):
+    with pytest.raises(InputError, match="changed between the two readings"):
         store.write("eu.eambrosia", result)
     assert store.db["gis"].count == before
 

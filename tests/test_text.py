@@ -124,3 +124,10 @@ def test_a_liquid_closing_a_syllable_is_cheap_to_drop():
     assert phonetic.distance("MaLKo", "MaKo") < phonetic.distance("MaLo", "Mao")
     assert phonetic.similarity("MaLKo", "MaKe") > 0.87
     assert phonetic.COUNTRY_LANG["HU"] == "hu"
+
+
+def test_a_romanized_product_syllable_is_not_half_of_the_place():
+    """Shao Xing is Shaoxing written apart, not the place Shao and 杏 apricots; Pu Er Cha keeps its tea."""
+    assert anatomy("Shao Xing").place_key == "shaoxing" and not anatomy("Shao Xing").terms
+    pu_er = anatomy("Pu Er Cha")
+    assert pu_er.place_key == "puer" and [t.concept for t in pu_er.terms] == ["tea"]

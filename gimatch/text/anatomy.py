@@ -91,6 +91,18 @@ def _word_stem(tok: str) -> str:
     return consonants(latin(tok))
 
 
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+def _leaves_a_place(term, rest: list[str]) -> bool:
+    """Whether taking a romanized product syllable off (pinyin xing 杏, Hepburn cha) leaves more than one
+    syllable: a Chinese or Japanese place has two or more, so Shao Xing is Shaoxing written apart, not
+    the place Shao and apricots."""
+    if not term.lang.endswith("-Latn") or len(rest) != 1:
+        return True
+    return len(_VOWEL_GROUP.findall(rest[0])) > 1
+
+
 def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:
     lex = lexicon()
     changed = True
@@ -99,13 +111,15 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
-                if tail in lex.terms_by_tokens and len(tokens) > n:
+                if tail in lex.terms_by_tokens and len(tokens) > n and _leaves_a_place(lex.terms_by_tokens[tail],
+                                                                                       tokens[:-n]):
                     anat.terms.append(lex.terms_by_tokens[tail])
                     tokens = tokens[:-n]
                     changed = True
                     break
                 head = tuple(tokens[:n])
-                if head in lex.terms_by_tokens and len(tokens) > n:
+                if head in lex.terms_by_tokens and len(tokens) > n and _leaves_a_place(lex.terms_by_tokens[head],
+                                                                                       tokens[n:]):
                     anat.terms.append(lex.terms_by_tokens[head])
                     tokens = tokens[n:]
                     changed = True

@@ -366,24 +366,32 @@ class _Rows:
         self.path = str(path)
         self.text = None
         self.stream = open_checked(path)
-        head = self.stream.peek(CHUNK).lstrip()[:1]
-        if head in (b"[", b"{"):
-            items = json_records(self.stream, self.path)
-            first = next(items, None)
-            if first is None:
-                raise InputError("not an eAmbrosia file: expected a JSON array of register records", path=self.path)
-            self.shape, self.parse = _json_shape(first, self.path)
-            self.located = (
-                (f"record {i}", row) for i, row in enumerate(itertools.chain([first], items), 1))
-        else:
-            self.text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="")   # kept open until finish
-            self.shape, self.located, self.parse = _csv_shape(self.text, self.path)
+        try:
+            head = self.stream.peek(CHUNK).lstrip()[:1]
+            if head in (b"[", b"{"):
+                items = json_records(self.stream, self.path)
+                first = next(items, None)
+                if first is None:
+                    raise InputError("not an eAmbrosia file: expected a JSON array of register records",
+                                     path=self.path)
+                self.shape, self.parse = _json_shape(first, self.path)
+                self.located = ((f"record {i}", row) for i, row in enumerate(itertools.chain([first], items), 1))
+            else:
+                self.text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="")   # kept open until finish
+                self.shape, self.located, self.parse = _csv_shape(self.text, self.path)
+        except BaseException:
+            self.close()
+            raise
 
     def finish(self) -> str:
         """The file's digest, the file read to its end and closed."""
-        digest = self.stream.raw.finish()
+        try:
+            return self.stream.raw.finish()
+        finally:
+            self.close()
+
+    def close(self) -> None:
         self.stream.close()
-        return digest
 
 
 def _parsed(rows: _Rows, digest: str) -> Iterator[tuple[str, Any, Any, Reject | None]]:
@@ -415,7 +423,15 @@ def load(path: str) -> LoadResult:
     bounded memory: the first pass counts the records, finds the rejects, the procedures of each GI and
     the snapshot; the records themselves are read again when the store writes them."""
     rows = _Rows(path)
-    result = LoadResult(path=str(path), sha256="", shape=rows.shape, snapshot=None)
+    try:
+        return _first_pass(rows)
+    finally:
+        rows.close()
+
+
+def _first_pass(rows: _Rows) -> LoadResult:
+    """Counts, rejects, the procedures of each GI, the snapshot and the digest; the records left on disk."""
+    result = LoadResult(path=rows.path, sha256="", shape=rows.shape, snapshot=None)
     bases: set[str] = set()
     procedures: dict[str, list[Procedure]] = {}
     stated: dt.date | None = None
@@ -459,6 +475,14 @@ def load(path: str) -> LoadResult:
 def _records(result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iterator[GI]:
     """The second pass: each GI of the file with its procedures and the file's snapshot."""
     rows = _Rows(result.path)
+    try:
+        yield from _second_pass(rows, result, procedures)
+    finally:
+        rows.close()
+
+
+def _second_pass(rows: _Rows, result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iterator[GI]:
+    """Each GI again, as the first pass found it, with its procedures attached."""
     seen: set[str] = set()
     for _, base, parsed, reject in _parsed(rows, result.sha256):
         if reject or isinstance(parsed[0], Procedure) or base in seen:
@@ -474,7 +498,8 @@ def _records(result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iter
         gi.source.snapshot = gi.source.snapshot or result.snapshot
         yield gi
     if rows.finish() != result.sha256:
-        raise InputError("the file changed while it was being imported; nothing was stored", path=result.path)
+        raise InputError("the file changed between the two readings of it (counted, then read record by record); "
+                         "import it again once it is complete", path=result.path)
 
 
 def _csv_shape(text: Iterable[str], path: str) -> tuple[str, Iterator[tuple[str, dict]], Callable]:
