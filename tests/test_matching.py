@@ -70,6 +70,19 @@ def test_short_names_inside_signs_of_modifiers_and_product_words(bundled_store, 
     assert top is not None and name in top.names
 
 
+@pytest.mark.parametrize("query", ["Danish feta", "Deutscher Feta", "feta danoise"])
+def test_a_stated_origin_beside_a_short_name_does_not_hide_it(bundled_store, query):
+    top = _top(bundled_store, query)
+    assert top is not None and "Feta" in top.names and top.kind == "contains"
+
+
+@pytest.mark.parametrize("query, name", [("Istrian ham", "Istarski pršut"), ("Dalmatian pršut", "Dalmatinski pršut"),
+                                         ("Styrian pumpkin seed oil", "Steirisches Kürbiskernöl")])
+def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, name):
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind == "translation"
+
+
 def test_short_names_do_not_flood_ordinary_words(bundled_store):
     assert not bundled_store.check("Varnish remover").conflicts
 

@@ -54,6 +54,8 @@ CURATED = {
     "product_terms_romanized.csv": ("the Chinese, Japanese and Thai product terms in pinyin, Hepburn and RTGS "
                                     "(tools/derive_lexicon.py)", "derived from product_terms.csv and "
                                     "product_terms_derived.csv", ["datasets/product_terms.csv"]),
+    "demonyms.csv": ("adjectives of origin of countries in English and the EU's main trade languages", "Apache-2.0",
+                     ["gimatch developers"]),
     "country_names.csv": ("country names in English, Chinese, Japanese, Thai and their own language",
                           "Apache-2.0", ["gimatch developers"]),
     "usage_words.csv": ("words that say how a text uses a GI name (imitation, style/type, made in)", "Apache-2.0",

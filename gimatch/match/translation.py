@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.anatomy import canonical_place, place_stem
+from ..text.anatomy import canonical_place, demonym_root, place_stem
 from ..text.lexicon import classes_comparable, concepts_agree
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
@@ -42,12 +42,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
 
 
 def _letters_close(place: str, idx: NameIndex, ref) -> bool:
-    """A place found by its sounds must also be spelled much alike (Styrian ~ steirisch, not Little ~ Lička)."""
+    """A place found by its sounds must also be spelled much alike, demonym endings aside (Styrian ~
+    steirisch, Istrian ~ istarski, not Little ~ Lička)."""
     from rapidfuzz.distance import Levenshtein
 
-
-    theirs = idx.name_places.get((ref[0], ref[1]), ("", ""))[0].replace(" ", "")
-    mine = place.replace(" ", "")
+    theirs = "".join(demonym_root(w) for w in idx.name_places.get((ref[0], ref[1]), ("", ""))[0].split())
+    mine = "".join(demonym_root(w) for w in place.split())
     n = min(len(mine), len(theirs))
     return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
 

@@ -84,11 +84,16 @@ def place_stem(place: str) -> str:
 def _word_stem(tok: str) -> str:
     from .phonetic import consonants, latin
 
+    return consonants(latin(demonym_root(tok)))
+
+
+def demonym_root(tok: str) -> str:
+    """A place word without its demonym ending (istrian → istr, istarski → istar, steirisches → steir),
+    three letters at least."""
     for n, endings in _demonym_suffixes():
         if len(tok) - n >= 3 and tok[-n:] in endings:
-            tok = tok[:-n]
-            break
-    return consonants(latin(tok))
+            return tok[:-n]
+    return tok
 
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")

@@ -37,6 +37,7 @@ class Lexicon:
     class_broader: dict[str, str]
     compound_heads: dict[str, Term]      # one-word terms that end compounds (Bergkäse, Kürbiskernöl), by the word
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
+    origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
 
 
 def is_product_term(text: str) -> bool:
@@ -64,6 +65,19 @@ def lexicon() -> Lexicon:
     if not _PRIMED:
         _PRIMED.append(_compile())
     return _PRIMED[0]
+
+
+# Endings an adjective of origin takes by gender, number and case (deutsch → deutsche, deutscher; danois → danoise).
+_INFLECTED = {"de": ("", "e", "er", "es", "en", "em"), "fr": ("", "e", "s", "es"), "nl": ("", "e")}
+
+
+def _origins() -> frozenset[str]:
+    forms = set()
+    for row in bundled.read_table("demonyms.csv"):
+        if " " not in row["term"]:
+            for ending in _INFLECTED.get(row["lang"], ("",)):
+                forms.add(stem_tokens([fold(row["term"] + ending)])[0])
+    return frozenset(forms)
 
 
 def _compile() -> Lexicon:
@@ -111,6 +125,7 @@ def _compile() -> Lexicon:
         generic={k: tuple(v) for k, v in generic.items()},
         place_aliases=aliases,
         class_broader=broader,
+        origins=_origins(),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
                             for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
