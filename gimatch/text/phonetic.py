@@ -58,7 +58,7 @@ def _classes(sounds: str) -> str:
             continue
         if not out or out[-1] != sym:
             out.append(sym)
-    return "".join(out)
+    return "".join(out).replace("NP", "MP")     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
 
 
 def latin(text: str, lang: str | None = None) -> str:
@@ -155,18 +155,24 @@ def from_kana(text: str) -> str:
 HANGUL_INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"]
 HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "oe", "yo", "u", "wo", "we", "wi", "yu",
                  "u", "ui", "i"]
+HANGUL_EU = 18            # ㅡ
+HANGUL_NO_INITIAL = 11    # ㅇ as an initial: no consonant
 HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P", "S",
                 "S", "N", "S", "S", "K", "T", "P", "H"]
 
 
 def from_hangul(text: str) -> str:
-    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes)."""
+    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes). The
+    vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르
+    Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
     for ch in text:
         code = ord(ch) - 0xAC00
         if not 0 <= code < 11172:
             continue
-        out.append(HANGUL_INITIAL[code // 588] + HANGUL_MEDIAL[(code % 588) // 28] + HANGUL_FINAL[code % 28])
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
+        out.append(HANGUL_INITIAL[initial] + vowel + HANGUL_FINAL[final])
     return _classes("".join(out))
 
 
