@@ -131,3 +131,18 @@ def test_a_romanized_product_syllable_is_not_half_of_the_place():
     assert anatomy("Shao Xing").place_key == "shaoxing" and not anatomy("Shao Xing").terms
     pu_er = anatomy("Pu Er Cha")
     assert pu_er.place_key == "puer" and [t.concept for t in pu_er.terms] == ["tea"]
+
+
+@pytest.mark.parametrize("legacy, pinyin", [
+    ("tie kwan yin", "tie guan yin"),          # postal kw, the rest already pinyin
+    ("t ieh kuan yin", "tie guan yin"),        # an apostrophe of aspiration folded to a space
+    ("hsi hu lung ching", "xi hu long jing"),  # Wade-Giles syllable by syllable
+    ("shaohsing", "shaoxing"),
+    ("kiangsu", "jiangsu"),
+    ("parmigiano reggiano", "parmigiano reggiano"),   # neither pinyin nor Wade-Giles: left alone
+    ("chianti", "chianti"),                    # already reads as pinyin: left alone
+])
+def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
+    from gimatch.text.romanize import legacy_to_pinyin
+
+    assert legacy_to_pinyin(legacy) == pinyin

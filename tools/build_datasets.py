@@ -44,6 +44,8 @@ CURATED = {
     "generic_terms.csv": ("generic or non-protected name components", "Apache-2.0", ["per row"]),
     "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
     "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
+    "zh_wade_giles.csv": ("every pinyin syllable with its Wade-Giles spelling (tools/derive_wade_giles.py)",
+                          "derived from pypinyin's dictionary (MIT)", ["pypinyin"]),
     "zh_legacy_romanization.csv": ("postal and Wade-Giles words → pinyin", "Apache-2.0", ["per row"]),
     "legal_kinds.csv": ("conflict kinds: rank, score range, severity and legal hooks (EU, TRIPS, China–EU "
                         "agreement)", "Apache-2.0", ["per row"]),
@@ -110,8 +112,11 @@ def main() -> None:
     from derive_lexicon import write as derive_lexicon  # noqa: E402  (tools/derive_lexicon.py)
     from derive_lexicon import write_romanized  # noqa: E402
 
+    from derive_wade_giles import write as derive_wade_giles  # noqa: E402  (tools/derive_wade_giles.py)
+
     derive_lexicon(DATASETS)
     write_romanized(DATASETS)
+    derive_wade_giles(DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

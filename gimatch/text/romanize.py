@@ -186,6 +186,73 @@ def _legacy_table() -> dict[str, str]:
 
 
 def legacy_to_pinyin(folded_latin: str) -> str:
-    """Read postal and Wade-Giles words back to pinyin (kweichow moutai chiew → guizhou maotai jiu)."""
+    """Read postal and Wade-Giles words back to pinyin (kweichow moutai chiew → guizhou maotai jiu; tieh kwan
+    yin, t'ieh kuan yin → tie guan yin): known words by the table, other words syllable by syllable when they
+    are no pinyin but are Wade-Giles (postal spellings first brought to it: kw → ku, oo → u, -ow → -ou)."""
+    from .lexicon import lexicon
+
     table = _legacy_table()
-    return " ".join(table.get(tok, tok) for tok in folded_latin.split())
+    tokens = _aspirates_joined(folded_latin.split())
+    chinese = all(tok in table or _wade_giles_word(tok) is not None or _is_pinyin(tok) or tok in lexicon().single_words
+                  for tok in tokens)         # a name read whole as Chinese syllables (product words aside)
+    return " ".join(table.get(tok) or (chinese and _wade_giles_word(tok)) or tok for tok in tokens)
+
+
+_ASPIRATED = frozenset({"p", "t", "k", "ch", "ts", "tz"})      # what an apostrophe cut off (t'ieh → t ieh)
+
+
+def _aspirates_joined(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        if out and out[-1] in _ASPIRATED and tok[:1] in "aeiou":
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+_POSTAL = ((re.compile(r"kw"), "ku"), (re.compile(r"oo"), "u"), (re.compile(r"ow$"), "ou"),
+           (re.compile(r"iew"), "iu"), (re.compile(r"(?<![a-z])ki(?=a|e|n|u)"), "chi"))
+
+
+@functools.lru_cache(maxsize=1)
+def _wade_giles() -> tuple[frozenset[str], dict[str, str]]:
+    """The pinyin syllables, and each Wade-Giles spelling without its apostrophe to the pinyin it most often
+    stands for (the unaspirated reading: an apostrophe left out is the usual way exporters write it)."""
+    rows = bundled.read_table("zh_wade_giles.csv")
+    readings: dict[str, list[tuple[bool, str]]] = {}
+    for row in rows:
+        readings.setdefault(row["wade_giles"].replace("'", ""), []).append(("'" in row["wade_giles"], row["pinyin"]))
+    syllables = frozenset(r["pinyin"] for r in rows if _VOWEL.search(r["pinyin"]))   # not the interjections n, hm
+    return syllables, {k: min(v)[1] for k, v in readings.items() if _VOWEL.search(k)}
+
+
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def _segments(word: str, inventory) -> list[str] | None:
+    """The word split into the fewest syllables of ``inventory``, or None."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] is not None and word[start:end] in inventory:
+                candidate = best[start] + [word[start:end]]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[-1]
+
+
+def _is_pinyin(word: str) -> bool:
+    return _segments(word, _wade_giles()[0]) is not None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _wade_giles_word(word: str) -> str | None:
+    """A word that is no pinyin read as Wade-Giles (or postal) syllables, in pinyin; None when it is neither."""
+    if not word.isascii() or not word.isalpha() or len(word) < 2 or _is_pinyin(word):
+        return None
+    readings = _wade_giles()[1]
+    for pattern, repl in _POSTAL:
+        word = pattern.sub(repl, word)
+    parts = _segments(word, readings)
+    return "".join(readings[p] for p in parts) if parts else None
