@@ -123,3 +123,8 @@ def test_the_lexicon_recognises_the_product_word_of_the_registers_names(bundled_
     assert names > 2000 and sum(c["recognised"] for c in coverage.values()) / names >= 0.85   # goal 0.95
     for register in ("eu.eambrosia", "agreement.china_eu", "jp.maff", "th.dip"):
         assert coverage[register]["share"] >= 0.75, (register, coverage[register])
+
+
+def test_evocation_is_judged_on_spellings_not_on_machine_keys(bundled_store):
+    """Sunlight shares an ending only with the stemmed key 'nachheight' of Naches Heights: no evocation."""
+    assert not any(c.kind == "evocation" for c in bundled_store.check("Sunlight").conflicts)

@@ -19,6 +19,7 @@ COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending 
 PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers (up to 32 more)
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
 OTHER_PRODUCT = -5.0  # less when it names another product, even a comparable one (beer beside a wine)
+MACHINE_KEYS = frozenset({"stem", "skeleton"})   # keys gimatch derives for matching, not spellings of the name
 UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending other GI names share too, whose first sound differs
                     # (Nutella ~ Alella, Barilla ~ Marmilla: -ella, -illa are common endings)
 
@@ -134,6 +135,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         if not (by_ending or by_stem):
             continue
         for gi, ni, kind_ in idx.fuzzy_refs[i]:
+            if kind_ in MACHINE_KEYS:
+                continue                 # a stemmed or consonant key is no spelling a buyer sees (nachheight)
             g = idx.gis[gi]
             if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):
                 continue
