@@ -176,19 +176,19 @@ RECENT = 4096      # results kept per process: a register repeats a mark across 
 
 def _checked(store, options: dict, name: str, territory: str | None, filed, product_class: str | None) -> dict:
     """The JSON of ``check`` for one row; a row asking what a recent row asked gets the same answer without
-    matching again (read only: records are written out, never changed)."""
+    matching again (each record its own copy of it)."""
     recent = options.setdefault("recent", OrderedDict())
     key = (name, territory, filed, product_class)
-    data = recent.get(key)
-    if data is None:
-        data = store.check(name, threshold=options["threshold"], limit=options["limit"], territory=territory,
-                           date=options["date"], filed=filed, product_class=product_class).to_json_dict()
-        recent[key] = data
+    result = recent.get(key)
+    if result is None:
+        result = recent[key] = store.check(name, threshold=options["threshold"], limit=options["limit"],
+                                           territory=territory, date=options["date"], filed=filed,
+                                           product_class=product_class)
         if len(recent) > RECENT:
             recent.popitem(last=False)
     else:
         recent.move_to_end(key)
-    return data
+    return result.to_json_dict()
 
 
 def _check_row(name: str) -> str | None:

@@ -33,6 +33,7 @@ def test_json_records_bare_or_under_results(tmp_path):
 
 @pytest.mark.parametrize("data, message, where", [
     (b'[{"a": 1}, {"b": ', "malformed or truncated JSON", "record 2"),
+    (b'[{"a": 1}, {"b": 2}] x', "malformed or truncated JSON", "after record 2"),
     (b"[" * (MAX_JSON_DEPTH + 5) + b"]" * (MAX_JSON_DEPTH + 5), "nested too deeply", "record 1"),
     (b'[{"a": "\xe9"}]', "not UTF-8", "line 1"),
     (b"  \n ", "empty", None),
@@ -118,3 +119,21 @@ def test_import_without_index_then_the_first_query_builds_it(store, tmp_path):
     summary = store.import_file("eu", str(path), index=False)
     assert (summary.read, summary.imported, summary.rejected) == (31, 30, 0)
     assert store.check("Made Up Name 12").conflicts[0].gi == "eu:PGI-ZZ-000012"
+
+
+def test_records_before_the_first_object_are_rejected_one_by_one(tmp_path):
+    row = {"EA_FileNumber": "PDO-IT-0067", "EA_Name": "Prosciutto di Parma", "EA_Status": "Registered"}
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps([None, 3, row]), encoding="utf-8")
+    result = eambrosia.load(str(path))
+    assert [r.where for r in result.rejects] == ["record 1", "record 2"] and len(result.records) == 1
+
+
+def test_a_repeated_row_gets_its_own_copy_of_the_answer(store):
+    from gimatch.screening import screen
+
+    rows = [{"id": "1", "name": "Champagne"}, {"id": "2", "name": "Champagne"}]
+    records = screen(rows, store=store)
+    first = next(records)
+    first["conflicts"].clear()
+    assert next(records)["conflicts"]

@@ -123,7 +123,8 @@ class CheckedFile(io.RawIOBase):
 def open_checked(path: str | Path) -> io.BufferedReader:
     """A buffered :class:`CheckedFile`; an empty (or blank) file is refused."""
     reader = io.BufferedReader(CheckedFile(path), buffer_size=CHUNK)
-    if not reader.peek(CHUNK).strip(b" \t\r\n" + BOM):
+    head = reader.peek(CHUNK)
+    if len(head) < CHUNK and not head.strip(b" \t\r\n"):      # the whole file seen, and blank (BOM read off)
         reader.close()
         raise InputError("the file is empty", path=str(path))
     return reader
@@ -186,7 +187,8 @@ def json_records(stream: io.BufferedReader, path: str) -> Iterator[object]:
                 yield value
     except ijson.JSONError as exc:
         reason = str(exc).splitlines()[0].strip() or "unexpected end"
-        raise InputError(f"malformed or truncated JSON: {reason}", path=path, where=f"record {n + 1}") from None
+        where = f"after record {n}" if items_at == -1 else f"record {n + 1}"
+        raise InputError(f"malformed or truncated JSON: {reason}", path=path, where=where) from None
     except RecursionError:
         raise InputError("JSON nested too deeply to read (no register nests more than a few levels)",
                          path=path, where=f"record {n + 1}") from None

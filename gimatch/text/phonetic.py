@@ -58,7 +58,10 @@ def _classes(sounds: str) -> str:
             continue
         if not out or out[-1] != sym:
             out.append(sym)
-    return "".join(out).replace("NP", "MP")     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
+    return _NASAL_LABIAL.sub("MP", "".join(out))     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
+
+
+_NASAL_LABIAL = re.compile(r"M?NP")
 
 
 def latin(text: str, lang: str | None = None) -> str:

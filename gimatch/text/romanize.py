@@ -187,27 +187,36 @@ def _legacy_table() -> dict[str, str]:
 
 def legacy_to_pinyin(folded_latin: str) -> str:
     """Read postal and Wade-Giles words back to pinyin (kweichow moutai chiew → guizhou maotai jiu; tieh kwan
-    yin, t'ieh kuan yin → tie guan yin): known words by the table, other words syllable by syllable when they
-    are no pinyin but are Wade-Giles (postal spellings first brought to it: kw → ku, oo → u, -ow → -ou)."""
+    yin, t'ieh kuan yin → tie guan yin): known words by the table; other words syllable by syllable when the
+    name reads whole as Chinese syllables (product words aside) and shows a spelling only the old systems
+    write (hs, ts, -ih, -ieh, -ung, kw, an apostrophe of aspiration, ...): Anjou and Noto stay as they are."""
     from .lexicon import lexicon
 
     table = _legacy_table()
-    tokens = _aspirates_joined(folded_latin.split())
-    chinese = all(tok in table or _wade_giles_word(tok) is not None or _is_pinyin(tok) or tok in lexicon().single_words
-                  for tok in tokens)         # a name read whole as Chinese syllables (product words aside)
-    return " ".join(table.get(tok) or (chinese and _wade_giles_word(tok)) or tok for tok in tokens)
+    tokens = folded_latin.split()
+    for candidate in (_aspirates_joined(tokens), [(tok, False) for tok in tokens]):
+        readable = all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
+                       or tok in lexicon().single_words for tok, aspirated in candidate)
+        marked = any(tok in table or aspirated or (_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
+                     for tok, aspirated in candidate)
+        if readable and marked:
+            return " ".join(table.get(tok) or _wade_giles_word(tok, aspirated) or tok for tok, aspirated in candidate)
+    return " ".join(table.get(tok, tok) for tok in tokens)
 
 
+# Spellings pinyin never writes (Hepburn's tsu aside): a name showing one is in an old romanization.
+_OLD_SPELLING = re.compile(r"hs|ts(?!u)|tz|ih$|ieh|ueh|erh|kw|ung$|ien$|iew|ow$|oo")
 _ASPIRATED = frozenset({"p", "t", "k", "ch", "ts", "tz"})      # what an apostrophe cut off (t'ieh → t ieh)
 
 
-def _aspirates_joined(tokens: list[str]) -> list[str]:
-    out: list[str] = []
+def _aspirates_joined(tokens: list[str]) -> list[tuple[str, bool]]:
+    """Tokens with an aspirated initial the apostrophe cut off joined again, marked as aspirated."""
+    out: list[tuple[str, bool]] = []
     for tok in tokens:
-        if out and out[-1] in _ASPIRATED and tok[:1] in "aeiou":
-            out[-1] += tok
+        if out and out[-1][0] in _ASPIRATED and not out[-1][1] and tok[:1] in "aeiou":
+            out[-1] = (out[-1][0] + tok, True)
         else:
-            out.append(tok)
+            out.append((tok, False))
     return out
 
 
@@ -217,14 +226,14 @@ _POSTAL = ((re.compile(r"kw"), "ku"), (re.compile(r"oo"), "u"), (re.compile(r"ow
 
 @functools.lru_cache(maxsize=1)
 def _wade_giles() -> tuple[frozenset[str], dict[str, str]]:
-    """The pinyin syllables, and each Wade-Giles spelling without its apostrophe to the pinyin it most often
-    stands for (the unaspirated reading: an apostrophe left out is the usual way exporters write it)."""
+    """The pinyin syllables, and each Wade-Giles spelling without its apostrophe to its (unaspirated,
+    aspirated) pinyin readings: an apostrophe left out reads unaspirated, as the system writes it."""
     rows = bundled.read_table("zh_wade_giles.csv")
     readings: dict[str, list[tuple[bool, str]]] = {}
     for row in rows:
         readings.setdefault(row["wade_giles"].replace("'", ""), []).append(("'" in row["wade_giles"], row["pinyin"]))
     syllables = frozenset(r["pinyin"] for r in rows if _VOWEL.search(r["pinyin"]))   # not the interjections n, hm
-    return syllables, {k: min(v)[1] for k, v in readings.items() if _VOWEL.search(k)}
+    return syllables, {k: (min(v)[1], max(v)[1]) for k, v in readings.items() if _VOWEL.search(k)}
 
 
 _VOWEL = re.compile(r"[aeiou]")
@@ -242,17 +251,21 @@ def _segments(word: str, inventory) -> list[str] | None:
     return best[-1]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_pinyin(word: str) -> bool:
     return _segments(word, _wade_giles()[0]) is not None
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _wade_giles_word(word: str) -> str | None:
-    """A word that is no pinyin read as Wade-Giles (or postal) syllables, in pinyin; None when it is neither."""
-    if not word.isascii() or not word.isalpha() or len(word) < 2 or _is_pinyin(word):
+def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
+    """A word that is no pinyin read as Wade-Giles (or postal) syllables, in pinyin; None when it is neither.
+    ``aspirated``: its first syllable had the apostrophe of aspiration."""
+    if not word.isascii() or not word.isalpha() or len(word) < 2 or (_is_pinyin(word) and not aspirated):
         return None
     readings = _wade_giles()[1]
     for pattern, repl in _POSTAL:
         word = pattern.sub(repl, word)
     parts = _segments(word, readings)
-    return "".join(readings[p] for p in parts) if parts else None
+    if not parts:
+        return None
+    return "".join(readings[p][1 if aspirated and i == 0 else 0] for i, p in enumerate(parts))

@@ -346,8 +346,7 @@ def _header_map(header: list[str]) -> dict[str, str]:
 def _json_shape(sample: Any, path: str) -> tuple[str, Callable]:
     """The JSON shape from the register's key set in its first record."""
     if not isinstance(sample, dict):
-        raise InputError("not an eAmbrosia file: expected a JSON array of register records (objects)", path=path,
-                         where="record 1")
+        raise InputError("not an eAmbrosia file: expected a JSON array of register records (objects)", path=path)
     keys = set(sample)
     if {"fileNumber", "protectedNames"} <= keys:
         return "api-v1", _from_api_v1
@@ -357,6 +356,10 @@ def _json_shape(sample: Any, path: str) -> tuple[str, Callable]:
         return "export-json", lambda row, where, src: _from_export(row, where, src, _EA_KEYS)
     raise InputError("not an eAmbrosia file: records have none of the register's key sets "
                      f"(found {', '.join(sorted(keys)[:8])})", path=path, where="record 1")
+
+
+_END = object()
+MAX_LEADING = 1000      # records that are no objects before the first one, the most a file may open with
 
 
 class _Rows:
@@ -370,12 +373,17 @@ class _Rows:
             head = self.stream.peek(CHUNK).lstrip()[:1]
             if head in (b"[", b"{"):
                 items = json_records(self.stream, self.path)
-                first = next(items, None)
-                if first is None:
+                before = []                      # records before the first object, rejected one by one
+                first = next(items, _END)
+                while first is not _END and not isinstance(first, dict) and len(before) < MAX_LEADING:
+                    before.append(first)
+                    first = next(items, _END)
+                if first is _END and not before:
                     raise InputError("not an eAmbrosia file: expected a JSON array of register records",
                                      path=self.path)
                 self.shape, self.parse = _json_shape(first, self.path)
-                self.located = ((f"record {i}", row) for i, row in enumerate(itertools.chain([first], items), 1))
+                rows = itertools.chain(before, [first], items)
+                self.located = ((f"record {i}", row) for i, row in enumerate(rows, 1))
             else:
                 self.text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="")   # kept open until finish
                 self.shape, self.located, self.parse = _csv_shape(self.text, self.path)
@@ -395,7 +403,8 @@ class _Rows:
 
 
 def _parsed(rows: _Rows, digest: str) -> Iterator[tuple[str, Any, Any, Reject | None]]:
-    """(where, base, record or procedure, reject) for every row of one pass."""
+    """(where, base, (record or procedure, row), reject) for every row of one pass; a rejected object row
+    comes with (None, row)."""
     for where, row in rows.located:
         if isinstance(row, InputError):
             yield where, None, None, Reject(where=where, field=row.field, reason=row.reason)
@@ -407,11 +416,11 @@ def _parsed(rows: _Rows, digest: str) -> Iterator[tuple[str, Any, Any, Reject | 
         try:
             base, item = rows.parse(row, where, source)
         except InputError as exc:
-            yield where, None, None, Reject(where=where, field=exc.field, reason=exc.reason)
+            yield where, None, (None, row), Reject(where=where, field=exc.field, reason=exc.reason)
             continue
         except (ValueError, TypeError, AttributeError) as exc:   # a value of the wrong type or shape
             field, reason = model_error(exc) if isinstance(exc, ValueError) else (None, f"a value of the wrong type ({exc})")
-            yield where, None, None, Reject(where=where, field=field, reason=reason)
+            yield where, None, (None, row), Reject(where=where, field=field, reason=reason)
             continue
         yield where, base, (item, row), None
 
@@ -439,13 +448,13 @@ def _first_pass(rows: _Rows) -> LoadResult:
     modified = ""
     for where, base, parsed, reject in _parsed(rows, ""):
         result.read += 1
+        item, row = parsed or (None, None)
+        if rows.shape == "api-v1" and row is not None:       # every object row dates the file, rejected or not
+            stamp = str(row.get("modificationDate") or "")[:10]
+            modified = max(modified, stamp) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp) else modified
         if reject:
             result.rejects.append(reject)
             continue
-        item, row = parsed
-        if rows.shape == "api-v1":
-            stamp = str(row.get("modificationDate") or "")[:10]
-            modified = max(modified, stamp) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp) else modified
         if isinstance(item, Procedure):
             procedures.setdefault(base, []).append(item)
             dates = (item.registered, item.published, item.applied)
