@@ -194,7 +194,11 @@ def legacy_to_pinyin(folded_latin: str) -> str:
 
     table = _legacy_table()
     tokens = folded_latin.split()
-    for candidate in (_aspirates_joined(tokens), [(tok, False) for tok in tokens]):
+    plain = [(tok, False) for tok in tokens]
+    joined_ = _aspirates_joined(tokens)
+    for candidate in ((joined_, plain) if len(joined_) < len(plain) else (plain,)):
+        if not any(tok in table or aspirated or _OLD_SPELLING.search(tok) for tok, aspirated in candidate):
+            continue                        # no spelling of the old systems: nothing to read back
         readable = all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
                        or tok in lexicon().single_words for tok, aspirated in candidate)
         marked = any(tok in table or aspirated or (_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
