@@ -11,7 +11,6 @@ store's data is partial (see :mod:`gimatch.coverage`).
 
 from __future__ import annotations
 
-
 import csv
 import datetime as dt
 import io

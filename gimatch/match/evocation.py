@@ -9,12 +9,12 @@ from rapidfuzz.distance import Levenshtein
 
 from ..index import NameIndex
 from ..model import Evidence
+from ..text.anatomy import syllables
 from ..text.fold import joined
 from ..text.lexicon import class_lineage, classes_comparable, lexicon
 from .base import Collector, Hit, Query
 
 KINDS = ("partial", "generic", "evocation", "translation")
-_VOWELS = set("aeiouy")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
 PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers (up to 32 more)
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
@@ -30,16 +30,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         if kind == "legacy" and " " in key:
             _partial(q, [t for t in key.split() if t not in lexicon().single_words], idx, out)
     _likeness(q, idx, out)
-
-
-def syllables(word: str) -> int:
-    count, prev = 0, False
-    for ch in word:
-        vowel = ch in _VOWELS
-        if vowel and not prev:
-            count += 1
-        prev = vowel
-    return count
 
 
 def _common_suffix(a: str, b: str) -> int:

@@ -123,19 +123,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         latin = own == "latin"
         if latin and len(skel) < LATIN_MIN - MISSING:
             continue
+        # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
         candidates = (idx.phon_candidates(skel, sources=LATIN_SOURCES, cutoff=80, whole=True, min_consonants=LATIN_MIN)
                       if latin else idx.phon_candidates(skel))
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
-            full_source = kind.split(":", 1)[1]
-            source = full_source.split("-")[0]
-            if source == own or (own == "latin" and (full_source not in ("han", "kana")
-                                                     or kind.startswith("phon-word"))):
-                continue                     # a Latin query: only old romanizations of Chinese and Japanese names
+            if kind.split(":", 1)[1].split("-")[0] == own:
+                continue
             g = idx.gis[gi]
             consonants = len(key_skel)
-            if own == "latin" and consonants < LATIN_MIN:
-                continue
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):

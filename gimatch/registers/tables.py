@@ -210,20 +210,24 @@ CUT_OFF = ("the file ends inside this row (no line break after it): it may be cu
 CSV_FIELD_LIMIT = 1_000_000     # characters in one cell: no register writes more
 
 
-def csv_grid(text: str, path: str, dialect: str = "excel") -> tuple[list[list[str]], list[int], bool]:
-    """The records of a CSV text, the physical line each starts on (cells can span lines), and whether the
-    text ends with a line break. Line breaks may be CRLF, LF or CR alone."""
+def csv_records(lines: Iterable[str], path: str, dialect: str = "excel") -> Iterator[tuple[int, list[str]]]:
+    """The records of CSV lines (newline=""), each with the physical line it starts on (cells can span lines).
+    Line breaks may be CRLF, LF or CR alone."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    grid, lines, last = [], [], 0
+    reader = csv.reader(lines, dialect)
+    start = 0
     try:
         for record in reader:
-            grid.append(record)
-            lines.append(last + 1)
-            last = reader.line_num
+            yield start + 1, record
+            start = reader.line_num
     except csv.Error as exc:
         raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {max(reader.line_num, 1)}") from None
-    return grid, lines, text.endswith(("\n", "\r"))
+
+
+def csv_grid(text: str, path: str, dialect: str = "excel") -> tuple[list[list[str]], list[int], bool]:
+    """The records of a CSV text, the line each starts on, and whether the text ends with a line break."""
+    located = list(csv_records(io.StringIO(text, newline=""), path, dialect))
+    return [r for _, r in located], [n for n, _ in located], text.endswith(("\n", "\r"))
 
 
 def csv_dicts(text: str, path: str) -> tuple[list[str], list[tuple[str, dict[str, str] | InputError]]]:
@@ -235,7 +239,6 @@ def csv_dicts(text: str, path: str) -> tuple[list[str], list[tuple[str, dict[str
 
 def csv_stream(text: Iterable[str], path: str) -> tuple[list[str], Iterator[tuple[str, dict[str, str] | InputError]]]:
     """:func:`csv_dicts` over the lines of an open text (newline=""), read one row at a time."""
-    csv.field_size_limit(CSV_FIELD_LIMIT)
     last = [""]
 
     def lines():
@@ -243,18 +246,7 @@ def csv_stream(text: Iterable[str], path: str) -> tuple[list[str], Iterator[tupl
             last[0] = line
             yield line
 
-    reader = csv.reader(lines())
-
-    def records():
-        start = 0
-        try:
-            for record in reader:
-                yield start + 1, record
-                start = reader.line_num
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", path=path, where=f"line {max(reader.line_num, 1)}") from None
-
-    grid = records()
+    grid = csv_records(lines(), path)
     first = next(grid, None)
     if first is None:
         raise InputError("no header row", path=path, where="line 1")

@@ -99,13 +99,18 @@ def demonym_root(tok: str) -> str:
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
+def syllables(word: str) -> int:
+    """The syllables of a Latin word, as its groups of vowels."""
+    return len(_VOWEL_GROUP.findall(word))
+
+
 def _leaves_a_place(term, rest: list[str]) -> bool:
     """Whether taking a romanized product syllable off (pinyin xing 杏, Hepburn cha) leaves more than one
     syllable: a Chinese or Japanese place has two or more, so Shao Xing is Shaoxing written apart, not
     the place Shao and apricots."""
     if not term.lang.endswith("-Latn") or len(rest) != 1:
         return True
-    return len(_VOWEL_GROUP.findall(rest[0])) > 1
+    return syllables(rest[0]) > 1
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:

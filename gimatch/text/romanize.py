@@ -197,13 +197,11 @@ def legacy_to_pinyin(folded_latin: str) -> str:
     plain = [(tok, False) for tok in tokens]
     joined_ = _aspirates_joined(tokens)
     for candidate in ((joined_, plain) if len(joined_) < len(plain) else (plain,)):
-        if not any(tok in table or aspirated or _OLD_SPELLING.search(tok) for tok, aspirated in candidate):
+        if not any(tok in table or aspirated or (_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
+                   for tok, aspirated in candidate):
             continue                        # no spelling of the old systems: nothing to read back
-        readable = all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
-                       or tok in lexicon().single_words for tok, aspirated in candidate)
-        marked = any(tok in table or aspirated or (_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
-                     for tok, aspirated in candidate)
-        if readable and marked:
+        if all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
+               or tok in lexicon().single_words for tok, aspirated in candidate):
             return " ".join(table.get(tok) or _wade_giles_word(tok, aspirated) or tok for tok, aspirated in candidate)
     return " ".join(table.get(tok, tok) for tok in tokens)
 
@@ -229,7 +227,7 @@ _POSTAL = ((re.compile(r"kw"), "ku"), (re.compile(r"oo"), "u"), (re.compile(r"ow
 
 
 @functools.lru_cache(maxsize=1)
-def _wade_giles() -> tuple[frozenset[str], dict[str, str]]:
+def _wade_giles() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     """The pinyin syllables, and each Wade-Giles spelling without its apostrophe to its (unaspirated,
     aspirated) pinyin readings: an apostrophe left out reads unaspirated, as the system writes it."""
     rows = bundled.read_table("zh_wade_giles.csv")

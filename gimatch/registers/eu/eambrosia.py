@@ -401,6 +401,12 @@ class _Rows:
     def close(self) -> None:
         self.stream.close()
 
+    def __enter__(self) -> _Rows:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def _parsed(rows: _Rows, digest: str) -> Iterator[tuple[str, Any, Any, Reject | None]]:
     """(where, base, (record or procedure, row), reject) for every row of one pass; a rejected object row
@@ -431,11 +437,8 @@ def load(path: str) -> LoadResult:
     The file is read twice, one record at a time, so that a register file of any size is imported in
     bounded memory: the first pass counts the records, finds the rejects, the procedures of each GI and
     the snapshot; the records themselves are read again when the store writes them."""
-    rows = _Rows(path)
-    try:
+    with _Rows(path) as rows:
         return _first_pass(rows)
-    finally:
-        rows.close()
 
 
 def _first_pass(rows: _Rows) -> LoadResult:
@@ -482,31 +485,25 @@ def _first_pass(rows: _Rows) -> LoadResult:
 
 
 def _records(result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iterator[GI]:
-    """The second pass: each GI of the file with its procedures and the file's snapshot."""
-    rows = _Rows(result.path)
-    try:
-        yield from _second_pass(rows, result, procedures)
-    finally:
-        rows.close()
-
-
-def _second_pass(rows: _Rows, result: LoadResult, procedures: dict[str, list[Procedure]]) -> Iterator[GI]:
-    """Each GI again, as the first pass found it, with its procedures attached."""
-    seen: set[str] = set()
-    for _, base, parsed, reject in _parsed(rows, result.sha256):
-        if reject or isinstance(parsed[0], Procedure) or base in seen:
-            continue
-        seen.add(base)
-        gi: GI = parsed[0]
-        procs = procedures.get(base)
-        if procs:
-            gi.procedures = sorted(procs, key=lambda p: p.native_id)
-            if any(p.kind == "cancellation" and p.status == "registered" for p in procs):
-                gi.status = "removed"
-                gi.protections = []
-        gi.source.snapshot = gi.source.snapshot or result.snapshot
-        yield gi
-    if rows.finish() != result.sha256:
+    """The second pass: each GI of the file, as the first pass found it, with its procedures and the file's
+    snapshot."""
+    with _Rows(result.path) as rows:
+        seen: set[str] = set()
+        for _, base, parsed, reject in _parsed(rows, result.sha256):
+            if reject or isinstance(parsed[0], Procedure) or base in seen:
+                continue
+            seen.add(base)
+            gi: GI = parsed[0]
+            procs = procedures.get(base)
+            if procs:
+                gi.procedures = sorted(procs, key=lambda p: p.native_id)
+                if any(p.kind == "cancellation" and p.status == "registered" for p in procs):
+                    gi.status = "removed"
+                    gi.protections = []
+            gi.source.snapshot = gi.source.snapshot or result.snapshot
+            yield gi
+        digest = rows.finish()
+    if digest != result.sha256:
         raise InputError("the file changed between the two readings of it (counted, then read record by record); "
                          "import it again once it is complete", path=result.path)
 
