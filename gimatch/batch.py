@@ -84,6 +84,7 @@ def run(prepared: Iterable[tuple], one: Callable, *, store, options: dict, worke
     if workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     if workers == 1:
+        store.index().materialize()         # a run over many rows reads the persisted index whole
         results = (one(store, options, item) for item in prepared)
     else:
         results = ordered(prepared, _chunk, workers=workers, setup=_setup, setup_args=(str(store.path), options, one))
@@ -101,7 +102,7 @@ def _setup(store_path: str, options: dict, one: Callable) -> None:
     from .store import Store
 
     _WORKER["store"] = Store(store_path, create=False)
-    _WORKER["store"].index()
+    _WORKER["store"].index().materialize()
     _WORKER["options"], _WORKER["one"] = options, one
 
 

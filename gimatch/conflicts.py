@@ -201,8 +201,8 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     if territory is not None and territory not in legal.TERRITORIES:
         raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
     scope = legal.Scope(territory=territory, date=date, filed=filed)
+    idx = store.index()              # first: it brings the compiled lexicon the analysis reads
     q = analyze(name)
-    idx = store.index()
     out = Collector(idx)
     for matcher in MATCHERS:
         matcher.find(q, idx, out)

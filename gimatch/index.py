@@ -1,20 +1,28 @@
 """The name index behind ``check``, ``scan`` and ``screen``: exact keys, place keys, tokens, fuzzy choices and
 sound forms, built from the store's precomputed keys (nothing is romanized at query time for stored names)
 and persisted beside the store (``<store>.index``) for the state of the store it was built from, so that
-a process loads it instead of building it."""
+a process loads it instead of building it.
+
+The persisted index is a SQLite file holding each part of the index twice: entry by entry, keyed, and whole.
+A process that checks a few names reads only the entries its queries touch (its cost does not grow with the
+register); a part read often, or a screen or scan of many rows, is read whole (:meth:`NameIndex.materialize`).
+"""
 
 from __future__ import annotations
 
 import gc
 import json
+import marshal
 import math
+import os
+import pickle
+import sqlite3
+import sys
+import tempfile
 from collections import Counter
 from itertools import chain
 from operator import itemgetter
-import os
-import pickle
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import identity
@@ -23,7 +31,14 @@ from .text.anatomy import STOPWORDS
 from .text.keys import ROMANIZATION_KINDS
 from .text.lexicon import lexicon, prime_lexicon
 
-INDEX_FORMAT = 2        # the layout of the persisted index; a file of another layout is built again
+# The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
+# version): a file of another layout is built again.
+INDEX_FORMAT = f"4 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+HOT = 2000              # entries read one by one from a part, after which the part is read whole
+# The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
+# names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
+# Chinese and Japanese names of four consonants or more.
+PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}), True, 4)}
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
@@ -52,37 +67,31 @@ Ref = tuple[int, int, str]  # (gi position, name position, key kind)
 
 
 class GIList:
-    """The indexed records, kept as columns of plain values (quick to persist and to load); a record is
-    built as an :class:`IndexedGI` the first time it is asked for."""
+    """The indexed records, kept as rows of plain values (quick to persist and to load, or read one by one
+    from a persisted index); a record is built as an :class:`IndexedGI` the first time it is asked for."""
 
     FIELDS = ("id", "register", "native_id", "gi_type", "countries", "class_label", "class_common", "status",
               "names", "roles", "protections")
 
-    def __init__(self, gis: list[IndexedGI]):
-        self._columns = {f: [getattr(g, f) for g in gis] for f in self.FIELDS}
-        self._made: dict[int, IndexedGI] = dict(enumerate(gis))
+    def __init__(self, rows):
+        self.rows = rows
+        self._made: dict[int, IndexedGI] = {}
+
+    @classmethod
+    def of(cls, gis: list[IndexedGI]) -> "GIList":
+        return cls([tuple(getattr(g, f) for f in cls.FIELDS) for g in gis])
 
     def __len__(self) -> int:
-        return len(self._columns["id"])
+        return len(self.rows)
 
     def __getitem__(self, i: int) -> IndexedGI:
         made = self._made.get(i)
         if made is None:
-            made = self._made[i] = IndexedGI(**{f: self._columns[f][i] for f in self.FIELDS})
+            made = self._made[i] = IndexedGI(*self.rows[i])
         return made
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
-
-    def column(self, name: str) -> list:
-        return self._columns[name]
-
-    def __getstate__(self) -> dict:
-        return self._columns
-
-    def __setstate__(self, columns: dict) -> None:
-        self._columns = columns
-        self._made = {}
 
 
 def trigrams(word: str) -> list[str]:
@@ -95,6 +104,66 @@ def ngrams(word: str, n: int) -> list[str]:
     return [padded[i:i + n] for i in range(len(padded) - n + 1)]
 
 
+_MISSING = object()
+
+
+def _code(key) -> str:
+    """An entry's key as the persisted index stores it: the text, the number, or a pair's numbers."""
+    return " ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+
+
+class Section:
+    """One part of a persisted index (a dict or a list), read entry by entry from the file and remembered;
+    after HOT lookups it is read whole and takes its own place in the index."""
+
+    def __init__(self, owner: "NameIndex", name: str, db: sqlite3.Connection, size: int):
+        self._owner, self._name, self._db, self._size = owner, name, db, size
+        self._seen: dict = {}
+
+    def get(self, key, default=None):
+        value = self._seen.get(key, _MISSING)
+        if value is _MISSING:
+            if len(self._seen) >= HOT:
+                whole = self._owner.materialize(self._name)
+                if isinstance(whole, list):
+                    return whole[key] if 0 <= key < len(whole) else default
+                return whole.get(key, default)
+            row = self._db.execute("select value from entries where section = ? and key = ?",
+                                   (self._name, _code(key))).fetchone()
+            value = self._seen[key] = marshal.loads(row[0]) if row else None
+        return default if value is None else value
+
+    def take(self, keys: list) -> list:
+        """The values at ``keys`` (all present), the ones not yet seen read in one step."""
+        wanted = [k for k in dict.fromkeys(keys) if k not in self._seen]
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            codes = {_code(k): k for k in part}
+            for code, value in self._db.execute(
+                    f"select key, value from entries where section = ? and key in ({','.join('?' * len(part))})",
+                    (self._name, *codes)):
+                self._seen[codes[code]] = marshal.loads(value)
+        return [self[k] for k in keys]
+
+    def __getitem__(self, key):
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self):
+        return iter(self._owner.materialize(self._name))
+
+    def items(self):
+        return self._owner.materialize(self._name).items()
+
+
 @dataclass
 class NameIndex:
     gis: GIList
@@ -105,8 +174,9 @@ class NameIndex:
     idf: dict[str, float]
     fuzzy_choices: list[str]
     fuzzy_refs: list[list[Ref]]
-    by_suffix: dict[str, list[int]]
+    by_suffix: dict[str, list[int]]       # fuzzy choices of six letters or more by their last four
     by_gram: dict[str, list[int]]
+    by_stem6: dict[str, list[int]] = field(default_factory=dict)    # ... and by their first six
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
@@ -119,36 +189,40 @@ class NameIndex:
     name_places: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)    # (place, place key) of each
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
 
-    def phon_candidates(self, skeleton: str, limit: int = 80, sources: frozenset[str] | None = None,
-                        cutoff: float = 60, whole: bool = False, min_consonants: int = 0) -> list[int]:
-        """Positions in ``phon`` of stored sound forms whose consonant skeleton is the query's or close to it:
-        every exact skeleton, then the nearest others (rapidfuzz over the distinct skeletons). ``sources``
-        keeps only forms read from those scripts (a Latin query meets only Chinese and Japanese names),
-        ``whole`` only forms of a name read whole in them (not a word or the place of it), and
-        ``min_consonants`` only skeletons that long."""
+    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60) -> list[int]:
+        """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
+        query's or close to it: every exact skeleton, then the nearest others (rapidfuzz over the distinct
+        skeletons of the view)."""
         from rapidfuzz import fuzz, process
 
-        by_skeleton, choices = self._skeletons((sources, whole, min_consonants))
+        by_skeleton, choices = self._view(view)
         out = list(by_skeleton.get(skeleton, ()))
         for other, _, _ in process.extract(skeleton, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             if other != skeleton:
                 out.extend(by_skeleton[other])
         return out
 
-    def _skeletons(self, view: tuple) -> tuple[dict[str, list[int]], list[str]]:
-        cache = self.__dict__.setdefault("_skeleton_maps", {})
-        if view not in cache:
-            sources, whole, min_consonants = view
-            by_skeleton: dict[str, list[int]] = {}
-            for i, (_, skeleton, _, _, kind) in enumerate(self.phon):
-                part, source = kind.split(":", 1)
-                if sources is not None and source not in sources:
-                    continue
-                if (whole and part == "phon-word") or len(skeleton) < min_consonants:
-                    continue
-                by_skeleton.setdefault(skeleton, []).append(i)
-            cache[view] = (by_skeleton, list(by_skeleton))
-        return cache[view]
+    def _view(self, name: str) -> tuple[dict[str, list[int]], list[str]]:
+        cache = self.__dict__.setdefault("_views", {})
+        if name not in cache:
+            by_skeleton = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
+            if by_skeleton is None:
+                by_skeleton = self._skeletons(*PHON_VIEWS[name])
+            cache[name] = (by_skeleton, list(by_skeleton))
+        return cache[name]
+
+    def _skeletons(self, sources: frozenset[str] | None, whole: bool, min_consonants: int) -> dict[str, list[int]]:
+        """The positions of the stored sound forms by skeleton: of forms read from ``sources``, of whole names
+        only when ``whole``, with ``min_consonants`` or more."""
+        by_skeleton: dict[str, list[int]] = {}
+        for i, (_, skeleton, _, _, kind) in enumerate(self.phon):
+            part, source = kind.split(":", 1)
+            if sources is not None and source not in sources:
+                continue
+            if (whole and part == "phon-word") or len(skeleton) < min_consonants:
+                continue
+            by_skeleton.setdefault(skeleton, []).append(i)
+        return by_skeleton
 
     def territories_of(self, i: int) -> frozenset[str]:
         """The territories where the GI of record ``i`` (any of its records) is protected or pending."""
@@ -169,7 +243,7 @@ class NameIndex:
     @classmethod
     def from_store(cls, store) -> "NameIndex":
         db = store.db
-        gis: GIList = []
+        gis: list[IndexedGI] = []
         pos: dict[str, int] = {}
         links: list[frozenset[str]] = []
         for row in db.execute("select id, register, native_id, gi_type, countries, class_label, class_common, status, "
@@ -223,9 +297,11 @@ class NameIndex:
         idf = {t: math.log((n + 1) / (len(refs) + 0.5)) for t, refs in by_token.items()}
         choices = list(fuzzy)
         by_suffix: dict[str, list[int]] = {}
+        by_stem6: dict[str, list[int]] = {}
         for i, choice in enumerate(choices):
             if len(choice) >= 6:
                 by_suffix.setdefault(choice[-4:], []).append(i)
+                by_stem6.setdefault(choice[:6], []).append(i)
         by_gram: dict[str, list[int]] = {}
         for i, choice in enumerate(choices):
             for gram in set(trigrams(choice)):
@@ -246,41 +322,101 @@ class NameIndex:
         by_group: dict[int, set[str]] = {}
         for j, g in enumerate(gis):
             by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)
-        return cls(gis=GIList(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
+        return cls(gis=GIList.of(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
-                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix,
+                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
                    by_place_stem=by_stem, name_concepts=name_concepts, name_places=name_places)
+
+    def _parts(self) -> dict:
+        """The parts of the index by name, as plain dicts and lists."""
+        parts = {f.name: getattr(self, f.name) for f in fields(self)}
+        parts["gis"] = self.gis.rows
+        return parts
 
     def save(self, path: Path, state: str) -> None:
         """Write the index beside its store (a temporary file renamed into place), for the store's state, with
         the compiled lexicon (it depends on the bundled datasets, which are part of the state)."""
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((INDEX_FORMAT, state, self, lexicon()), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            db = sqlite3.connect(tmp)
+            try:
+                db.execute("create table meta (key text primary key, value blob)")
+                db.execute("create table entries (section text, key text, value blob, primary key (section, key)) "
+                           "without rowid")
+                db.execute("create table wholes (section text primary key, value blob)")
+                sizes = {}
+                for name, part in self._parts().items():
+                    entries = part.items() if isinstance(part, dict) else enumerate(part)
+                    db.executemany("insert into entries values (?, ?, ?)",
+                                   ((name, _code(k), marshal.dumps(v)) for k, v in entries))
+                    db.execute("insert into wholes values (?, ?)", (name, marshal.dumps(part)))
+                    sizes[name] = len(part)
+                for view in PHON_VIEWS:
+                    db.execute("insert into wholes values (?, ?)", (f"view:{view}", marshal.dumps(self._view(view)[0])))
+                db.executemany("insert into meta values (?, ?)", [
+                    ("format", INDEX_FORMAT), ("state", state), ("sizes", json.dumps(sizes)),
+                    ("lexicon", pickle.dumps(lexicon(), protocol=pickle.HIGHEST_PROTOCOL))])
+                db.commit()
+            finally:
+                db.close()
             os.replace(tmp, path)
-        except OSError:                  # a read-only folder: the index is rebuilt in memory next time
+        except (OSError, sqlite3.Error):     # a read-only folder, a full disk: built again in memory next time
             Path(tmp).unlink(missing_ok=True)
 
-    @staticmethod
-    def load(path: Path, state: str) -> "NameIndex | None":
-        """The persisted index at ``path`` if it was written for this state of the store, else None."""
-        enabled = gc.isenabled()
-        gc.disable()                     # no collection runs while half a million containers are rebuilt
-        try:
-            with open(path, "rb") as fh:
-                fmt, saved_state, index, lex = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+    @classmethod
+    def load(cls, path: Path, state: str) -> "NameIndex | None":
+        """The persisted index at ``path`` if it was written for this state of the store, else None. Its parts
+        are read when a query needs them (see :class:`Section`)."""
+        if not path.is_file():
             return None
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(db.execute("select key, value from meta"))
+            if (meta.get("format"), meta.get("state")) != (INDEX_FORMAT, state):
+                db.close()
+                return None
+            lex = pickle.loads(meta["lexicon"])
+            sizes = json.loads(meta["sizes"])
+        except (sqlite3.Error, KeyError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError,
+                EOFError):
+            return None
+        prime_lexicon(lex)               # the compiled lexicon travels with the index: no table is read again
+        index = cls.__new__(cls)
+        index.__dict__["_file"] = db
+        for name in (f.name for f in fields(cls)):
+            section = Section(index, name, db, sizes[name])
+            setattr(index, name, GIList(section) if name == "gis" else section)
+        return index
+
+    def materialize(self, name: str | None = None):
+        """Read a part of a persisted index whole (every part when ``name`` is None), for a run over many
+        names; returns that part."""
+        if name is None:
+            for f in fields(self):
+                self.materialize(f.name)
+            return None
+        current = self.gis.rows if name == "gis" else getattr(self, name)
+        if not isinstance(current, Section):
+            return current
+        enabled = gc.isenabled()
+        gc.disable()                     # no collection runs while many containers are rebuilt
+        try:
+            part = self._whole(name)
         finally:
             if enabled:
                 gc.enable()
-        if (fmt, saved_state) != (INDEX_FORMAT, state) or not isinstance(index, NameIndex):
-            return None
-        prime_lexicon(lex)               # the compiled lexicon travels with the index: no table is read again
-        return index
+        if name == "gis":
+            self.gis.rows = part
+        else:
+            setattr(self, name, part)
+        return part
+
+    def _whole(self, name: str):
+        row = self.__dict__["_file"].execute("select value from wholes where section = ?", (name,)).fetchone()
+        return marshal.loads(row[0]) if row else None
 
     def similar_choices(self, target: str, min_shared: int = 2) -> list[int]:
         """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target`` (the blocking step
@@ -288,7 +424,7 @@ class NameIndex:
         cache = self.__dict__.setdefault("_similar", {})
         key = (target, min_shared)
         if key not in cache:
-            if len(cache) > 64:                     # the targets of the last queries (fuzzy and evocation share)
+            if len(cache) > 64:                     # the targets of the last queries
                 cache.clear()
             counts = cache.get(target)
             if counts is None:
@@ -299,6 +435,8 @@ class NameIndex:
 
     def choices_at(self, positions: list[int]) -> list[str]:
         """The fuzzy choices at ``positions``, gathered in one step."""
+        if isinstance(self.fuzzy_choices, Section):
+            return self.fuzzy_choices.take(positions)
         if len(positions) < 2:
             return [self.fuzzy_choices[i] for i in positions]
         return list(itemgetter(*positions)(self.fuzzy_choices))

@@ -101,6 +101,7 @@ class Scanner:
     def __init__(self, idx: NameIndex):
         import ahocorasick
 
+        idx.materialize()                  # a scanner reads every name's keys, and scans many texts
         self.idx = idx
         lex = lexicon()
         payload: dict[str, dict[str, list]] = {}

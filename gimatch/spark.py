@@ -86,7 +86,7 @@ def _executor_screen(store_name: str, options: dict):
         os.environ.setdefault("GIMATCH_BUSY_TIMEOUT", "30")   # executors of one machine read one shipped file
         path = SparkFiles.get(store_name)
         _EXECUTOR["store"] = Store(path, create=False)
-        _EXECUTOR["store"].index()
+        _EXECUTOR["store"].index().materialize()
     store = _EXECUTOR["store"]
     from . import DEFAULT_THRESHOLD
     from .dates import as_date

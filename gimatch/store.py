@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-import sqlite_utils
 
 from . import bundled, identity
 from .errors import InputError, StoreError
@@ -102,11 +101,12 @@ class Store:
         self._check_version(notice)
 
     @staticmethod
-    def _connect(path: Path) -> sqlite_utils.Database:
+    def _connect(path: Path) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout())
             conn.execute("pragma foreign_keys = on")
-            return sqlite_utils.Database(conn)
+            conn.execute("pragma recursive_triggers = on")     # a replaced row's delete trigger keeps the FTS in step
+            return conn
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the store ({exc})") from None
 
@@ -126,7 +126,7 @@ class Store:
             why = (f"store schema {version}, this gimatch needs {SCHEMA_VERSION}" if version != SCHEMA_VERSION
                    else "its first build was interrupted")
             if self.path == default_path() and self._only_bundled():
-                self.db.conn.close()
+                self.db.close()
                 self.path.unlink()
                 self._build(notice)
                 self.db = self._connect(self.path)
@@ -134,7 +134,7 @@ class Store:
             raise StoreError(f"{self.path}: {why}; delete the file and import again")
         if self._meta("datasets") != bundled.fingerprint():
             if self._only_bundled():              # nothing of the user's in it: built again, whole
-                self.db.conn.close()
+                self.db.close()
                 self.path.unlink()
                 self._build(notice)
                 self.db = self._connect(self.path)
@@ -143,7 +143,7 @@ class Store:
                 notice(f"updating the bundled datasets in {self.path}")
             self._load_bundled()
             self.db.execute("update meta set value = ? where key = 'datasets'", [bundled.fingerprint()])
-            self.db.conn.commit()
+            self.db.commit()
 
     def _only_bundled(self) -> bool:
         try:
@@ -166,12 +166,12 @@ class Store:
             self._create()
             self._load_bundled()
             self.db.execute("insert into meta values ('complete', '1')")
-            self.db.conn.commit()
-            self.db.conn.close()
+            self.db.commit()
+            self.db.close()
             os.replace(tmp, self.path)
         except BaseException:
             try:
-                self.db.conn.close()
+                self.db.close()
             finally:
                 Path(tmp).unlink(missing_ok=True)
             raise
@@ -179,13 +179,15 @@ class Store:
     # --- schema -------------------------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        if "meta" not in self.db.table_names():
+        if not self.db.execute("select 1 from sqlite_master where type = 'table' and name = 'meta'").fetchone():
             return None
         row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def _create(self) -> None:
-        db = self.db
+        import sqlite_utils          # the schema's builder, needed only here (it loads pandas when installed)
+
+        db = sqlite_utils.Database(self.db)
         db["meta"].create({"key": str, "value": str}, pk="key")
         db["gis"].create({"id": str, "register": str, "native_id": str, "gi_type": str, "countries": str,
                           "class_scheme": str, "class_code": str, "class_label": str, "class_common": str,
@@ -264,7 +266,7 @@ class Store:
         summary = ImportSummary(register=register, file=result.path, shape=result.shape, snapshot=result.snapshot,
                                 read=result.read, imported=0, updated=0, unchanged=0, rejected=len(result.rejects),
                                 note=result.note)
-        conn = self.db.conn
+        conn = self.db
         records = progress(result.records) if progress else result.records
         try:
             conn.execute("begin")

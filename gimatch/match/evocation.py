@@ -4,7 +4,7 @@ Verlados ↔ Calvados, Cambozola ↔ Gorgonzola: the same ending and number of s
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..index import NameIndex
@@ -98,14 +98,14 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
     target = joined(" ".join(words))
     if len(target) < 5:
         return
+    # Only a stored name ending in the query's last four letters, or opening on its first six, can evoke it
+    # by its ending or its stem; a longer sign needs to be 60% alike as well.
+    ending = set(idx.by_suffix.get(target[-4:], ()))
     candidates: dict[int, float] = {}
-    blocked = idx.similar_choices(target)
-    choices = idx.choices_at(blocked)
-    for _, score, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=60, limit=30):
-        candidates[blocked[j]] = score
-    if len(words) == 1:
-        for i in idx.by_suffix.get(target[-4:], ()):
-            candidates.setdefault(i, fuzz.ratio(target, idx.fuzzy_choices[i]))
+    for i in sorted(ending.union(idx.by_stem6.get(target[:6], ()))):
+        ratio = fuzz.ratio(target, idx.fuzzy_choices[i])
+        if ratio >= 60 or (len(words) == 1 and i in ending):
+            candidates[i] = ratio
     qclasses = q.anat.classes
     target_syll = syllables(target)
     for i, ratio in candidates.items():
@@ -118,8 +118,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         if ratio >= 88 or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
             continue                                     # a near spelling: the fuzzy matcher's
         choice_syll = syllables(choice)
-        by_ending = (suffix >= 4 and target_syll == choice_syll and abs(len(target) - len(choice)) <= 2
-                     and len(choice) >= 7
+        by_ending = (4 <= suffix < len(words[-1])          # the ending of a word, not a whole word shared
+                     and target_syll == choice_syll and abs(len(target) - len(choice)) <= 2 and len(choice) >= 7
                      and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70))
         by_stem = prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5
         if not (by_ending or by_stem):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from .. import bundled
-from ..index import NameIndex
+from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
 from ..text.fold import script_of
@@ -35,8 +35,7 @@ NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04} 
 SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
-LATIN_MIN = 4            # close and long: Latin brand names meet short pinyin forms by chance
-LATIN_SOURCES = frozenset({"han", "kana"})     # what an old romanization can render
+LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names meet short pinyin forms by chance
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -124,8 +123,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         if latin and len(skel) < LATIN_MIN - MISSING:
             continue
         # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
-        candidates = (idx.phon_candidates(skel, sources=LATIN_SOURCES, cutoff=80, whole=True, min_consonants=LATIN_MIN)
-                      if latin else idx.phon_candidates(skel))
+        candidates = idx.phon_candidates(skel, "romanized", cutoff=80) if latin else idx.phon_candidates(skel)
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             if kind.split(":", 1)[1].split("-")[0] == own:

@@ -87,16 +87,46 @@ def hepburn(text: str) -> str:
     return japanese_latin(romaji)
 
 
+class _ThaiDictionary:
+    """pythainlp's Thai word list in the one form its newmm segmenter asks of a dictionary (the words that
+    open at a position of a text), held in sets: ready in a few milliseconds where its trie takes half a second
+    to build, with the same words found."""
+
+    OPENING = 4      # the openings of words kept, to stop early at a position no word opens
+
+    def __init__(self, words):
+        self.words = frozenset(w.strip() for w in words if w.strip())
+        self.longest = max(map(len, self.words))
+        self.openings = frozenset(w[:n] for w in self.words for n in range(1, min(len(w), self.OPENING) + 1))
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        found = []
+        for end in range(start + 1, min(len(text), start + self.longest) + 1):
+            if end - start <= self.OPENING and text[start:end] not in self.openings:
+                break
+            if text[start:end] in self.words:
+                found.append(text[start:end])
+        return found
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
 @functools.lru_cache(maxsize=1)
 def _thai():
+    from pythainlp.corpus import thai_words as dictionary_words
     from pythainlp.tokenize import word_tokenize
-    from pythainlp.transliterate import romanize
 
-    return word_tokenize, romanize
+    try:     # royin's word romanizer: its public romanize() would segment each word again with a trie of its own
+        from pythainlp.transliterate.royin import _romanize as romanize_word
+    except ImportError:
+        from pythainlp.transliterate import romanize
+        romanize_word = functools.partial(romanize, engine="royin")
+    return functools.partial(word_tokenize, custom_dict=_ThaiDictionary(dictionary_words())), romanize_word
 
 
 def thai_words(text: str) -> list[str]:
-    """Thai text split into words (pythainlp newmm, offline)."""
+    """Thai text split into words (pythainlp newmm with its own word list, offline)."""
     word_tokenize, _ = _thai()
     return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
 
@@ -111,7 +141,7 @@ def rtgs(text: str) -> str:
     """RTGS romanization: place names from the gazetteer of Thai provinces, districts and GI localities
     get their official form (พัทลุง → phatthalung, not the engine's 'phatlung'); the rest is romanized word
     by word with pythainlp's offline royin engine."""
-    _, romanize = _thai()
+    _, romanize_word = _thai()
     places, longest = _thai_places()
     out: list[str] = []
     pending = ""
@@ -122,11 +152,11 @@ def rtgs(text: str) -> str:
             pending += text[i]
             i += 1
             continue
-        out.extend(romanize(w, engine="royin") for w in thai_words(pending))
+        out.extend(romanize_word(w) for w in thai_words(pending))
         out.append(places[hit])
         pending = ""
         i += len(hit)
-    out.extend(romanize(w, engine="royin") for w in thai_words(pending))
+    out.extend(romanize_word(w) for w in thai_words(pending))
     return " ".join(" ".join(out).split())
 
 
