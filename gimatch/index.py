@@ -19,6 +19,7 @@ import pickle
 import sqlite3
 import sys
 import tempfile
+from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 from operator import itemgetter
@@ -34,7 +35,7 @@ from .text.lexicon import lexicon, prime_lexicon
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
 INDEX_FORMAT = f"4 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
-HOT = 2000              # entries read one by one from a part, after which the part is read whole
+HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
 # Chinese and Japanese names of four consonants or more.
@@ -119,15 +120,17 @@ class Section:
     def __init__(self, owner: "NameIndex", name: str, db: sqlite3.Connection, size: int):
         self._owner, self._name, self._db, self._size = owner, name, db, size
         self._seen: dict = {}
+        self._lookups = 0
 
     def get(self, key, default=None):
+        self._lookups += 1
+        if self._lookups > HOT:
+            whole = self._owner.materialize(self._name)
+            if isinstance(whole, list):
+                return whole[key] if 0 <= key < len(whole) else default
+            return whole.get(key, default)
         value = self._seen.get(key, _MISSING)
         if value is _MISSING:
-            if len(self._seen) >= HOT:
-                whole = self._owner.materialize(self._name)
-                if isinstance(whole, list):
-                    return whole[key] if 0 <= key < len(whole) else default
-                return whole.get(key, default)
             row = self._db.execute("select value from entries where section = ? and key = ?",
                                    (self._name, _code(key))).fetchone()
             value = self._seen[key] = marshal.loads(row[0]) if row else None
@@ -177,6 +180,7 @@ class NameIndex:
     by_suffix: dict[str, list[int]]       # fuzzy choices of six letters or more by their last four
     by_gram: dict[str, list[int]]
     by_stem6: dict[str, list[int]] = field(default_factory=dict)    # ... and by their first six
+    length_starts: list[int] = field(default_factory=list)    # the first fuzzy choice of each length (they are in order)
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
@@ -192,23 +196,29 @@ class NameIndex:
     def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60) -> list[int]:
         """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
         query's or close to it: every exact skeleton, then the nearest others (rapidfuzz over the distinct
-        skeletons of the view)."""
+        skeletons of the view of a length that can reach ``cutoff``)."""
         from rapidfuzz import fuzz, process
 
-        by_skeleton, choices = self._view(view)
+        by_skeleton, choices, starts = self._view(view)
+        n = len(skeleton)                   # a ratio of c needs the other length within n*c/(200-c), n*(200-c)/c
+        shortest, longest = int(n * cutoff / (200 - cutoff)), math.ceil(n * (200 - cutoff) / cutoff)
+        window = choices[starts[min(shortest, len(starts) - 1)]:starts[min(longest + 1, len(starts) - 1)]]
         out = list(by_skeleton.get(skeleton, ()))
-        for other, _, _ in process.extract(skeleton, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
+        for other, _, _ in process.extract(skeleton, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             if other != skeleton:
                 out.extend(by_skeleton[other])
         return out
 
-    def _view(self, name: str) -> tuple[dict[str, list[int]], list[str]]:
+    def _view(self, name: str) -> tuple[dict[str, list[int]], list[str], list[int]]:
+        """A view's positions by skeleton, its skeletons by length, and where each length starts among them."""
         cache = self.__dict__.setdefault("_views", {})
         if name not in cache:
             by_skeleton = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
             if by_skeleton is None:
                 by_skeleton = self._skeletons(*PHON_VIEWS[name])
-            cache[name] = (by_skeleton, list(by_skeleton))
+            choices = sorted(by_skeleton, key=lambda c: (len(c), c))
+            longest = len(choices[-1]) if choices else 0
+            cache[name] = (by_skeleton, choices, [bisect_left(choices, k, key=len) for k in range(longest + 2)])
         return cache[name]
 
     def _skeletons(self, sources: frozenset[str] | None, whole: bool, min_consonants: int) -> dict[str, list[int]]:
@@ -295,7 +305,9 @@ class NameIndex:
                 by_token.setdefault(t, []).append(ref)
         n = max(len(tokens), 1)
         idf = {t: math.log((n + 1) / (len(refs) + 0.5)) for t, refs in by_token.items()}
-        choices = list(fuzzy)
+        choices = sorted(fuzzy, key=lambda c: (len(c), c))      # by length: a range of lengths is a range of positions
+        longest = len(choices[-1]) if choices else 0
+        length_starts = [bisect_left(choices, n, key=len) for n in range(longest + 2)]
         by_suffix: dict[str, list[int]] = {}
         by_stem6: dict[str, list[int]] = {}
         for i, choice in enumerate(choices):
@@ -324,7 +336,7 @@ class NameIndex:
             by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)
         return cls(gis=GIList.of(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
-                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6,
+                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
                    by_place_stem=by_stem, name_concepts=name_concepts, name_places=name_places)
@@ -418,18 +430,19 @@ class NameIndex:
         row = self.__dict__["_file"].execute("select value from wholes where section = ?", (name,)).fetchone()
         return marshal.loads(row[0]) if row else None
 
-    def similar_choices(self, target: str, min_shared: int = 2) -> list[int]:
-        """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target`` (the blocking step
-        that spares comparing a query with every stored name)."""
+    def similar_choices(self, target: str, min_shared: int = 2, lengths: tuple[int, int] | None = None) -> list[int]:
+        """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target``, of a length within ``lengths``
+        when given (the blocking step that spares comparing a query with every stored name)."""
         cache = self.__dict__.setdefault("_similar", {})
-        key = (target, min_shared)
+        key = (target, min_shared, lengths)
         if key not in cache:
             if len(cache) > 64:                     # the targets of the last queries
                 cache.clear()
-            counts = cache.get(target)
-            if counts is None:
-                counts = cache[target] = Counter(chain.from_iterable(self.by_gram.get(gram, ())
-                                                                     for gram in set(trigrams(target))))
+            starts = self.length_starts
+            lo, hi = (0, len(self.fuzzy_choices)) if lengths is None else (
+                starts[min(lengths[0], len(starts) - 1)], starts[min(lengths[1] + 1, len(starts) - 1)])
+            postings = [self.by_gram.get(gram, ()) for gram in set(trigrams(target))]
+            counts = Counter(chain.from_iterable(p[bisect_left(p, lo):bisect_left(p, hi)] for p in postings))
             cache[key] = [i for i, n in counts.items() if n >= min_shared]
         return cache[key]
 

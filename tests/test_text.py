@@ -150,3 +150,35 @@ def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
     from gimatch.text.romanize import legacy_to_pinyin
 
     assert legacy_to_pinyin(legacy) == pinyin
+
+
+def test_ascii_folding_is_the_folding_steps():
+    import random
+
+    from gimatch.text.fold import fold, fold_steps
+
+    ascii_chars = [chr(i) for i in range(128)]
+    texts = [t for c in ascii_chars for t in (c, f"Ab{c}cD", f"{c}x y{c}")]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(ascii_chars) for _ in range(rng.randint(1, 16))) for _ in range(5000)]
+    assert [fold(t) for t in texts] == [fold_steps(t) for t in texts]
+    assert fold("Prosciutto di Parma (P.D.O.)") == "prosciutto di parma p d o"
+
+
+def test_similarity_with_a_bar_decides_as_the_full_alignment():
+    import random
+
+    from gimatch.text.phonetic import latin, similarity
+
+    rng = random.Random(3)
+    words = ["chablis", "champagne", "parmigiano", "gorgonzola", "roquefort", "shanxi", "longjing", "kobe",
+             "feta", "tokaji", "cognac", "calvados", "rioja", "porto", "jamon", "prosciutto", "sancerre"]
+    forms = [latin(" ".join(rng.sample(words, rng.randint(1, 2)))) for _ in range(120)]
+    for a in forms[:60]:
+        for b in forms[60:]:
+            full = similarity(a, b)
+            for bar in (0.5, 0.75, 0.92, 1.01):
+                barred = similarity(a, b, at_least=bar)
+                assert (barred >= bar) == (full >= bar)
+                if full >= bar:
+                    assert barred == full

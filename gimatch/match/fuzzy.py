@@ -45,7 +45,9 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
         _dropped_letter(target, idx, out)
         return
     grams = len(set(trigrams(target)))
-    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3))
+    # a choice 80% alike is within these lengths: 2 * shorter / (both) >= 0.8
+    lengths = ((2 * len(target)) // 3, (3 * len(target) + 1) // 2)
+    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=lengths)
     choices = idx.choices_at(blocked)
     for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
@@ -59,9 +61,9 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
 def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
     """A four-letter sign that is a five-letter name with one inner letter dropped (Fitu, Jeez): the first and
     last letters kept, as typing slips keep them."""
-    for i in idx.similar_choices(target, min_shared=1):
+    for i in idx.similar_choices(target, min_shared=1, lengths=(5, 5)):
         choice = idx.fuzzy_choices[i]
-        if len(choice) == 5 and any(choice[:k] + choice[k + 1:] == target for k in range(1, 4)):
+        if any(choice[:k] + choice[k + 1:] == target for k in range(1, 4)):
             _offer(idx, idx.fuzzy_refs[i], target, choice, fuzz.ratio(target, choice), 1, out)
 
 

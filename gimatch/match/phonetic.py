@@ -144,13 +144,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if known and not dictionary_agrees:
                 continue                     # the dictionary knows the words, and they are not this GI's
             agrees = _same_product(qclasses, g.class_common)
-            sim = phonetic.similarity(form, key, len(skel), consonants)
             bar = needed(consonants, agrees, idx.abroad(gi), chinese_words)
             if own == "latin":
                 bar = max(bar, LATIN_BAR)
             if dictionary_agrees:
                 bar -= DICTIONARY_AGREES
             bar += NO_DICTIONARY.get(q.script, 0.0)
+            sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar)
             if sim < bar:
                 continue
             name = g.names[ni]

@@ -190,12 +190,37 @@ def _punct_to_space(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+def _ascii_folding() -> dict[int, str]:
+    """What folding does to each ASCII character, as a translation table: the steps below, character by
+    character (for ASCII they depend on nothing else)."""
+    table = {}
+    for code in range(128):
+        ch = chr(code)
+        if ch.isalnum():
+            table[code] = ch.lower()
+        else:
+            cat = unicodedata.category(ch)
+            dropped = cat in ("Cc", "Sk") and ch not in "\t\n\r"
+            table[code] = "" if dropped else " "
+    return table
+
+
+_ASCII_FOLDING = _ascii_folding()
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(text: str, *, simplify: bool = True) -> str:
     """The folded form of a name, the base of every match key.
 
     ``simplify=False`` keeps traditional and Japanese kanji as written (for Japanese readings).
     """
+    if isinstance(text, str) and text.isascii() and len(text) <= MAX_NAME_CHARS:   # the steps, by one table
+        return " ".join(text.translate(_ASCII_FOLDING).split())
+    return fold_steps(text, simplify)
+
+
+def fold_steps(text: str, simplify: bool = True) -> str:
+    """Folding step by step: clean, repair mixed scripts, case, accents, simplified Chinese, punctuation."""
     text = clean(text)
     text = repair_mixed(text)
     text = text.casefold().translate(_SPECIAL)

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 
@@ -237,8 +238,9 @@ def _drops(form: str) -> list[float]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def distance(a: str, b: str) -> float:
-    """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs)."""
+def distance(a: str, b: str, limit: float = math.inf) -> float:
+    """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs); infinite
+    once every alignment costs more than ``limit`` (no cost falls along the way)."""
     n, m = len(a), len(b)
     sub = _SUB
     drop_a, drop_b = _drops(a), _drops(b)
@@ -259,15 +261,19 @@ def distance(a: str, b: str) -> float:
                 left = side
             cur.append(left)
         prev = cur
+        if min(cur) > limit:
+            return math.inf
     return prev[m]
 
 
-def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None) -> float:
+def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
+               at_least: float = 0.0) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
-    forms' consonant counts may be given when the caller has them."""
+    forms' consonant counts may be given when the caller has them; below ``at_least``, 0."""
     if not a or not b:
         return 0.0
     ca = len(consonants(a)) if consonants_a is None else consonants_a
     cb = len(consonants(b)) if consonants_b is None else consonants_b
     weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
-    return max(0.0, 1.0 - distance(a, b) / weight)
+    limit = (1.0 - at_least) * weight + 1e-9 if at_least > 0 else math.inf    # a hair over: the bar decides ties
+    return max(0.0, 1.0 - distance(a, b, limit) / weight)
