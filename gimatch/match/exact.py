@@ -56,7 +56,8 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
             if (i, j) == (0, len(toks)):
                 continue
             out.append((" ".join(toks[i:j]), i, j))
-            out.append((" ".join(stems[i:j]), i, j))
+            if stems[i:j] != toks[i:j]:
+                out.append((" ".join(stems[i:j]), i, j))
             if j - i == 1 and toks[i].endswith("er") and len(toks[i]) > 6:
                 out.append((toks[i][:-2], i, j))
     return out
@@ -77,11 +78,12 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
     lex = lexicon()
     n_tokens = len(joined(q.folded)) if q.spaceless else len(q.folded.split())
     for span, i, j in _spans(q):
-        short = len(joined(span)) < (2 if q.spaceless else MIN_SPAN)
-        if short and (q.spaceless or len(joined(span)) < 2 or not _rest_is_modifiers(q, i, j)):
-            continue
         refs = idx.by_key.get(span)
-        if not refs or joined(span) in lex.generic:
+        if not refs:
+            continue
+        letters = joined(span)
+        short = len(letters) < (2 if q.spaceless else MIN_SPAN)
+        if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic:
             continue
         for gi, ni, skind in refs:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:

@@ -35,8 +35,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4:
                     _offer(q, idx, out, idx.by_place.get(key, ()), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
+    if not q.anat.concepts:
+        return
     stem = q.anat.place_stem or place_stem(q.anat.place)
-    if len(stem) >= 3 and q.anat.concepts:
+    if len(stem) >= 3:
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
 

@@ -33,9 +33,14 @@ class Anatomy:
     folded: str
     place: str = ""
     place_key: str = ""
-    place_stem: str = ""          # the sounds of the place's stem: Styrian, steirisch → STL
+    stem_of: str = ""             # the place words (in Latin letters) the place's stem is read from
     terms: list[Term] = field(default_factory=list)
     delocalisers: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def place_stem(self) -> str:
+        """The sounds of the place's stem (Styrian, steirisch → STL), read when first asked for."""
+        return place_stem(self.stem_of)
 
     @property
     def concepts(self) -> set[str]:
@@ -198,7 +203,7 @@ def _latin_anatomy(folded: str, anat: Anatomy) -> None:
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
     anat.place_key = canonical_place(place)
-    anat.place_stem = place_stem(anat.place)
+    anat.stem_of = anat.place
 
 
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
@@ -230,7 +235,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     forms = romanized_forms(text, japanese=japanese)
     latin = forms[0][0] if forms else text
     anat.place_key = canonical_place([t for t in latin.split() if t not in STOPWORDS])
-    anat.place_stem = place_stem(" ".join(t for t in latin.split() if t not in STOPWORDS))
+    anat.stem_of = " ".join(t for t in latin.split() if t not in STOPWORDS)
 
 
 def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
