@@ -58,10 +58,14 @@ class IndexedGI:
     protections: list[tuple] = field(default_factory=list)  # raw rows; models are built for hits only
 
     def protection_models(self) -> list[Protection]:
-        """The record's protections, each naming this record's register."""
-        return [Protection(territory=t, basis=b, instrument=i, annex=a, since=s, status=st, known_by=k, not_before=n,
-                           register=self.register)
+        """The record's protections, each naming this record's register (built once per record)."""
+        models = self.__dict__.get("_models")
+        if models is None:
+            models = self.__dict__["_models"] = [
+                Protection(territory=t, basis=b, instrument=i, annex=a, since=s, status=st, known_by=k,
+                           not_before=n, register=self.register)
                 for t, b, i, a, s, st, k, n in self.protections]
+        return list(models)
 
 
 Ref = tuple[int, int, str]  # (gi position, name position, key kind)
