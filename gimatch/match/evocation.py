@@ -63,19 +63,20 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     lex = lexicon()
     generic_only = all(t in lex.generic for t in distinct)
     qclasses = q.anat.classes
+    covered = sum(idx.token_idf(t) for t in distinct)
+    query_key = " ".join(distinct)
     for gi, ni in common:
         g = idx.gis[gi]
         name_toks = [t for t in idx.name_tokens[(gi, ni)] if t not in lex.single_words]   # product words off,
         name_toks = name_toks or list(idx.name_tokens[(gi, ni)])                            # as on the query
         total = sum(idx.token_idf(t) for t in name_toks) or 1.0
-        covered = sum(idx.token_idf(t) for t in distinct)
         coverage = min(covered / total, 1.0)
         name = g.names[ni]
-        ev = Evidence(query_key=" ".join(distinct), gi_key=" ".join(sorted(name_toks)), key_kind="tokens")
+        gi_key = " ".join(sorted(name_toks))
         if generic_only:
             out.offer(Hit(gi, ni, "generic", 40.0,
                           f"shares only {', '.join(repr(t) for t in distinct)} with {name!r}: a generic term, not the protected name",
-                          ev.model_copy(update={"detail": "generic component"})))
+                          Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail="generic component")))
             continue
         score = PARTIAL_BASE + 32.0 * coverage   # one common word of a longer name is not enough on its own
         same = any(g.class_common in class_lineage(c) or c in class_lineage(g.class_common) for c in qclasses)
@@ -87,7 +88,7 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
         out.offer(Hit(gi, ni, kind, round(min(score, 89.0), 1),
                       f"{', '.join(repr(t) for t in distinct)} {'is' if len(distinct) == 1 else 'are'} part of {name!r} "
                       f"({coverage:.0%} of its distinctive weight){' and the product agrees' if same else ', a comparable product' if agree else ''}",
-                      ev.model_copy(update={"detail": f"coverage {coverage:.2f}"})))
+                      Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail=f"coverage {coverage:.2f}")))
 
 
 def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:

@@ -65,29 +65,30 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
         g = idx.gis[gi]
         name = g.names[ni]
         agree = concepts_agree(qconcepts, set(concepts))
-        ev = Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind="place+term",
-                      detail=how if less else None)
+        def ev(key_kind: str = "place+term", detail: str | None = how if less else None) -> Evidence:
+            return Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind=key_kind, detail=detail)
+
         if agree:
             term = ", ".join(sorted(concepts & qconcepts) or sorted(qconcepts))
             out.offer(Hit(gi, ni, "translation", (88.0 if concepts & qconcepts else 86.0) - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
-                          f"({term}) as {name!r}: a translation", ev.model_copy(update={"detail": term})))
+                          f"({term}) as {name!r}: a translation", ev(detail=term)))
         elif need_product:
             continue
         elif agree is False:
             out.offer(Hit(gi, ni, "same place", 45.0,
                           f"shares the place {q.anat.place!r} with {name!r} but names another product "
                           f"({', '.join(sorted(qconcepts))} / {', '.join(sorted(concepts))})",
-                          ev.model_copy(update={"key_kind": "place"})))
+                          ev("place")))
         elif not concepts and qclasses and any(classes_comparable(c, g.class_common) for c in qclasses):
             out.offer(Hit(gi, ni, "translation", 80.0,
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
                           f"({', '.join(sorted(qclasses))} ~ {g.class_common})",
-                          ev.model_copy(update={"key_kind": "place+class"})))
+                          ev("place+class")))
         elif not qconcepts and not q.anat.delocalisers:
             out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}",
-                          ev.model_copy(update={"key_kind": "place"})))
+                          ev("place")))
         else:
             out.offer(Hit(gi, ni, "same place", 45.0,
                           f"shares the place {q.anat.place!r} with {name!r} but names another product",
-                          ev.model_copy(update={"key_kind": "place"})))
+                          ev("place")))
