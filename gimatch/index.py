@@ -99,9 +99,18 @@ class GIList:
         return (self[i] for i in range(len(self)))
 
 
+LONG_TARGET = 10    # letters from which a fuzzy target is blocked by four-letter grams (rarer, shorter lists to
+                    # count; a typo in a shorter word leaves too few of them)
+
+
 def trigrams(word: str) -> list[str]:
     """Letter trigrams of a word, with its first and last letters marked ('^ca', 'os$')."""
     return ngrams(word, 3)
+
+
+def blocking_grams(word: str) -> list[str]:
+    """The grams a fuzzy target is blocked by: trigrams, four-letter grams for a long target."""
+    return ngrams(word, 4 if len(word) >= LONG_TARGET else 3)
 
 
 def ngrams(word: str, n: int) -> list[str]:
@@ -318,9 +327,9 @@ class NameIndex:
             if len(choice) >= 6:
                 by_suffix.setdefault(choice[-4:], []).append(i)
                 by_stem6.setdefault(choice[:6], []).append(i)
-        by_gram: dict[str, list[int]] = {}
+        by_gram: dict[str, list[int]] = {}         # trigrams and four-letter grams (never the same length)
         for i, choice in enumerate(choices):
-            for gram in set(trigrams(choice)):
+            for gram in {*trigrams(choice), *ngrams(choice, 4)}:
                 by_gram.setdefault(gram, []).append(i)
         native_choices = list(native)
         native_by_gram: dict[str, list[int]] = {}
@@ -435,7 +444,7 @@ class NameIndex:
         return marshal.loads(row[0]) if row else None
 
     def similar_choices(self, target: str, min_shared: int = 2, lengths: tuple[int, int] | None = None) -> list[int]:
-        """Fuzzy choices sharing at least ``min_shared`` trigrams with ``target``, of a length within ``lengths``
+        """Fuzzy choices sharing at least ``min_shared`` blocking grams with ``target``, of a length within ``lengths``
         when given (the blocking step that spares comparing a query with every stored name)."""
         cache = self.__dict__.setdefault("_similar", {})
         key = (target, min_shared, lengths)
@@ -445,7 +454,7 @@ class NameIndex:
             starts = self.length_starts
             lo, hi = (0, len(self.fuzzy_choices)) if lengths is None else (
                 starts[min(lengths[0], len(starts) - 1)], starts[min(lengths[1] + 1, len(starts) - 1)])
-            postings = [self.by_gram.get(gram, ()) for gram in set(trigrams(target))]
+            postings = [self.by_gram.get(gram, ()) for gram in set(blocking_grams(target))]
             counts = Counter(chain.from_iterable(p[bisect_left(p, lo):bisect_left(p, hi)] for p in postings))
             cache[key] = [i for i, n in counts.items() if n >= min_shared]
         return cache[key]

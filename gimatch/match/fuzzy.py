@@ -7,7 +7,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from ..index import NameIndex, ngrams, trigrams
+from ..index import NameIndex, blocking_grams, ngrams
 from ..model import Evidence
 from ..text.anatomy import STOPWORDS
 from ..text.fold import joined
@@ -44,7 +44,7 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
     if len(target) == 4:
         _dropped_letter(target, idx, out)
         return
-    grams = len(set(trigrams(target)))
+    grams = len(set(blocking_grams(target)))
     # a choice 80% alike is within these lengths: 2 * shorter / (both) >= 0.8
     lengths = ((2 * len(target)) // 3, (3 * len(target) + 1) // 2)
     blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=lengths)
