@@ -205,6 +205,7 @@ class NameIndex:
     name_concepts: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)   # the product each name names
     name_places: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)    # (place, place key) of each
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
+    holdings: dict[str, list[dict]] = field(default_factory=dict)    # per territory: Store.holdings, for coverage
 
     def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60) -> list[int]:
         """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
@@ -347,7 +348,9 @@ class NameIndex:
         by_group: dict[int, set[str]] = {}
         for j, g in enumerate(gis):
             by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)
-        return cls(gis=GIList.of(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
+        from .legal import TERRITORIES
+
+        return cls(holdings={t: store.holdings(t) for t in TERRITORIES}, gis=GIList.of(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],

@@ -407,17 +407,26 @@ class Store:
 
     def holdings(self, territory: str) -> list[dict]:
         """Per register: the records with a protection (in force or pending) in ``territory``, and the
-        median snapshot date of those records."""
-        snapshots: dict[str, list[str | None]] = {}
-        for register, _, snapshot in self.db.execute(
-                "select distinct g.register, g.id, g.snapshot from gis g join protections p on p.gi_id = g.id "
-                "where p.territory = ?", [territory]).fetchall():
-            snapshots.setdefault(register, []).append(snapshot)
+        median snapshot date of those records (counted in SQL, by register and snapshot; kept with the
+        index, for the state it was built for, once the index is loaded)."""
+        if self._index is not None and territory in self._index.holdings:
+            return self._index.holdings[territory]
+        counts: dict[str, list[tuple[str | None, int]]] = {}
+        for register, snapshot, n in self.db.execute(
+                "select register, snapshot, count(*) from gis where id in "
+                "(select gi_id from protections where territory = ?) group by register, snapshot order by register, "
+                "snapshot", [territory]):
+            counts.setdefault(register, []).append((snapshot, n))
         out = []
-        for register, snaps in snapshots.items():
-            dated = sorted(s for s in snaps if s)
-            out.append({"register": register, "records": len(snaps),
-                        "snapshot": dated[len(dated) // 2] if dated else None})
+        for register, groups in counts.items():
+            dated = [(snap, n) for snap, n in groups if snap]
+            middle, snapshot = sum(n for _, n in dated) // 2, None
+            for snap, n in dated:                    # the median: the dated record at the middle, in date order
+                if middle < n:
+                    snapshot = snap
+                    break
+                middle -= n
+            out.append({"register": register, "records": sum(n for _, n in groups), "snapshot": snapshot})
         return out
 
     def rejects(self, import_id: int | None = None) -> list[Reject]:
