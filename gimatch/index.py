@@ -207,15 +207,17 @@ class NameIndex:
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
     holdings: dict[str, list[dict]] = field(default_factory=dict)    # per territory: Store.holdings, for coverage
 
-    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60) -> list[int]:
+    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60,
+                        longest: int | None = None) -> list[int]:
         """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
         query's or close to it: every exact skeleton, then the nearest others (rapidfuzz over the distinct
-        skeletons of the view of a length that can reach ``cutoff``)."""
+        skeletons of the view of a length that can reach ``cutoff``, ``longest`` consonants at most)."""
         from rapidfuzz import fuzz, process
 
         by_skeleton, choices, starts = self._view(view)
         n = len(skeleton)                   # a ratio of c needs the other length within n*c/(200-c), n*(200-c)/c
-        shortest, longest = int(n * cutoff / (200 - cutoff)), math.ceil(n * (200 - cutoff) / cutoff)
+        shortest, reach = int(n * cutoff / (200 - cutoff)), math.ceil(n * (200 - cutoff) / cutoff)
+        longest = reach if longest is None else min(reach, longest)
         window = choices[starts[min(shortest, len(starts) - 1)]:starts[min(longest + 1, len(starts) - 1)]]
         out = list(by_skeleton.get(skeleton, ()))
         for other, _, _ in process.extract(skeleton, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
