@@ -34,7 +34,7 @@ from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
-INDEX_FORMAT = f"4 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+INDEX_FORMAT = f"5 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
 HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
@@ -229,12 +229,13 @@ class NameIndex:
         """A view's positions by skeleton, its skeletons by length, and where each length starts among them."""
         cache = self.__dict__.setdefault("_views", {})
         if name not in cache:
-            by_skeleton = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
-            if by_skeleton is None:
+            persisted = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
+            if persisted is None:
                 by_skeleton = self._skeletons(*PHON_VIEWS[name])
-            choices = sorted(by_skeleton, key=lambda c: (len(c), c))
-            longest = len(choices[-1]) if choices else 0
-            cache[name] = (by_skeleton, choices, [bisect_left(choices, k, key=len) for k in range(longest + 2)])
+                choices = sorted(sorted(by_skeleton), key=len)
+                longest = len(choices[-1]) if choices else 0
+                persisted = (by_skeleton, choices, [bisect_left(choices, k, key=len) for k in range(longest + 2)])
+            cache[name] = persisted
         return cache[name]
 
     def _skeletons(self, sources: frozenset[str] | None, whole: bool, min_consonants: int) -> dict[str, list[int]]:
@@ -385,7 +386,7 @@ class NameIndex:
                     db.execute("insert into wholes values (?, ?)", (name, marshal.dumps(part)))
                     sizes[name] = len(part)
                 for view in PHON_VIEWS:
-                    db.execute("insert into wholes values (?, ?)", (f"view:{view}", marshal.dumps(self._view(view)[0])))
+                    db.execute("insert into wholes values (?, ?)", (f"view:{view}", marshal.dumps(self._view(view))))
                 db.executemany("insert into meta values (?, ?)", [
                     ("format", INDEX_FORMAT), ("state", state), ("sizes", json.dumps(sizes)),
                     ("lexicon", pickle.dumps(lexicon(), protocol=pickle.HIGHEST_PROTOCOL))])

@@ -123,9 +123,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         if latin and len(skel) < LATIN_MIN - MISSING:
             continue
         # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
-        reach = len(skel) + MISSING          # a name of more consonants than this is not rendered by the query
-        candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=reach) if latin
-                      else idx.phon_candidates(skel, longest=reach))
+        # an old romanization keeps the name's consonants but one: no longer name is read (other scripts meet
+        # the nearest skeletons of any length, a few forms each, not every form of the short ones)
+        candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=len(skel) + MISSING) if latin
+                      else idx.phon_candidates(skel))
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             if kind.split(":", 1)[1].split("-")[0] == own:
