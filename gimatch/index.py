@@ -443,6 +443,7 @@ class NameIndex:
             self.gis.rows = part
         else:
             setattr(self, name, part)
+        gc.freeze()                      # it lives as long as the index: the collector need not walk it
         return part
 
     def _whole(self, name: str):
