@@ -113,6 +113,26 @@ def blocking_grams(word: str) -> list[str]:
     return ngrams(word, 4 if len(word) >= LONG_TARGET else 3)
 
 
+def by_length(strings) -> tuple[list[str], list[int]]:
+    """The strings in order of length (then of text), and where each length starts among them (a range of
+    lengths is then a range of positions; see :func:`length_range`)."""
+    ordered = sorted(sorted(strings), key=len)
+    longest = len(ordered[-1]) if ordered else 0
+    return ordered, [bisect_left(ordered, n, key=len) for n in range(longest + 2)]
+
+
+def length_range(starts: list[int], shortest: int, longest: int) -> tuple[int, int]:
+    """The positions (from, to) of the strings ``shortest`` to ``longest`` letters long, in :func:`by_length`'s order."""
+    last = len(starts) - 1
+    return starts[min(shortest, last)], starts[min(longest + 1, last)]
+
+
+def ratio_lengths(n: int, cutoff: float) -> tuple[int, int]:
+    """The lengths a string can have and still be ``cutoff`` % alike (rapidfuzz ratio) with one of ``n``
+    letters: the ratio is at most 200 * shorter / (both)."""
+    return int(n * cutoff / (200 - cutoff)), math.ceil(n * (200 - cutoff) / cutoff)
+
+
 def ngrams(word: str, n: int) -> list[str]:
     padded = f"^{word}$"
     return [padded[i:i + n] for i in range(len(padded) - n + 1)]
@@ -215,10 +235,9 @@ class NameIndex:
         from rapidfuzz import fuzz, process
 
         by_skeleton, choices, starts = self._view(view)
-        n = len(skeleton)                   # a ratio of c needs the other length within n*c/(200-c), n*(200-c)/c
-        shortest, reach = int(n * cutoff / (200 - cutoff)), math.ceil(n * (200 - cutoff) / cutoff)
-        longest = reach if longest is None else min(reach, longest)
-        window = choices[starts[min(shortest, len(starts) - 1)]:starts[min(longest + 1, len(starts) - 1)]]
+        shortest, reach = ratio_lengths(len(skeleton), cutoff)
+        lo, hi = length_range(starts, shortest, reach if longest is None else min(reach, longest))
+        window = choices[lo:hi]
         out = list(by_skeleton.get(skeleton, ()))
         for other, _, _ in process.extract(skeleton, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             if other != skeleton:
@@ -232,9 +251,7 @@ class NameIndex:
             persisted = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
             if persisted is None:
                 by_skeleton = self._skeletons(*PHON_VIEWS[name])
-                choices = sorted(sorted(by_skeleton), key=len)
-                longest = len(choices[-1]) if choices else 0
-                persisted = (by_skeleton, choices, [bisect_left(choices, k, key=len) for k in range(longest + 2)])
+                persisted = (by_skeleton, *by_length(by_skeleton))
             cache[name] = persisted
         return cache[name]
 
@@ -322,9 +339,7 @@ class NameIndex:
                 by_token.setdefault(t, []).append(ref)
         n = max(len(tokens), 1)
         idf = {t: math.log((n + 1) / (len(refs) + 0.5)) for t, refs in by_token.items()}
-        choices = sorted(fuzzy, key=lambda c: (len(c), c))      # by length: a range of lengths is a range of positions
-        longest = len(choices[-1]) if choices else 0
-        length_starts = [bisect_left(choices, n, key=len) for n in range(longest + 2)]
+        choices, length_starts = by_length(fuzzy)
         by_suffix: dict[str, list[int]] = {}
         by_stem6: dict[str, list[int]] = {}
         for i, choice in enumerate(choices):
@@ -458,9 +473,7 @@ class NameIndex:
         if key not in cache:
             if len(cache) > 64:                     # the targets of the last queries
                 cache.clear()
-            starts = self.length_starts
-            lo, hi = (0, len(self.fuzzy_choices)) if lengths is None else (
-                starts[min(lengths[0], len(starts) - 1)], starts[min(lengths[1] + 1, len(starts) - 1)])
+            lo, hi = (0, len(self.fuzzy_choices)) if lengths is None else length_range(self.length_starts, *lengths)
             postings = [self.by_gram.get(gram, ()) for gram in set(blocking_grams(target))]
             counts = Counter(chain.from_iterable(p[bisect_left(p, lo):bisect_left(p, hi)] for p in postings))
             cache[key] = [i for i, n in counts.items() if n >= min_shared]

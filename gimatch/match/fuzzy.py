@@ -7,7 +7,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from ..index import NameIndex, blocking_grams, ngrams
+from ..index import NameIndex, blocking_grams, ngrams, ratio_lengths
 from ..model import Evidence
 from ..text.anatomy import STOPWORDS
 from ..text.fold import joined
@@ -15,6 +15,7 @@ from ..text.keys import ROMANIZATION_KINDS
 from .base import Collector, Hit, Query
 
 KINDS = ("fuzzy",)
+CUTOFF = 80          # how alike (rapidfuzz ratio) a Latin key must be to a stored one
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -45,11 +46,9 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
         _dropped_letter(target, idx, out)
         return
     grams = len(set(blocking_grams(target)))
-    # a choice 80% alike is within these lengths: 2 * shorter / (both) >= 0.8
-    lengths = ((2 * len(target)) // 3, (3 * len(target) + 1) // 2)
-    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=lengths)
+    blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=ratio_lengths(len(target), CUTOFF))
     choices = idx.choices_at(blocked)
-    for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
+    for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=10):
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue

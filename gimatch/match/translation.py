@@ -58,6 +58,10 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
            need_product: bool = False) -> None:
     qconcepts = q.anat.concepts
     qclasses = q.anat.classes
+
+    def ev(key_kind: str = "place+term", detail: str | None = how if less else None) -> Evidence:
+        return Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind=key_kind, detail=detail)
+
     for gi, ni, concepts in refs:
         if gi in seen and less:
             continue
@@ -65,9 +69,6 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
         g = idx.gis[gi]
         name = g.names[ni]
         agree = concepts_agree(qconcepts, set(concepts))
-        def ev(key_kind: str = "place+term", detail: str | None = how if less else None) -> Evidence:
-            return Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind=key_kind, detail=detail)
-
         if agree:
             term = ", ".join(sorted(concepts & qconcepts) or sorted(qconcepts))
             out.offer(Hit(gi, ni, "translation", (88.0 if concepts & qconcepts else 86.0) - less,
