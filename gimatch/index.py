@@ -34,7 +34,7 @@ from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
-INDEX_FORMAT = f"5 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+INDEX_FORMAT = f"6 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
 HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
@@ -245,14 +245,18 @@ class NameIndex:
         return out
 
     def _view(self, name: str) -> tuple[dict[str, list[int]], list[str], list[int]]:
-        """A view's positions by skeleton, its skeletons by length, and where each length starts among them."""
+        """A view's positions by skeleton, its skeletons by length, and where each length starts among them. A
+        persisted view keeps its skeletons as one text and its positions entry by entry, so that a query reads
+        the list it compares with and only the positions of the skeletons it meets."""
         cache = self.__dict__.setdefault("_views", {})
         if name not in cache:
-            persisted = self._whole(f"view:{name}") if isinstance(self.phon, Section) else None
-            if persisted is None:
+            if "_file" in self.__dict__:
+                joined, starts = self._whole(f"view:{name}")
+                choices = joined.split("\n") if joined else []
+                cache[name] = (Section(self, f"view:{name}", self.__dict__["_file"], len(choices)), choices, starts)
+            else:
                 by_skeleton = self._skeletons(*PHON_VIEWS[name])
-                persisted = (by_skeleton, *by_length(by_skeleton))
-            cache[name] = persisted
+                cache[name] = (by_skeleton, *by_length(by_skeleton))
         return cache[name]
 
     def _skeletons(self, sources: frozenset[str] | None, whole: bool, min_consonants: int) -> dict[str, list[int]]:
@@ -401,7 +405,12 @@ class NameIndex:
                     db.execute("insert into wholes values (?, ?)", (name, marshal.dumps(part)))
                     sizes[name] = len(part)
                 for view in PHON_VIEWS:
-                    db.execute("insert into wholes values (?, ?)", (f"view:{view}", marshal.dumps(self._view(view))))
+                    by_skeleton, choices, starts = self._view(view)
+                    db.executemany("insert into entries values (?, ?, ?)",
+                                   ((f"view:{view}", k, marshal.dumps(v)) for k, v in by_skeleton.items()))
+                    db.executemany("insert into wholes values (?, ?)", [
+                        (f"view:{view}", marshal.dumps(("\n".join(choices), starts))),
+                        (f"view:{view}:positions", marshal.dumps(by_skeleton))])
                 db.executemany("insert into meta values (?, ?)", [
                     ("format", INDEX_FORMAT), ("state", state), ("sizes", json.dumps(sizes)),
                     ("lexicon", pickle.dumps(lexicon(), protocol=pickle.HIGHEST_PROTOCOL))])
@@ -443,7 +452,15 @@ class NameIndex:
         if name is None:
             for f in fields(self):
                 self.materialize(f.name)
+            for view in PHON_VIEWS:
+                self.materialize(f"view:{view}")
             return None
+        if name.startswith("view:"):
+            by_skeleton, choices, starts = self._view(name[5:])
+            if isinstance(by_skeleton, Section):
+                by_skeleton = self._whole(f"{name}:positions")
+                self.__dict__["_views"][name[5:]] = (by_skeleton, choices, starts)
+            return by_skeleton
         current = self.gis.rows if name == "gis" else getattr(self, name)
         if not isinstance(current, Section):
             return current

@@ -25,6 +25,16 @@ def test_a_loaded_index_reads_only_the_entries_a_check_touches(bundled_store_pat
                                                                          "fuzzy_choices"))
 
 
+def test_a_sound_form_query_reads_only_the_skeletons_it_meets(bundled_store_path):
+    store, index = _fresh(bundled_store_path)
+    store._index = index
+    assert store.check("帕尔玛火腿").conflicts[0].gi == "eu:PDO-IT-0067"
+    positions, skeletons, _ = index._view("all")
+    assert isinstance(positions, Section) and 0 < len(positions._seen) < 0.05 * len(skeletons)
+    index.materialize()
+    assert isinstance(index._view("all")[0], dict) and index._view("all")[1] == skeletons
+
+
 def test_entry_by_entry_and_whole_give_the_same_answers(bundled_store_path):
     store, index = _fresh(bundled_store_path)
     built = NameIndex.from_store(store)

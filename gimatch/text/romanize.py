@@ -55,13 +55,18 @@ _KUNREI = ((re.compile(r"\btu|(?<=[^s])tu"), "tsu"), (re.compile(r"si"), "shi"),
 
 
 def japanese_latin(latin: str) -> str:
-    """Fold a Japanese Latin form: Kunrei to Hepburn, long vowels folded (TURAJIMA GOBOU → tsurajima gobo)."""
-    text = latin
+    """Fold a Japanese Latin form: Kunrei to Hepburn, long vowels folded (TURAJIMA GOBOU → tsurajima gobo),
+    word by word (the rules look no further than a word, and words recur from name to name)."""
+    return " ".join(map(_japanese_word, latin.split(" ")))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _japanese_word(word: str) -> str:
     for pattern, repl in _KUNREI:
-        text = pattern.sub(repl, text)
+        word = pattern.sub(repl, word)
     for pattern, repl in _LONG_VOWELS:
-        text = pattern.sub(repl, text)
-    return text
+        word = pattern.sub(repl, word)
+    return word
 
 
 def japanese_words(text: str) -> list[tuple[str, str, str | None]]:
@@ -227,13 +232,19 @@ def legacy_to_pinyin(folded_latin: str) -> str:
     plain = [(tok, False) for tok in tokens]
     joined_ = _aspirates_joined(tokens)
     for candidate in ((joined_, plain) if len(joined_) < len(plain) else (plain,)):
-        if not any(tok in table or aspirated or (_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
-                   for tok, aspirated in candidate):
+        if not any(aspirated or _old_system_word(tok) for tok, aspirated in candidate):
             continue                        # no spelling of the old systems: nothing to read back
         if all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
                or tok in lexicon().single_words for tok, aspirated in candidate):
             return " ".join(table.get(tok) or _wade_giles_word(tok, aspirated) or tok for tok, aspirated in candidate)
     return " ".join(table.get(tok, tok) for tok in tokens)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _old_system_word(tok: str) -> bool:
+    """Whether a word is one the table reads back, or shows a spelling only the old systems write and reads
+    as their syllables."""
+    return tok in _legacy_table() or bool(_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
 
 
 # Spellings pinyin never writes (Hepburn's tsu aside): a name showing one is in an old romanization.

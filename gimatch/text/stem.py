@@ -3,7 +3,10 @@ peach), applied to both sides of a comparison."""
 
 from __future__ import annotations
 
+import functools
 
+
+@functools.lru_cache(maxsize=1 << 15)
 def stem(token: str) -> str:
     if len(token) > 3 and token.isascii() and token.isalpha():
         if token.endswith("ies") and len(token) > 5:
