@@ -86,7 +86,8 @@ def main() -> None:
     args = parser.parse_args()
 
     import gimatch
-    from gimatch.evaluate import _load, breakdown, evaluate_cases, lexicon_coverage, summary, table
+    from gimatch.evaluate import (_load, breakdown, evaluate_cases, lexicon_coverage, names_without_product_word,
+                                  summary, table)
 
     store = gimatch.open(args.db)
     rows, negatives, out = [], [], {}
@@ -107,7 +108,8 @@ def main() -> None:
                                               "generic_reported_identical")}
     if args.perturbed:
         out["perturbed"] = perturbed(store, args.perturbed)
-    out["lexicon_coverage"] = lexicon_coverage(store)
+    without = names_without_product_word(ROOT / "eval/cases/names_without_product_word.csv")
+    out["lexicon_coverage"] = lexicon_coverage(store, without)
     if args.json:
         print(json.dumps({k: v for k, v in out.items()}, ensure_ascii=False, indent=2, default=str))
         return
@@ -126,7 +128,8 @@ def main() -> None:
         p = out["perturbed"]
         print(f"perturbed register names: {p['found']} of {p['cases']} found ({p['share']:.2%})")
         print("  " + ", ".join(f"{k} {v['found']}/{v['cases']}" for k, v in p["by_script"].items()))
-    print("\nproduct words recognised, per register (names that carry one)")
+    print(f"\nproduct words recognised, per register (names that carry one; {len(without)} names labelled as "
+          "carrying none left out)")
     for register, c in out["lexicon_coverage"].items():
         print(f"  {register:<28} {c['recognised']:>5} of {c['names']:>5}  {c['share']:.1%}")
     for title, key in (("slice", "by_slice"), ("script", "by_script"), ("kind", "by_kind")):

@@ -145,11 +145,23 @@ def render(report: dict) -> str:
 _PLACE_NAMED = "alcoholic_beverages"      # wines, spirits, sake: their names are place names
 
 
-def lexicon_coverage(store) -> dict[str, dict]:
+def names_without_product_word(path) -> frozenset[tuple[str, str]]:
+    """The (GI id, name) pairs a labelled file (eval/cases/names_without_product_word.csv) says carry no
+    product word."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset((row["gi_id"], row["name"]) for row in csv.DictReader(line for line in fh
+                                                                               if not line.startswith("#")))
+
+
+def lexicon_coverage(store, without: frozenset[tuple[str, str]] = frozenset()) -> dict[str, dict]:
     """Per register: of the names that carry a product word, how many have it recognised by the lexicon, and
     a few that do not. A name carries one when it is not a wine's, a spirit's or a sake's (their names are
-    places) and is written in Chinese, Japanese, Korean or Thai (three characters or more: 龙井茶, 江戸崎かぼちゃ,
-    กาแฟดอยตุง), or in two words or more for goods of a class the register states (Queso de Murcia)."""
+    places), is not one of ``without`` ((GI id, name) pairs labelled as carrying none: Sierra Mágina, a breed,
+    the product's own name) and is written in Chinese, Japanese, Korean or Thai (three characters or more:
+    龙井茶, 江戸崎かぼちゃ, กาแฟดอยตุง), or in two words or more for goods of a class the register states (Queso de
+    Murcia)."""
     from .text.anatomy import STOPWORDS, anatomy
     from .text.fold import is_spaceless_script
     from .text.lexicon import class_lineage
@@ -163,6 +175,8 @@ def lexicon_coverage(store) -> dict[str, dict]:
             if _PLACE_NAMED in class_lineage(common):
                 continue
             for name in gi.names:
+                if (gi.id, name.text) in without:
+                    continue
                 folded = fold(name.text)
                 script = dominant_script(folded)
                 if is_spaceless_script(script) or script == "Hangul":

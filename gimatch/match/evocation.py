@@ -20,8 +20,10 @@ PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI na
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
 OTHER_PRODUCT = -5.0  # less when it names another product, even a comparable one (beer beside a wine)
 MACHINE_KEYS = frozenset({"stem", "skeleton"})   # keys gimatch derives for matching, not spellings of the name
-UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending other GI names share too, whose first sound differs
-                    # (Nutella ~ Alella, Barilla ~ Marmilla: -ella, -illa are common endings)
+UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending alone, whose first sound differs, where the ending is
+                    # one other GI names share too (Nutella ~ Alella, Barilla ~ Marmilla: -ella, -illa are common
+                    # endings) or the GI is protected only at home (evocation needs a consumer who has the GI in
+                    # mind; a GI known abroad, as Calvados or Gorgonzola, is one a foreign sign can call up)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -137,9 +139,9 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
                                  f"syllables {target_syll}/{choice_syll}")
             if by_ending:
                 score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
-                common = len(idx.by_suffix.get(choice[-4:], ())) > 1
-                if not qclasses and common and _onset(target) != _onset(choice):
-                    score -= UNLIKE_ONSET     # an ending many names share, for no named product: a weak signal
+                weak = len(idx.by_suffix.get(choice[-4:], ())) > 1 or not idx.abroad(gi)
+                if not qclasses and weak and _onset(target) != _onset(choice):
+                    score -= UNLIKE_ONSET     # a shared ending or a GI known only at home, no product: a weak signal
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: same number of syllables and the same ending '-{choice[-suffix:]}'", ev))
             else:

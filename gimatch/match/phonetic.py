@@ -71,20 +71,62 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
                                   for c in query_classes)
 
 
+DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
+IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
+SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
+
+
+def _dictionary_sources(q: Query, idx: NameIndex, out: Collector) -> None:
+    """A GI named by the source the Japanese dictionary gives for a katakana loanword of the query, or for a run
+    of them (シャンパン ← champagne, スコッチ・ウイスキー ← Scotch whisky), alone or inside a longer sign
+    (日本シャンパンタワー協会). A short name inside a longer sign needs five letters, as in exact matching."""
+    from ..text.fold import fold, joined
+    from ..text.lexicon import lexicon
+
+    words = _katakana_words(q)
+    lex = lexicon()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 4) + 1):
+            if any(not foreign or kind == "name" for _, kind, foreign in words[i:j]):
+                break
+            key = fold(" ".join(foreign for _, _, foreign in words[i:j]))
+            rest = words[:i] + words[j:]
+            alone = all(fold(surface) in lex.spaceless_terms or (foreign and fold(foreign) in lex.single_words)
+                        or (foreign and fold(foreign) in lex.modifiers) for surface, _, foreign in rest)
+            if (not alone and len(joined(key)) < 5) or joined(key) in lex.generic:
+                continue
+            surface = "".join(w for w, _, _ in words[i:j])
+            for gi, ni, skind in idx.by_key.get(key, ()):
+                if skind not in SOURCE_KEYS:
+                    continue
+                name = idx.gis[gi].names[ni]
+                where = "" if alone else f", inside the longer sign {q.text!r}"
+                out.offer(Hit(gi, ni, "transcription", DICTIONARY_SOURCE - (0.0 if alone else IN_LONGER_SIGN),
+                              f"the Japanese dictionary gives {surface!r} as the loanword of {key!r}, the GI name "
+                              f"{name!r}{where}",
+                              Evidence(query_key=surface, gi_key=key, key_kind="dictionary source",
+                                       detail="unidic-lite lemma")))
+
+
+def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
+    """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source)."""
+    from ..text.fold import fold
+    from ..text.romanize import japanese_words
+
+    return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ")]
+
+
 def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
     """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query: whether it
     explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
     a native word (本社, 極) or a company or person's name (カルビー); and those source words. A query the
     dictionary explains through and through is a GI's rendering only if a source word is the GI's name. A
     katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
-    from ..text.fold import fold
-    from ..text.romanize import japanese_words
-
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
         katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
         return kind != "unknown" and (not katakana or bool(foreign) or kind == "name")
 
-    words = [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ")]
+    words = _katakana_words(q)
     known = bool(words) and all(explained(*w) for w in words)
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
@@ -115,6 +157,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     qclasses = q.anat.classes
     chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
     known, foreign = _japanese_dictionary(q) if q.script == "Kana" else (False, [])
+    if foreign:
+        _dictionary_sources(q, idx, out)
+    syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded)   # one per character
     for form in phonetic_forms(q):
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -137,8 +182,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):
                 continue
-            if q.script == "Han" and len(skel) < 3:
-                continue                     # one transcribed syllable (蒙牛) says nothing
+            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not
+                                                        _same_product(qclasses, g.class_common)):
+                continue                     # a place of two consonants in two syllables says nothing, unless the
+                                             # GI's product follows it (波特酒), and in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
             if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
                     not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)):

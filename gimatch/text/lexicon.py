@@ -11,7 +11,7 @@ from .romanize import cyrillic_bg, greek
 from .stem import stem_tokens
 
 
-COMPOUNDING = frozenset({"de", "nl", "da", "sv", "no", "fi", "hu", "et", "is"})   # languages writing compounds as one word
+COMPOUNDING = frozenset({"de", "nl", "da", "sv", "no", "fi", "hu", "et", "is", "el"})   # languages writing compounds as one word
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,36 @@ def _origins() -> frozenset[str]:
     return frozenset(forms)
 
 
+# The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
+# genitive, by language, the first that fits, on folded text: registers name products in the plural (Ροδάκινα
+# Νάουσας, Fagioli Bianchi, Melocotones), in the Greek genitive, or with the Turkish possessive.
+_NOUN_ENDINGS = {
+    "el": (("ος", ("οι", "ου", "ων")), ("ο", ("α", "ου", "ων")), ("ι", ("ια", "ιου", "ιων")),
+           ("α", ("ες", "ας", "ων")), ("η", ("ες", "ης"))),
+    "it": (("co", ("chi", "ci")), ("go", ("ghi",)), ("ca", ("che",)), ("ga", ("ghe",)), ("io", ("i",)),
+           ("o", ("i",)), ("a", ("e",)), ("e", ("i",))),
+    "es": (("z", ("ces",)), ("n", ("nes",)), ("l", ("les",)), ("r", ("res",)), ("d", ("des",))),
+    "pt": (("ao", ("oes", "aes")), ("l", ("is",)), ("m", ("ns",)), ("r", ("res",))),
+    # Turkish marks the head of a compound with the possessive suffix (Malatya Kayısısı, Antep Fıstığı): -(s)I,
+    # a final k, p, t, ç voiced before it; vowel harmony folds to i and u
+    "tr": (("a", ("asi",)), ("e", ("esi",)), ("i", ("isi",)), ("u", ("usu",)), ("o", ("osu",)),
+           ("k", ("gi", "gu", "ki", "ku")), ("p", ("bi", "bu", "pi", "pu")), ("t", ("di", "du", "ti", "tu")),
+           ("", ("i", "u"))),
+}
+
+
+ROMANIZED_INFLECTION = 6   # letters an inflected form ending in a consonant needs to be kept romanized too: a
+                           # short one reads as another language's plural (λάκες → lakes); μήλα → mila is kept
+
+
+def _noun_forms(word: str, lang: str) -> list[str]:
+    """A one-word product term and its plural and genitive forms in its language."""
+    for ending, others in _NOUN_ENDINGS.get(lang, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return [word] + [word[: len(word) - len(ending)] + other for other in others]
+    return [word]
+
+
 def _compile() -> Lexicon:
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
@@ -93,11 +123,12 @@ def _compile() -> Lexicon:
             spaceless.setdefault(folded, Term((folded,), row["concept"], row["class"], row["lang"]))
         else:
             script = dominant_script(folded)
-            forms = {folded}
-            if script == "Greek":
-                forms.add(greek(folded))
-            elif script == "Cyrillic":
-                forms.add(cyrillic_bg(folded))
+            words = _noun_forms(folded, row["lang"]) if " " not in folded else [folded]
+            forms = dict.fromkeys(words)
+            for word in words:
+                latin = greek(word) if script == "Greek" else cyrillic_bg(word) if script == "Cyrillic" else None
+                if latin and (word == folded or latin[-1] in "aeiou" or len(latin) >= ROMANIZED_INFLECTION):
+                    forms[latin] = None
             for form in forms:
                 toks = tuple(stem_tokens(form.split()))
                 terms.setdefault(toks, Term(toks, row["concept"], row["class"], row["lang"]))
