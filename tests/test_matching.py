@@ -141,6 +141,13 @@ def test_product_words_are_recognised_in_their_plural_and_case_forms(name, conce
     assert concept in {t.concept for t in anatomy(name).terms}
 
 
+def test_a_narrower_product_is_the_same_product():
+    from gimatch.text.lexicon import concepts_agree
+
+    assert concepts_agree({"pear"}, {"fragrant_pear"}) and concepts_agree({"cheese"}, {"sheep_cheese"})
+    assert not concepts_agree({"green_tea"}, {"black_tea"}) and not concepts_agree({"cucumber"}, {"sea_cucumber"})
+
+
 def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store):
     top = _top(bundled_store, "日本シャンパンタワー協会")
     assert top is not None and "Champagne" in top.names and top.kind == "transcription"

@@ -36,6 +36,11 @@ SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them ne
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names meet short pinyin forms by chance
+# The home countries whose names a script writes natively: a form read from a name in another country's script
+# (シャンパーニュ, 香槟 for Champagne) is itself a rendering, and a rendering is read against the name's own
+# sounds, not against another rendering of them
+NATIVE_IN = {"han": frozenset({"CN", "TW", "HK", "MO", "JP"}), "kana": frozenset({"JP"}),
+             "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -174,9 +179,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                       else idx.phon_candidates(skel))
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
-            if kind.split(":", 1)[1].split("-")[0] == own:
+            source = kind.split(":", 1)[1].split("-")[0]
+            if source == own:
                 continue
             g = idx.gis[gi]
+            if own != "latin" and source in NATIVE_IN and not NATIVE_IN[source].intersection(g.countries):
+                continue                     # another script's rendering of a foreign name
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)

@@ -184,9 +184,20 @@ def concepts_agree(a: set[str], b: set[str]) -> bool | None:
     for x in a:
         for y in b:
             if x == y or classes.get(y) == x or classes.get(x) == y or class_lineage(x)[1:2] == (y,) \
-                    or class_lineage(y)[1:2] == (x,):
+                    or class_lineage(y)[1:2] == (x,) or x in broader_concepts(y) or y in broader_concepts(x):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def broader_concepts(concept: str) -> tuple[str, ...]:
+    """The concepts a compound concept narrows, named by its head within its class (fragrant_pear → pear,
+    sheep_cheese → cheese): the concept ids name a kind by its last words; a head of another class names
+    another thing (sea_cucumber is no cucumber)."""
+    classes = class_of_concept()
+    parts = concept.split("_")
+    heads = ("_".join(parts[i:]) for i in range(1, len(parts)))
+    return tuple(h for h in heads if h in classes and classes[h] == classes.get(concept))
 
 
 @functools.lru_cache(maxsize=1)
