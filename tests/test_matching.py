@@ -104,7 +104,7 @@ def test_records_of_one_gi_are_shown_under_the_home_register(bundled_store):
 
 
 @pytest.mark.parametrize("query, name", [("Tieh Kuan Yin", "安溪铁观音"), ("Lungching tea", "龙井茶"),
-                                         ("Koube beef", "神戸ビーフ")])
+                                         ("Koube beef", "神戸ビーフ"), ("Turfan raisins", "吐鲁番葡萄干")])
 def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
@@ -146,6 +146,12 @@ def test_a_narrower_product_is_the_same_product():
 
     assert concepts_agree({"pear"}, {"fragrant_pear"}) and concepts_agree({"cheese"}, {"sheep_cheese"})
     assert not concepts_agree({"green_tea"}, {"black_tea"}) and not concepts_agree({"cucumber"}, {"sea_cucumber"})
+
+
+def test_a_word_that_names_two_products_in_two_languages_names_both():
+    from gimatch.text.anatomy import anatomy
+
+    assert {"grape", "raisins"} <= anatomy("Turpan raisins").concepts     # raisin: a grape in French
 
 
 def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store):

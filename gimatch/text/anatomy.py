@@ -44,7 +44,8 @@ class Anatomy:
 
     @property
     def concepts(self) -> set[str]:
-        return {t.concept for t in self.terms}
+        """The products the name's words name, in every language they are a product word of."""
+        return {c for t in self.terms for c in (t.concept, *t.readings)}
 
     @property
     def classes(self) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import bundled
 from .fold import dominant_script, fold, is_spaceless_script
@@ -22,6 +22,8 @@ class Term:
     concept: str
     product_class: str
     lang: str
+    readings: tuple[str, ...] = ()     # the other concepts these words name in other languages (raisin: grape in
+                                       # French, raisins in English once the plural is folded)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,11 @@ def _compile() -> Lexicon:
                     forms[latin] = None
             for form in forms:
                 toks = tuple(stem_tokens(form.split()))
-                terms.setdefault(toks, Term(toks, row["concept"], row["class"], row["lang"]))
+                known = terms.get(toks)
+                if known is None:
+                    terms[toks] = Term(toks, row["concept"], row["class"], row["lang"])
+                elif row["concept"] != known.concept and row["concept"] not in known.readings:
+                    terms[toks] = replace(known, readings=known.readings + (row["concept"],))
     delocs: dict[tuple[str, ...], str] = {}
     spaceless_delocs = set()
     for row in bundled.read_table("delocalisers.csv"):
