@@ -31,9 +31,11 @@ from .. import bundled
 CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
-VOWELS = frozenset("aeiouə")
+VOWELS = frozenset("aeiouəæ")
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
                 # consonant (科涅克 Cognac, 波特 Port) or writes for any short vowel; it comes and goes cheaply
+OPEN_E = "æ"    # Thai แ (RTGS ae): the open front vowel Thai writes for a foreign a as much as for an e (แชมเปญ
+                # Champagne, แฟน fan): between the two
 COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH": "fr", "ES": "es", "MX": "es",
                 "PE": "es", "CO": "es", "CL": "es", "DE": "de", "AT": "de", "PT": "pt", "BR": "pt", "GB": "en",
                 "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu"}
@@ -201,7 +203,7 @@ def _sub(a: str, b: str) -> float:
         return 0.0
     va, vb = a in VOWELS, b in VOWELS
     if va and vb:
-        return 0.1 if SCHWA in (a, b) else 0.25
+        return 0.1 if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}) else 0.25
     if (a, b) in SEMIVOWEL:
         return 0.2                   # Kwan for guan, Yi for i: a glide written as a vowel
     if va or vb:
@@ -223,7 +225,7 @@ def _drop(ch: str, final: bool) -> float:
     return 0.9
 
 
-_SYMBOLS = "PFWTKSLMNHY" + "aeiouə"
+_SYMBOLS = "PFWTKSLMNHY" + "aeiouəæ"
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
 _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}

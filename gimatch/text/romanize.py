@@ -142,11 +142,19 @@ def _thai_places() -> tuple[dict[str, str], int]:
     return places, max(map(len, places))
 
 
+_THAI_SILENT = re.compile("[\u0e01-\u0e2e]\u0e4c")    # a consonant under the thanthakhat is not pronounced
+
+
 def rtgs(text: str) -> str:
     """RTGS romanization: place names from the gazetteer of Thai provinces, districts and GI localities
     get their official form (พัทลุง → phatthalung, not the engine's 'phatlung'); the rest is romanized word
-    by word with pythainlp's offline royin engine."""
-    _, romanize_word = _thai()
+    by word with pythainlp's offline royin engine, a consonant the thanthakhat silences left out first (the
+    engine reads แตร์น of โซแตร์น, Sauternes, as 'nae')."""
+    _, engine = _thai()
+
+    def romanize_word(word: str) -> str:
+        return engine(_THAI_SILENT.sub("", word) or word)
+
     places, longest = _thai_places()
     out: list[str] = []
     pending = ""
