@@ -161,6 +161,13 @@ def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store
     assert not bundled_store.check("ポートアイランド").conflicts     # port island: a short name among other words
 
 
+def test_a_gi_name_that_opens_a_longer_word_evokes_it(bundled_store):
+    top = _top(bundled_store, "Tokajgold")
+    assert top is not None and "Tokaj" in top.names and top.kind == "evocation"
+    assert "the GI name 'Tokaj' opens the word" in top.why
+    assert not bundled_store.check("Portland").conflicts              # Port: too short to open a word
+
+
 def test_an_ending_alone_evokes_only_a_gi_known_abroad(bundled_store):
     """Verlados evokes Calvados (protected in China too); Doritos shares only '-itos' with Biscoitos, a wine
     known at home: below the default threshold."""

@@ -26,8 +26,33 @@ UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending alone, whose first 
                     # mind; a GI known abroad, as Calvados or Gorgonzola, is one a foreign sign can call up)
 
 
+COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
+COMPOUND_START = 78.0
+
+
+def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
+    """A one-word GI name that opens a longer word of the sign, run together with more letters (Riojavina):
+    the name is read first, and the rest does not make it another word."""
+    lex = lexicon()
+    for word in q.words:
+        if not word.isascii() or len(word) < COMPOUND_MIN + 2:
+            continue
+        for cut in range(len(word) - 2, COMPOUND_MIN - 1, -1):
+            head = word[:cut]
+            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold"]
+            if not refs or head in lex.generic or head in lex.single_words:
+                continue
+            for gi, ni, _ in refs:
+                name = idx.gis[gi].names[ni]
+                out.offer(Hit(gi, ni, "evocation", COMPOUND_START,
+                              f"the GI name {name!r} opens the word {word!r}, run together with {word[cut:]!r}",
+                              Evidence(query_key=word, gi_key=head, key_kind="fold", detail=f"prefix {cut}")))
+            break
+
+
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     _partial(q, q.distinct, idx, out)
+    _compound_start(q, idx, out)
     for key, kind in q.keys:           # an old romanization read back to pinyin (Tieh Kuan Yin → tie guan yin)
         if kind == "legacy" and " " in key:
             _partial(q, [t for t in key.split() if t not in lexicon().single_words], idx, out)
