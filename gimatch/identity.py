@@ -30,6 +30,8 @@ class Card:
     countries: tuple[str, ...]
     names: frozenset[str]          # joined folded names
     links: frozenset[str]          # "eu:PDO-FR-0131", "ava:napa_valley"
+    places: frozenset[tuple[str, frozenset[str]]] = frozenset()   # (place root, product concepts) of its names
+    product: str | None = None              # its common product class
 
 
 def links_of(register: str, native_id: str, other_ids: dict[str, str]) -> frozenset[str]:
@@ -102,7 +104,47 @@ def groups(cards: list[Card]) -> list[int]:
         candidates = {root(j) for (name, _), j in by_name.items() if name in cards[i].names}
         if len(candidates) == 1:
             join(candidates.pop(), i)
+    _by_place_and_product(cards, root, join, registers)
     return [root(i) for i in range(len(cards))]
+
+
+def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str]]) -> None:
+    """An agreement entry no register record shares a name with (Chios masticha, Kalamata olives) joins the one
+    register record of its country that names the same place, for the same product (Μαστίχα Χίου, Ελιά
+    Καλαμάτας): annexes write a party's GIs in English or in other cases of the place name."""
+    from .text.lexicon import concepts_agree
+
+    by_place: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
+    for i, c in enumerate(cards):
+        if not c.register.startswith("agreement.") and c.countries:
+            for place, concepts in c.places:
+                by_place.setdefault((place, c.countries[0]), []).append((i, concepts))
+
+    def same_product(a: Card, concepts: frozenset[str], b: Card, theirs: frozenset[str]) -> bool:
+        agree = concepts_agree(set(concepts), set(theirs))     # the products the names name, else the classes
+        return agree if agree is not None else bool(a.product) and a.product == b.product
+
+    for i, c in enumerate(cards):
+        if not c.register.startswith("agreement.") or not c.countries or registers[root(i)]:
+            continue
+        candidates = {root(j) for place, concepts in c.places for j, theirs in by_place.get((place, c.countries[0]), ())
+                      if same_product(c, concepts, cards[j], theirs)}
+        if len(candidates) == 1:
+            join(candidates.pop(), i)
+
+
+_CASE_ENDINGS = ("ou", "as", "is", "es", "os", "on", "a", "e", "i", "o", "s")   # longest first
+PLACE_ROOT_MIN = 4
+
+
+def place_root(place_key: str) -> str:
+    """A place key without one case or number ending (Kalamatas and Kalamata, Chiou and Chios), or '' when
+    less than PLACE_ROOT_MIN letters would be left."""
+    for ending in _CASE_ENDINGS:
+        if place_key.endswith(ending):
+            place_key = place_key[: -len(ending)]
+            break
+    return place_key if len(place_key) >= PLACE_ROOT_MIN and place_key.isascii() else ""
 
 
 def records_of(store, gi_id: str) -> list:

@@ -359,8 +359,12 @@ class NameIndex:
         for i, choice in enumerate(native_choices):
             for gram in set(ngrams(choice, 2)):
                 native_by_gram.setdefault(gram, []).append(i)
+        roots: dict[int, set[tuple[str, frozenset[str]]]] = {}
+        for (gi, ni), (_, place_key) in name_places.items():
+            if root := identity.place_root(place_key):
+                roots.setdefault(gi, set()).add((root, name_concepts[(gi, ni)]))
         cards = [identity.Card(g.id, g.register, tuple(g.countries), frozenset(identity.name_key(n) for n in g.names),
-                               links[i]) for i, g in enumerate(gis)]
+                               links[i], frozenset(roots.get(i, ())), g.class_common) for i, g in enumerate(gis)]
         group_of = identity.groups(cards)
         members: dict[int, list[int]] = {}
         for i, group in enumerate(group_of):

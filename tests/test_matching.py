@@ -103,6 +103,13 @@ def test_records_of_one_gi_are_shown_under_the_home_register(bundled_store):
     assert top.register == "eu.eambrosia" and any(i.startswith("cn.gi_products:") for i in top.linked)
 
 
+def test_an_annex_name_in_english_joins_its_register_record_by_place_and_product(bundled_store):
+    top = _top(bundled_store, "Kalamata olives")      # the annex's English; the register: Ελιά Καλαμάτας
+    assert top.gi == "eu:PDO-GR-0030" and "agreement.china_eu:IV/Kalamata olives" in top.linked
+    ham = bundled_store.check("Jinhua ham").pending[0]  # Jinhua pig (the EU register) is another product
+    assert ham.gi.startswith("agreement.") and not any(i.startswith("eu:") for i in ham.linked)
+
+
 @pytest.mark.parametrize("query, name", [("Tieh Kuan Yin", "安溪铁观音"), ("Lungching tea", "龙井茶"),
                                          ("Koube beef", "神戸ビーフ"), ("Turfan raisins", "吐鲁番葡萄干")])
 def test_old_romanizations(bundled_store, query, name):
