@@ -161,6 +161,13 @@ def test_a_word_that_names_two_products_in_two_languages_names_both():
     assert {"grape", "raisins"} <= anatomy("Turpan raisins").concepts     # raisin: a grape in French
 
 
+@pytest.mark.parametrize("query, name", [("リヴァロ", "Livarot"), ("サレール", "Salers")])
+def test_katakana_the_dictionary_cannot_explain_renders_a_gi_known_only_at_home(bundled_store, query, name):
+    """The dictionary cuts リヴァロ into リ + ヴァロ and knows サレール not at all: a foreign name, rendered whole."""
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind == "transcription"
+
+
 def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store):
     top = _top(bundled_store, "日本シャンパンタワー協会")
     assert top is not None and "Champagne" in top.names and top.kind == "transcription"

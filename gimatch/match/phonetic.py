@@ -56,12 +56,13 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
-def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool) -> float:
+def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool, vouched: bool = False) -> float:
     """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
-    rendering of a GI known only at home (three consonants are then too few to tell it from chance)."""
+    rendering of a GI known only at home (three consonants are then too few to tell it from chance), unless
+    the rendering is ``vouched`` for as a foreign name (katakana the Japanese dictionary does not know)."""
     bar = NEEDED.get(consonants, LONG) if consonants >= 2 else 1.01
-    if not (agrees or abroad) and consonants < 5:
+    if not (agrees or abroad or vouched) and consonants < 5:
         bar += UNKNOWN_ABROAD
     if consonants == 2 and agrees:
         bar = 0.95
@@ -129,7 +130,8 @@ def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
     katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
         katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
-        return kind != "unknown" and (not katakana or bool(foreign) or kind == "name")
+        fragment = katakana and len(surface.strip("ー・")) < 2     # one kana cut off a longer word (リ of リヴァロ)
+        return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind == "name")
 
     words = _katakana_words(q)
     known = bool(words) and all(explained(*w) for w in words)
@@ -162,6 +164,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     qclasses = q.anat.classes
     chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
     known, foreign = _japanese_dictionary(q) if q.script == "Kana" else (False, [])
+    unknown_katakana = q.script == "Kana" and not known
     if foreign:
         _dictionary_sources(q, idx, out)
     syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded)   # one per character
@@ -202,7 +205,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if known and not dictionary_agrees:
                 continue                     # the dictionary knows the words, and they are not this GI's
             agrees = _same_product(qclasses, g.class_common)
-            bar = needed(consonants, agrees, idx.abroad(gi), chinese_words)
+            bar = needed(consonants, agrees, idx.abroad(gi), chinese_words, vouched=unknown_katakana)
             if own == "latin":
                 bar = max(bar, LATIN_BAR)
             if dictionary_agrees:
