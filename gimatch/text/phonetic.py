@@ -9,12 +9,13 @@ Champagne: the sounds survive, the letters do not. Each side is brought to one a
   Hangul, RTGS for Thai, the spelling rules for Latin text.
 
 Consonants fold to classes that transcriptions do not keep apart (p/b, t/d, k/g, every sibilant and
-affricate, l/r, f/v), vowels to a e i o u; upper case marks consonants. :func:`distance` aligns two forms with
+affricate, l/r, f/v), vowels to a e i o u (with ə for pinyin's e after a consonant, which Chinese adds to a
+foreign consonant, and æ for Thai's open e); upper case marks consonants. :func:`distance` aligns two forms with
 the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them to consonant
 clusters, Chinese to final consonants), final consonants and r/l dropped cheaply, related classes near.
 
 >>> from_pinyin("luo ke fu"), latin("roquefort", "fr")
-('LoKeFu', 'LoKeFoL')
+('LoKəFu', 'LoKeFoL')
 >>> round(similarity(from_pinyin("luo ke fu"), latin("roquefort", "fr")), 2) >= 0.75
 True
 """
