@@ -112,7 +112,7 @@ def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str
     """An agreement entry no register record shares a name with (Chios masticha, Kalamata olives) joins the one
     register record of its country that names the same place, for the same product (Μαστίχα Χίου, Ελιά
     Καλαμάτας): annexes write a party's GIs in English or in other cases of the place name."""
-    from .text.lexicon import concepts_agree
+    from .text.lexicon import classes_comparable, concepts_agree
 
     by_place: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
     for i, c in enumerate(cards):
@@ -121,8 +121,12 @@ def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str
                 by_place.setdefault((place, c.countries[0]), []).append((i, concepts))
 
     def same_product(a: Card, concepts: frozenset[str], b: Card, theirs: frozenset[str]) -> bool:
-        agree = concepts_agree(set(concepts), set(theirs))     # the products the names name, else the classes
-        return agree if agree is not None else bool(a.product) and a.product == b.product
+        """The products the names name agree, in classes that do not tell them apart (Chios mastic gum and
+        the Chios mastic liqueur name one product word); names that name none need the same class."""
+        agree = concepts_agree(set(concepts), set(theirs))
+        if agree is None:
+            return bool(a.product) and a.product == b.product
+        return agree and (not (a.product and b.product) or classes_comparable(a.product, b.product))
 
     for i, c in enumerate(cards):
         if not c.register.startswith("agreement.") or not c.countries or registers[root(i)]:
