@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-
 from . import bundled, identity
 from .errors import InputError, StoreError
 from .model import GI, Reject, merge_records

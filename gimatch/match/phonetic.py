@@ -15,9 +15,10 @@ from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
-from ..text.fold import script_of
-from ..text.lexicon import class_lineage
+from ..text.fold import fold, joined, script_of
+from ..text.lexicon import class_lineage, lexicon
 from .base import Collector, Hit, Query, phonetic_forms
+from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
 # The similarity a rendering needs, by the consonants of the stored form: a short form is shared by many names,
@@ -82,14 +83,11 @@ IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 
 
-def _dictionary_sources(q: Query, idx: NameIndex, out: Collector) -> None:
-    """A GI named by the source the Japanese dictionary gives for a katakana loanword of the query, or for a run
-    of them (シャンパン ← champagne, スコッチ・ウイスキー ← Scotch whisky), alone or inside a longer sign
-    (日本シャンパンタワー協会). A short name inside a longer sign needs five letters, as in exact matching."""
-    from ..text.fold import fold, joined
-    from ..text.lexicon import lexicon
-
-    words = _katakana_words(q)
+def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx: NameIndex, out: Collector) -> None:
+    """A GI named by the source the Japanese dictionary gives for a katakana loanword of the query (its
+    ``words``), or for a run of them (シャンパン ← champagne, スコッチ・ウイスキー ← Scotch whisky), alone or inside a
+    longer sign (日本シャンパンタワー協会). A short name inside a longer sign needs MIN_SPAN letters, as in exact
+    matching."""
     lex = lexicon()
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 4) + 1):
@@ -99,7 +97,7 @@ def _dictionary_sources(q: Query, idx: NameIndex, out: Collector) -> None:
             rest = words[:i] + words[j:]
             alone = all(fold(surface) in lex.spaceless_terms or (foreign and fold(foreign) in lex.single_words)
                         or (foreign and fold(foreign) in lex.modifiers) for surface, _, foreign in rest)
-            if (not alone and len(joined(key)) < 5) or joined(key) in lex.generic:
+            if (not alone and len(joined(key)) < MIN_SPAN) or joined(key) in lex.generic:
                 continue
             surface = "".join(w for w, _, _ in words[i:j])
             for gi, ni, skind in idx.by_key.get(key, ()):
@@ -116,14 +114,13 @@ def _dictionary_sources(q: Query, idx: NameIndex, out: Collector) -> None:
 
 def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
     """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source)."""
-    from ..text.fold import fold
     from ..text.romanize import japanese_words
 
     return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ")]
 
 
-def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
-    """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query: whether it
+def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool, list[str]]:
+    """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query's words: whether it
     explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
     a native word (本社, 極) or a company or person's name (カルビー); and those source words. A query the
     dictionary explains through and through is a GI's rendering only if a source word is the GI's name. A
@@ -133,7 +130,6 @@ def _japanese_dictionary(q: Query) -> tuple[bool, list[str]]:
         fragment = katakana and len(surface.strip("ー・")) < 2     # one kana cut off a longer word (リ of リヴァロ)
         return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind == "name")
 
-    words = _katakana_words(q)
     known = bool(words) and all(explained(*w) for w in words)
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
@@ -142,8 +138,6 @@ def _could_be(foreign: list[str], names: list[str]) -> bool:
     """Whether one of the foreign words the dictionary gives is the GI's name, or a word of it."""
     from rapidfuzz import fuzz
 
-    from ..text.fold import fold
-
     words = {w for n in names for w in fold(n).split()} | {fold(n).replace(" ", "") for n in names}
     return any(fuzz.ratio(fold(f).replace(" ", ""), w) >= 90 for f in foreign for w in words)
 
@@ -151,8 +145,6 @@ def _could_be(foreign: list[str], names: list[str]) -> bool:
 def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a word's sound form is that of the first word of the name (Brunello of Brunello di Montalcino,
     Parmigiano of Parmigiano Reggiano): the head of a name is distinctive, a later word often is not."""
-    from ..text.fold import fold
-
     words = fold(idx.gis[gi].names[ni]).split()
     return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
@@ -163,11 +155,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     own = SCRIPT_SOURCE.get(q.script, "latin")
     qclasses = q.anat.classes
     chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
-    known, foreign = _japanese_dictionary(q) if q.script == "Kana" else (False, [])
+    words = _katakana_words(q) if q.script == "Kana" else []
+    known, foreign = _japanese_dictionary(words) if words else (False, [])
     unknown_katakana = q.script == "Kana" and not known
     if foreign:
-        _dictionary_sources(q, idx, out)
-    syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded)   # one per character
+        _dictionary_sources(q, words, idx, out)
+    syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded) if q.script == "Han" else 0
     for form in phonetic_forms(q):
         skel = phonetic.consonants(form)
         if len(skel) < 2:
