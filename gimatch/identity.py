@@ -109,9 +109,10 @@ def groups(cards: list[Card]) -> list[int]:
 
 
 def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str]]) -> None:
-    """An agreement entry no register record shares a name with (Chios masticha, Kalamata olives) joins the one
-    register record of its country that names the same place, for the same product (Μαστίχα Χίου, Ελιά
-    Καλαμάτας): annexes write a party's GIs in English or in other cases of the place name."""
+    """An agreement entry no register record shares a name with (Kalamata olives) joins the one register record
+    of its country that names the same place, for the same product (Ελιά Καλαμάτας): annexes write a party's GIs
+    in English or in other cases of the place name. A place too short to tell once its ending is off (Chios,
+    Chiou) joins nothing."""
     from .text.lexicon import classes_comparable, concepts_agree
 
     by_place: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
@@ -142,7 +143,7 @@ PLACE_ROOT_MIN = 4
 
 
 def place_root(place_key: str) -> str:
-    """A place key without one case or number ending (Kalamatas and Kalamata, Chiou and Chios), or '' when
+    """A place key without one case or number ending (Kalamatas and Kalamata, Sitias and Sitia), or '' when
     less than PLACE_ROOT_MIN letters would be left."""
     for ending in _CASE_ENDINGS:
         if place_key.endswith(ending):

@@ -39,3 +39,16 @@ def test_product_terms_point_at_known_classes():
     classes = {r["id"] for r in bundled.read_table("classes.csv")}
     assert {r["class"] for r in bundled.read_table("product_terms.csv")} <= classes
     assert {r["common"] for r in bundled.read_table("class_map.csv")} - {""} <= classes
+
+
+def test_no_derived_product_word_is_a_place_in_the_genitive_or_an_adjective_of_place():
+    """Κρήτης, Chiou, schwäbische at the edge of Greek and German names are places (tools/derive_lexicon.py,
+    demonym_suffixes.csv)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from derive_lexicon import _place_form
+
+    assert _place_form("kritis", "el") and _place_form("χιου", "el") and not _place_form("masticha", "el")
+    rows = bundled.read_table("product_terms_derived.csv")
+    assert rows and not [r["term"] for r in rows if r["lang"] in ("el", "de") and _place_form(r["term"], r["lang"])]

@@ -192,3 +192,36 @@ def test_an_ending_alone_evokes_only_a_gi_known_abroad(bundled_store):
 def test_evocation_is_judged_on_spellings_not_on_machine_keys(bundled_store):
     """Sunlight shares an ending only with the stemmed key 'nachheight' of Naches Heights: no evocation."""
     assert not any(c.kind == "evocation" for c in bundled_store.check("Sunlight").conflicts)
+
+
+def test_one_word_that_qualifies_several_places_is_no_partial_name(bundled_store):
+    """'delta' qualifies the Ebro, the Po and the Mississippi in three names: alone it names none of them, and
+    with the place beside it, it is the GI's."""
+    from gimatch.match.evocation import names_several_places
+
+    idx = bundled_store.index()
+    assert names_several_places("delta", idx) and not names_several_places("parmigiano", idx)
+    assert not any(c.kind == "partial" for c in bundled_store.check("Valle").conflicts)
+    top = _top(bundled_store, "Delta del Ebro")
+    assert top is not None and "Arroz del Delta del Ebro" in top.names
+
+
+def test_a_dropped_letter_that_two_names_explain_is_no_typo(bundled_store):
+    """Mata is Matra or Malta with a letter dropped: a word of its own; Fitu is only Fitou."""
+    assert not bundled_store.check("Mata").conflicts
+    top = _top(bundled_store, "Fitu")
+    assert top is not None and "Fitou" in top.names and top.kind == "fuzzy"
+
+
+@pytest.mark.parametrize("whole, broken", [("ロックフォール", "ロック フォール"), ("로크포르", "로크 포르")])
+def test_a_rendering_breaks_words_where_the_name_does(bundled_store, whole, broken):
+    assert "Roquefort" in _top(bundled_store, whole).names
+    assert not any("Roquefort" in c.names for c in bundled_store.check(broken).conflicts)
+
+
+def test_renderings_keep_a_nasal_that_closes_a_syllable():
+    from gimatch.text import phonetic
+
+    mont_dor = phonetic.latin("mont d'or", "fr")
+    kept, dropped = phonetic.from_pinyin("meng duo er"), phonetic.from_pinyin("mo de luo")
+    assert phonetic.similarity(kept, mont_dor) > 0.9 > 0.8 > phonetic.similarity(dropped, mont_dor)

@@ -33,10 +33,11 @@ from gimatch.model import GI
 from gimatch.text.anatomy import STOPWORDS
 from gimatch.text.fold import dominant_script, fold, joined
 from gimatch.text.lexicon import class_lineage
-from gimatch.text.romanize import pinyin
+from gimatch.text.romanize import greek, pinyin
 from gimatch.text.stem import stem
 
 MIN_NAMES = 2
+SHORTEST_LATIN = 4     # a shorter Latin word from a name is as likely a word of another language (Czech var, brew)
 CONNECTIVES = frozenset("de d di del dell della delle dei degli da dall do dos das du des von vom aus of van ot od z ze iz".split())
 _PLACE_ADJ = re.compile(r"^\w{3,}(er|ck[yaeo]|sk[yaeoi]|ck[aeyi]|ski|ska|sko|ske|cki|cka|ckie|skie|ese|ens[ei])$")
 # Common nouns of geography: a name's head word that is one of these names a place, not a product.
@@ -44,6 +45,8 @@ GEO_NOUNS = frozenset(("sierra montes monte montagne montagna monti valle val va
                        "costa cote coteaux colli collina campo campagna campina terra terre tierra terras isola isole "
                        "ile iles island pays plateau llanos lago lac see berg").split())
 SKIP_CLASSES = frozenset({"wine", "spirits", "aromatised_wine", None})     # wine names rarely name the product
+# The languages that put an adjective of place before the product (Schwäbische Maultaschen, Žatecký chmel)
+ADJECTIVE_FIRST = frozenset("de nl en da sv cs sk pl hr sl".split())
 NOT_EUROPEAN = frozenset({"CN", "JP", "TH", "KR", "VN", "KH", "IN", "ID"})    # names in other word orders
 
 
@@ -177,8 +180,25 @@ def _edges(gi: GI) -> list[tuple[str, str]]:
             continue
         if n.role == "protected" and 2 <= len(tokens) <= 3:
             out += [(stem(t), n.text) for t in (tokens[0], tokens[-1])
-                    if len(t) >= 4 and not _PLACE_ADJ.match(t) and t not in GEO_NOUNS]
+                    if len(t) >= 4 and not _PLACE_ADJ.match(t) and t not in GEO_NOUNS
+                    and not _place_form(t, _lang(gi, t))]
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_suffixes() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in bundled.read_table("demonym_suffixes.csv"):
+        out[row["lang"]].append(row["suffix"])
+    return {lang: tuple(endings) for lang, endings in out.items()}
+
+
+def _place_form(word: str, lang: str) -> bool:
+    """Whether a word ends as the language makes a place into an adjective or a genitive (Kritis, Chiou,
+    schwäbische): a place, not a product, at the edge of a name."""
+    if dominant_script(word) == "Greek":
+        word = fold(greek(word))
+    return any(word.endswith(s) and len(word) >= len(s) + 3 for s in _demonym_suffixes().get(lang, ()))
 
 
 def _european(gi: GI) -> list[tuple[str, str]]:
@@ -196,8 +216,11 @@ def _european(gi: GI) -> list[tuple[str, str]]:
                     out.append((" ".join(stem(t) for t in tokens[:i]), n.text))
                 break
         else:
-            if 2 <= len(tokens) <= 3 and _PLACE_ADJ.match(tokens[0]) and tokens[-1] not in STOPWORDS:
-                out.append((" ".join(stem(t) for t in tokens[1:]), n.text))
+            lang = _lang(gi, n.text)
+            adjectives = next((i for i, t in enumerate(tokens) if not (
+                _PLACE_ADJ.match(t) or lang in ADJECTIVE_FIRST and _place_form(t, lang))), len(tokens))
+            if 2 <= len(tokens) <= 3 and tokens[-1] not in STOPWORDS and 0 < adjectives < len(tokens):
+                out.append((" ".join(stem(t) for t in tokens[adjectives:]), n.text))
     return out
 
 
@@ -257,7 +280,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         by_term[term][cls] = found
     for term, classes in sorted(by_term.items()):
         key = joined(fold(term))
-        if key in curated or len(key) < 2 or term in STOPWORDS or term in places or term in have:
+        if key in curated or len(key) < (SHORTEST_LATIN if key.isascii() else 2) or term in STOPWORDS or term in places or term in have:
             continue
         classed = {c: f for c, f in classes.items() if c}
         if classed:                                   # the class most names of that product have, if clear;

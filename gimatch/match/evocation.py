@@ -81,6 +81,24 @@ def _onset(word: str) -> str:
     return next((ch for ch in form if ch.isupper()), "")
 
 
+def names_several_places(token: str, idx: NameIndex) -> bool:
+    """Whether a word of GI names qualifies different places in different names (delta in Arroz del Delta del
+    Ebro and Mississippi Delta, bianco in Fico Bianco del Cilento and Asparago Bianco di Bassano): a common
+    word (a landform, a colour), which alone points to none of them. Two names of different GIs whose other
+    distinctive words have nothing in common show it."""
+    lex = lexicon()
+    seen: list[tuple[int, frozenset[str]]] = []
+    for gi, ni in idx.by_token.get(token, ()):
+        others = frozenset(t for t in idx.name_tokens[(gi, ni)] if t != token and t not in lex.single_words)
+        if not others:
+            continue
+        group = idx.group_of[gi]
+        if any(g != group and not (o & others) for g, o in seen):
+            return True
+        seen.append((group, others))
+    return False
+
+
 def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:
     distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
     if not distinct:
@@ -90,6 +108,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     lex = lexicon()
     generic_only = all(t in lex.generic for t in distinct)
     qclasses = q.anat.classes
+    if len(distinct) == 1 and not generic_only and common and names_several_places(distinct[0], idx):
+        return                        # one word that qualifies several places is alone no partial name
     covered = sum(idx.token_idf(t) for t in distinct)
     query_key = " ".join(distinct)
     for gi, ni in common:

@@ -59,11 +59,13 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
 
 def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
     """A four-letter sign that is a five-letter name with one inner letter dropped (Fitu, Jeez): the first and
-    last letters kept, as typing slips keep them."""
-    for i in idx.similar_choices(target, min_shared=1, lengths=(5, 5)):
-        choice = idx.fuzzy_choices[i]
-        if any(choice[:k] + choice[k + 1:] == target for k in range(1, 4)):
-            _offer(idx, idx.fuzzy_refs[i], target, choice, fuzz.ratio(target, choice), 1, out)
+    last letters kept, as typing slips keep them. A sign that the names of several places explain so (Dano:
+    Dauno, Danbo) is a word of its own, not a slip."""
+    found = [i for i in idx.similar_choices(target, min_shared=1, lengths=(5, 5))
+             if any(idx.fuzzy_choices[i][:k] + idx.fuzzy_choices[i][k + 1:] == target for k in range(1, 4))]
+    if len(found) == 1:
+        choice = idx.fuzzy_choices[found[0]]
+        _offer(idx, idx.fuzzy_refs[found[0]], target, choice, fuzz.ratio(target, choice), 1, out)
 
 
 def _native(target: str, idx: NameIndex, out: Collector) -> None:

@@ -16,7 +16,7 @@ from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
 from ..text.fold import fold, joined, script_of
-from ..text.lexicon import class_lineage, lexicon
+from ..text.lexicon import class_lineage, is_product_term, lexicon
 from .base import Collector, Hit, Query, phonetic_forms
 from .exact import MIN_SPAN
 
@@ -149,6 +149,14 @@ def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
+def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
+    """The words of what a sound form was read from: the whole name, its place, or one of its words."""
+    if part == "phon-word":
+        return 1
+    text = idx.name_places.get((gi, ni), ("", ""))[0] if part == "phon-place" else ""
+    return len(fold(text or idx.gis[gi].names[ni]).split())
+
+
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not idx.phon:
         return
@@ -161,6 +169,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if foreign:
         _dictionary_sources(q, words, idx, out)
     syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded) if q.script == "Han" else 0
+    spaced = sum(not is_product_term(w) for w in q.folded.split())
     for form in phonetic_forms(q):
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -191,6 +200,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a place of two consonants in two syllables says nothing, unless the
                                              # GI's product follows it (波特酒), and in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
+            if own != "latin" and spaced > _words_of(part, idx, gi, ni):
+                continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
                     not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)):
                 continue                     # a part of a name (a word, the place) with no product to back it

@@ -233,6 +233,7 @@ _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
+CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mont 蒙, モン; Pin-ot ピノ drops none)
 
 
 def _drops(form: str) -> list[float]:
@@ -241,6 +242,8 @@ def _drops(form: str) -> list[float]:
     for i in range(len(form) - 1):
         if form[i] == "L" and form[i + 1] not in VOWELS:
             out[i] = CODA_LIQUID
+        elif form[i] in "MN" and form[i + 1] not in VOWELS:
+            out[i] = CODA_NASAL
     if form:
         out[-1] = _DROP_FINAL[form[-1]]
     return out
