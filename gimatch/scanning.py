@@ -24,9 +24,11 @@ usage around it (``context``): ``imitation``, ``style/type``, ``delocaliser`` ("
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import html
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -40,7 +42,7 @@ from .match import fuzzy as fuzzy_matcher
 from .match import phonetic as phonetic_matcher
 from .model import Evidence
 from .text.anatomy import STOPWORDS
-from .text.fold import fold, fold_map, script_of
+from .text.fold import fold, fold_map, script_of, script_pattern
 from .text.keys import ROMANIZATION_KINDS
 from .text.lexicon import classes_comparable, concepts_agree, is_product_term, lexicon
 
@@ -121,6 +123,7 @@ class Scanner:
         self.automaton.make_automaton()
         self._prefixes = self._distinct_prefixes(idx, lex)
         self._cache: dict = {}
+        self._named: dict[tuple[str, int, int, str], Hit] = {}
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -151,7 +154,7 @@ class Scanner:
         scope = legal.Scope(territory=territory, date=as_date(date, "date"))
         folded, where = fold_map(text)
         exact = self._exact(folded)
-        if any(script_of(ch) in ("Greek", "Cyrillic") for ch in folded):    # Φέτα: the Latin keys, letter by letter
+        if script_pattern("Greek", "Cyrillic").search(folded):     # Φέτα: the Latin keys, letter by letter
             view, back = _latin_view(folded)
             for c in self._exact(view):
                 c.start, c.end = back[c.start], back[c.end - 1] + 1
@@ -182,12 +185,8 @@ class Scanner:
                 for gi, ni, skind in names:
                     if after and not classes_comparable(after.product_class, idx.gis[gi].class_common):
                         continue                               # 山形 in 山形さくらんぼ: the place, for another product
-                    kind, score = _kind_of(idx, gi, ni, skind)
-                    name = idx.gis[gi].names[ni]
-                    why = (f"the protected name {name!r} appears in the text" if kind == "identical" else
-                           f"{name!r} appears in the text as {key!r} ({skind})")
-                    out.append(_Candidate(start, end, Hit(gi, ni, kind, score, why, Evidence(
-                        query_key=key, gi_key=key, key_kind=f"text/{skind}")), (end - start, score)))
+                    hit = self._named_hit(key, gi, ni, skind)
+                    out.append(_Candidate(start, end, hit, (end - start, hit.score)))
             for gi, ni, concepts in places:
                 span = self._product_near(folded, start, end, set(concepts))
                 if span:
@@ -199,6 +198,18 @@ class Scanner:
                                                                key_kind="text/place+term", detail=term)),
                                           (hi - lo, 86.0)))
         return out
+
+    def _named_hit(self, key: str, gi: int, ni: int, skind: str) -> Hit:
+        """The hit of a name key written out in a text (the same whatever the text: made once)."""
+        hit = self._named.get((key, gi, ni, skind))
+        if hit is None:
+            kind, score = _kind_of(self.idx, gi, ni, skind)
+            name = self.idx.gis[gi].names[ni]
+            why = (f"the protected name {name!r} appears in the text" if kind == "identical" else
+                   f"{name!r} appears in the text as {key!r} ({skind})")
+            hit = self._named[(key, gi, ni, skind)] = Hit(gi, ni, kind, score, why, Evidence(
+                query_key=key, gi_key=key, key_kind=f"text/{skind}"))
+        return hit
 
     def _near(self, folded: str, covered: list[tuple[int, int]]) -> list[_Candidate]:
         """Near spellings and renderings by sound, read in short windows: words that start like a distinctive
@@ -256,16 +267,15 @@ class Scanner:
                 if term and concepts_agree({term.concept}, concepts):
                     return start, at + len(term.tokens[0]), term.tokens[0]
             return None
-        words = _words(folded)
-        following = [(s, e) for s, e in words if s >= end][:WINDOW]
-        before = [(s, e) for s, e in words if e <= start][-WINDOW:]
-        for s, e in [*following, *reversed(before)]:
+        words, tokens = _words(folded), _tokens(folded)
+        after = bisect.bisect_left(words, (end, end))                     # the first word at or after the end
+        before = bisect.bisect_right([e for _, e in words], start)        # the words that end before the start
+        for k in [*range(after, min(after + WINDOW, len(words))), *range(before - 1, max(before - WINDOW, 0) - 1, -1)]:
             for n in range(lex.max_term_tokens, 0, -1):
-                tokens = tuple(folded[s:].split()[:n])
-                term = lex.terms_by_tokens.get(tokens)
+                term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
                 if term and concepts_agree({term.concept}, concepts):
-                    stop = s + len(" ".join(tokens))
-                    return (start, stop, " ".join(tokens)) if s >= end else (s, end, " ".join(tokens))
+                    s, found = words[k][0], " ".join(tokens[k:k + n])
+                    return (start, s + len(found), found) if s >= end else (s, end, found)
         return None
 
     # --- mentions -----------------------------------------------------------------------------------
@@ -336,16 +346,18 @@ def _latin_view(folded: str) -> tuple[str, list[int]]:
     return "".join(out), back
 
 
+_WORD = re.compile(r"[^ ]+")
+
+
+@functools.lru_cache(maxsize=8)
 def _words(folded: str) -> list[tuple[int, int]]:
-    out, start = [], None
-    for i, ch in enumerate(folded + " "):
-        if ch == " ":
-            if start is not None:
-                out.append((start, i))
-                start = None
-        elif start is None:
-            start = i
-    return out
+    """The (start, end) of each word of a folded text (asked for again by each place found in it)."""
+    return [m.span() for m in _WORD.finditer(folded)]
+
+
+@functools.lru_cache(maxsize=8)
+def _tokens(folded: str) -> list[str]:
+    return folded.split()
 
 
 def _extend(folded: str, end: int, words: int) -> int:
@@ -355,26 +367,38 @@ def _extend(folded: str, end: int, words: int) -> int:
 
 
 def _foreign_runs(folded: str) -> list[tuple[int, int]]:
-    """Runs of three or more Chinese transcription characters or katakana (a foreign name written by sound),
-    cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
+    """Runs of three or more Chinese transcription characters or four or more katakana (a foreign name written
+    by sound), cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
+    out = []
+    for run in _run_pattern().finditer(folded):
+        start, end = run.span()
+        cuts = [(start + e - len(name) + 1, start + e + 1) for e, name in _country_automaton().iter(folded[start:end])]
+        pieces, at = [], start
+        for lo, hi in sorted(cuts):
+            pieces.append((at, max(at, lo)))
+            at = max(at, hi)
+        pieces.append((at, end))
+        least = 3 if script_of(folded[start]) == "Han" else 4
+        out += [(lo, hi) for lo, hi in pieces if hi - lo >= least]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern:
     from .match.phonetic import _transcription_chars
 
-    chars = _transcription_chars()
-    countries = set()
+    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in _transcription_chars())) + "]+|[ァ-ヺー]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
     for name in _country_words():
-        at = folded.find(name)
-        while at >= 0:
-            countries.update(range(at, at + len(name)))
-            at = folded.find(name, at + 1)
-    runs, start, kind = [], 0, None
-    for i, ch in enumerate(folded + " "):
-        k = None if i in countries else "Han" if ch in chars else "Kana" if "ァ" <= ch <= "ヺ" or ch == "ー" else None
-        if k != kind:
-            if kind:
-                runs.append((start, i))
-            start, kind = i, k
-    return [(start, end) for start, end in runs
-            if end - start >= (3 if "Han" == script_of(folded[start]) else 4)]   # katakana: four or more
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.lru_cache(maxsize=1)

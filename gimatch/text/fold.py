@@ -66,6 +66,15 @@ def script_of(ch: str) -> str:
     return "Common"
 
 
+@functools.lru_cache(maxsize=None)
+def script_pattern(*names: str) -> re.Pattern:
+    """A regular expression finding a character of one of the named scripts, as :func:`script_of` reads them
+    (not Latin, whose letters script_of tells from its signs)."""
+    assert "Latin" not in names
+    return re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                                     for lo, hi, name in _SCRIPT_RANGES if name in names) + "]")
+
+
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, run) pairs; 'Common' characters join the run before them."""
     if text.isascii():                   # Latin letters and Common signs only: at most two runs
@@ -172,7 +181,7 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC t2s); text without Han characters is returned as is."""
-    if not any(script_of(ch) == "Han" for ch in text):
+    if not script_pattern("Han").search(text):
         return text
     return _t2s().convert(text)
 
@@ -253,6 +262,16 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     traditional Chinese to simplified), with, for each character of the result, the index in ``text`` it
     comes from, so that a span found in the folded text is a span of the original. For running text (scan):
     no length limit, and look-alike letters are left as they are."""
+    one = text.translate(_ONE_FOR_ONE)
+    if "\0" not in one:                     # every character folds to one on its own: offsets stay put
+        where = [i for i, ch in enumerate(one) if ch != " " or (i and one[i - 1] != " ")] \
+            if "  " in one or one[:1] == " " or one[-1:] == " " else list(range(len(one)))
+        if len(where) < len(one):
+            one = "".join(one[i] for i in where)
+        if one[-1:] == " ":
+            one, where = one[:-1], where[:-1]
+        simplified = to_simplified(one)
+        return (simplified if len(simplified) == len(one) else one), where
     out: list[str] = []
     where: list[int] = []
     base = "Common"
@@ -277,6 +296,20 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     result = "".join(out)
     simplified = to_simplified(result)
     return (simplified if len(simplified) == len(result) else result), where
+
+
+class _OneForOne(dict):
+    """A translation table, filled as characters are met: a character to its fold where that is one character
+    whatever comes before it, else NUL (a combining mark, ß → ss, ﬁ → fi: :func:`fold_map` then goes letter
+    by letter)."""
+
+    def __missing__(self, code: int) -> str:
+        folded, script = _fold_char(chr(code))
+        self[code] = folded if script is not None and len(folded) == 1 and folded != "\0" else "\0"
+        return self[code]
+
+
+_ONE_FOR_ONE = _OneForOne()
 
 
 @functools.lru_cache(maxsize=None)
