@@ -117,3 +117,13 @@ def test_scan_answers_or_refuses(store, text):
     assert first == store.scan(text)
     for m in first["mentions"]:
         assert text[m["start"]:m["end"]] == m["surface"] and 0 <= m["start"] < m["end"] <= len(text)
+
+
+@BUDGET
+@given(text=TEXT)
+def test_fold_map_is_folding_letter_by_letter(text):
+    from gimatch.text.fold import _fold_letter_by_letter, fold_map, to_simplified
+
+    folded, where = _fold_letter_by_letter(text)
+    simplified = to_simplified(folded)
+    assert fold_map(text) == ((simplified if len(simplified) == len(folded) else folded), where)

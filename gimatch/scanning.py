@@ -48,6 +48,7 @@ from .text.lexicon import classes_comparable, concepts_agree, is_product_term, l
 
 MAX_TEXT_CHARS = 20_000     # characters of one text scanned (a listing, a label, a page of description)
 WINDOW = 4                  # words (or, in Chinese, Japanese and Thai, 8 characters) a product word may be away
+NAMED_HITS_KEPT = 100_000  # hits of names and of places with a product word kept for the next texts
 SHORT = 4                   # a name this short counts only next to a product, style or marketing word
 _EXACT = frozenset({"identical", "variant", "transliteration"})
 CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
@@ -74,6 +75,7 @@ def _usage_automaton():
     return automaton
 
 
+@functools.lru_cache(maxsize=8)
 def _usage_hits(piece: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, context) of the usage words in a piece of folded text: whole words in spaced
     scripts, anywhere in Chinese, Japanese and Thai; a longer word where two overlap (原产地 over 原产)."""
@@ -124,6 +126,7 @@ class Scanner:
         self._prefixes = self._distinct_prefixes(idx, lex)
         self._cache: dict = {}
         self._named: dict[tuple[str, int, int, str], Hit] = {}
+        self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -187,17 +190,34 @@ class Scanner:
                         continue                               # 山形 in 山形さくらんぼ: the place, for another product
                     hit = self._named_hit(key, gi, ni, skind)
                     out.append(_Candidate(start, end, hit, (end - start, hit.score)))
-            for gi, ni, concepts in places:
-                span = self._product_near(folded, start, end, set(concepts))
-                if span:
-                    lo, hi, term = span
-                    name = idx.gis[gi].names[ni]
-                    out.append(_Candidate(lo, hi, Hit(gi, ni, "translation", 86.0,
-                                                      f"the place {key!r} with {term!r}, the product of {name!r}: a translation",
-                                                      Evidence(query_key=folded[lo:hi], gi_key=key,
-                                                               key_kind="text/place+term", detail=term)),
-                                          (hi - lo, 86.0)))
+            if places:
+                near = _terms_near(folded, start, end)
+                for gi, ni, concepts in places:
+                    span = next(((lo, hi, term) for lo, hi, term, concept in near
+                                 if self._agrees(concept, concepts)), None)
+                    if span:
+                        out.append(_Candidate(span[0], span[1], self._translation_hit(key, gi, ni, folded, *span),
+                                              (span[1] - span[0], 86.0)))
         return out
+
+    def _agrees(self, concept: str, concepts: frozenset[str]) -> bool:
+        agree = self._agreement.get((concept, concepts))
+        if agree is None:
+            agree = self._agreement[(concept, concepts)] = bool(concepts_agree({concept}, set(concepts)))
+        return agree
+
+    def _translation_hit(self, key: str, gi: int, ni: int, folded: str, lo: int, hi: int, term: str) -> Hit:
+        """The hit of a place of a name with a product word of the name's product near it."""
+        surface = folded[lo:hi]
+        hit = self._named.get((surface, gi, ni, term))
+        if hit is None:
+            if len(self._named) > NAMED_HITS_KEPT:
+                self._named.clear()
+            name = self.idx.gis[gi].names[ni]
+            hit = self._named[(surface, gi, ni, term)] = Hit(
+                gi, ni, "translation", 86.0, f"the place {key!r} with {term!r}, the product of {name!r}: a translation",
+                Evidence(query_key=surface, gi_key=key, key_kind="text/place+term", detail=term))
+        return hit
 
     def _named_hit(self, key: str, gi: int, ni: int, skind: str) -> Hit:
         """The hit of a name key written out in a text (the same whatever the text: made once)."""
@@ -218,10 +238,10 @@ class Scanner:
         out: list[_Candidate] = []
         free = lambda start, end: not any(start < e and s < end for s, e in covered)  # noqa: E731
         for start, end in _words(folded):
-            if not free(start, end):
+            if end - start < 7 or folded[start:start + 5] not in self._prefixes or not free(start, end):
                 continue
             word = folded[start:end]
-            if len(word) >= 7 and word[:5] in self._prefixes and word not in self.idx.by_token:
+            if word not in self.idx.by_token:
                 for more in range(3):                          # the word, then with the next one or two
                     found = self._read(folded, start, _extend(folded, end, more), fuzzy_matcher, ("fuzzy",))
                     if found:
@@ -256,28 +276,6 @@ class Scanner:
         near = folded[max(0, start - 30):start].split()[-2:] + folded[end:end + 30].split()[:2]
         return any(w in lex.single_words or w in lex.modifiers or (w,) in lex.delocalisers for w in near)
 
-    def _product_near(self, folded: str, start: int, end: int, concepts: set[str]) -> tuple[int, int, str] | None:
-        """A product word of the name's product within WINDOW words after (or before) the place: the span
-        from the place to it."""
-        lex = lexicon()
-        wide = not _latin_like(folded[start])
-        if wide:
-            for at in range(end, min(end + 2 * WINDOW, len(folded))):
-                term = _term_at(folded, at)
-                if term and concepts_agree({term.concept}, concepts):
-                    return start, at + len(term.tokens[0]), term.tokens[0]
-            return None
-        words, tokens = _words(folded), _tokens(folded)
-        after = bisect.bisect_left(words, (end, end))                     # the first word at or after the end
-        before = bisect.bisect_right([e for _, e in words], start)        # the words that end before the start
-        for k in [*range(after, min(after + WINDOW, len(words))), *range(before - 1, max(before - WINDOW, 0) - 1, -1)]:
-            for n in range(lex.max_term_tokens, 0, -1):
-                term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
-                if term and concepts_agree({term.concept}, concepts):
-                    s, found = words[k][0], " ".join(tokens[k:k + n])
-                    return (start, s + len(found), found) if s >= end else (s, end, found)
-        return None
-
     # --- mentions -----------------------------------------------------------------------------------
 
     def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope) -> dict | None:
@@ -305,8 +303,9 @@ class Scanner:
         lo, hi = max(0, c.start - reach), c.end + reach
         found = set()
         near = 16 if reach == 60 else reach                     # a style word qualifies the name beside it
-        for at, end, word, context in _usage_hits(folded[lo:hi]):
-            at, end = at + lo, end + lo
+        for at, end, word, context in _usage_hits(folded):
+            if end <= lo or at >= hi:
+                continue
             if context in ("imitation", "style/type"):
                 if end > c.start - near and at < c.end + near:
                     found.add(context)
@@ -353,6 +352,31 @@ _WORD = re.compile(r"[^ ]+")
 def _words(folded: str) -> list[tuple[int, int]]:
     """The (start, end) of each word of a folded text (asked for again by each place found in it)."""
     return [m.span() for m in _WORD.finditer(folded)]
+
+
+@functools.lru_cache(maxsize=64)
+def _terms_near(folded: str, start: int, end: int) -> tuple[tuple[int, int, str, str], ...]:
+    """The product words within WINDOW words after, then before, a place at ``start:end`` (in Chinese, Japanese
+    and Thai: within 2 × WINDOW characters after it), nearest first: (start and end of the span from the place
+    to the word, the word, its concept)."""
+    lex = lexicon()
+    out = []
+    if not _latin_like(folded[start]):
+        for at in range(end, min(end + 2 * WINDOW, len(folded))):
+            term = _term_at(folded, at)
+            if term:
+                out.append((start, at + len(term.tokens[0]), term.tokens[0], term.concept))
+        return tuple(out)
+    words, tokens = _words(folded), _tokens(folded)
+    after = bisect.bisect_left(words, (end, end))                     # the first word at or after the end
+    before = bisect.bisect_right([e for _, e in words], start)        # the words that end before the start
+    for k in [*range(after, min(after + WINDOW, len(words))), *range(before - 1, max(before - WINDOW, 0) - 1, -1)]:
+        for n in range(lex.max_term_tokens, 0, -1):
+            term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
+            if term:
+                s, found = words[k][0], " ".join(tokens[k:k + n])
+                out.append((start, s + len(found), found, term.concept) if s >= end else (s, end, found, term.concept))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=8)
@@ -418,13 +442,34 @@ def _term_after(folded: str, end: int, reach: int = 8):
 
 
 def _term_at(folded: str, at: int):
-    """The Chinese, Japanese or Thai product term that starts at ``at``, the longest, or None."""
-    terms = lexicon().spaceless_terms
-    for n in range(min(8, len(folded) - at), 0, -1):
-        term = terms.get(folded[at:at + n])
-        if term:
-            return term
-    return None
+    """The Chinese, Japanese or Thai product term that starts at ``at``, the longest (of eight characters at
+    most), or None."""
+    found = _spaceless_terms_in(folded).get(at)
+    return found[1] if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _spaceless_terms_in(folded: str) -> dict:
+    """Position → (length, term): the longest Chinese, Japanese or Thai product term (eight characters at most)
+    starting there."""
+    out: dict = {}
+    for end, (word, term) in _spaceless_automaton().iter(folded):
+        start = end - len(word) + 1
+        if out.get(start, (0,))[0] < len(word):
+            out[start] = (len(word), term)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _spaceless_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word, term in lexicon().spaceless_terms.items():
+        if len(word) <= 8:
+            automaton.add_word(word, (word, term))
+    automaton.make_automaton()
+    return automaton
 
 
 def _kind_of(idx: NameIndex, gi: int, ni: int, skind: str) -> tuple[str, float]:

@@ -182,3 +182,17 @@ def test_similarity_with_a_bar_decides_as_the_full_alignment():
                 assert (barred >= bar) == (full >= bar)
                 if full >= bar:
                     assert barred == full
+
+
+@pytest.mark.parametrize("text", ["Prosciutto di Parma, 500 g", "  Comté  AOP – 250g ", "e\u0301picerie Comte\u0301",
+                                  "Straße, Schwarzwälder Schinken", "ﬁne Roquefort", "Ｐａｒｍａ ｈａｍ", "臺灣 凍頂烏龍茶",
+                                  "Κρητικό παξιμάδι", "Карлово", "ชาเชียงราย ของแท้", "シャンパン・ボトル", "", " , ",
+                                  "a\u200bb", "x\u0301", "\u0301x"])
+def test_fold_map_translating_characters_one_for_one_is_folding_them_one_by_one(text):
+    """fold_map's table (characters that fold to one character on their own) gives what folding letter by
+    letter gives, offsets included."""
+    from gimatch.text.fold import _fold_letter_by_letter, fold_map, to_simplified
+
+    folded, where = _fold_letter_by_letter(text)
+    simplified = to_simplified(folded)
+    assert fold_map(text) == ((simplified if len(simplified) == len(folded) else folded), where)

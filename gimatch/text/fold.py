@@ -263,15 +263,20 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     comes from, so that a span found in the folded text is a span of the original. For running text (scan):
     no length limit, and look-alike letters are left as they are."""
     one = text.translate(_ONE_FOR_ONE)
-    if "\0" not in one:                     # every character folds to one on its own: offsets stay put
-        where = [i for i, ch in enumerate(one) if ch != " " or (i and one[i - 1] != " ")] \
-            if "  " in one or one[:1] == " " or one[-1:] == " " else list(range(len(one)))
-        if len(where) < len(one):
-            one = "".join(one[i] for i in where)
-        if one[-1:] == " ":
-            one, where = one[:-1], where[:-1]
-        simplified = to_simplified(one)
-        return (simplified if len(simplified) == len(one) else one), where
+    if "\0" in one:                         # a character that folds to none or several, or by what precedes it
+        result, where = _fold_letter_by_letter(text)
+    elif "  " in one or one[:1] == " " or one[-1:] == " ":        # spaces run together or at an end
+        where = [i for i, ch in enumerate(one) if ch != " " or (i and one[i - 1] != " ")]
+        result = " ".join(w for w in one.split(" ") if w)
+        del where[len(result):]                                    # the space a text ended with
+    else:                                                          # every character is one: offsets stay put
+        result, where = one, list(range(len(one)))
+    simplified = to_simplified(result)
+    return (simplified if len(simplified) == len(result) else result), where
+
+
+def _fold_letter_by_letter(text: str) -> tuple[str, list[int]]:
+    """fold_map's folding, one character after another (combining marks fold with the letter before them)."""
     out: list[str] = []
     where: list[int] = []
     base = "Common"
@@ -293,9 +298,7 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     while out and out[-1] == " ":
         out.pop()
         where.pop()
-    result = "".join(out)
-    simplified = to_simplified(result)
-    return (simplified if len(simplified) == len(result) else result), where
+    return "".join(out), where
 
 
 class _OneForOne(dict):
