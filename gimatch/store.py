@@ -327,7 +327,8 @@ class Store:
             anat = anatomy(name.text, japanese=japanese)
             conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
-                          anat.place, anat.place_key, json.dumps(sorted(anat.concepts)), anat.place_stem])
+                          anat.place, anat.place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),
+                          anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(
                 name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,

@@ -225,3 +225,12 @@ def test_renderings_keep_a_nasal_that_closes_a_syllable():
     mont_dor = phonetic.latin("mont d'or", "fr")
     kept, dropped = phonetic.from_pinyin("meng duo er"), phonetic.from_pinyin("mo de luo")
     assert phonetic.similarity(kept, mont_dor) > 0.9 > 0.8 > phonetic.similarity(dropped, mont_dor)
+
+
+def test_a_gi_names_its_own_product_where_a_word_of_its_class_says_it():
+    """Selino is a place in the name of a Cretan olive oil, and Greek for celery: the GI's product is the oil."""
+    from gimatch.text.anatomy import anatomy
+
+    anat = anatomy("Exeretiko Partheno Eleolado Selino Kritis")
+    assert "celery" in anat.concepts and anat.concepts_of("oils_fats") == {"olive_oil"}
+    assert anatomy("Selino").concepts_of("oils_fats") == {"celery"}      # no word of the class: all it names

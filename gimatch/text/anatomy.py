@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import romanize
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
-from .lexicon import Term, lexicon
+from .lexicon import Term, class_lineage, lexicon
 from .stem import stem_tokens
 
 STOPWORDS = frozenset(
@@ -46,6 +46,13 @@ class Anatomy:
     def concepts(self) -> set[str]:
         """The products the name's words name, in every language they are a product word of."""
         return {c for t in self.terms for c in (t.concept, *t.readings)}
+
+    def concepts_of(self, product_class: str | None) -> set[str]:
+        """The products the name of a GI of ``product_class`` names: those of its words that name a product of
+        that class, where one does (Selino, a place in the name of a Cretan olive oil, is also Greek for celery)."""
+        own = [t for t in self.terms if t.product_class and product_class and (
+            product_class in class_lineage(t.product_class) or t.product_class in class_lineage(product_class))]
+        return {c for t in own for c in (t.concept, *t.readings)} if own else self.concepts
 
     @property
     def classes(self) -> set[str]:
