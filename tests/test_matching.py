@@ -234,3 +234,11 @@ def test_a_gi_names_its_own_product_where_a_word_of_its_class_says_it():
     anat = anatomy("Exeretiko Partheno Eleolado Selino Kritis")
     assert "celery" in anat.concepts and anat.concepts_of("oils_fats") == {"olive_oil"}
     assert anatomy("Selino Kritis").concepts_of("oils_fats") == {"celery"}   # no word of the class: all it names
+
+
+def test_kanji_in_japanese_text_are_not_read_as_a_foreign_name():
+    """Japanese writes foreign names in katakana: in 北海道シャブリ only シャブリ is read by its sounds."""
+    from gimatch.match.base import analyze, phonetic_forms
+    from gimatch.text import phonetic
+
+    assert phonetic_forms(analyze("北海道シャブリ")) == [phonetic.from_kana("シャブリ")]

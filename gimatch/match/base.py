@@ -92,8 +92,6 @@ def phonetic_forms(q: Query) -> list[str]:
     'style' words are taken off (帕尔玛火腿 → 帕尔玛)."""
     from ..text.romanize import pinyin, rtgs
 
-    from ..text.romanize import hepburn
-
     texts = [q.anat.place] if q.anat.place and q.anat.place != q.folded.replace(" ", "") else []
     texts.append(q.folded)
     japanese = q.script == "Kana"
@@ -102,8 +100,8 @@ def phonetic_forms(q: Query) -> list[str]:
         runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
         parts = []
         for script, run in runs:
-            if script == "Han" and japanese:          # kanji in Japanese text read in Japanese
-                parts.append(phonetic.latin(hepburn(run)))
+            if script == "Han" and japanese:          # kanji in Japanese text write Japanese words, not foreign
+                continue                              # names (those are written in katakana)
             elif script == "Han":
                 parts.append(phonetic.from_pinyin(pinyin(run.replace(" ", ""))))
             elif script == "Kana":
