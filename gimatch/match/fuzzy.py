@@ -27,8 +27,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for target in dict.fromkeys(targets):
         _latin(target, idx, out)
     if not joined(q.folded).isascii():
-        _native(joined(q.folded), idx, out)
+        _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
+
+ALPHABETS = frozenset({"Greek", "Cyrillic"})   # a letter is a sound, not a syllable: two slips need a long name
 
 def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: int, out: Collector) -> None:
     for gi, ni, kind_ in refs:
@@ -68,11 +70,12 @@ def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
         _offer(idx, idx.fuzzy_refs[found[0]], target, choice, fuzz.ratio(target, choice), 1, out)
 
 
-def _native(target: str, idx: NameIndex, out: Collector) -> None:
-    """A Chinese, Japanese, Thai (or other non-Latin) name one character off, two for long ones."""
+def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False) -> None:
+    """A Chinese, Japanese, Thai (or other non-Latin) name one character off, two for long ones (in Greek and
+    Cyrillic, as in Latin, ten letters or more)."""
     if len(target) < 3:
         return
-    allowed = 1 if len(target) < 6 else 2
+    allowed = 1 if len(target) < (10 if alphabet else 6) else 2
     counts: dict[int, int] = {}
     for gram in set(ngrams(target, 2)):
         for i in idx.native_by_gram.get(gram, ()):
