@@ -135,11 +135,13 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
 
 
 def _could_be(foreign: list[str], names: list[str]) -> bool:
-    """Whether one of the foreign words the dictionary gives is the GI's name, or a word of it."""
+    """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it; a
+    product word both share (チーズ: cheese) says nothing of which GI it is."""
     from rapidfuzz import fuzz
 
-    words = {w for n in names for w in fold(n).split()} | {fold(n).replace(" ", "") for n in names}
-    return any(fuzz.ratio(fold(f).replace(" ", ""), w) >= 90 for f in foreign for w in words)
+    single = lexicon().single_words
+    words = {w for n in names for w in fold(n).split() if w not in single} | {joined(fold(n)) for n in names}
+    return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in foreign if fold(f) not in single for w in words)
 
 
 def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:

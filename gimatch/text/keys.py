@@ -114,12 +114,14 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     if script in ("Latin", "Common"):
         anat = anatomy(text, japanese=False)
         source = ROMANIZED_SOURCE.get(country or "", "latin")
-        add(phonetic.latin(folded, lang), "", source)
-        add(phonetic.latin(anat.place, lang), "-place", source)
+        spoken = phonetic.sounded(text)
+        said = dict(zip(folded.split(), spoken.split())) if len(folded.split()) == len(spoken.split()) else {}
+        add(phonetic.latin(spoken, lang), "", source)
+        add(phonetic.latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         single = lexicon().single_words
         for word in folded.split():
             if word not in STOPWORDS and word not in single and len(word) >= 4:
-                add(phonetic.latin(word, lang), "-word", source)
+                add(phonetic.latin(said.get(word, word), lang), "-word", source)
     elif script in ("Greek", "Cyrillic"):
         roman = romanize.greek(folded) if script == "Greek" else romanize.cyrillic_bg(folded)
         add(phonetic.latin(roman, "el" if script == "Greek" else None), "", script.lower())

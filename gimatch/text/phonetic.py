@@ -88,6 +88,14 @@ def _word_form(word: str, lang: str) -> str:
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
 
 
+def sounded(text: str) -> str:
+    """``text`` folded as a name is, with a stressed final é kept as a sound (Comté → comtei): what the sound
+    rules read of a stored name."""
+    from .fold import fold
+
+    return fold(_STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold())))
+
+
 def _ascii(text: str) -> str:
     """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded."""
     text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
