@@ -242,3 +242,14 @@ def test_kanji_in_japanese_text_are_not_read_as_a_foreign_name():
     from gimatch.text import phonetic
 
     assert phonetic_forms(analyze("北海道シャブリ")) == [phonetic.from_kana("シャブリ")]
+
+
+def test_a_slip_is_judged_on_the_distinctive_part_not_on_a_shared_product_word(bundled_store):
+    """Dotor coffee is two letters from Doiton coffee (Doi Tung coffee in Japanese), but 'dotor' is not a slip
+    of 'doiton'; 龙井荼 is still one character from 龙井茶."""
+    from gimatch.match.fuzzy import _distinctive
+
+    assert _distinctive("爱尔兰威士忌", "苏格兰威士忌", ["威士忌"], 2) == ("爱尔兰", "苏格兰")
+    assert _distinctive("porto", "portt", ["port"], 4) == ("porto", "portt")      # too little left: kept whole
+    assert not any(c.kind == "fuzzy" for c in bundled_store.check("Dotor coffee").conflicts)
+    assert _top(bundled_store, "龙井荼").kind == "fuzzy"

@@ -139,10 +139,12 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
 
 
 def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
+    """Evocation by the ending or the stem of the sign's words; a country's name or adjective (Canada, Polish)
+    names that country, and evokes no GI by its ending."""
     lex = lexicon()
     if q.distinct and all(t in lex.generic for t in q.distinct):
         return
-    words = [t for t in q.words if t.isascii() and len(t) >= 5]
+    words = [t for t in q.words if t.isascii() and len(t) >= 5 and t not in lex.countries and t not in lex.origins]
     target = joined(" ".join(words))
     if len(target) < 5:
         return

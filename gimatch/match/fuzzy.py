@@ -12,6 +12,7 @@ from ..model import Evidence
 from ..text.anatomy import STOPWORDS
 from ..text.fold import joined
 from ..text.keys import ROMANIZATION_KINDS
+from ..text.lexicon import lexicon
 from .base import Collector, Hit, Query
 
 KINDS = ("fuzzy",)
@@ -22,15 +23,21 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = [t for t in q.tokens if t not in STOPWORDS]
     if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
         return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another
-    targets = [joined(q.folded)] if joined(q.folded).isascii() else []
-    targets += [joined(k) for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
-    for target in dict.fromkeys(targets):
-        _latin(target, idx, out)
+    keys = [q.folded] if joined(q.folded).isascii() else []
+    keys += [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
+    single = lexicon().single_words
+    edges: dict[str, list[str]] = {}                # a joined key: the product words at the ends of its spellings
+    for key in keys:
+        words = key.split()
+        edges.setdefault(joined(key), []).extend(w for w in words[:1] + words[-1:] if w in single)
+    for target, words in edges.items():
+        _latin(target, idx, out, list(dict.fromkeys(words)))
     if not joined(q.folded).isascii():
         _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
 
 ALPHABETS = frozenset({"Greek", "Cyrillic"})   # a letter is a sound, not a syllable: two slips need a long name
+
 
 def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: int, out: Collector) -> None:
     for gi, ni, kind_ in refs:
@@ -40,10 +47,12 @@ def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: 
                       Evidence(query_key=target, gi_key=choice, key_kind=kind_, detail=f"ratio {ratio:.0f}, {edits} edits")))
 
 
-def _latin(target: str, idx: NameIndex, out: Collector) -> None:
-    """A whole Latin key of the query spelled almost like a whole stored key."""
+def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str]) -> None:
+    """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
+    the ends of the query (a slip is not in them)."""
     if len(target) < 4:
         return
+    words = [w for w in edges if len(w) >= 4]
     if len(target) == 4:
         _dropped_letter(target, idx, out)
         return
@@ -54,6 +63,11 @@ def _latin(target: str, idx: NameIndex, out: Collector) -> None:
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue
+        mine, theirs = _distinctive(target, choice, words, 4)
+        rest = fuzz.ratio(mine, theirs)
+        if (mine, theirs) != (target, choice) and (rest < CUTOFF or rest < 90 and OSA.distance(
+                mine, theirs, score_cutoff=2) > (1 if len(theirs) < 10 else 2)):
+            continue                         # alike by the product word they share (Dotor coffee, Doiton coffee)
         if len(choice) <= 5 and choice[0] != target[0]:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
         _offer(idx, idx.fuzzy_refs[blocked[j]], target, choice, ratio, edits, out)
@@ -68,6 +82,25 @@ def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
     if len(found) == 1:
         choice = idx.fuzzy_choices[found[0]]
         _offer(idx, idx.fuzzy_refs[found[0]], target, choice, fuzz.ratio(target, choice), 1, out)
+
+
+def _distinctive(a: str, b: str, terms, least: int) -> tuple[str, str]:
+    """Two keys without the product word (one of ``terms``) they both end or begin with (威士忌, coffee), where
+    at least ``least`` characters of each are left: a slip is judged on the distinctive part, not on a product
+    word written alike in both."""
+    for term in terms:
+        if a.endswith(term) and b.endswith(term) and min(len(a), len(b)) - len(term) >= least:
+            a, b = a[:-len(term)], b[:-len(term)]
+        if a.startswith(term) and b.startswith(term) and min(len(a), len(b)) - len(term) >= least:
+            a, b = a[len(term):], b[len(term):]
+    return a, b
+
+
+def _terms_in(text: str) -> list[str]:
+    """The Chinese, Japanese or Thai product terms of the lexicon a text holds."""
+    terms = lexicon().spaceless_terms
+    return [text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + 8) + 1)
+            if text[i:j] in terms]
 
 
 def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False) -> None:
@@ -88,5 +121,9 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
             continue
         edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
+        mine, theirs = _distinctive(target, choice, _terms_in(target), 2)
+        if (mine, theirs) != (target, choice) and Levenshtein.distance(mine, theirs) > (
+                1 if len(theirs) < (10 if alphabet else 6) else 2):
+            continue                         # alike by the product word they share (爱尔兰威士忌, 苏格兰威士忌)
         if edits <= allowed:
             _offer(idx, idx.native_refs[i], target, choice, fuzz.ratio(target, choice), edits, out)

@@ -40,6 +40,7 @@ class Lexicon:
     compound_heads: dict[str, Term]      # one-word terms that end compounds (Bergkäse, Kürbiskernöl), by the word
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
+    countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
 
 
 def is_product_term(text: str) -> bool:
@@ -163,6 +164,7 @@ def _compile() -> Lexicon:
         place_aliases=aliases,
         class_broader=broader,
         origins=_origins(),
+        countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
                             for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
