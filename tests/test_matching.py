@@ -253,3 +253,11 @@ def test_a_slip_is_judged_on_the_distinctive_part_not_on_a_shared_product_word(b
     assert _distinctive("porto", "portt", ["port"], 4) == ("porto", "portt")      # too little left: kept whole
     assert not any(c.kind == "fuzzy" for c in bundled_store.check("Dotor coffee").conflicts)
     assert _top(bundled_store, "龙井荼").kind == "fuzzy"
+
+
+def test_the_first_word_alone_is_the_gi_only_where_it_names_the_product(bundled_store):
+    """ブルネッロ renders Brunello, the product's own name; ケンティッシュ renders Kentish, the place of Kentish
+    ale, which needs the ale beside it (肯特啤酒)."""
+    assert "Brunello di Montalcino" in _top(bundled_store, "ブルネッロ").names
+    assert not bundled_store.check("ケンティッシュ").conflicts
+    assert any("Kentish ale and Kentish strong ale" in c.names for c in bundled_store.check("肯特啤酒").conflicts)

@@ -146,7 +146,8 @@ def _could_be(foreign: list[str], names: list[str]) -> bool:
 
 def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a word's sound form is that of the first word of the name (Brunello of Brunello di Montalcino,
-    Parmigiano of Parmigiano Reggiano): the head of a name is distinctive, a later word often is not."""
+    Parmigiano of Parmigiano Reggiano): the head of a name that names no product word is the product's own
+    name and distinctive (of Kentish ale, it is the place alone); a later word often is not."""
     words = fold(idx.gis[gi].names[ni]).split()
     return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
@@ -205,7 +206,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
-                    not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)):
+                    not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)
+                         and not idx.name_concepts.get((gi, ni))):
                 continue                     # a part of a name (a word, the place) with no product to back it
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
             if known and not dictionary_agrees:
