@@ -261,3 +261,9 @@ def test_the_first_word_alone_is_the_gi_only_where_it_names_the_product(bundled_
     assert "Brunello di Montalcino" in _top(bundled_store, "ブルネッロ").names
     assert not bundled_store.check("ケンティッシュ").conflicts
     assert any("Kentish ale and Kentish strong ale" in c.names for c in bundled_store.check("肯特啤酒").conflicts)
+
+
+def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_store):
+    """Tip is a word of the AVA Tip of the Mitt, but AB Tips has a word the AVA's name does not."""
+    assert any("Tip of the Mitt" in c.names for c in bundled_store.check("Tips", threshold=0).conflicts)
+    assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tips", threshold=0).conflicts)

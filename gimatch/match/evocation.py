@@ -103,7 +103,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
     if not distinct:
         return
-    postings = [set(idx.by_token.get(t, ())) for t in distinct]
+    others = [t for t in dict.fromkeys(words) if t.isascii() and len(t) < 3]     # PG of PG Tips: a name the
+    postings = [set(idx.by_token.get(t, ())) for t in distinct + others]           # GI's does not hold
     common = set.intersection(*postings) if postings else set()
     lex = lexicon()
     generic_only = all(t in lex.generic for t in distinct)
