@@ -196,3 +196,12 @@ def test_fold_map_translating_characters_one_for_one_is_folding_them_one_by_one(
     folded, where = _fold_letter_by_letter(text)
     simplified = to_simplified(folded)
     assert fold_map(text) == ((simplified if len(simplified) == len(folded) else folded), where)
+
+
+@pytest.mark.parametrize("demonym, place", [("galician", "galicia"), ("tyrolean", "tirol"), ("skotsk", "scot"),
+                                            ("styrian", "steirisches"), ("istrian", "istarski")])
+def test_a_demonym_has_the_sounds_of_its_place(demonym, place):
+    """The stem keeps the sound a vowel-initial ending gives its last consonant (Galician: the s of Galicia)."""
+    from gimatch.text.anatomy import place_stem
+
+    assert place_stem(demonym) == place_stem(place)

@@ -95,9 +95,16 @@ def place_stem(place: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _word_stem(tok: str) -> str:
+    """The consonants of a word's stem: of the word read whole, less those of an ending that opens on a vowel
+    (the c of Galician is the s of Galicia: a vowel after it gives a consonant its sound), else of the stem
+    read alone (Skotsk: skot)."""
     from .phonetic import consonants, latin
 
-    return consonants(latin(demonym_root(tok)))
+    root = demonym_root(tok)
+    whole, ending = consonants(latin(tok)), consonants(latin(tok[len(root):]))
+    if root != tok and tok[len(root)] in "aeiouy" and whole.endswith(ending):
+        return whole[:len(whole) - len(ending)]
+    return consonants(latin(root))
 
 
 def demonym_root(tok: str) -> str:
