@@ -87,9 +87,11 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
-def phonetic_forms(q: Query) -> list[str]:
+def phonetic_forms(q: Query) -> list[tuple[str, int]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
-    'style' words are taken off (帕尔玛火腿 → 帕尔玛)."""
+    'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
+    was read from (a rendering breaks words where the name does)."""
+    from ..text.lexicon import is_product_term
     from ..text.romanize import pinyin, rtgs
 
     texts = [q.anat.place] if q.anat.place and q.anat.place != q.folded.replace(" ", "") else []
@@ -113,6 +115,6 @@ def phonetic_forms(q: Query) -> list[str]:
             elif script == "Latin":
                 parts.append(phonetic.latin(run))
         form = "".join(parts)
-        if form and form not in out:
-            out.append(form)
+        if form and form not in [f for f, _ in out]:
+            out.append((form, sum(not is_product_term(w) for w in text.split())))
     return out

@@ -16,7 +16,7 @@ from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
 from ..text.fold import fold, joined, script_of
-from ..text.lexicon import class_lineage, is_product_term, lexicon
+from ..text.lexicon import class_lineage, lexicon
 from .base import Collector, Hit, Query, phonetic_forms
 from .exact import MIN_SPAN
 
@@ -172,8 +172,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if foreign:
         _dictionary_sources(q, words, idx, out)
     syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded) if q.script == "Han" else 0
-    spaced = sum(not is_product_term(w) for w in q.folded.split())
-    for form in phonetic_forms(q):
+    for form, spaced in phonetic_forms(q):
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue
