@@ -267,3 +267,12 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
     """Tip is a word of the AVA Tip of the Mitt, but AB Tips has a word the AVA's name does not."""
     assert any("Tip of the Mitt" in c.names for c in bundled_store.check("Tips", threshold=0).conflicts)
     assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tips", threshold=0).conflicts)
+
+
+def test_korean_writes_a_foreign_f_with_the_letter_of_p(bundled_store):
+    """피오레 사르도 is Fiore Sardo; 프로슈토 디 파르마 is still Prosciutto di Parma."""
+    from gimatch.text import phonetic
+
+    assert phonetic.from_hangul("피오레", ph_as_f=True) == "FioLe" and phonetic.from_hangul("피오레") == "PioLe"
+    assert "Fiore Sardo" in _top(bundled_store, "피오레 사르도").names
+    assert "Prosciutto di Parma" in _top(bundled_store, "프로슈토 디 파르마").names

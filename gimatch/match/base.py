@@ -100,21 +100,22 @@ def phonetic_forms(q: Query) -> list[tuple[str, int]]:
     out = []
     for text in texts:
         runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
-        parts = []
-        for script, run in runs:
-            if script == "Han" and japanese:          # kanji in Japanese text write Japanese words, not foreign
-                continue                              # names (those are written in katakana)
-            elif script == "Han":
-                parts.append(phonetic.from_pinyin(pinyin(run.replace(" ", ""))))
-            elif script == "Kana":
-                parts.append(phonetic.from_kana(run))
-            elif script == "Hangul":
-                parts.append(phonetic.from_hangul(run))
-            elif script == "Thai":
-                parts.append(phonetic.latin(rtgs(run.replace(" ", "")), "th"))
-            elif script == "Latin":
-                parts.append(phonetic.latin(run))
-        form = "".join(parts)
-        if form and form not in [f for f, _ in out]:
-            out.append((form, sum(not is_product_term(w) for w in text.split())))
+        for ph_as_f in ((False, True) if q.script == "Hangul" else (False,)):
+            parts = []
+            for script, run in runs:
+                if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
+                    continue                          # names (those are written in katakana)
+                elif script == "Han":
+                    parts.append(phonetic.from_pinyin(pinyin(run.replace(" ", ""))))
+                elif script == "Kana":
+                    parts.append(phonetic.from_kana(run))
+                elif script == "Hangul":
+                    parts.append(phonetic.from_hangul(run, ph_as_f))
+                elif script == "Thai":
+                    parts.append(phonetic.latin(rtgs(run.replace(" ", "")), "th"))
+                elif script == "Latin":
+                    parts.append(phonetic.latin(run))
+            form = "".join(parts)
+            if form and form not in [f for f, _ in out]:
+                out.append((form, sum(not is_product_term(w) for w in text.split())))
     return out

@@ -180,10 +180,13 @@ HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", 
                 "S", "N", "S", "S", "K", "T", "P", "H"]
 
 
-def from_hangul(text: str) -> str:
-    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes). The
-    vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르
-    Roquefort, 스 in 스틸턴 Stilton): it is left out."""
+HANGUL_PH = 17            # ㅍ: Korean writes a foreign f with it as much as a p (페타 Feta, 파르마 Parma)
+
+
+def from_hangul(text: str, ph_as_f: bool = False) -> str:
+    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
+    ㅍ read as f when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to
+    a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
     for ch in text:
         code = ord(ch) - 0xAC00
@@ -191,7 +194,7 @@ def from_hangul(text: str) -> str:
             continue
         initial, medial, final = code // 588, (code % 588) // 28, code % 28
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
-        out.append(HANGUL_INITIAL[initial] + vowel + HANGUL_FINAL[final])
+        out.append(("F" if ph_as_f and initial == HANGUL_PH else HANGUL_INITIAL[initial]) + vowel + HANGUL_FINAL[final])
     return _classes("".join(out))
 
 
