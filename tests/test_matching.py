@@ -276,3 +276,9 @@ def test_korean_writes_a_foreign_f_with_the_letter_of_p(bundled_store):
     assert phonetic.from_hangul("피오레", ph_as_f=True) == "FioLe" and phonetic.from_hangul("피오레") == "PioLe"
     assert "Fiore Sardo" in _top(bundled_store, "피오레 사르도").names
     assert "Prosciutto di Parma" in _top(bundled_store, "프로슈토 디 파르마").names
+
+
+def test_a_countrys_name_evokes_no_gi_by_its_ending(bundled_store):
+    """Canada shares '-anada' with Granada, Polish '-lish' with English: each names its country."""
+    assert not any(c.kind == "evocation" for c in bundled_store.check("Canada Mountain").conflicts)
+    assert not any(c.kind == "evocation" for c in bundled_store.check("Polish vodka").conflicts)

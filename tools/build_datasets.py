@@ -58,8 +58,9 @@ CURATED = {
                                     "product_terms_derived.csv", ["datasets/product_terms.csv"]),
     "demonyms.csv": ("adjectives of origin of countries in English and the EU's main trade languages", "Apache-2.0",
                      ["gimatch developers"]),
-    "country_names.csv": ("country names in English, Chinese, Japanese, Thai and their own language",
-                          "Apache-2.0", ["gimatch developers"]),
+    "country_names.csv": ("country names in English, Chinese, Japanese, Thai and their own language; the other "
+                          "countries' English names from the IANA tz database's iso3166.tab",
+                          "Apache-2.0 (iso3166.tab: public domain)", ["gimatch developers", "IANA tz database"]),
     "usage_words.csv": ("words that say how a text uses a GI name (imitation, style/type, made in)", "Apache-2.0",
                         ["gimatch developers"]),
     "nice_classes.csv": ("the 45 Nice classes with short headings and the common classes of their goods",
