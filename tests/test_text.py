@@ -205,3 +205,10 @@ def test_a_demonym_has_the_sounds_of_its_place(demonym, place):
     from gimatch.text.anatomy import place_stem
 
     assert place_stem(demonym) == place_stem(place)
+
+
+@pytest.mark.parametrize("name, place", [("特産松阪牛", "松阪"), ("正宗金华火腿", "金华"), ("松阪牛", "松阪")])
+def test_a_marketing_word_before_a_chinese_or_japanese_place_is_not_the_place(name, place):
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy(name, japanese="松阪" in name).place == place

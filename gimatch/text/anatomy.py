@@ -246,6 +246,10 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[: -best[0]] if best[2] else text[best[0]:]
         if script != "Thai":
             break
+    for word in lex.modifiers:                  # a marketing word before the place (特産松阪牛: specialty)
+        if not word.isascii() and text.startswith(word) and len(text) - len(word) >= 2:
+            text = text[len(word):]
+            break
     anat.place = text
     forms = romanized_forms(text, japanese=japanese)
     latin = forms[0][0] if forms else text
