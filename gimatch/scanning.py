@@ -154,7 +154,7 @@ class Scanner:
             raise UsageError(f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}")
         if territory is not None and territory not in legal.TERRITORIES:
             raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
-        scope = legal.Scope(territory=territory, date=as_date(date, "date"))
+        scope = legal.Scope(territory=territory, date=as_date(date, "date") or dt.date.today())
         folded, where = fold_map(text)
         exact = self._exact(folded)
         if script_pattern("Greek", "Cyrillic").search(folded):     # Φέτα: the Latin keys, letter by letter
