@@ -282,3 +282,9 @@ def test_a_countrys_name_evokes_no_gi_by_its_ending(bundled_store):
     """Canada shares '-anada' with Granada, Polish '-lish' with English: each names its country."""
     assert not any(c.kind == "evocation" for c in bundled_store.check("Canada Mountain").conflicts)
     assert not any(c.kind == "evocation" for c in bundled_store.check("Polish vodka").conflicts)
+
+
+def test_a_place_in_another_script_is_compared_as_it_is_read(bundled_store):
+    """Matsusaka beef: 特産松阪牛 has its place read matsuzaka; the sounds and the letters agree."""
+    top = _top(bundled_store, "Matsusaka Beef")
+    assert top is not None and "特産松阪牛" in top.names and top.kind == "translation"

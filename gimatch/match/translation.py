@@ -45,10 +45,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
 
 def _letters_close(place: str, idx: NameIndex, ref) -> bool:
     """A place found by its sounds must also be spelled much alike, demonym endings aside (Styrian ~
-    steirisch, Istrian ~ istarski, not Little ~ Lička)."""
+    steirisch, Istrian ~ istarski, not Little ~ Lička); a place written in another script, as it is read
+    (Matsusaka ~ 松阪, read matsuzaka)."""
     from rapidfuzz.distance import Levenshtein
 
-    theirs = "".join(demonym_root(w) for w in idx.name_places.get((ref[0], ref[1]), ("", ""))[0].split())
+    text, key = idx.name_places.get((ref[0], ref[1]), ("", ""))
+    theirs = "".join(demonym_root(w) for w in (text if text.isascii() else key).split())   # 松阪: matsuzaka
     mine = "".join(demonym_root(w) for w in place.split())
     n = min(len(mine), len(theirs))
     return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
