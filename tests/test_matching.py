@@ -288,3 +288,9 @@ def test_a_place_in_another_script_is_compared_as_it_is_read(bundled_store):
     """Matsusaka beef: 特産松阪牛 has its place read matsuzaka; the sounds and the letters agree."""
     top = _top(bundled_store, "Matsusaka Beef")
     assert top is not None and "特産松阪牛" in top.names and top.kind == "translation"
+
+
+def test_of_one_places_gis_of_a_class_the_one_whose_name_holds_the_product_word_ranks_first(bundled_store):
+    """Black Forest kirsch: Schwarzwälder Kirschwasser before the Black Forest's other fruit spirits."""
+    top = _top(bundled_store, "Black Forest kirsch")
+    assert top is not None and "Schwarzwälder Kirschwasser" in top.names and top.kind == "translation"

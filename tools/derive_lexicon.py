@@ -217,8 +217,8 @@ def _european(gi: GI) -> list[tuple[str, str]]:
                 break
         else:
             lang = _lang(gi, n.text)
-            adjectives = next((i for i, t in enumerate(tokens) if not (
-                _PLACE_ADJ.match(t) or lang in ADJECTIVE_FIRST and _place_form(t, lang))), len(tokens))
+            adjectives = next((i for i, t in enumerate(tokens[:-1]) if not (      # the last word is the product's
+                lang in ADJECTIVE_FIRST and (_PLACE_ADJ.match(t) or _place_form(t, lang)))), len(tokens) - 1)
             if 2 <= len(tokens) <= 3 and tokens[-1] not in STOPWORDS and 0 < adjectives < len(tokens):
                 out.append((" ".join(stem(t) for t in tokens[adjectives:]), n.text))
     return out
@@ -262,6 +262,9 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         for term, example in split:
             seen[(term, cls)].append((_lang(gi, term), example))
             unambiguous.add((term, cls))
+        if cls == "spirits":                             # a spirit's name says its product in its structure
+            for term, example in _european(gi):          # too (Kirsch de Fougerolles, Ouzo of Mitilene), in
+                seen[(term, cls)].append((_lang(gi, term), example))      # MIN_NAMES names at least
         if cls in SKIP_CLASSES or not cls and not set(gi.countries) & NOT_EUROPEAN:
             continue
         for term, example in _thai(gi, places):           # Thai names put the product first

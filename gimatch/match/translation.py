@@ -18,6 +18,7 @@ from .base import Collector, Hit, Query
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
+SAME_WORD = 1.0          # score more when the query's product word is written in the GI's name
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 
 
@@ -41,6 +42,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if len(stem) >= 3:
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
+
+
+def _same_word(q: Query, idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether a product word of the query is written in the GI's name, alone or opening a compound (kirsch
+    of Black Forest kirsch in Schwarzwälder Kirsch, Kirschwasser): of one place's GIs of a class, that one."""
+    words = idx.name_tokens.get((gi, ni), ())
+    return any(len(tok) >= 4 and any(w.startswith(tok) for w in words) for t in q.anat.terms for tok in t.tokens)
 
 
 def _letters_close(place: str, idx: NameIndex, ref) -> bool:
@@ -73,7 +81,8 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
         agree = concepts_agree(qconcepts, set(concepts))
         if agree:
             term = ", ".join(sorted(concepts & qconcepts) or sorted(qconcepts))
-            out.offer(Hit(gi, ni, "translation", (88.0 if concepts & qconcepts else 86.0) - less,
+            score = (88.0 if concepts & qconcepts else 86.0) + (SAME_WORD if _same_word(q, idx, gi, ni) else 0.0)
+            out.offer(Hit(gi, ni, "translation", score - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
         elif need_product:
