@@ -294,3 +294,10 @@ def test_of_one_places_gis_of_a_class_the_one_whose_name_holds_the_product_word_
     """Black Forest kirsch: Schwarzwälder Kirschwasser before the Black Forest's other fruit spirits."""
     top = _top(bundled_store, "Black Forest kirsch")
     assert top is not None and "Schwarzwälder Kirschwasser" in top.names and top.kind == "translation"
+
+
+def test_a_rendering_of_a_whole_name_outranks_one_of_a_word_of_a_longer_name(bundled_store):
+    """바르돌리노 is Bardolino before Bardolino superiore, 프라스카티 Frascati before Frascati Superiore: GIs known
+    only at home, whose four consonants, sound for sound, count."""
+    assert _top(bundled_store, "바르돌리노").names == ["Bardolino"]
+    assert _top(bundled_store, "프라스카티").names == ["Frascati"]

@@ -78,6 +78,7 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
                                   for c in query_classes)
 
 
+ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
@@ -218,6 +219,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if dictionary_agrees:
                 bar -= DICTIONARY_AGREES
             bar += NO_DICTIONARY.get(q.script, 0.0)
+            if consonants >= 4:
+                bar = min(bar, 1.0)          # four consonants and more: a rendering sound for sound always counts
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar)
             if sim < bar:
                 continue
@@ -228,5 +231,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
             part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
-            out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0),
+            less = ONE_WORD if kind.startswith("phon-word") else 0.0
+            out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)", ev))
