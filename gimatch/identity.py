@@ -122,8 +122,8 @@ def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str
                 by_place.setdefault((place, c.countries[0]), []).append((i, concepts))
 
     def same_product(a: Card, concepts: frozenset[str], b: Card, theirs: frozenset[str]) -> bool:
-        """The products the names name agree, in classes that do not tell them apart (Chios mastic gum and
-        the Chios mastic liqueur name one product word); names that name none need the same class."""
+        """The products the names name agree, in classes that do not tell them apart (a mastic gum and a mastic
+        liqueur name one product word); names that name none need the same class."""
         agree = concepts_agree(set(concepts), set(theirs))
         if agree is None:
             return bool(a.product) and a.product == b.product

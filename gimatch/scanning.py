@@ -29,6 +29,7 @@ import datetime as dt
 import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -62,17 +63,22 @@ class _Candidate:
     rank: tuple
 
 
-@functools.lru_cache(maxsize=1)
-def _usage_automaton():
-    """One automaton of the usage words (datasets/usage_words.csv), folded, with their context."""
+def _automaton(words: Iterable[tuple[str, object]]):
+    """An Aho–Corasick automaton of (word, value) pairs (a later value of a word replaces an earlier one)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for row in bundled.read_table("usage_words.csv"):
-        word = fold(row["term"])
-        automaton.add_word(word, (word, row["context"]))
+    for word, value in words:
+        automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
+
+
+@functools.lru_cache(maxsize=1)
+def _usage_automaton():
+    """One automaton of the usage words (datasets/usage_words.csv), folded, with their context."""
+    return _automaton((fold(row["term"]), (fold(row["term"]), row["context"]))
+                      for row in bundled.read_table("usage_words.csv"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -103,8 +109,6 @@ class Scanner:
     """The automaton of one store state, and the scan of one text."""
 
     def __init__(self, idx: NameIndex):
-        import ahocorasick
-
         idx.materialize()                  # a scanner reads every name's keys, and scans many texts
         self.idx = idx
         lex = lexicon()
@@ -119,13 +123,10 @@ class Scanner:
             for key in {fold(place), place_key}:
                 if key and self._usable(key, lex):
                     payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
-        self.automaton = ahocorasick.Automaton()
-        for key, value in payload.items():
-            self.automaton.add_word(key, (key, value["names"], value["places"]))
-        self.automaton.make_automaton()
+        self.automaton = _automaton((key, (key, value["names"], value["places"])) for key, value in payload.items())
         self._prefixes = self._distinct_prefixes(idx, lex)
         self._cache: dict = {}
-        self._named: dict[tuple[str, int, int, str], Hit] = {}
+        self._named: dict[tuple, Hit] = {}     # hits of names and of places with a product word, made once
         self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
 
     @staticmethod
@@ -209,12 +210,12 @@ class Scanner:
     def _translation_hit(self, key: str, gi: int, ni: int, folded: str, lo: int, hi: int, term: str) -> Hit:
         """The hit of a place of a name with a product word of the name's product near it."""
         surface = folded[lo:hi]
-        hit = self._named.get((surface, gi, ni, term))
+        hit = self._named.get((surface, key, gi, ni, term))
         if hit is None:
             if len(self._named) > NAMED_HITS_KEPT:
                 self._named.clear()
             name = self.idx.gis[gi].names[ni]
-            hit = self._named[(surface, gi, ni, term)] = Hit(
+            hit = self._named[(surface, key, gi, ni, term)] = Hit(
                 gi, ni, "translation", 86.0, f"the place {key!r} with {term!r}, the product of {name!r}: a translation",
                 Evidence(query_key=surface, gi_key=key, key_kind="text/place+term", detail=term))
         return hit
@@ -291,6 +292,8 @@ class Scanner:
         if conflict is None or conflict["score"] < legal.score_range(conflict["kind"])[0] or conflict["score"] < 70:
             return None
         start, end = where[c.start], where[c.end - 1] + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1                             # the accent a decomposed letter carries (Comte\u0301)
         return {"start": start, "end": end, "surface": text[start:end], "gi": conflict["gi"],
                 "register": conflict["register"], "native_id": conflict["native_id"],
                 "matched_name": conflict["matched_name"], "kind": conflict["kind"], "score": conflict["score"],
@@ -386,21 +389,23 @@ def _tokens(folded: str) -> list[str]:
 
 def _extend(folded: str, end: int, words: int) -> int:
     """The end of the next ``words`` words after ``end``."""
-    following = _words(folded[end:])[:words]
-    return end + following[-1][1] if following else end
+    spans = _words(folded)
+    following = spans[bisect.bisect_left(spans, (end, end)):][:words]
+    return following[-1][1] if following else end
 
 
 def _foreign_runs(folded: str) -> list[tuple[int, int]]:
     """Runs of three or more Chinese transcription characters or four or more katakana (a foreign name written
     by sound), cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
     out = []
+    countries = sorted((e - len(name) + 1, e + 1) for e, name in _country_automaton().iter(folded))
     for run in _run_pattern().finditer(folded):
         start, end = run.span()
-        cuts = [(start + e - len(name) + 1, start + e + 1) for e, name in _country_automaton().iter(folded[start:end])]
         pieces, at = [], start
-        for lo, hi in sorted(cuts):
-            pieces.append((at, max(at, lo)))
-            at = max(at, hi)
+        for lo, hi in countries:                       # a country's name, whatever its characters, cuts a run
+            if lo < end and hi > at:
+                pieces.append((at, max(at, lo)))
+                at = max(at, hi)
         pieces.append((at, end))
         least = 3 if script_of(folded[start]) == "Han" else 4
         out += [(lo, hi) for lo, hi in pieces if hi - lo >= least]
@@ -416,13 +421,7 @@ def _run_pattern() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _country_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for name in _country_words():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+    return _automaton((name, name) for name in _country_words())
 
 
 @functools.lru_cache(maxsize=1)
@@ -462,14 +461,7 @@ def _spaceless_terms_in(folded: str) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _spaceless_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word, term in lexicon().spaceless_terms.items():
-        if len(word) <= 8:
-            automaton.add_word(word, (word, term))
-    automaton.make_automaton()
-    return automaton
+    return _automaton((word, (word, term)) for word, term in lexicon().spaceless_terms.items() if len(word) <= 8)
 
 
 def _kind_of(idx: NameIndex, gi: int, ni: int, skind: str) -> tuple[str, float]:

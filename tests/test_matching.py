@@ -301,3 +301,11 @@ def test_a_rendering_of_a_whole_name_outranks_one_of_a_word_of_a_longer_name(bun
     only at home, whose four consonants, sound for sound, count."""
     assert _top(bundled_store, "바르돌리노").names == ["Bardolino"]
     assert _top(bundled_store, "프라스카티").names == ["Frascati"]
+
+
+@pytest.mark.parametrize("query, name", [("Montalcino", "Rosso di Montalcino"), ("Scotch's", "Scotch Whisky"),
+                                         ("Mancha 3", "La Mancha")])
+def test_a_places_own_name_and_a_word_with_a_number_or_possessive_are_partial_names(bundled_store, query, name):
+    """Montalcino names one place in two GIs (not a word of several countries' names); 's and 3 are no words a
+    GI's name must hold."""
+    assert any(name in c.names and c.kind == "partial" for c in bundled_store.check(query).conflicts)

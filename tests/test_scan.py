@@ -109,3 +109,16 @@ def test_review_page_and_csv(db_path, tmp_path):
 def test_library_scan(store):
     records = list(gimatch.scan([{"id": 1, "text": "Feta"}, {"id": 2, "text": "water"}], store=store))
     assert [bool(r["mentions"]) for r in records] == [True, False]
+
+
+def test_a_countrys_name_cuts_a_run_of_transcription_characters_wherever_it_begins(store):
+    """匈牙利 (Hungary) ends in 利, a transcription character: the run read by sound is 托卡伊, not 利托卡伊."""
+    mentions = store.scan("匈牙利托卡伊葡萄酒")["mentions"]
+    assert [(m["surface"], m["matched_name"]) for m in mentions][:1] == [("托卡伊葡萄酒", "Tokaj")]
+    assert not store.scan("荷兰豪达")["mentions"]
+
+
+def test_zero_width_characters_and_combining_accents(store):
+    """A zero-width space joins the letters around it; a decomposed accent belongs to the mention's surface."""
+    assert store.scan("Par\u200bma ham")["mentions"][0]["matched_name"] == "Prosciutto di Parma"
+    assert store.scan("Comte\u0301 cheese")["mentions"][0]["surface"] == "Comte\u0301"

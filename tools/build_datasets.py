@@ -59,7 +59,8 @@ CURATED = {
     "demonyms.csv": ("adjectives of origin of countries in English and the EU's main trade languages", "Apache-2.0",
                      ["gimatch developers"]),
     "country_names.csv": ("country names in English, Chinese, Japanese, Thai and their own language; the other "
-                          "countries' English names from the IANA tz database's iso3166.tab",
+                          "countries' English names as the IANA tz database's iso3166.tab writes them (copied "
+                          "2026-11-30)",
                           "Apache-2.0 (iso3166.tab: public domain)", ["gimatch developers", "IANA tz database"]),
     "usage_words.csv": ("words that say how a text uses a GI name (imitation, style/type, made in)", "Apache-2.0",
                         ["gimatch developers"]),

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from gimatch import bundled
 from gimatch.model import GI
-from gimatch.text.anatomy import STOPWORDS
+from gimatch.text.anatomy import STOPWORDS, demonym_root
 from gimatch.text.fold import dominant_script, fold, joined
 from gimatch.text.lexicon import class_lineage
 from gimatch.text.romanize import greek, pinyin
@@ -185,20 +185,12 @@ def _edges(gi: GI) -> list[tuple[str, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _demonym_suffixes() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    for row in bundled.read_table("demonym_suffixes.csv"):
-        out[row["lang"]].append(row["suffix"])
-    return {lang: tuple(endings) for lang, endings in out.items()}
-
-
 def _place_form(word: str, lang: str) -> bool:
     """Whether a word ends as the language makes a place into an adjective or a genitive (Kritis, Chiou,
     schwäbische): a place, not a product, at the edge of a name."""
     if dominant_script(word) == "Greek":
         word = fold(greek(word))
-    return any(word.endswith(s) and len(word) >= len(s) + 3 for s in _demonym_suffixes().get(lang, ()))
+    return demonym_root(word, lang) != word
 
 
 def _european(gi: GI) -> list[tuple[str, str]]:

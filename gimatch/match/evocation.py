@@ -11,7 +11,7 @@ from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import syllables
 from ..text.fold import joined
-from ..text.lexicon import class_lineage, classes_comparable, lexicon
+from ..text.lexicon import class_within, classes_comparable, lexicon
 from .base import Collector, Hit, Query
 
 KINDS = ("partial", "generic", "evocation", "translation")
@@ -82,29 +82,18 @@ def _onset(word: str) -> str:
 
 
 def names_several_places(token: str, idx: NameIndex) -> bool:
-    """Whether a word of GI names qualifies different places in different names (delta in Arroz del Delta del
-    Ebro and Mississippi Delta, bianco in Fico Bianco del Cilento and Asparago Bianco di Bassano): a common
-    word (a landform, a colour), which alone points to none of them. Two names of different GIs whose other
-    distinctive words have nothing in common show it."""
-    lex = lexicon()
-    seen: list[tuple[int, frozenset[str]]] = []
-    for gi, ni in idx.by_token.get(token, ()):
-        others = frozenset(t for t in idx.name_tokens[(gi, ni)] if t != token and t not in lex.single_words)
-        if not others:
-            continue
-        group = idx.group_of[gi]
-        if any(g != group and not (o & others) for g, o in seen):
-            return True
-        seen.append((group, others))
-    return False
+    """Whether a word of GI names is a common word of the landscape or of the goods rather than a place's
+    name: it is in the names of GIs of more than one country (delta in Arroz del Delta del Ebro, Riso del Delta
+    del Po and Mississippi Delta; valle, monte), and alone points to none of them."""
+    return len({idx.gis[gi].countries[0] for gi, _ in idx.by_token.get(token, ()) if idx.gis[gi].countries}) > 1
 
 
 def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:
     distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
     if not distinct:
         return
-    others = [t for t in dict.fromkeys(words) if t.isascii() and len(t) < 3]     # PG of PG Tips: a name the
-    postings = [set(idx.by_token.get(t, ())) for t in distinct + others]           # GI's does not hold
+    others = [t for t in dict.fromkeys(words) if t.isascii() and t.isalpha() and len(t) == 2]   # PG of PG Tips:
+    postings = [set(idx.by_token.get(t, ())) for t in distinct + others]          # a word the GI's name lacks
     common = set.intersection(*postings) if postings else set()
     lex = lexicon()
     generic_only = all(t in lex.generic for t in distinct)
@@ -127,7 +116,7 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
                           Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail="generic component")))
             continue
         score = PARTIAL_BASE + 32.0 * coverage   # one common word of a longer name is not enough on its own
-        same = any(g.class_common in class_lineage(c) or c in class_lineage(g.class_common) for c in qclasses)
+        same = any(class_within(c, g.class_common) for c in qclasses)
         agree = same or any(classes_comparable(c, g.class_common) for c in qclasses)
         score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0
         if q.anat.delocalisers:

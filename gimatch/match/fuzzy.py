@@ -97,7 +97,7 @@ def _distinctive(a: str, b: str, terms, least: int) -> tuple[str, str]:
 
 
 def _terms_in(text: str) -> list[str]:
-    """The Chinese, Japanese or Thai product terms of the lexicon a text holds."""
+    """The Chinese, Japanese or Thai product terms of the lexicon (of two to eight characters) a text holds."""
     terms = lexicon().spaceless_terms
     return [text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + 8) + 1)
             if text[i:j] in terms]
@@ -114,6 +114,7 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         for i in idx.native_by_gram.get(gram, ()):
             counts[i] = counts.get(i, 0) + 1
     need = max(1, len(set(ngrams(target, 2))) - 2 * allowed)
+    terms = _terms_in(target)
     for i, n in counts.items():
         if n < need:
             continue
@@ -121,9 +122,10 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
             continue
         edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
-        mine, theirs = _distinctive(target, choice, _terms_in(target), 2)
+        if edits > allowed:
+            continue
+        mine, theirs = _distinctive(target, choice, terms, 2)
         if (mine, theirs) != (target, choice) and Levenshtein.distance(mine, theirs) > (
-                1 if len(theirs) < (10 if alphabet else 6) else 2):
+                1 if len(mine) < (10 if alphabet else 6) else 2):
             continue                         # alike by the product word they share (爱尔兰威士忌, 苏格兰威士忌)
-        if edits <= allowed:
-            _offer(idx, idx.native_refs[i], target, choice, fuzz.ratio(target, choice), edits, out)
+        _offer(idx, idx.native_refs[i], target, choice, fuzz.ratio(target, choice), edits, out)

@@ -16,7 +16,7 @@ from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
 from ..text.fold import fold, joined, script_of
-from ..text.lexicon import class_lineage, lexicon
+from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, phonetic_forms
 from .exact import MIN_SPAN
 
@@ -74,8 +74,7 @@ def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool, vou
 def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
     """The query's product is the GI's, or one holds the other (cheese within dairy); siblings (beer and
     wine) are other products."""
-    return bool(gi_class) and any(c == gi_class or c in class_lineage(gi_class) or gi_class in class_lineage(c)
-                                  for c in query_classes)
+    return any(class_within(c, gi_class) for c in query_classes)
 
 
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
@@ -145,12 +144,14 @@ def _could_be(foreign: list[str], names: list[str]) -> bool:
     return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in foreign if fold(f) not in single for w in words)
 
 
-def _first_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
-    """Whether a word's sound form is that of the first word of the name (Brunello of Brunello di Montalcino,
-    Parmigiano of Parmigiano Reggiano): the head of a name that names no product word is the product's own
-    name and distinctive (of Kentish ale, it is the place alone); a later word often is not."""
+def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether a word's sound form is that of the first word of a name that has no product word (Brunello of
+    Brunello di Montalcino, Parmigiano of Parmigiano Reggiano): the product's own name, distinctive alone. Of
+    a name that joins a place and a product (Kentish ale) the first word is the place, and a later word often
+    says little."""
     words = fold(idx.gis[gi].names[ni]).split()
-    return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
+    return bool(words) and not idx.name_concepts.get((gi, ni)) and \
+        phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
 def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
@@ -206,8 +207,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
-                    not (part == "phon-word" and consonants >= 4 and _first_word(key, idx, gi, ni)
-                         and not idx.name_concepts.get((gi, ni))):
+                    not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)):
                 continue                     # a part of a name (a word, the place) with no product to back it
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
             if known and not dictionary_agrees:

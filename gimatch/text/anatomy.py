@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import romanize
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
-from .lexicon import Term, class_lineage, lexicon
+from .lexicon import Term, class_within, lexicon
 from .stem import stem_tokens
 
 STOPWORDS = frozenset(
@@ -50,8 +50,7 @@ class Anatomy:
     def concepts_of(self, product_class: str | None) -> set[str]:
         """The products the name of a GI of ``product_class`` names: those of its words that name a product of
         that class, where one does (Selino, a place in the name of a Cretan olive oil, is also Greek for celery)."""
-        own = [t for t in self.terms if t.product_class and product_class and (
-            product_class in class_lineage(t.product_class) or t.product_class in class_lineage(product_class))]
+        own = [t for t in self.terms if class_within(t.product_class, product_class)]
         return {c for t in own for c in (t.concept, *t.readings)} if own else self.concepts
 
     @property
@@ -76,12 +75,12 @@ def canonical_place(tokens: list[str]) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _demonym_suffixes() -> tuple[tuple[int, frozenset[str]], ...]:
-    """The demonym endings by length, longest first."""
+@functools.lru_cache(maxsize=None)
+def _demonym_suffixes(lang: str | None = None) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The demonym endings (of one language, or of all) by length, longest first."""
     from .. import bundled
 
-    suffixes = {r["suffix"] for r in bundled.read_table("demonym_suffixes.csv")}
+    suffixes = {r["suffix"] for r in bundled.read_table("demonym_suffixes.csv") if lang in (None, r["lang"])}
     return tuple((n, frozenset(x for x in suffixes if len(x) == n)) for n in sorted({len(x) for x in suffixes},
                                                                                     reverse=True))
 
@@ -107,10 +106,10 @@ def _word_stem(tok: str) -> str:
     return consonants(latin(root))
 
 
-def demonym_root(tok: str) -> str:
-    """A place word without its demonym ending (istrian → istr, istarski → istar, steirisches → steir),
-    three letters at least."""
-    for n, endings in _demonym_suffixes():
+def demonym_root(tok: str, lang: str | None = None) -> str:
+    """A place word without its demonym ending (of ``lang``, or of any language: istrian → istr, istarski →
+    istar, steirisches → steir), three letters at least."""
+    for n, endings in _demonym_suffixes(lang):
         if len(tok) - n >= 3 and tok[-n:] in endings:
             return tok[:-n]
     return tok
@@ -246,8 +245,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[: -best[0]] if best[2] else text[best[0]:]
         if script != "Thai":
             break
-    for word in lex.modifiers:                  # a marketing word before the place (特産松阪牛: specialty)
-        if not word.isascii() and text.startswith(word) and len(text) - len(word) >= 2:
+    for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty)
+        if text.startswith(word) and len(text) - len(word) >= 2:
             text = text[len(word):]
             break
     anat.place = text

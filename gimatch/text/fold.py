@@ -324,7 +324,9 @@ def _fold_char(ch: str) -> tuple[str, str | None]:
     out = []
     for piece in unicodedata.normalize("NFKC", ch):
         cat = unicodedata.category(piece)
-        if cat in ("Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk") or piece in _APOSTROPHES or \
+        if cat == "Cf":
+            return "", script_of(ch)             # zero-width and soft hyphens join what they stand between
+        if cat in ("Cc", "Co", "Cs", "Cn", "So", "Sk") or piece in _APOSTROPHES or \
                 (cat[0] in "PSZ" and piece not in "ーｰ"):
             return " ", script_of(ch)
         out.append(strip_accents(piece.casefold().translate(_SPECIAL)))

@@ -41,6 +41,7 @@ class Lexicon:
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
+    spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
 
 
 def is_product_term(text: str) -> bool:
@@ -165,9 +166,11 @@ def _compile() -> Lexicon:
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
+        spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
+                                          for form in (fold(r["term"]), fold(r["term"], simplify=False))},
+                                         key=lambda m: (-len(m), m))),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
-                            for form in (fold(r["term"]), fold(r["term"], simplify=False), greek(fold(r["term"])),
-                                         cyrillic_bg(fold(r["term"])))),
+                            for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.lang.split("-")[0] in COMPOUNDING},
     )
@@ -212,6 +215,11 @@ def broader_concepts(concept: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def class_of_concept() -> dict[str, str]:
     return {r["concept"]: r["class"] for r in bundled.read_table("product_terms.csv")}
+
+
+def class_within(a: str | None, b: str | None) -> bool:
+    """Whether two common classes are one product: the same, or one within the other (cheese within dairy)."""
+    return bool(a and b) and (a in class_lineage(b) or b in class_lineage(a))
 
 
 def classes_comparable(a: str | None, b: str | None) -> bool:

@@ -88,18 +88,22 @@ def _word_form(word: str, lang: str) -> str:
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
 
 
+def _stressed_e(text: str) -> str:
+    """Lower case, with a stressed final é written as the sound it keeps ('comté' → 'comtei')."""
+    return _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
+
+
 def sounded(text: str) -> str:
     """``text`` folded as a name is, with a stressed final é kept as a sound (Comté → comtei): what the sound
     rules read of a stored name."""
     from .fold import fold
 
-    return fold(_STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold())))
+    return fold(_stressed_e(text))
 
 
 def _ascii(text: str) -> str:
     """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded."""
-    text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = unicodedata.normalize("NFKD", _stressed_e(text)).encode("ascii", "ignore").decode("ascii")
     return _NOT_LETTER.sub("", text).strip()
 
 
