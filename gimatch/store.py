@@ -143,6 +143,32 @@ class Store:
             self._load_bundled()
             self.db.execute("update meta set value = ? where key = 'datasets'", [bundled.fingerprint()])
             self.db.commit()
+        if self._meta("analysis") != analysis_stamp():
+            self._analyse_again(notice)
+
+    def _analyse_again(self, notice) -> None:
+        """Every stored record's names analysed and keyed again, in one transaction, when the name analysis
+        (gimatch.text and the datasets it reads) is not the one that wrote them: an upgrade reads a user's
+        imports as a new import would."""
+        from .text.anatomy import anatomy
+        from .text.keys import name_keys, phonetic_keys
+
+        conn = self.db
+        try:
+            conn.execute("begin immediate")              # another process opening the store waits, then finds
+            if self._meta("analysis") == analysis_stamp():          # the work done
+                conn.execute("rollback")
+                return
+            if notice:
+                count = conn.execute("select count(*) from gis").fetchone()[0]
+                notice(f"analysing the names of the {count:,} records in {self.path} again for this gimatch (once)")
+            for (record,) in conn.execute("select record from gis"):
+                self._write_names(conn, GI.model_validate_json(record), anatomy, name_keys, phonetic_keys)
+            conn.execute("insert or replace into meta values ('analysis', ?)", [analysis_stamp()])
+            conn.execute("commit")
+        except BaseException:
+            conn.execute("rollback")
+            raise
 
     def _only_bundled(self) -> bool:
         try:
@@ -219,7 +245,8 @@ class Store:
         db["names"].enable_fts(["text", "folded"], create_triggers=True)
         db["classes"].insert_all(bundled.read_table("classes.csv"))
         db["meta"].insert_all([{"key": "schema_version", "value": SCHEMA_VERSION},
-                               {"key": "datasets", "value": bundled.fingerprint()}])
+                               {"key": "datasets", "value": bundled.fingerprint()},
+                               {"key": "analysis", "value": analysis_stamp()}])
 
     def _load_bundled(self) -> None:
         for entry in bundled.manifest().get("files", []):
@@ -308,7 +335,7 @@ class Store:
 
     @staticmethod
     def _write_gi(conn, gi: GI, digest: str, import_id: int, anatomy, name_keys, phonetic_keys) -> None:
-        for table in ("names", "keys", "protections", "procedures"):
+        for table in ("protections", "procedures"):
             conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
         pc = gi.product_class
         conn.execute(
@@ -318,8 +345,22 @@ class Store:
              gi.status, _iso(gi.dates.registered), _iso(gi.dates.protected), gi.legal_instrument,
              _iso(gi.source.snapshot), gi.source.file, digest, import_id, gi.model_dump_json(),
              json.dumps(sorted(identity.links_of(gi.register, gi.native_id, gi.other_ids)))])
+        Store._write_names(conn, gi, anatomy, name_keys, phonetic_keys)
+        conn.executemany("insert into protections values (?,?,?,?,?,?,?,?,?)",
+                         [[gi.id, p.territory, p.basis, p.instrument, p.annex, _iso(p.since), p.status,
+                           _iso(p.known_by), _iso(p.not_before)] for p in gi.protections])
+        conn.executemany("insert into procedures values (?,?,?,?,?,?,?)",
+                         [[gi.id, p.native_id, p.kind, p.status, _iso(p.applied), _iso(p.published),
+                           _iso(p.registered)] for p in gi.procedures])
+
+    @staticmethod
+    def _write_names(conn, gi: GI, anatomy, name_keys, phonetic_keys) -> None:
+        """A record's names as gimatch analyses them (place, product concepts) and their keys."""
         from .text.phonetic import COUNTRY_LANG
 
+        for table in ("names", "keys"):
+            conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
+        pc = gi.product_class
         japanese = "JP" in gi.countries or None
         lang = COUNTRY_LANG.get(gi.countries[0]) if gi.countries else None
         key_rows = []
@@ -334,12 +375,6 @@ class Store:
                 name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
                 country=gi.countries[0] if gi.countries else None))
         conn.executemany("insert into keys values (?,?,?,?)", key_rows)
-        conn.executemany("insert into protections values (?,?,?,?,?,?,?,?,?)",
-                         [[gi.id, p.territory, p.basis, p.instrument, p.annex, _iso(p.since), p.status,
-                           _iso(p.known_by), _iso(p.not_before)] for p in gi.protections])
-        conn.executemany("insert into procedures values (?,?,?,?,?,?,?)",
-                         [[gi.id, p.native_id, p.kind, p.status, _iso(p.applied), _iso(p.published),
-                           _iso(p.registered)] for p in gi.procedures])
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -484,6 +519,18 @@ class Store:
         from .conflicts import check
 
         return check(self, name, **options)
+
+
+@functools.lru_cache(maxsize=1)
+def analysis_stamp() -> str:
+    """What the stored names' analysis and keys were computed by: the code of gimatch.text and of the store's
+    writing, and the bundled datasets (the lexicon, the sound rules). A store written by another is analysed
+    again when opened."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(bundled.fingerprint().encode())
+    for path in [*sorted((package / "text").rglob("*.py")), package / "store.py"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1)

@@ -111,3 +111,25 @@ def test_not_a_store_is_refused(tmp_path):
 def test_unknown_register_is_a_usage_error(store):
     with pytest.raises(gimatch.UsageError, match="unknown register"):
         store.import_file("xx.nowhere", "x.json")
+
+
+@needs_shared
+def test_names_written_by_another_analysis_are_analysed_again_when_the_store_opens(store):
+    """A user's import keeps matching as a new import would after an upgrade: the names and keys of every
+    record are written again, once, when the analysis that wrote them is not this gimatch's."""
+    store.import_file("eu", str(EU_EXPORT))
+    before = table_counts(store)
+    keys = store.db.execute("select key, kind, gi_id, name_idx from keys order by 1, 2, 3, 4").fetchall()
+    store.db.execute("update meta set value = 'an older gimatch' where key = 'analysis'")
+    store.db.execute("update names set concepts = '[]'")
+    store.db.execute("delete from keys where kind like 'phon%'")
+    store.db.commit()
+    from gimatch.store import Store
+
+    notices = []
+    again = Store(store.path, notice=notices.append)
+    assert table_counts(again) == before and len(notices) == 1 and "again" in notices[0]
+    assert again.db.execute("select key, kind, gi_id, name_idx from keys order by 1, 2, 3, 4").fetchall() == keys
+    assert again.db.execute("select count(*) from names where concepts != '[]'").fetchone()[0] > 2000
+    Store(store.path, notice=notices.append)
+    assert len(notices) == 1                                                    # once
