@@ -475,14 +475,18 @@ def _kind_of(idx: NameIndex, gi: int, ni: int, skind: str) -> tuple[str, float]:
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Overlapping candidates: the longest, then the best-scored, then the strongest kind, wins its span;
-    one mention per GI and span."""
+    one mention per GI and span. A span read by sound or as a slip is the best reading's (a name written out
+    is every GI's that has it)."""
     exact_spans = {(c.start, c.end) for c in candidates if c.hit.kind in _EXACT}
+    best: dict[tuple[int, int], float] = {}
+    for c in candidates:
+        best[(c.start, c.end)] = max(best.get((c.start, c.end), 0.0), c.hit.score)
     order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.hit.score, legal.rank(c.hit.kind), c.start))
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for c in order:
-        if c.hit.kind not in _EXACT and (c.start, c.end) in exact_spans:
-            continue                   # a name written out beats readings of the same span by sound or typo
+        if c.hit.kind not in _EXACT and ((c.start, c.end) in exact_spans or c.hit.score < best[(c.start, c.end)]):
+            continue                   # a name written out, or a better reading, has the span
         if any(c.start < e and s < c.end and (s, e) != (c.start, c.end) for s, e in taken):
             continue
         if any((k.start, k.end, k.hit.gi) == (c.start, c.end, c.hit.gi) for k in kept):

@@ -43,7 +43,7 @@ def test_a_mention_in_every_script(store, text, surface, gi, context):
 
 def test_a_transcription_no_dataset_holds_is_read_by_its_sounds(store):
     found = mentions(store, "法国夏布利白葡萄酒 750ml")
-    assert [(s, g, k) for s, g, k, _ in found] == [("夏布利", "eu:PDO-FR-A0736", "transcription")]
+    assert [(s, g, k) for s, g, k, _ in found] == [("夏布利白葡萄酒", "eu:PDO-FR-A0736", "transcription")]
 
 
 def test_near_spellings_inside_text(store):
