@@ -309,3 +309,9 @@ def test_a_places_own_name_and_a_word_with_a_number_or_possessive_are_partial_na
     """Montalcino names one place in two GIs (not a word of several countries' names); 's and 3 are no words a
     GI's name must hold."""
     assert any(name in c.names and c.kind == "partial" for c in bundled_store.check(query).conflicts)
+
+
+def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_gi(bundled_store):
+    """The dictionary reads シェリー as the name Shelley: alone it is that name, beside ワイン it is Sherry."""
+    assert "Sherry" in _top(bundled_store, "シェリーワイン").names
+    assert not bundled_store.check("シェリー").conflicts
