@@ -315,3 +315,10 @@ def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_
     """The dictionary reads シェリー as the name Shelley: alone it is that name, beside ワイン it is Sherry."""
     assert "Sherry" in _top(bundled_store, "シェリーワイン").names
     assert not bundled_store.check("シェリー").conflicts
+
+
+def test_the_long_place_of_a_gi_known_abroad_rendered_alone_names_it(bundled_store):
+    """샌다니엘레 (San Daniele) names Prosciutto di San Daniele, less surely than with the ham beside it."""
+    alone, with_ham = _top(bundled_store, "샌다니엘레"), _top(bundled_store, "샌다니엘레 햄")
+    assert "Prosciutto di San Daniele" in alone.names and "Prosciutto di San Daniele" in with_ham.names
+    assert alone.score < with_ham.score

@@ -77,6 +77,7 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
     return any(class_within(c, gi_class) for c in query_classes)
 
 
+PLACE_ALONE_MIN = 5  # consonants of a GI's place, known abroad, that its rendering alone names the GI by
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
@@ -207,9 +208,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             part = kind.split(":")[0]
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
-            if part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common) and \
-                    not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)):
-                continue                     # a part of a name (a word, the place) with no product to back it
+            alone = part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common)
+            if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
+                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN and idx.abroad(gi)):
+                continue                     # a part of a name (a word, the place) with no product to back it,
+                                             # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
             agrees = _same_product(qclasses, g.class_common)
             if known and not dictionary_agrees and not (as_names and agrees):
@@ -233,6 +236,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
             part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
-            less = ONE_WORD if kind.startswith("phon-word") else 0.0
+            less = ONE_WORD if kind.startswith("phon-word") or alone else 0.0
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)", ev))
