@@ -212,3 +212,10 @@ def test_a_marketing_word_before_a_chinese_or_japanese_place_is_not_the_place(na
     from gimatch.text.anatomy import anatomy
 
     assert anatomy(name, japanese="松阪" in name).place == place
+
+
+@pytest.mark.parametrize("word, form", [("guijuelo", "KiHueLo"), ("guernica", "KeLNiKa"), ("girona", "HiLoNa")])
+def test_spanish_gu_before_e_and_i_is_a_hard_g(word, form):
+    from gimatch.text import phonetic
+
+    assert phonetic.latin(word, "es") == form
