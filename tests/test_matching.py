@@ -322,3 +322,10 @@ def test_the_long_place_of_a_gi_known_abroad_rendered_alone_names_it(bundled_sto
     alone, with_ham = _top(bundled_store, "샌다니엘레"), _top(bundled_store, "샌다니엘레 햄")
     assert "Prosciutto di San Daniele" in alone.names and "Prosciutto di San Daniele" in with_ham.names
     assert alone.score < with_ham.score
+
+
+@pytest.mark.parametrize("query, name", [("Poland vodka", "Polish Vodka"), ("Ireland whiskey", "Irish Whiskey"),
+                                         ("ポーランドウォッカ", "Polish Vodka")])
+def test_a_country_named_in_any_of_its_names_is_the_place_of_a_gi_named_by_that_country(bundled_store, query, name):
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind == "translation"

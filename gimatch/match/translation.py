@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_stem
-from ..text.lexicon import classes_comparable, concepts_agree
+from ..text.lexicon import classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
 
@@ -38,6 +38,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                            need_product=True)
     if not q.anat.concepts:
         return
+    country = lexicon().country_words.get(q.anat.place.replace(" ", ""))
+    if country and not seen:                 # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country
+        words = [w for w, code in lexicon().country_words.items() if code == country]
+        _offer(q, idx, out, [ref for w in words for ref in idx.by_place.get(w, ())], 0.0, "the country's name",
+               seen, need_product=True)
     stem = q.anat.place_stem or place_stem(q.anat.place)
     if len(stem) >= 3:
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]

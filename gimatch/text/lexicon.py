@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .. import bundled
 from .fold import dominant_script, fold, is_spaceless_script
@@ -41,6 +41,7 @@ class Lexicon:
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
+    country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
 
 
@@ -166,6 +167,8 @@ def _compile() -> Lexicon:
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
+        country_words={**{fold(r["term"]).replace(" ", ""): r["code"] for r in bundled.read_table("demonyms.csv")},
+                       **{fold(r["name"]).replace(" ", ""): r["code"] for r in bundled.read_table("country_names.csv")}},
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
