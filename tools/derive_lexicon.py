@@ -275,7 +275,8 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         by_term[term][cls] = found
     for term, classes in sorted(by_term.items()):
         key = joined(fold(term))
-        if key in curated or len(key) < (SHORTEST_LATIN if key.isascii() else 2) or term in STOPWORDS or term in places or term in have:
+        if key in curated or len(key) < (SHORTEST_LATIN if key.isascii() else 2) or term in STOPWORDS \
+                or term in places or term in have:
             continue
         classed = {c: f for c, f in classes.items() if c}
         if classed:                                   # the class most names of that product have, if clear;

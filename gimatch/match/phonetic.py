@@ -171,7 +171,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
-    as_names = known and any(kind == "name" and any("ァ" <= ch <= "ヺ" for ch in surface) for surface, kind, _ in words)
+    as_names = known and any(kind == "name" and any("ァ" <= ch <= "ヺ" for ch in surface)
+                             for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     unknown_katakana = q.script == "Kana" and not known
     if foreign:
         _dictionary_sources(q, words, idx, out)
@@ -208,13 +209,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             part = kind.split(":")[0]
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
-            alone = part != "phon" and own != "latin" and not _same_product(qclasses, g.class_common)
+            agrees = _same_product(qclasses, g.class_common)
+            alone = part != "phon" and own != "latin" and not agrees
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN and idx.abroad(gi)):
                 continue                     # a part of a name (a word, the place) with no product to back it,
                                              # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
-            agrees = _same_product(qclasses, g.class_common)
             if known and not dictionary_agrees and not (as_names and agrees):
                 continue                     # the dictionary knows the words, and they are not this GI's (a
                                              # katakana name beside the GI's product may be the GI's: シェリー酒)

@@ -167,8 +167,8 @@ def _compile() -> Lexicon:
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
-        country_words={**{fold(r["term"]).replace(" ", ""): r["code"] for r in bundled.read_table("demonyms.csv")},
-                       **{fold(r["name"]).replace(" ", ""): r["code"] for r in bundled.read_table("country_names.csv")}},
+        country_words={fold(r.get("term") or r["name"]).replace(" ", ""): r["code"]
+                       for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))},
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
