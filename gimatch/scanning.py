@@ -373,13 +373,22 @@ def _terms_near(folded: str, start: int, end: int) -> tuple[tuple[int, int, str,
     words, tokens = _words(folded), _tokens(folded)
     after = bisect.bisect_left(words, (end, end))                     # the first word at or after the end
     before = bisect.bisect_right([e for _, e in words], start)        # the words that end before the start
+    starts = _term_starts()
     for k in [*range(after, min(after + WINDOW, len(words))), *range(before - 1, max(before - WINDOW, 0) - 1, -1)]:
-        for n in range(lex.max_term_tokens, 0, -1):
+        if tokens[k] not in starts:
+            continue
+        for n in range(min(lex.max_term_tokens, len(tokens) - k), 0, -1):
             term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
             if term:
                 s, found = words[k][0], " ".join(tokens[k:k + n])
                 out.append((start, s + len(found), found, term.concept) if s >= end else (s, end, found, term.concept))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _term_starts() -> frozenset[str]:
+    """The words a product term of the lexicon opens with."""
+    return frozenset(tokens[0] for tokens in lexicon().terms_by_tokens)
 
 
 @functools.lru_cache(maxsize=8)
