@@ -77,8 +77,8 @@ def _automaton(words: Iterable[tuple[str, object]]):
 @functools.lru_cache(maxsize=1)
 def _usage_automaton():
     """One automaton of the usage words (datasets/usage_words.csv), folded, with their context."""
-    return _automaton((fold(row["term"]), (fold(row["term"]), row["context"]))
-                      for row in bundled.read_table("usage_words.csv"))
+    words = ((fold(row["term"]), row["context"]) for row in bundled.read_table("usage_words.csv"))
+    return _automaton((word, (word, context)) for word, context in words)
 
 
 @functools.lru_cache(maxsize=8)

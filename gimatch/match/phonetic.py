@@ -77,7 +77,8 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
     return any(class_within(c, gi_class) for c in query_classes)
 
 
-PLACE_ALONE_MIN = 5  # consonants of a GI's place, known abroad, that its rendering alone names the GI by
+PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met by chance: rendered alone, it
+                                    # names a GI known abroad
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
@@ -200,16 +201,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
-            if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not _same_product(qclasses, g.class_common):
+            agrees = _same_product(qclasses, g.class_common)
+            if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not agrees:
                 continue
-            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not
-                                                        _same_product(qclasses, g.class_common)):
+            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees):
                 continue                     # a place of two consonants in two syllables says nothing, unless the
                                              # GI's product follows it (波特酒), and in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
-            agrees = _same_product(qclasses, g.class_common)
             alone = part != "phon" and own != "latin" and not agrees
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN and idx.abroad(gi)):

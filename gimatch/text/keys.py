@@ -114,12 +114,12 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     if script in ("Latin", "Common"):
         anat = anatomy(text, japanese=False)
         source = ROMANIZED_SOURCE.get(country or "", "latin")
-        spoken = phonetic.sounded(text)
-        said = dict(zip(folded.split(), spoken.split())) if len(folded.split()) == len(spoken.split()) else {}
-        add(phonetic.latin(spoken, lang), "", source)
+        words, spoken = folded.split(), phonetic.sounded(text).split()
+        said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
+        add(phonetic.latin(" ".join(spoken), lang), "", source)
         add(phonetic.latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         single = lexicon().single_words
-        for word in folded.split():
+        for word in words:
             if word not in STOPWORDS and word not in single and len(word) >= 4:
                 add(phonetic.latin(said.get(word, word), lang), "-word", source)
     elif script in ("Greek", "Cyrillic"):
