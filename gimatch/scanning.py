@@ -55,12 +55,11 @@ _EXACT = frozenset({"identical", "variant", "transliteration"})
 CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int                 # in the folded text
     end: int
     hit: Hit
-    rank: tuple
 
 
 def _automaton(words: Iterable[tuple[str, object]]):
@@ -123,11 +122,13 @@ class Scanner:
             for key in {fold(place), place_key}:
                 if key and self._usable(key, lex):
                     payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
-        self.automaton = _automaton((key, (key, value["names"], value["places"])) for key, value in payload.items())
-        self._prefixes = self._distinct_prefixes(idx, lex)
+        self.automaton = _automaton((key, (key, value["names"], value["places"], _latin_like(key[0]) or _latin_like(key[-1]),
+                                           len(key.replace(" ", "")) <= SHORT)) for key, value in payload.items())
+        self._prefixes = _automaton((" " + prefix, prefix) for prefix in self._distinct_prefixes(idx, lex))
         self._cache: dict = {}
         self._named: dict[tuple, Hit] = {}     # hits of names and of places with a product word, made once
         self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
+        self._scopes: dict[tuple, legal.Scope] = {}
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -139,14 +140,11 @@ class Scanner:
         return not (key in lex.modifiers or key in lex.single_words)
 
     @staticmethod
-    def _distinct_prefixes(idx: NameIndex, lex) -> dict[str, list[str]]:
+    def _distinct_prefixes(idx: NameIndex, lex) -> set[str]:
         """Five-letter beginnings of the distinctive words of Latin names (seven letters or more): where a
         word of the text starts like one, the fuzzy matcher reads the window."""
-        out: dict[str, list[str]] = {}
-        for token in idx.by_token:
-            if len(token) >= 7 and token.isascii() and token not in lex.single_words:
-                out.setdefault(token[:5], []).append(token)
-        return out
+        return {token[:5] for token in idx.by_token
+                if len(token) >= 7 and token.isascii() and token not in lex.single_words}
 
     def scan(self, text: str, *, territory: str | None = None, date: dt.date | None = None) -> dict:
         if not isinstance(text, str):
@@ -155,7 +153,10 @@ class Scanner:
             raise UsageError(f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}")
         if territory is not None and territory not in legal.TERRITORIES:
             raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
-        scope = legal.Scope(territory=territory, date=as_date(date, "date") or dt.date.today())
+        on = as_date(date, "date") or dt.date.today()
+        scope = self._scopes.get((territory, on))
+        if scope is None:
+            scope = self._scopes[(territory, on)] = legal.Scope(territory=territory, date=on)
         folded, where = fold_map(text)
         exact = self._exact(folded)
         if script_pattern("Greek", "Cyrillic").search(folded):     # Φέτα: the Latin keys, letter by letter
@@ -177,28 +178,25 @@ class Scanner:
     def _exact(self, folded: str) -> list[_Candidate]:
         out: list[_Candidate] = []
         idx = self.idx
-        for end, (key, names, places) in self.automaton.iter(folded):
+        for end, (key, names, places, latin, short) in self.automaton.iter(folded):
             start = end - len(key) + 1
             end += 1
-            latin = _latin_like(key[0]) or _latin_like(key[-1])
             if latin and ((start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())):
                 continue                                      # inside a longer word
-            if names and (len(key.replace(" ", "")) > SHORT or not latin or len(key) == len(folded)
-                          or self._next_to_product(folded, start, end)):
+            if names and (not short or not latin or len(key) == len(folded) or self._next_to_product(folded, start, end)):
                 after = None if latin else _term_after(folded, end)
                 for gi, ni, skind in names:
                     if after and not classes_comparable(after.product_class, idx.gis[gi].class_common):
                         continue                               # 山形 in 山形さくらんぼ: the place, for another product
                     hit = self._named_hit(key, gi, ni, skind)
-                    out.append(_Candidate(start, end, hit, (end - start, hit.score)))
+                    out.append(_Candidate(start, end, hit))
             if places:
                 near = _terms_near(folded, start, end)
                 for gi, ni, concepts in places:
                     span = next(((lo, hi, term) for lo, hi, term, concept in near
                                  if self._agrees(concept, concepts)), None)
                     if span:
-                        out.append(_Candidate(span[0], span[1], self._translation_hit(key, gi, ni, folded, *span),
-                                              (span[1] - span[0], 86.0)))
+                        out.append(_Candidate(span[0], span[1], self._translation_hit(key, gi, ni, folded, *span)))
         return out
 
     def _agrees(self, concept: str, concepts: frozenset[str]) -> bool:
@@ -238,8 +236,11 @@ class Scanner:
         name was found written out."""
         out: list[_Candidate] = []
         free = lambda start, end: not any(start < e and s < end for s, e in covered)  # noqa: E731
-        for start, end in _words(folded):
-            if end - start < 7 or folded[start:start + 5] not in self._prefixes or not free(start, end):
+        for at, prefix in self._prefixes.iter(" " + folded):   # a word that starts like a distinctive word
+            start = at - len(prefix)
+            end = folded.find(" ", start)
+            end = len(folded) if end < 0 else end
+            if end - start < 7 or not free(start, end):
                 continue
             word = folded[start:end]
             if word not in self.idx.by_token:
@@ -270,7 +271,7 @@ class Scanner:
             except UsageError:
                 pass
             self._cache[key] = [h for h in out.best.values() if h.kind in kinds and h.score >= 75]
-        return [_Candidate(start, end, h, (end - start, h.score)) for h in self._cache[key]]
+        return [_Candidate(start, end, h) for h in self._cache[key]]
 
     def _next_to_product(self, folded: str, start: int, end: int) -> bool:
         lex = lexicon()
@@ -283,22 +284,32 @@ class Scanner:
         hit = c.hit
         key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, scope.territory, scope.on)
         if key not in self._cache:
-            surface_key = folded[c.start:c.end]
-            hits = [Hit(hit.gi, hit.name, hit.kind, hit.score, hit.why, hit.evidence)]
-            reclassify(hits, surface_key, self.idx, scope)
-            conflict = in_force(self.idx, hits[0], scope)
-            self._cache[key] = conflict.model_dump(mode="json") if conflict else None
+            self._cache[key] = self._conflict(hit, folded[c.start:c.end], scope)
         conflict = self._cache[key]
-        if conflict is None or conflict["score"] < legal.score_range(conflict["kind"])[0] or conflict["score"] < 70:
+        if conflict is None:
             return None
         start, end = where[c.start], where[c.end - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):
             end += 1                             # the accent a decomposed letter carries (Comte\u0301)
-        return {"start": start, "end": end, "surface": text[start:end], "gi": conflict["gi"],
-                "register": conflict["register"], "native_id": conflict["native_id"],
-                "matched_name": conflict["matched_name"], "kind": conflict["kind"], "score": conflict["score"],
-                "severity": conflict["severity"], "context": self._context(folded, c, conflict),
-                "why": conflict["why"], "legal_hooks": conflict["legal_hooks"], "linked": conflict["linked"]}
+        mention = dict(conflict)
+        mention["start"], mention["end"], mention["surface"] = start, end, text[start:end]
+        mention["context"] = self._context(folded, c, conflict)
+        return mention
+
+    def _conflict(self, hit: Hit, surface_key: str, scope: legal.Scope) -> dict | None:
+        """What ``check``'s legal step makes of a hit in scope (the same for every text it is found in): the
+        mention's fields but where it is, or None when it is no conflict in force or scores too low."""
+        hits = [Hit(hit.gi, hit.name, hit.kind, hit.score, hit.why, hit.evidence)]
+        reclassify(hits, surface_key, self.idx, scope)
+        found = in_force(self.idx, hits[0], scope)
+        if found is None:
+            return None
+        conflict = found.model_dump(mode="json")
+        if conflict["score"] < legal.score_range(conflict["kind"])[0] or conflict["score"] < 70:
+            return None
+        return {"start": None, "end": None, "surface": None, **{k: conflict[k] for k in (
+            "gi", "register", "native_id", "matched_name", "kind", "score", "severity")}, "context": None,
+            **{k: conflict[k] for k in ("why", "legal_hooks", "linked")}}
 
     def _context(self, folded: str, c: _Candidate, conflict: dict) -> str:
         """How the text uses the name: the usage words around the mention (and inside it: Queso tipo Manchego)."""
@@ -406,9 +417,12 @@ def _extend(folded: str, end: int, words: int) -> int:
 def _foreign_runs(folded: str) -> list[tuple[int, int]]:
     """Runs of three or more Chinese transcription characters or four or more katakana (a foreign name written
     by sound), cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
+    runs = list(_run_pattern().finditer(folded))
+    if not runs:
+        return []
     out = []
     countries = sorted((e - len(name) + 1, e + 1) for e, name in _country_automaton().iter(folded))
-    for run in _run_pattern().finditer(folded):
+    for run in runs:
         start, end = run.span()
         pieces, at = [], start
         for lo, hi in countries:                       # a country's name, whatever its characters, cuts a run
@@ -486,6 +500,8 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Overlapping candidates: the longest, then the best-scored, then the strongest kind, wins its span;
     one mention per GI and span. A span read by sound or as a slip is the best reading's (a name written out
     is every GI's that has it)."""
+    if len(candidates) < 2:
+        return candidates
     exact_spans = {(c.start, c.end) for c in candidates if c.hit.kind in _EXACT}
     best: dict[tuple[int, int], float] = {}
     for c in candidates:

@@ -257,6 +257,9 @@ def is_spaceless_script(script: str) -> bool:
     return script in ("Han", "Kana", "Thai", "Khmer")
 
 
+_EXTRA_SPACES = re.compile(r"^ +| +$|(?<= ) +")     # what folding drops of the spaces: at the ends, and all but one
+
+
 def fold_map(text: str) -> tuple[str, list[int]]:
     """``text`` folded as :func:`fold` folds a name (NFKC, case, accents, width, punctuation to single spaces,
     traditional Chinese to simplified), with, for each character of the result, the index in ``text`` it
@@ -266,9 +269,15 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     if "\0" in one:                         # a character that folds to none or several, or by what precedes it
         result, where = _fold_letter_by_letter(text)
     elif "  " in one or one[:1] == " " or one[-1:] == " ":        # spaces run together or at an end
-        where = [i for i, ch in enumerate(one) if ch != " " or (i and one[i - 1] != " ")]
-        result = " ".join(w for w in one.split(" ") if w)
-        del where[len(result):]                                    # the space a text ended with
+        kept, at = [], 0
+        for extra in _EXTRA_SPACES.finditer(one):
+            kept.append((at, extra.start()))
+            at = extra.end()
+        kept.append((at, len(one)))
+        result = "".join(one[lo:hi] for lo, hi in kept)
+        where = []
+        for lo, hi in kept:
+            where.extend(range(lo, hi))
     else:                                                          # every character is one: offsets stay put
         result, where = one, list(range(len(one)))
     simplified = to_simplified(result)
