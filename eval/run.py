@@ -3,7 +3,7 @@ of eval/cases (compiled from public sources, each case with its source) and on t
 ../shared/eval/dev_checks.json; false alarms on real brand and company names; and the share of lightly
 perturbed register names (typos in every script, an added word, case and accents) whose GI is found.
 
-    python eval/run.py [--part dev|heldout|all] [--db PATH] [--show-misses]
+    python eval/run.py [--part dev|heldout|all] [--db PATH] [--show-misses] [--cases FILE ...]
 
 Cases are split by a hash of the query (gimatch.evaluate.part_of): develop on `dev`, measure `heldout` at
 the end. The store is the bundled default store (built once into .venv/eval.db unless --db is given).
@@ -83,6 +83,8 @@ def main() -> None:
     parser.add_argument("--perturbed", type=int, default=N_PERTURBED)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cases", nargs="+", metavar="FILE",
+                        help="case files of eval/cases to run (all of them unless given)")
     args = parser.parse_args()
 
     import gimatch
@@ -91,7 +93,7 @@ def main() -> None:
 
     store = gimatch.open(args.db)
     rows, negatives, out = [], [], {}
-    for path in CASES:
+    for path in [ROOT / "eval/cases" / name for name in args.cases] if args.cases else CASES:
         report = evaluate_cases(store, _load(str(path)), part=args.part, where=path.name)
         rows += report["cases"]
         negatives += report["negative_cases"]

@@ -227,7 +227,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             bar += NO_DICTIONARY.get(q.script, 0.0)
             if consonants >= 4:
                 bar = min(bar, 1.0)          # four consonants and more: a rendering sound for sound always counts
-            sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar)
+            sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han")
             if sim < bar:
                 continue
             name = g.names[ni]

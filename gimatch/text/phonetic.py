@@ -248,14 +248,19 @@ _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
+GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
+                     # (莱 lai for le, 奥 ao and 索 suo for o)
 CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mont 蒙, モン; Pin-ot ピノ drops none)
 
 
-def _drops(form: str) -> list[float]:
-    """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less."""
+def _drops(form: str, glides: bool = False) -> list[float]:
+    """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less,
+    and with ``glides`` one of two vowels together."""
     out = [_DROP[ch] for ch in form]
     for i in range(len(form) - 1):
-        if form[i] == "L" and form[i + 1] not in VOWELS:
+        if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
+            out[i] = out[i + 1] = GLIDE
+        elif form[i] == "L" and form[i + 1] not in VOWELS:
             out[i] = CODA_LIQUID
         elif form[i] in "MN" and form[i + 1] not in VOWELS:
             out[i] = CODA_NASAL
@@ -265,12 +270,13 @@ def _drops(form: str) -> list[float]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def distance(a: str, b: str, limit: float = math.inf) -> float:
-    """The cost of reading form ``a`` as form ``b`` (weighted edit distance with transcription costs); infinite
-    once every alignment costs more than ``limit`` (no cost falls along the way)."""
+def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False) -> float:
+    """The cost of reading form ``a`` (read from pinyin when ``pinyin``) as form ``b`` (weighted edit distance
+    with transcription costs); infinite once every alignment costs more than ``limit`` (no cost falls along
+    the way)."""
     n, m = len(a), len(b)
     sub = _SUB
-    drop_a, drop_b = _drops(a), _drops(b)
+    drop_a, drop_b = _drops(a, glides=pinyin), _drops(b)
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
@@ -294,7 +300,7 @@ def distance(a: str, b: str, limit: float = math.inf) -> float:
 
 
 def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
-               at_least: float = 0.0) -> float:
+               at_least: float = 0.0, pinyin: bool = False) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
     forms' consonant counts may be given when the caller has them; below ``at_least``, 0."""
     if not a or not b:
@@ -303,4 +309,4 @@ def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: in
     cb = len(consonants(b)) if consonants_b is None else consonants_b
     weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
     limit = (1.0 - at_least) * weight + 1e-9 if at_least > 0 else math.inf    # a hair over: the bar decides ties
-    return max(0.0, 1.0 - distance(a, b, limit) / weight)
+    return max(0.0, 1.0 - distance(a, b, limit, pinyin) / weight)
