@@ -356,13 +356,13 @@ class Store:
     @staticmethod
     def _write_names(conn, gi: GI, anatomy, name_keys, phonetic_keys) -> None:
         """A record's names as gimatch analyses them (place, product concepts) and their keys."""
-        from .text.phonetic import COUNTRY_LANG
+        from .text.phonetic import language_of
 
         for table in ("names", "keys"):
             conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
         pc = gi.product_class
         japanese = "JP" in gi.countries or None
-        lang = COUNTRY_LANG.get(gi.countries[0]) if gi.countries else None
+        lang = language_of(gi.countries)
         key_rows = []
         for idx, name in enumerate(gi.names):
             anat = anatomy(name.text, japanese=japanese)

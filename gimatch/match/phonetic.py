@@ -172,8 +172,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
-    as_names = known and any(kind == "name" and any("ァ" <= ch <= "ヺ" for ch in surface)
-                             for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     unknown_katakana = q.script == "Kana" and not known
     if foreign:
         _dictionary_sources(q, words, idx, out)
@@ -216,9 +214,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a part of a name (a word, the place) with no product to back it,
                                              # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
-            if known and not dictionary_agrees and not (as_names and agrees):
-                continue                     # the dictionary knows the words, and they are not this GI's (a
-                                             # katakana name beside the GI's product may be the GI's: シェリー酒)
+            if known and not dictionary_agrees and not agrees:
+                continue                     # the dictionary knows the words, and they are not this GI's (beside
+                                             # the GI's product, a word it knows may be the GI's: シェリー酒,
+                                             # コンテチーズ, where it reads コンテ as continuity)
             bar = needed(consonants, agrees, idx.abroad(gi), chinese_words, vouched=unknown_katakana)
             if own == "latin":
                 bar = max(bar, LATIN_BAR)

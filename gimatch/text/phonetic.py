@@ -42,6 +42,11 @@ COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH"
                 "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu"}
 
 
+def language_of(countries) -> str | None:
+    """The language whose spelling rules read the names of a GI of these countries (its first country's)."""
+    return COUNTRY_LANG.get(countries[0]) if countries else None
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict[str, list[tuple[re.Pattern, str]]]:
     out: dict[str, list[tuple[re.Pattern, str]]] = {}
