@@ -241,7 +241,18 @@ def test_kanji_in_japanese_text_are_not_read_as_a_foreign_name():
     from gimatch.match.base import analyze, phonetic_forms
     from gimatch.text import phonetic
 
-    assert [form for form, _ in phonetic_forms(analyze("北海道シャブリ"))] == [phonetic.from_kana("シャブリ")]
+    assert [form for form, _, _ in phonetic_forms(analyze("北海道シャブリ"))] == [phonetic.from_kana("シャブリ")]
+
+
+def test_a_form_that_reads_the_product_word_as_sounds_has_no_product():
+    """帕尔玛火腿 is read as Parma with ham, and as a whole by its sounds, where 火腿 is no longer the product;
+    a text without a product word has one reading, with nothing taken as sounds."""
+    from gimatch.match.base import analyze, phonetic_forms
+
+    forms = phonetic_forms(analyze("帕尔玛火腿"))
+    assert [products_as_sounds for _, _, products_as_sounds in forms] == [False, True]
+    assert forms[0][0] == "PaLMa" and forms[1][0].startswith("PaLMaHo")
+    assert [p for _, _, p in phonetic_forms(analyze("シャブリ"))] == [False]
 
 
 def test_a_slip_is_judged_on_the_distinctive_part_not_on_a_shared_product_word(bundled_store):

@@ -87,14 +87,16 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
-def phonetic_forms(q: Query) -> list[tuple[str, int]]:
+def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
-    was read from (a rendering breaks words where the name does)."""
+    was read from (a rendering breaks words where the name does), and whether it reads the query's product
+    words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
     from ..text.lexicon import is_product_term
     from ..text.romanize import pinyin, rtgs
 
-    texts = [q.anat.place] if q.anat.place and q.anat.place != q.folded.replace(" ", "") else []
+    has_place = bool(q.anat.place) and q.anat.place != q.folded.replace(" ", "")
+    texts = [q.anat.place] if has_place else []
     texts.append(q.folded)
     japanese = q.script == "Kana"
     out = []
@@ -116,6 +118,6 @@ def phonetic_forms(q: Query) -> list[tuple[str, int]]:
                 elif script == "Latin":
                     parts.append(phonetic.latin(run))
             form = "".join(parts)
-            if form and form not in [f for f, _ in out]:
-                out.append((form, sum(not is_product_term(w) for w in text.split())))
+            if form and form not in [f for f, _, _ in out]:
+                out.append((form, sum(not is_product_term(w) for w in text.split()), has_place and text == q.folded))
     return out

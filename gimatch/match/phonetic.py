@@ -168,15 +168,16 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not idx.phon:
         return
     own = SCRIPT_SOURCE.get(q.script, "latin")
-    qclasses = q.anat.classes
-    chinese_words = q.script == "Han" and transcription_share(q.anat.place or q.folded) < 0.6
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
     unknown_katakana = q.script == "Kana" and not known
     if foreign:
         _dictionary_sources(q, words, idx, out)
-    syllables = sum(script_of(ch) == "Han" for ch in q.anat.place or q.folded) if q.script == "Han" else 0
-    for form, spaced in phonetic_forms(q):
+    for form, spaced, products_as_sounds in phonetic_forms(q):
+        qclasses = set() if products_as_sounds else q.anat.classes
+        read = q.folded if products_as_sounds else q.anat.place or q.folded
+        syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
+        chinese_words = q.script == "Han" and transcription_share(read) < 0.6
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue
