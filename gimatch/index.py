@@ -43,6 +43,34 @@ PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}),
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
+def _places_of_adjectives(gis, name_places, name_concepts, by_place) -> None:
+    """A name whose place is written as an adjective (Riojano, Veronese, Nürnberger) is also found by the place
+    it is the adjective of, where another name writes that place (Rioja, Verona, Nürnberg)."""
+    from bisect import bisect_left
+
+    from .text.anatomy import demonym_root
+    from .text.phonetic import language_of
+
+    known = sorted(k for k, refs in by_place.items()
+                   if k.isascii() and len(k) >= 4 and any(c for _, _, c in refs) and demonym_root(k) == k)
+    for (gi, ni), (place, key) in list(name_places.items()):
+        if not place.isascii():
+            continue
+        lang = language_of(gis[gi].countries)
+        for word in place.split():
+            root = demonym_root(word, lang)
+            if root == word or len(root) < 4:
+                continue
+            at = bisect_left(known, root)
+            named = set()
+            while at < len(known) and known[at].startswith(root):
+                if len(known[at]) <= len(root) + 2 and known[at] != key:
+                    named.add(known[at])
+                at += 1
+            if len(named) == 1:
+                by_place.setdefault(named.pop(), []).append((gi, ni, name_concepts[(gi, ni)]))
+
+
 @dataclass
 class IndexedGI:
     id: str
@@ -314,6 +342,7 @@ class NameIndex:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
+        _places_of_adjectives(gis, name_places, name_concepts, by_place)
         for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status, known_by, "
                                       "not_before from protections"):
             gis[pos[gi_id]].protections.append(tuple(row))

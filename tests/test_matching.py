@@ -340,3 +340,27 @@ def test_the_long_place_of_a_gi_known_abroad_rendered_alone_names_it(bundled_sto
 def test_a_country_named_in_any_of_its_names_is_the_place_of_a_gi_named_by_that_country(bundled_store, query, name):
     top = _top(bundled_store, query)
     assert top is not None and name in top.names and top.kind == "translation"
+
+
+def test_a_place_written_as_an_adjective_is_found_by_the_place_it_names(bundled_store):
+    """Riso Nano Vialone Veronese writes Verona as an adjective: 'Verona rice' is its translation, and not one
+    of the Verona GIs for fruit and vegetables, whose register class also holds cereals."""
+    found = [(c.matched_name, c.kind) for c in bundled_store.check("Verona rice").conflicts]
+    assert ("Riso Nano Vialone Veronese", "translation") in found
+    assert not any(name in ("Pesca di Verona", "Radicchio di Verona") for name, _ in found)
+
+
+def test_places_of_adjectives_join_a_name_to_the_one_place_its_adjective_names():
+    """Riojano names Rioja, which another name writes out; a root that opens several places, or none, names
+    none."""
+    from gimatch.index import IndexedGI, _places_of_adjectives
+
+    gis = [IndexedGI("a", "r", "1", "PGI", ["ES"], None, None, "registered"),
+           IndexedGI("b", "r", "2", "PDO", ["ES"], None, None, "registered"),
+           IndexedGI("c", "r", "3", "PGI", ["IT"], None, None, "registered")]
+    places = {(0, 0): ("riojano", "riojano"), (1, 0): ("rioja", "rioja"), (2, 0): ("toscano", "toscano")}
+    concepts = {(0, 0): frozenset({"chorizo"}), (1, 0): frozenset({"wine"}), (2, 0): frozenset({"olive_oil"})}
+    by_place = {key: [(gi, ni, concepts[(gi, ni)])] for (gi, ni), (_, key) in places.items()}
+    _places_of_adjectives(gis, places, concepts, by_place)
+    assert (0, 0, frozenset({"chorizo"})) in by_place["rioja"]
+    assert by_place["toscano"] == [(2, 0, frozenset({"olive_oil"}))] and "toscana" not in by_place
