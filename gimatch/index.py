@@ -30,6 +30,7 @@ from . import identity
 from .model import Protection
 from .text.anatomy import STOPWORDS
 from .text.keys import ROMANIZATION_KINDS
+from .text import phonetic
 from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
@@ -43,9 +44,10 @@ PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}),
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
-def _places_of_adjectives(gis, name_places, name_concepts, by_place) -> None:
-    """A name whose place is written as an adjective (Riojano, Veronese, Nürnberger) is also found by the place
-    it is the adjective of, where another name writes that place (Rioja, Verona, Nürnberg)."""
+def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, int]]:
+    """(place key, gi, name) for each name whose place is written as an adjective (Riojano, Veronese,
+    Parmigiano) and the place it is the adjective of, where another name writes that place out (Rioja, Verona,
+    Parma) and only that one starts with the adjective's root."""
     from bisect import bisect_left
 
     from .text.anatomy import demonym_root
@@ -53,7 +55,8 @@ def _places_of_adjectives(gis, name_places, name_concepts, by_place) -> None:
 
     known = sorted(k for k, refs in by_place.items()
                    if k.isascii() and len(k) >= 4 and any(c for _, _, c in refs) and demonym_root(k) == k)
-    for (gi, ni), (place, key) in list(name_places.items()):
+    out = []
+    for (gi, ni), (place, key) in name_places.items():
         if not place.isascii():
             continue
         lang = language_of(gis[gi].countries)
@@ -68,7 +71,8 @@ def _places_of_adjectives(gis, name_places, name_concepts, by_place) -> None:
                     named.add(known[at])
                 at += 1
             if len(named) == 1:
-                by_place.setdefault(named.pop(), []).append((gi, ni, name_concepts[(gi, ni)]))
+                out.append((named.pop(), gi, ni))
+    return out
 
 
 @dataclass
@@ -342,7 +346,9 @@ class NameIndex:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
-        _places_of_adjectives(gis, name_places, name_concepts, by_place)
+        adjective_places = _places_of_adjectives(gis, name_places, by_place)
+        for place, gi, ni in adjective_places:
+            by_place.setdefault(place, []).append((gi, ni, name_concepts[(gi, ni)]))
         for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status, known_by, "
                                       "not_before from protections"):
             gis[pos[gi_id]].protections.append(tuple(row))
@@ -366,6 +372,10 @@ class NameIndex:
                     fuzzy.setdefault(key, []).append(ref)
             elif kind == "joined" and key.isascii() and len(key) >= 4:
                 fuzzy.setdefault(key, []).append(ref)
+        for place, gi, ni in adjective_places:         # and by the sounds of that place (帕尔马奶酪: Parma cheese)
+            form = phonetic.latin(place, phonetic.language_of(gis[gi].countries))
+            if len(skeleton := phonetic.consonants(form)) >= 2:
+                phon.append((form, skeleton, gi, ni, "phon-place:latin"))
         by_token: dict[str, list[tuple[int, int]]] = {}
         for ref, toks in tokens.items():
             for t in toks:

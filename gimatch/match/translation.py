@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_stem
-from ..text.lexicon import classes_comparable, concepts_agree, lexicon
+from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
 
@@ -27,8 +27,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not place or len(place) < 3:
         return
     seen: set[int] = set()
+    named = False                            # the place as written names a GI of the product
     for key in dict.fromkeys((place, japanese_latin(place))):
-        _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
+        named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
     words = q.anat.place.split()
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):
@@ -44,7 +45,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         _offer(q, idx, out, [ref for w in words for ref in idx.by_place.get(w, ())], 0.0, "the country's name",
                seen, need_product=True)
     stem = q.anat.place_stem or place_stem(q.anat.place)
-    if len(stem) >= 3:
+    if len(stem) >= 3 and not named:
+        # a place of like sounds (Styrian ~ Steirisches), unless the place as written names a GI of the product
+        # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
 
@@ -70,13 +73,15 @@ def _letters_close(place: str, idx: NameIndex, ref) -> bool:
 
 
 def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],
-           need_product: bool = False) -> None:
+           need_product: bool = False) -> bool:
+    """Offer the GIs of these place refs; whether one was a translation (the place and the product)."""
     qconcepts = q.anat.concepts
     qclasses = q.anat.classes
 
     def ev(key_kind: str = "place+term", detail: str | None = how if less else None) -> Evidence:
         return Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind=key_kind, detail=detail)
 
+    translated = False
     for gi, ni, concepts in refs:
         if gi in seen and less:
             continue
@@ -87,6 +92,7 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
         if agree:
             term = ", ".join(sorted(concepts & qconcepts) or sorted(qconcepts))
             score = (88.0 if concepts & qconcepts else 86.0) + (SAME_WORD if _same_word(q, idx, gi, ni) else 0.0)
+            translated = True
             out.offer(Hit(gi, ni, "translation", score - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
@@ -97,6 +103,11 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
                           f"shares the place {q.anat.place!r} with {name!r} but names another product "
                           f"({', '.join(sorted(qconcepts))} / {', '.join(sorted(concepts))})",
                           ev("place")))
+        elif not concepts and qclasses and any(class_within(c, g.class_common) for c in qclasses):
+            translated = True
+            out.offer(Hit(gi, ni, "translation", 86.0,
+                          f"same place ({q.anat.place!r}) as {name!r}, a name of the product itself, and the "
+                          f"same product ({g.class_common})", ev("place+class")))
         elif not concepts and qclasses and any(classes_comparable(c, g.class_common) for c in qclasses):
             out.offer(Hit(gi, ni, "translation", 80.0,
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
@@ -109,3 +120,4 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
             out.offer(Hit(gi, ni, "same place", 45.0,
                           f"shares the place {q.anat.place!r} with {name!r} but names another product",
                           ev("place")))
+    return translated
