@@ -28,6 +28,7 @@ import bisect
 import datetime as dt
 import functools
 import html
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -376,17 +377,20 @@ def _terms_near(folded: str, start: int, end: int) -> tuple[tuple[int, int, str,
     lex = lexicon()
     out = []
     if not _latin_like(folded[start]):
+        terms = _spaceless_terms_in(folded)
         for at in range(end, min(end + 2 * WINDOW, len(folded))):
-            term = _term_at(folded, at)
-            if term:
+            if at in terms:
+                term = terms[at][1]
                 out.append((start, at + len(term.tokens[0]), term.tokens[0], term.concept))
         return tuple(out)
+    opening = _term_openings(folded)
+    if not opening:
+        return ()
     words, tokens = _words(folded), _tokens(folded)
     after = bisect.bisect_left(words, (end, end))                     # the first word at or after the end
-    before = bisect.bisect_right([e for _, e in words], start)        # the words that end before the start
-    starts = _term_starts()
+    before = bisect.bisect_right(words, start, key=_END)              # the words that end before the start
     for k in [*range(after, min(after + WINDOW, len(words))), *range(before - 1, max(before - WINDOW, 0) - 1, -1)]:
-        if tokens[k] not in starts:
+        if k not in opening:
             continue
         for n in range(min(lex.max_term_tokens, len(tokens) - k), 0, -1):
             term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
@@ -394,6 +398,16 @@ def _terms_near(folded: str, start: int, end: int) -> tuple[tuple[int, int, str,
                 s, found = words[k][0], " ".join(tokens[k:k + n])
                 out.append((start, s + len(found), found, term.concept) if s >= end else (s, end, found, term.concept))
     return tuple(out)
+
+
+_END = operator.itemgetter(1)
+
+
+@functools.lru_cache(maxsize=8)
+def _term_openings(folded: str) -> frozenset[int]:
+    """The words of a text (by position) that open a product term of the lexicon."""
+    starts = _term_starts()
+    return frozenset(k for k, token in enumerate(_tokens(folded)) if token in starts)
 
 
 @functools.lru_cache(maxsize=1)
