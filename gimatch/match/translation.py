@@ -106,8 +106,8 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
         elif not concepts and qclasses and any(class_within(c, g.class_common) for c in qclasses):
             translated = True
             out.offer(Hit(gi, ni, "translation", 86.0,
-                          f"same place ({q.anat.place!r}) as {name!r}, a name of the product itself, and the "
-                          f"same product ({g.class_common})", ev("place+class")))
+                          f"same place ({q.anat.place!r}) as {name!r}, a name without a product word, and a "
+                          f"product of its class ({g.class_common})", ev("place+class")))
         elif not concepts and qclasses and any(classes_comparable(c, g.class_common) for c in qclasses):
             out.offer(Hit(gi, ni, "translation", 80.0,
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
