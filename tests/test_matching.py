@@ -326,6 +326,7 @@ def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_
     """The dictionary reads シェリー as the name Shelley: alone it is that name, beside ワイン it is Sherry."""
     assert "Sherry" in _top(bundled_store, "シェリーワイン").names
     assert not bundled_store.check("シェリー").conflicts
+    assert "Comté" in _top(bundled_store, "コンテチーズ").names          # コンテ is 'continuity' to the dictionary
 
 
 def test_the_long_place_of_a_gi_known_abroad_rendered_alone_names_it(bundled_store):

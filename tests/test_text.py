@@ -219,3 +219,19 @@ def test_spanish_gu_before_e_and_i_is_a_hard_g(word, form):
     from gimatch.text import phonetic
 
     assert phonetic.latin(word, "es") == form
+
+
+def test_a_diphthong_of_pinyin_renders_one_vowel():
+    """莱 lai renders 'le' and 奥 ao renders 'o': read from pinyin, one of two vowels together is cheap to leave
+    out; between two Latin forms it costs what any vowel does."""
+    from gimatch.text.phonetic import distance, from_pinyin, latin
+
+    rendered, name = from_pinyin("sa lai"), latin("salers", "fr")
+    assert distance(rendered, name, pinyin=True) < distance(rendered, name)
+    assert distance("SaLaiL", "SaLeL") == distance("SaLaiL", "SaLeL", pinyin=False)
+
+
+def test_french_y_between_vowels_is_a_glide():
+    from gimatch.text.phonetic import latin
+
+    assert "Y" in latin("bayonne", "fr") and "Y" not in latin("lyon", "fr")
