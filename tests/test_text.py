@@ -235,3 +235,10 @@ def test_french_y_between_vowels_is_a_glide():
     from gimatch.text.phonetic import latin
 
     assert "Y" in latin("bayonne", "fr") and "Y" not in latin("lyon", "fr")
+
+
+def test_pinyin_r_renders_the_j_of_french_and_portuguese():
+    """阿连特茹 is Alentejo: 茹 ru writes the Portuguese j, a sibilant, as 日内瓦 writes the g of Genève."""
+    from gimatch.text.phonetic import consonants, from_pinyin, latin
+
+    assert consonants(from_pinyin("a lian te ru")) == consonants(latin("alentejo", "pt"))

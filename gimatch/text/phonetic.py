@@ -115,9 +115,11 @@ def _ascii(text: str) -> str:
 _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 
 
+# Transcription writes the j of French and Portuguese (and the soft g of Italian) with pinyin r (日内瓦 Genève,
+# 茹 for -jo), and r and l with l and er: pinyin r is a sibilant here.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", "S"),
-                   ("q", "S"), ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
+                   ("q", "S"), ("x", "S"), ("r", "S"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
 # Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
 PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
