@@ -242,3 +242,12 @@ def test_pinyin_r_renders_the_j_of_french_and_portuguese():
     from gimatch.text.phonetic import consonants, from_pinyin, latin
 
     assert consonants(from_pinyin("a lian te ru")) == consonants(latin("alentejo", "pt"))
+
+
+def test_pinyin_j_is_between_a_velar_and_a_sibilant():
+    """基安蒂 renders Chianti (k) and 贾 the soft g of Giacomo: read from pinyin, j is near both."""
+    from gimatch.text.phonetic import distance, from_pinyin, latin
+
+    chianti, rendered = latin("chianti", "it"), from_pinyin("ji an di")
+    assert distance(rendered, chianti) < distance(rendered.replace("J", "S"), chianti)
+    assert distance("Ja", "Sa") < distance("Ka", "Sa")

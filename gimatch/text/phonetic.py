@@ -33,6 +33,9 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
+CONSONANTS = "PFWTKSLMNHYJ"
+PALATAL = "J"   # pinyin j: transcription writes with it a g or k (基 Chianti, 加 Canada, 吉 Guijuelo) as much as a
+                # soft g (贾 Giacomo): between a velar and a sibilant
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
                 # consonant (科涅克 Cognac, 波特 Port) or writes for any short vowel; it comes and goes cheaply
 OPEN_E = "æ"    # Thai แ (RTGS ae): the open front vowel Thai writes for a foreign a as much as for an e (แชมเปญ
@@ -61,7 +64,7 @@ def _classes(sounds: str) -> str:
     for ch in sounds:
         if ch in VOWELS:
             sym = ch
-        elif ch.isupper() and ch in "PFWTKSLMNHY":
+        elif ch.isupper() and ch in CONSONANTS:
             sym = ch
         elif ch in CLASS:
             sym = CLASS[ch]
@@ -118,7 +121,7 @@ _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 # Transcription writes the j of French and Portuguese (and the soft g of Italian) with pinyin r (日内瓦 Genève,
 # 茹 for -jo), and r and l with l and er: pinyin r is a sibilant here.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
-                   ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", "S"),
+                   ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
                    ("q", "S"), ("x", "S"), ("r", "S"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
 # Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
@@ -213,7 +216,7 @@ def consonants(form: str) -> str:
     return "".join(ch for ch in form if ch.isupper())
 
 
-NEAR = {frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
+NEAR = {frozenset("JS"): 0.2, frozenset("JK"): 0.3, frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7}
 
@@ -248,7 +251,7 @@ def _drop(ch: str, final: bool) -> float:
     return 0.9
 
 
-_SYMBOLS = "PFWTKSLMNHY" + "aeiouəæ"
+_SYMBOLS = CONSONANTS + "aeiouəæ"
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
 _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
