@@ -251,10 +251,3 @@ def test_pinyin_j_is_between_a_velar_and_a_sibilant():
     chianti, rendered = latin("chianti", "it"), from_pinyin("ji an di")
     assert distance(rendered, chianti) < distance(rendered.replace("J", "S"), chianti)
     assert distance("Ja", "Sa") < distance("Ka", "Sa")
-
-
-def test_a_thai_place_is_the_same_with_or_without_the_word_for_town():
-    from gimatch.text.anatomy import anatomy
-
-    assert anatomy("ทุเรียนเมืองนนท์").place == anatomy("ทุเรียนนนท์").place == "นนท์"
-    assert anatomy("เมือง").place == "เมือง"            # the word alone is no place of its own kind

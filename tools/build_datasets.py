@@ -51,8 +51,6 @@ CURATED = {
                         "agreement)", "Apache-2.0", ["per row"]),
     "phonetic_rules.csv": ("spelling-to-sound rules per language, for the phonetic matcher", "Apache-2.0",
                            ["gimatch developers"]),
-    "place_kind_words.csv": ("words naming the kind of a place (town, province) before its name, in Thai",
-                             "Apache-2.0", ["gimatch developers"]),
     "modifiers.csv": ("marketing and quality words (premium, original, riserva) in several languages", "Apache-2.0",
                       ["gimatch developers"]),
     "product_terms_romanized.csv": ("the Chinese, Japanese and Thai product terms in pinyin, Hepburn and RTGS "

@@ -249,10 +249,6 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         if text.startswith(word) and len(text) - len(word) >= 2:
             text = text[len(word):]
             break
-    for word in lex.place_kinds:                # the kind of place before its name (เมืองนนท์: the town of Non)
-        if text.startswith(word) and len(text) - len(word) >= 2:
-            text = text[len(word):]
-            break
     anat.place = text
     forms = romanized_forms(text, japanese=japanese)
     latin = forms[0][0] if forms else text

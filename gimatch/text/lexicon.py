@@ -43,7 +43,6 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
-    place_kinds: tuple[str, ...] = ()  # words before a place naming its kind, in Thai (เมือง: town), longest first
 
 
 def is_product_term(text: str) -> bool:
@@ -173,8 +172,6 @@ def _compile() -> Lexicon:
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
-        place_kinds=tuple(sorted({fold(r["term"]) for r in bundled.read_table("place_kind_words.csv")},
-                                 key=lambda m: (-len(m), m))),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
                             for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
