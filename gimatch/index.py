@@ -46,20 +46,18 @@ _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_
 
 def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, int]]:
     """(place key, gi, name) for each name whose place is written as an adjective (Riojano, Veronese,
-    Parmigiano) and the place it is the adjective of, where another name writes that place out (Rioja, Verona,
-    Parma) and only that one starts with the adjective's root."""
-    from bisect import bisect_left
-
+    Parmigiano) and the place it is the adjective of, where another name of a GI of the same country writes
+    that place out (Rioja, Verona, Parma) and only that one starts with the adjective's root."""
     from .text.anatomy import demonym_root
-    from .text.phonetic import language_of
 
-    known = sorted(k for k, refs in by_place.items()
-                   if k.isascii() and len(k) >= 4 and any(c for _, _, c in refs) and demonym_root(k) == k)
+    countries = {k: {c for gi, _, concepts in refs if concepts for c in gis[gi].countries}
+                 for k, refs in by_place.items() if k.isascii() and len(k) >= 4 and demonym_root(k) == k}
+    known = sorted(k for k, of in countries.items() if of)
     out = []
     for (gi, ni), (place, key) in name_places.items():
         if not place.isascii():
             continue
-        lang = language_of(gis[gi].countries)
+        lang = phonetic.language_of(gis[gi].countries)
         for word in place.split():
             root = demonym_root(word, lang)
             if root == word or len(root) < 4:
@@ -67,7 +65,8 @@ def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, in
             at = bisect_left(known, root)
             named = set()
             while at < len(known) and known[at].startswith(root):
-                if len(known[at]) <= len(root) + 2 and known[at] != key:
+                if len(known[at]) <= len(root) + 2 and known[at] != key and \
+                        countries[known[at]] & set(gis[gi].countries):
                     named.add(known[at])
                 at += 1
             if len(named) == 1:
@@ -360,7 +359,7 @@ class NameIndex:
         for key, kind, gi_id, idx in db.execute("select key, kind, gi_id, name_idx from keys"):
             ref = (pos[gi_id], idx, kind)
             if kind.startswith("phon"):
-                phon.append((key, "".join(ch for ch in key if ch.isupper()), ref[0], idx, kind))
+                phon.append((key, phonetic.consonants(key), ref[0], idx, kind))
                 continue
             if kind in ("fold", "joined") and not key.isascii() and " " not in key:
                 native.setdefault(key, []).append(ref)

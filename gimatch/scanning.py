@@ -123,13 +123,13 @@ class Scanner:
             for key in {fold(place), place_key}:
                 if key and self._usable(key, lex):
                     payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
-        self.automaton = _automaton((key, (key, value["names"], value["places"], _latin_like(key[0]) or _latin_like(key[-1]),
-                                           len(key.replace(" ", "")) <= SHORT)) for key, value in payload.items())
+        self.automaton = _automaton((key, (key, value["names"], value["places"],
+                                           _latin_like(key[0]) or _latin_like(key[-1]), len(key.replace(" ", "")) <= SHORT))
+                                    for key, value in payload.items())
         self._prefixes = _automaton((" " + prefix, prefix) for prefix in self._distinct_prefixes(idx, lex))
         self._cache: dict = {}
         self._named: dict[tuple, Hit] = {}     # hits of names and of places with a product word, made once
         self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
-        self._scopes: dict[tuple, legal.Scope] = {}
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -154,10 +154,7 @@ class Scanner:
             raise UsageError(f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}")
         if territory is not None and territory not in legal.TERRITORIES:
             raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
-        on = as_date(date, "date") or dt.date.today()
-        scope = self._scopes.get((territory, on))
-        if scope is None:
-            scope = self._scopes[(territory, on)] = legal.Scope(territory=territory, date=on)
+        scope = legal.Scope(territory=territory, date=as_date(date, "date") or dt.date.today())
         folded, where = fold_map(text)
         exact = self._exact(folded)
         if script_pattern("Greek", "Cyrillic").search(folded):     # Φέτα: the Latin keys, letter by letter
@@ -292,7 +289,7 @@ class Scanner:
         start, end = where[c.start], where[c.end - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):
             end += 1                             # the accent a decomposed letter carries (Comte\u0301)
-        mention = dict(conflict)
+        mention = dict(conflict, legal_hooks=list(conflict["legal_hooks"]), linked=list(conflict["linked"]))
         mention["start"], mention["end"], mention["surface"] = start, end, text[start:end]
         mention["context"] = self._context(folded, c, conflict)
         return mention

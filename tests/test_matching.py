@@ -363,3 +363,24 @@ def test_places_of_adjectives_join_a_name_to_the_one_place_its_adjective_names()
     concepts = {(0, 0): frozenset({"chorizo"}), (1, 0): frozenset({"wine"}), (2, 0): frozenset({"olive_oil"})}
     by_place = {key: [(gi, ni, concepts[(gi, ni)])] for (gi, ni), (_, key) in places.items()}
     assert _places_of_adjectives(gis, places, by_place) == [("rioja", 0, 0)]
+
+
+@pytest.mark.parametrize("query, name", [("帕米吉亚诺雷吉亚诺", "Parmigiano Reggiano"), ("Lung Ching", "龙井茶"),
+                                         ("基安蒂", "Chianti")])
+def test_pinyin_j_reaches_names_written_with_a_sibilant_or_a_velar(bundled_store, query, name):
+    """Pinyin j is looked up as a sibilant and aligned as near a velar too: Reggiano's soft g, Ching's ch
+    (pinyin jing), Chianti's k."""
+    assert name in _top(bundled_store, query).names
+
+
+@pytest.mark.parametrize("query", ["テーブルワイン", "Colombia wine", "Kalix wafers"])
+def test_ordinary_words_and_other_countries_places_name_no_gi(bundled_store, query):
+    """Table wine in katakana is no rendering of a wine GI's word, and an adjective's place is one of its own
+    country (San Colombano is no Colombia, Andruty kaliskie no Kalix)."""
+    assert not bundled_store.check(query).conflicts
+
+
+def test_a_scan_mention_owns_its_lists(bundled_store):
+    first = bundled_store.scan("Prosciutto di Parma 500 g")["mentions"][0]
+    first["legal_hooks"].append("mine")
+    assert "mine" not in bundled_store.scan("Prosciutto di Parma, sliced")["mentions"][0]["legal_hooks"]

@@ -98,7 +98,7 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     lex = lexicon()
     generic_only = all(t in lex.generic for t in distinct)
     qclasses = q.anat.classes
-    kinds = class_of_concept()
+    class_of = class_of_concept()
     if len(distinct) == 1 and not generic_only and common and names_several_places(distinct[0], idx):
         return                        # one word that qualifies several places is alone no partial name
     covered = sum(idx.token_idf(t) for t in distinct)
@@ -119,7 +119,7 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
         score = PARTIAL_BASE + 32.0 * coverage   # one common word of a longer name is not enough on its own
         # the classes of the products the name names, where it names some (Pesca di Verona: fruit, though its
         # register class also holds cereals), else the record's class
-        classes = {kinds[c] for c in idx.name_concepts.get((gi, ni), ()) if c in kinds} or {g.class_common}
+        classes = {class_of[c] for c in idx.name_concepts.get((gi, ni), ()) if c in class_of} or {g.class_common}
         same = any(class_within(c, theirs) for c in qclasses for theirs in classes)
         agree = same or any(classes_comparable(c, theirs) for c in qclasses for theirs in classes)
         score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0

@@ -125,8 +125,8 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query's words: whether it
     explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
     a native word (本社, 極) or a company or person's name (カルビー); and those source words. A query the
-    dictionary explains through and through is a GI's rendering only if a source word is the GI's name. A
-    katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
+    dictionary explains through and through is a GI's rendering if a source word is the GI's name, or beside
+    the GI's product word (see :func:`find`). A katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
         katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
         fragment = katakana and len(surface.strip("ー・")) < 2     # one kana cut off a longer word (リ of リヴァロ)
@@ -171,6 +171,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
     unknown_katakana = q.script == "Kana" and not known
+    as_names = known and any(kind == "name" and any("ァ" <= ch <= "ヺ" for ch in surface)
+                             for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
     for form, spaced, products_as_sounds in phonetic_forms(q):
@@ -215,10 +217,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a part of a name (a word, the place) with no product to back it,
                                              # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
-            if known and not dictionary_agrees and not agrees:
-                continue                     # the dictionary knows the words, and they are not this GI's (beside
-                                             # the GI's product, a word it knows may be the GI's: シェリー酒,
-                                             # コンテチーズ, where it reads コンテ as continuity)
+            if known and not dictionary_agrees and not (agrees and (as_names or part == "phon")):
+                continue                     # the dictionary knows the words, and they are not this GI's; beside
+                                             # the GI's product, a name it knows may be the GI's (シェリー酒), and
+                                             # so may a word it knows in another sense, rendering the GI's whole
+                                             # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
             bar = needed(consonants, agrees, idx.abroad(gi), chinese_words, vouched=unknown_katakana)
             if own == "latin":
                 bar = max(bar, LATIN_BAR)

@@ -4,7 +4,8 @@ and the same place for another product (安丘大姜 ↔ 安丘大葱: a kind of
 
 The place is found by its key (folded, exonyms and legacy romanizations read back); failing that, by part of
 the query's place words (Shanxi mature vinegar: 'shanxi'), or by the sounds of its stem (Styrian and
-steirisch, Istrian and istarski), where the product must then agree.
+steirisch, Istrian and istarski), where the product must then agree, and only when the place as written names
+no GI of the product (Parma cheese is Parmigiano Reggiano, whose adjective names Parma, not Queso de la Palma).
 """
 
 from __future__ import annotations

@@ -327,9 +327,9 @@ _ONE_FOR_ONE = _OneForOne()
 @functools.lru_cache(maxsize=None)
 def _fold_char(ch: str) -> tuple[str, str | None]:
     """One character folded (" " for a separator, "" for what is dropped) and its script (None for a
-    combining mark, which folds with the letter before it; a mark of a script's own, a Thai vowel or tone
-    mark, is a character of that script)."""
-    if unicodedata.combining(ch) and script_of(ch) in ("Common", "Inherited"):
+    combining mark, which folds with the letter before it; a mark of a script whose accents are kept, a Thai
+    vowel or tone mark, is a character of that script whatever it follows)."""
+    if unicodedata.combining(ch) and (script_of(ch) == "Common" or script_of(ch) in _FOLDABLE_ACCENT_SCRIPTS):
         return ch, None
     out = []
     for piece in unicodedata.normalize("NFKC", ch):

@@ -118,8 +118,8 @@ def _ascii(text: str) -> str:
 _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 
 
-# Transcription writes the j of French and Portuguese (and the soft g of Italian) with pinyin r (日内瓦 Genève,
-# 茹 for -jo), and r and l with l and er: pinyin r is a sibilant here.
+# Transcription writes the j and soft g of French and Portuguese with pinyin r (日内瓦 Genève, 茹 for -jo), and r
+# and l with l and er: pinyin r is a sibilant here.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
                    ("q", "S"), ("x", "S"), ("r", "S"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
@@ -213,10 +213,13 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
 
 
 def consonants(form: str) -> str:
-    return "".join(ch for ch in form if ch.isupper())
+    """A form's consonant skeleton, by which stored forms are looked up: pinyin j as the sibilant (a skeleton is
+    compared letter for letter; the alignment weighs how near j is to a velar too)."""
+    return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S")
 
 
-NEAR = {frozenset("JS"): 0.2, frozenset("JK"): 0.3, frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
+NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3,
+        frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7}
 
@@ -267,6 +270,8 @@ def _drops(form: str, glides: bool = False) -> list[float]:
     """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less,
     and with ``glides`` one of two vowels together."""
     out = [_DROP[ch] for ch in form]
+    if form:
+        out[-1] = _DROP_FINAL[form[-1]]
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
             out[i] = out[i + 1] = GLIDE
@@ -274,8 +279,6 @@ def _drops(form: str, glides: bool = False) -> list[float]:
             out[i] = CODA_LIQUID
         elif form[i] in "MN" and form[i + 1] not in VOWELS:
             out[i] = CODA_NASAL
-    if form:
-        out[-1] = _DROP_FINAL[form[-1]]
     return out
 
 
@@ -312,7 +315,8 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False) -> f
 def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
                at_least: float = 0.0, pinyin: bool = False) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
-    forms' consonant counts may be given when the caller has them; below ``at_least``, 0."""
+    forms' consonant counts may be given when the caller has them; below ``at_least``, 0. ``pinyin``: form
+    ``a`` was read from pinyin (see :func:`distance`)."""
     if not a or not b:
         return 0.0
     ca = len(consonants(a)) if consonants_a is None else consonants_a
