@@ -356,6 +356,7 @@ class Store:
     @staticmethod
     def _write_names(conn, gi: GI, anatomy, name_keys, phonetic_keys) -> None:
         """A record's names as gimatch analyses them (place, product concepts) and their keys."""
+        from .text.language import COUNTRY_LANGS
         from .text.phonetic import language_of
 
         for table in ("names", "keys"):
@@ -363,9 +364,10 @@ class Store:
         pc = gi.product_class
         japanese = "JP" in gi.countries or None
         lang = language_of(gi.countries)
+        langs = tuple(x for c in gi.countries for x in COUNTRY_LANGS.get(c, ())) or None
         key_rows = []
         for idx, name in enumerate(gi.names):
-            anat = anatomy(name.text, japanese=japanese)
+            anat = anatomy(name.text, japanese=japanese, langs=langs)
             conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
                           anat.place, anat.place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),

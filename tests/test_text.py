@@ -252,3 +252,18 @@ def test_pinyin_j_is_between_a_velar_and_a_sibilant():
     chianti, rendered = latin("chianti", "it"), from_pinyin("ji an di")
     assert distance(rendered, chianti) < distance(rendered.replace("J", "S"), chianti)
     assert distance("Ja", "Sa") < distance("Ka", "Sa")
+
+
+def test_a_chinese_name_read_as_korean_writes_it():
+    """Sino-Korean readings, with the first sound Korean gives a word (龙 룡 → 용) and 茶 read both ways."""
+    from gimatch.text.romanize import korean
+
+    assert korean("五粮液") == ["오량액"]
+    assert korean("龙井茶") == ["용정다", "용정차"]
+    assert korean("安溪铁观音") == ["안계철관음"]
+    assert korean("Parma") == []
+
+
+def test_a_korean_reading_finds_the_chinese_gi(bundled_store):
+    found = bundled_store.check("보이차").conflicts
+    assert found and found[0].matched_name == "普洱茶" and found[0].kind == "transliteration"

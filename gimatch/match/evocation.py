@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import syllables
-from ..text.fold import joined
+from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from .base import Collector, Hit, Query
 
@@ -28,6 +28,7 @@ UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending alone, whose first 
 
 COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
 COMPOUND_START = 78.0
+COMPOUND_REST = 3    # letters after the name, a word of their own (Rioja-vina), not an ending (Capri-ce)
 
 
 def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -37,7 +38,7 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
     for word in q.words:
         if not word.isascii() or len(word) < COMPOUND_MIN + 2:
             continue
-        for cut in range(len(word) - 2, COMPOUND_MIN - 1, -1):
+        for cut in range(len(word) - COMPOUND_REST, COMPOUND_MIN - 1, -1):
             head = word[:cut]
             refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold"]
             if not refs or head in lex.generic or head in lex.single_words:
@@ -171,6 +172,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         for gi, ni, kind_ in idx.fuzzy_refs[i]:
             if kind_ in MACHINE_KEYS:
                 continue                 # a stemmed or consonant key is no spelling a buyer sees (nachheight)
+            if by_ending and not by_stem and len(fold(idx.gis[gi].names[ni]).split()[-1]) <= suffix:
+                continue                 # the ending shared is a word of the name's own (Cher of Selles-sur-Cher)
             g = idx.gis[gi]
             if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):
                 continue

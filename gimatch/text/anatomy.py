@@ -177,16 +177,17 @@ def _strip_delocalisers_latin(tokens: list[str], anat: Anatomy) -> list[str]:
     return out
 
 
-def _compound_heads(tokens: list[str], anat: Anatomy) -> list[str]:
-    """A compound that ends with a product word (Bergkäse, Kürbiskernöl, Hirschbirne) gives that term; the
-    compound stays a token of the name."""
+def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | None) -> list[str]:
+    """A compound that ends with a product word (Bergkäse, Kürbiskernöl, Hirschbirne) gives that term, when
+    the head is a word of one of ``langs`` (the languages the name may be written in, any when unknown: Morbier
+    is French, not a beer, Serenissima no mead); the compound stays a token of the name."""
     if anat.terms:
         return tokens
     heads = lexicon().compound_heads
     for tok in tokens:
         for start in range(3, len(tok) - 3):              # the longest head first, three letters at least before it
             term = heads.get(tok[start:])
-            if term is not None:
+            if term is not None and (langs is None or term.lang.split("-")[0] in langs):
                 anat.terms.append(term)
                 return tokens
     return tokens
@@ -207,12 +208,12 @@ def _inner_terms(tokens: list[str], anat: Anatomy) -> list[str]:
     return tokens
 
 
-def _latin_anatomy(folded: str, anat: Anatomy) -> None:
+def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None) -> None:
     tokens = stem_tokens(folded.split())
     tokens = _strip_delocalisers_latin(tokens, anat)
     tokens = _strip_terms_latin(tokens, anat)
     tokens = _inner_terms(tokens, anat)
-    tokens = _compound_heads(tokens, anat)
+    tokens = _compound_heads(tokens, anat, langs)
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
@@ -256,8 +257,9 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.stem_of = " ".join(t for t in latin.split() if t not in STOPWORDS)
 
 
-def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
-    """Split a name into place part, product terms and delocalisers."""
+def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None) -> Anatomy:
+    """Split a name into place part, product terms and delocalisers; ``langs``: the languages a stored name may
+    be written in (its country's), None for a query."""
     folded = fold(name)
     anat = Anatomy(folded=folded)
     script = dominant_script(folded)
@@ -266,10 +268,10 @@ def anatomy(name: str, *, japanese: bool | None = None) -> Anatomy:
     if japanese:
         folded = fold(name, simplify=False)
     if script in ("Latin", "Common"):
-        _latin_anatomy(folded, anat)
+        _latin_anatomy(folded, anat, langs)
     elif is_spaceless_script(script):
         _spaceless_anatomy(folded, script, anat, japanese)
     else:
         forms = romanized_forms(folded, japanese=japanese)
-        _latin_anatomy(forms[0][0] if forms else folded, anat)
+        _latin_anatomy(forms[0][0] if forms else folded, anat, langs)
     return anat

@@ -179,6 +179,18 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → traditional Chinese (OpenCC s2t), the characters Korean reads names in."""
+    return _s2t().convert(text) if script_pattern("Han").search(text) else text
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC t2s); text without Han characters is returned as is."""
     if not script_pattern("Han").search(text):

@@ -17,7 +17,7 @@ from . import romanize
 from .fold import dominant_script, fold, joined, script_runs, skeleton
 from .stem import stem_tokens
 
-ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru"})
+ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru", "korean"})
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
 
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -189,6 +189,8 @@ def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
         add(" ".join(stem_tokens(form.split())), kind)
     if script == "Han" and not japanese:
         add(_word_divided_pinyin(folded), "pinyin")
+        for reading in romanize.korean(joined(folded)):         # as Korean writes a Chinese name (보이차 普洱茶)
+            add(reading, "korean")
     for key, kind in list(out.items()):
         add(joined(key), "joined" if kind == "fold" else kind)
     return [Key(k, v) for k, v in out.items()]

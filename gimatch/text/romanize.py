@@ -18,6 +18,7 @@ import functools
 import re
 
 from .. import bundled
+from .fold import to_traditional
 
 _PINYIN_FOLD = str.maketrans({"ü": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u"})
 
@@ -52,6 +53,44 @@ _LONG_VOWELS = ((re.compile(r"ou"), "o"), (re.compile(r"oo"), "o"), (re.compile(
 _KUNREI = ((re.compile(r"\btu|(?<=[^s])tu"), "tsu"), (re.compile(r"si"), "shi"), (re.compile(r"ti"), "chi"),
            (re.compile(r"\bhu|(?<=[aeiou ])hu"), "fu"), (re.compile(r"zi"), "ji"), (re.compile(r"sy([auo])"), r"sh\1"),
            (re.compile(r"ty([auo])"), r"ch\1"), (re.compile(r"zy([auo])"), r"j\1"))
+
+
+@functools.lru_cache(maxsize=1)
+def _hanja() -> dict[str, str]:
+    return {r["char"]: r["reading"] for r in bundled.read_table("ko_hanja_readings.csv")}
+
+
+def korean(han: str) -> list[str]:
+    """The Sino-Korean readings of a Chinese name, character by character (普洱茶 → 보이차, 五粮液 → 오량액; 龙井 →
+    용정, its first sound as Korean says it at the start of a word), read on the traditional form where the
+    simplified one has none; none when a character has none."""
+    table = _hanja()
+    traditional = to_traditional(han)
+    readings = [""]
+    for simple, full in zip(han, traditional if len(traditional) == len(han) else han):
+        choices = table.get(simple) or table.get(full)
+        if choices is None:
+            return []
+        readings = [r + c for r in readings for c in choices.split("|")][:4]
+    return [_initial_sound(r) for r in readings]
+
+
+_HANGUL_BASE, _RIEUL, _NIEUN, _IEUNG = 0xAC00, 5, 2, 11
+_Y_VOWELS = frozenset({2, 3, 6, 7, 12, 17, 20})      # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
+
+
+def _initial_sound(word: str) -> str:
+    """Korean's rule for the first sound of a word read from hanja (두음 법칙): ㄹ is ㅇ before i and y, else ㄴ;
+    ㄴ is ㅇ before them (룡정 → 용정, 량 → 양, 로 → 노)."""
+    code = ord(word[0]) - _HANGUL_BASE if word else -1
+    if not 0 <= code < 11172:
+        return word
+    initial, medial, final = code // 588, code // 28 % 21, code % 28
+    if initial == _RIEUL:
+        initial = _IEUNG if medial in _Y_VOWELS else _NIEUN
+    elif initial == _NIEUN and medial in _Y_VOWELS:
+        initial = _IEUNG
+    return chr(_HANGUL_BASE + (initial * 21 + medial) * 28 + final) + word[1:]
 
 
 def japanese_latin(latin: str) -> str:
