@@ -384,3 +384,8 @@ def test_a_scan_mention_owns_its_lists(bundled_store):
     first = bundled_store.scan("Prosciutto di Parma 500 g")["mentions"][0]
     first["legal_hooks"].append("mine")
     assert "mine" not in bundled_store.scan("Prosciutto di Parma, sliced")["mentions"][0]["legal_hooks"]
+
+
+def test_a_long_vowel_mark_the_dictionary_splits_off_belongs_to_the_word_before(bundled_store):
+    """The dictionary reads ウゾー as ウゾ (ouzo) and a lone ー: the mark is no word of its own."""
+    assert "Ouzo" in _top(bundled_store, "ウゾー").names

@@ -30,7 +30,7 @@ PRODUCT_AGREES = 0.06    # a product word of the query that agrees with the GI's
 PROTECTED_ABROAD = 0.06 # and so does a GI protected outside its home territory (a GI its producers protect
                          # abroad is one whose name foreign markets write: Chablis in China, Roquefort in Japan);
 NOT_A_TRANSCRIPTION = 0.08   # Chinese text not made of transcription characters raises it
-UNKNOWN_ABROAD = 0.08    # a bare rendering of a GI known only at home needs more likeness
+UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs more likeness
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
 SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
@@ -118,7 +118,7 @@ def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
     """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source)."""
     from ..text.romanize import japanese_words
 
-    return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ")]
+    return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ー")]
 
 
 def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool, list[str]]:
