@@ -44,6 +44,22 @@ PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}),
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
+def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """The names whose place is written as an adjective, by the adjective's root (four letters or more), in the
+    language of the GI's country."""
+    from .text.anatomy import demonym_root
+
+    out: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for (gi, ni), (place, _) in name_places.items():
+        if place.isascii():
+            lang = phonetic.language_of(gis[gi].countries)
+            for word in place.split():
+                root = demonym_root(word, lang)
+                if root != word and len(root) >= 4:
+                    out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
+    return out
+
+
 def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, int]]:
     """(place key, gi, name) for each name whose place is written as an adjective (Riojano, Veronese,
     Parmigiano) and the place it is the adjective of, where another name of a GI of the same country writes
@@ -246,6 +262,8 @@ class NameIndex:
     by_stem6: dict[str, list[int]] = field(default_factory=dict)    # ... and by their first six
     length_starts: list[int] = field(default_factory=list)    # the first fuzzy choice of each length (they are in order)
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
+    by_place_root: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place adjective's
+    # root (olomouc- of Olomoucké tvarůžky, genov- of Basilico Genovese): the place it names starts with it
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
     native_by_gram: dict[str, list[int]] = field(default_factory=dict)
@@ -346,6 +364,7 @@ class NameIndex:
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
         adjective_places = _places_of_adjectives(gis, name_places, by_place)
+        by_root = _adjective_roots(gis, name_places, name_concepts)
         for place, gi, ni in adjective_places:
             by_place.setdefault(place, []).append((gi, ni, name_concepts[(gi, ni)]))
         for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status, known_by, "
@@ -419,7 +438,7 @@ class NameIndex:
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
-                   by_place_stem=by_stem, name_concepts=name_concepts, name_places=name_places)
+                   by_place_stem=by_stem, by_place_root=by_root, name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:
         """The parts of the index by name, as plain dicts and lists."""

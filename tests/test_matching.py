@@ -389,3 +389,10 @@ def test_a_scan_mention_owns_its_lists(bundled_store):
 def test_a_long_vowel_mark_the_dictionary_splits_off_belongs_to_the_word_before(bundled_store):
     """The dictionary reads ウゾー as ウゾ (ouzo) and a lone ー: the mark is no word of its own."""
     assert "Ouzo" in _top(bundled_store, "ウゾー").names
+
+
+@pytest.mark.parametrize("query, name", [("Olomouc cheese", "Olomoucké tvarůžky"), ("Genoa basil", "Basilico Genovese")])
+def test_a_place_is_found_in_the_adjective_a_name_writes_it_as(bundled_store, query, name):
+    """Olomoucké is the adjective of Olomouc, Genovese of Genova (Genoa): with the product, a translation."""
+    found = {c.matched_name: c.kind for c in bundled_store.check(query).conflicts}
+    assert found.get(name) == "translation"
