@@ -45,8 +45,8 @@ _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_
 
 
 def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
-    """The names whose place is written as an adjective, by the adjective's root (four letters or more), in the
-    language of the GI's country."""
+    """The names whose place is written as an adjective, by the adjective's root (five letters or more: kali- of
+    kaliskie says too little), in the language of the GI's country."""
     from .text.anatomy import demonym_root
 
     out: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
@@ -55,7 +55,7 @@ def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[in
             lang = phonetic.language_of(gis[gi].countries)
             for word in place.split():
                 root = demonym_root(word, lang)
-                if root != word and len(root) >= 4:
+                if root != word and len(root) >= 5:
                     out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
     return out
 

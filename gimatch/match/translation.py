@@ -33,7 +33,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
     if not named and q.anat.concepts and place not in lexicon().countries:
-        for root in dict.fromkeys(place[:len(place) - cut] for cut in range(3) if len(place) - cut >= 4):
+        for root in dict.fromkeys(place[:len(place) - cut] for cut in range(3) if len(place) - cut >= 5):
             named |= _offer(q, idx, out, idx.by_place_root.get(root, ()), BY_ADJECTIVE, "its adjective", seen,
                             need_product=True)     # Olomouc cheese: Olomoucké tvarůžky; Genoa basil: Basilico Genovese
     words = q.anat.place.split()
