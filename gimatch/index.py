@@ -276,7 +276,7 @@ class NameIndex:
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
     holdings: dict[str, list[dict]] = field(default_factory=dict)    # per territory: Store.holdings, for coverage
 
-    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 80, cutoff: float = 60,
+    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 120, cutoff: float = 60,
                         longest: int | None = None) -> list[int]:
         """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
         query's or close to it: every exact skeleton, then the nearest others (rapidfuzz over the distinct
@@ -390,7 +390,9 @@ class NameIndex:
                     fuzzy.setdefault(key, []).append(ref)
             elif kind == "joined" and key.isascii() and len(key) >= 4:
                 fuzzy.setdefault(key, []).append(ref)
-        for place, gi, ni in adjective_places:         # and by the sounds of that place (帕尔马奶酪: Parma cheese)
+        # and by the sounds of that place, or of the adjective's root (帕尔马奶酪: Parma cheese; 纽伦堡: Nürnberg)
+        roots = [(root, gi, ni) for root, refs in by_root.items() for gi, ni, _ in refs]
+        for place, gi, ni in dict.fromkeys(adjective_places + roots):
             form = phonetic.latin(place, phonetic.language_of(gis[gi].countries))
             if len(skeleton := phonetic.consonants(form)) >= 2:
                 phon.append((form, skeleton, gi, ni, "phon-place:latin"))

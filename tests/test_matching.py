@@ -396,3 +396,8 @@ def test_a_place_is_found_in_the_adjective_a_name_writes_it_as(bundled_store, qu
     """Olomoucké is the adjective of Olomouc, Genovese of Genova (Genoa): with the product, a translation."""
     found = {c.matched_name: c.kind for c in bundled_store.check(query).conflicts}
     assert found.get(name) == "translation"
+
+
+def test_a_place_written_as_an_adjective_is_found_by_the_sounds_of_its_root(bundled_store):
+    """Dalmatinski pršut writes Dalmatia as an adjective: 達爾馬提亞火腿 (Dalmatia ham) renders the place."""
+    assert "Dalmatinski pršut" in _top(bundled_store, "達爾馬提亞火腿").names
