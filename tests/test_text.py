@@ -267,3 +267,10 @@ def test_a_chinese_name_read_as_korean_writes_it():
 def test_a_korean_reading_finds_the_chinese_gi(bundled_store):
     found = bundled_store.check("보이차").conflicts
     assert found and found[0].matched_name == "普洱茶" and found[0].kind == "transliteration"
+
+
+def test_hangul_made_of_readings_of_chinese_characters_reads_as_sino_korean():
+    from gimatch.match.phonetic import sino_korean
+
+    assert sino_korean("팔도") and sino_korean("신라면")
+    assert not sino_korean("보르도") and not sino_korean("샴페인") and not sino_korean("Parma")

@@ -29,6 +29,7 @@ LONG = 0.84
 PRODUCT_AGREES = 0.06    # a product word of the query that agrees with the GI's product lowers the bar,
 PROTECTED_ABROAD = 0.06 # and so does a GI protected outside its home territory (a GI its producers protect
                          # abroad is one whose name foreign markets write: Chablis in China, Roquefort in Japan);
+SINO_KOREAN = 0.04       # and so does Hangul made only of the readings of Chinese characters (팔도)
 NOT_A_TRANSCRIPTION = 0.08   # Chinese text not made of transcription characters raises it
 UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs more likeness
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
@@ -57,7 +58,19 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
-def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool, vouched: bool = False) -> float:
+def sino_korean(text: str) -> bool:
+    """Whether every Hangul syllable of a text is the reading of a Chinese character: a Sino-Korean word (팔도,
+    신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인)."""
+    syllables = [ch for ch in text if "\uac00" <= ch <= "\ud7a3"]
+    return bool(syllables) and all(ch in _hanja_syllables() for ch in syllables)
+
+
+@functools.lru_cache(maxsize=1)
+def _hanja_syllables() -> frozenset[str]:
+    return frozenset(r for row in bundled.read_table("ko_hanja_readings.csv") for r in row["reading"].split("|"))
+
+
+def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouched: bool = False) -> float:
     """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
     rendering of a GI known only at home (three consonants are then too few to tell it from chance), unless
@@ -68,7 +81,7 @@ def needed(consonants: int, agrees: bool, abroad: bool, chinese_words: bool, vou
     if consonants == 2 and agrees:
         bar = 0.95
     return (bar - (PRODUCT_AGREES if agrees else 0.0) - (PROTECTED_ABROAD if abroad else 0.0)
-            + (NOT_A_TRANSCRIPTION if chinese_words else 0.0))
+            + (NOT_A_TRANSCRIPTION if native_words else 0.0))
 
 
 def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
@@ -179,7 +192,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = q.folded if products_as_sounds else q.anat.place or q.folded
         syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
-        chinese_words = q.script == "Han" and transcription_share(read) < 0.6
+        native_words = q.script == "Han" and transcription_share(read) < 0.6
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue
@@ -222,7 +235,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            bar = needed(consonants, agrees, idx.abroad(gi), chinese_words, vouched=unknown_katakana)
+            bar = needed(consonants, agrees, idx.abroad(gi), native_words, vouched=unknown_katakana)
+            if q.script == "Hangul" and sino_korean(read):
+                bar += SINO_KOREAN
             if own == "latin":
                 bar = max(bar, LATIN_BAR)
             if dictionary_agrees:
