@@ -401,3 +401,12 @@ def test_a_place_is_found_in_the_adjective_a_name_writes_it_as(bundled_store, qu
 def test_a_place_written_as_an_adjective_is_found_by_the_sounds_of_its_root(bundled_store):
     """Dalmatinski pršut writes Dalmatia as an adjective: 達爾馬提亞火腿 (Dalmatia ham) renders the place."""
     assert "Dalmatinski pršut" in _top(bundled_store, "達爾馬提亞火腿").names
+
+
+def test_a_greek_family_name_is_no_rendering_or_slip_of_a_gi_name(bundled_store):
+    """Μαρινόπουλος is a family name two letters from the place Μαρκόπουλο; Παπαδάκης names a person too."""
+    from gimatch.match.base import analyze, family_name
+
+    assert family_name(analyze("Μαρινόπουλος")) and family_name(analyze("Παπαδάκης"))
+    assert not family_name(analyze("Μαρκόπουλο"))
+    assert not bundled_store.check("Μαρινόπουλος").conflicts

@@ -36,6 +36,16 @@ class Query:
         return is_spaceless_script(self.script)
 
 
+# Endings of Greek family names (patronymic and regional: Μαρινόπουλος, Παπαδάκης, Σαββίδης), folded: a word
+# with one names a person (or the firm of one), not a place, and is no rendering or near spelling of a GI name.
+GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "οπούλου", "άκης", "ίδης", "ιάδης"))
+
+
+def family_name(q: "Query") -> bool:
+    """Whether a Greek query is, or ends with, a family name."""
+    return q.script == "Greek" and bool(q.tokens) and q.tokens[-1].endswith(GREEK_SURNAME_ENDINGS)
+
+
 @dataclass
 class Hit:
     gi: int

@@ -13,13 +13,15 @@ from ..text.anatomy import STOPWORDS
 from ..text.fold import joined
 from ..text.keys import ROMANIZATION_KINDS
 from ..text.lexicon import lexicon
-from .base import Collector, Hit, Query
+from .base import Collector, Hit, Query, family_name
 
 KINDS = ("fuzzy",)
 CUTOFF = 80          # how alike (rapidfuzz ratio) a Latin key must be to a stored one
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    if family_name(q):
+        return
     words = [t for t in q.tokens if t not in STOPWORDS]
     if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
         return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another

@@ -17,7 +17,7 @@ from ..model import Evidence
 from ..text import phonetic
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, phonetic_forms
+from .base import Collector, Hit, Query, family_name, phonetic_forms
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -178,7 +178,7 @@ def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
-    if not idx.phon:
+    if not idx.phon or family_name(q):
         return
     own = SCRIPT_SOURCE.get(q.script, "latin")
     words = _katakana_words(q) if q.script == "Kana" else []
