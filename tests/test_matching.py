@@ -410,3 +410,9 @@ def test_a_greek_family_name_is_no_rendering_or_slip_of_a_gi_name(bundled_store)
     assert family_name(analyze("Μαρινόπουλος")) and family_name(analyze("Παπαδάκης"))
     assert not family_name(analyze("Μαρκόπουλο"))
     assert not bundled_store.check("Μαρινόπουλος").conflicts
+
+
+def test_japanese_long_vowels_written_out_are_read_as_hepburn_folds_them(bundled_store):
+    """'gyuu' (wāpuro) is 'gyu', beef: Matsusaka gyuu is the beef of Matsusaka."""
+    found = {c.kind for c in bundled_store.check("Matsusaka gyuu").conflicts}
+    assert "translation" in found

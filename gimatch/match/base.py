@@ -86,6 +86,9 @@ def analyze(text: str) -> Query:
             if key not in {k for k, _ in keys}:
                 keys.append((key, "japanese"))
     anat = anatomy(text)
+    if script in ("Latin", "Common") and not anat.terms and jp != folded:
+        hepburn = anatomy(jp)                   # long vowels written out (Matsusaka gyuu): read as Hepburn folds them
+        anat = hepburn if hepburn.terms else anat
     spaceless = is_spaceless_script(script)
     tokens = stem_tokens(folded.split()) if not spaceless else [joined(folded)]
     lex = lexicon()
