@@ -416,3 +416,9 @@ def test_japanese_long_vowels_written_out_are_read_as_hepburn_folds_them(bundled
     """'gyuu' (wāpuro) is 'gyu', beef: Matsusaka gyuu is the beef of Matsusaka."""
     found = {c.kind for c in bundled_store.check("Matsusaka gyuu").conflicts}
     assert "translation" in found
+
+
+def test_two_kana_read_as_a_name_explain_no_katakana_word(bundled_store):
+    """The dictionary cuts ロンカル into the names ロン (Long) and カル: two kana taken for a name of no known
+    spelling explain nothing, and the word is read by its sounds (Roncal)."""
+    assert "Roncal" in _top(bundled_store, "ロンカル").names

@@ -142,7 +142,8 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     the GI's product word (see :func:`find`). A katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
         katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
-        fragment = katakana and len(surface.strip("ー・")) < 2     # one kana cut off a longer word (リ of リヴァロ)
+        # one kana cut off a longer word (リ of リヴァロ), or two read as a name of no known spelling (カル of ロンカル)
+        fragment = katakana and len(surface.strip("ー・")) < (3 if kind == "name" and not foreign else 2)
         return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind == "name")
 
     known = bool(words) and all(explained(*w) for w in words)
