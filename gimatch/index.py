@@ -44,6 +44,20 @@ PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}),
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 
+def _of_a_country(word: str) -> bool:
+    """Whether a word is a country's adjective (françaises, italiani): it names a country, not a place of its."""
+    from .text.lexicon import lexicon
+    from .text.stem import stem
+
+    lex = lexicon()
+    return any(w in lex.origins or w in lex.country_words for w in (word, stem(word)))
+
+
+# Endings of Italian and Spanish adjectives that end ordinary words as often as place adjectives (nettarina,
+# Montalcino, Trebbiano): an adjective's root is read off the other endings only (-ese, -igiano, -isch, -er, -ski).
+WEAK_ENDINGS = frozenset({"ano", "ana", "ani", "ino", "ina", "ini", "eno", "ena"})
+
+
 def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
     """The names whose place is written as an adjective, by the adjective's root (five letters or more: kali- of
     kaliskie says too little), in the language of the GI's country."""
@@ -55,7 +69,8 @@ def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[in
             lang = phonetic.language_of(gis[gi].countries)
             for word in place.split():
                 root = demonym_root(word, lang)
-                if root != word and len(root) >= 5:
+                if root != word and len(root) >= 5 and word[len(root):] not in WEAK_ENDINGS and \
+                        not _of_a_country(word):
                     out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
     return out
 
@@ -263,7 +278,7 @@ class NameIndex:
     length_starts: list[int] = field(default_factory=list)    # the first fuzzy choice of each length (they are in order)
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     by_place_root: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place adjective's
-    # root (olomouc- of Olomoucké tvarůžky, genov- of Basilico Genovese): the place it names starts with it
+    # root (genov- of Basilico Genovese): the place it names is the root, or the root and a vowel (Genova)
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
     native_by_gram: dict[str, list[int]] = field(default_factory=dict)
@@ -391,8 +406,8 @@ class NameIndex:
             elif kind == "joined" and key.isascii() and len(key) >= 4:
                 fuzzy.setdefault(key, []).append(ref)
         # and by the sounds of that place, or of the adjective's root (帕尔马奶酪: Parma cheese; 纽伦堡: Nürnberg)
-        roots = [(root, gi, ni) for root, refs in by_root.items() for gi, ni, _ in refs]
-        for place, gi, ni in dict.fromkeys(adjective_places + roots):
+        root_places = [(root, gi, ni) for root, refs in by_root.items() for gi, ni, _ in refs]
+        for place, gi, ni in dict.fromkeys(adjective_places + root_places):
             form = phonetic.latin(place, phonetic.language_of(gis[gi].countries))
             if len(skeleton := phonetic.consonants(form)) >= 2:
                 phon.append((form, skeleton, gi, ni, "phon-place:latin"))

@@ -363,6 +363,7 @@ class Store:
             conn.execute(f"delete from {table} where gi_id = ?", [gi.id])
         pc = gi.product_class
         japanese = "JP" in gi.countries or None
+        chinese = bool(set(gi.countries) & {"CN", "TW", "HK", "MO"})
         lang = language_of(gi.countries)
         langs = tuple(x for c in gi.countries for x in COUNTRY_LANGS.get(c, ())) or None
         key_rows = []
@@ -372,7 +373,8 @@ class Store:
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
                           anat.place, anat.place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),
                           anat.place_stem])
-            key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese))
+            key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese,
+                                                                          chinese_gi=chinese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(
                 name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
                 country=gi.countries[0] if gi.countries else None))

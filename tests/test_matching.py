@@ -391,11 +391,12 @@ def test_a_long_vowel_mark_the_dictionary_splits_off_belongs_to_the_word_before(
     assert "Ouzo" in _top(bundled_store, "ウゾー").names
 
 
-@pytest.mark.parametrize("query, name", [("Olomouc cheese", "Olomoucké tvarůžky"), ("Genoa basil", "Basilico Genovese")])
-def test_a_place_is_found_in_the_adjective_a_name_writes_it_as(bundled_store, query, name):
-    """Olomoucké is the adjective of Olomouc, Genovese of Genova (Genoa): with the product, a translation."""
-    found = {c.matched_name: c.kind for c in bundled_store.check(query).conflicts}
-    assert found.get(name) == "translation"
+def test_a_place_is_found_in_the_adjective_a_name_writes_it_as(bundled_store):
+    """Genovese is the adjective of Genova (Genoa): with the product, a translation; a word that only opens like
+    a place adjective's root (Trenton, Trentino) is none."""
+    found = {c.matched_name: c.kind for c in bundled_store.check("Genoa basil").conflicts}
+    assert found.get("Basilico Genovese") == "translation"
+    assert not bundled_store.check("Trenton apples").conflicts
 
 
 def test_a_place_written_as_an_adjective_is_found_by_the_sounds_of_its_root(bundled_store):
@@ -413,9 +414,31 @@ def test_a_greek_family_name_is_no_rendering_or_slip_of_a_gi_name(bundled_store)
 
 
 def test_japanese_long_vowels_written_out_are_read_as_hepburn_folds_them(bundled_store):
-    """'gyuu' (wāpuro) is 'gyu', beef: Matsusaka gyuu is the beef of Matsusaka."""
-    found = {c.kind for c in bundled_store.check("Matsusaka gyuu").conflicts}
-    assert "translation" in found
+    """'gyuu' (wāpuro) is 'gyu', beef: Matsusaka gyuu is the beef of Matsusaka. An English word the same folding
+    turns into another language's product word (sour, Hungarian sör) stays English."""
+    found = {(c.matched_name, c.kind) for c in bundled_store.check("Matsusaka gyuu").conflicts}
+    assert ("特産松阪牛", "translation") in found
+    assert not bundled_store.check("Munich Sour").conflicts
+
+
+@pytest.mark.parametrize("query", ["Caprice des Dieux", "Seitenbacher", "ミラ", "フランス", "보이다", "勇正茶"])
+def test_ordinary_words_read_as_no_gi(bundled_store, query):
+    """A GI name opening a word with an ending after it (Capri-ce), an ending that is a whole word of the GI's
+    (Cher of Selles-sur-Cher), a katakana name the dictionary knows, a country, a Korean verb (보이다), a Chinese
+    name that reads in Korean as a GI does (용정차)."""
+    assert not bundled_store.check(query).conflicts
+
+
+def test_a_compound_head_names_a_product_in_the_languages_of_the_names_country():
+    """Morbier is French: -bier is no beer there; Bergkäse is German cheese."""
+    from gimatch.text.anatomy import anatomy
+
+    assert not anatomy("Morbier", langs=("fr",)).concepts
+    assert anatomy("Allgäuer Bergkäse", langs=("de",)).concepts
+
+
+def test_a_greek_place_in_the_genitive_is_no_family_name(bundled_store):
+    assert "Μαρκόπουλο" in _top(bundled_store, "Μαρκόπουλου").names
 
 
 def test_two_kana_read_as_a_name_explain_no_katakana_word(bundled_store):

@@ -255,13 +255,25 @@ def test_pinyin_j_is_between_a_velar_and_a_sibilant():
 
 
 def test_a_chinese_name_read_as_korean_writes_it():
-    """Sino-Korean readings, with the first sound Korean gives a word (龙 룡 → 용) and 茶 read both ways."""
+    """Sino-Korean readings, with the first sound Korean gives a word (龙 룡 → 용), 茶 read as tea names read it,
+    and a simplified character that is another traditional one read both ways (陕 for 陝 섬, and 합)."""
     from gimatch.text.romanize import korean
 
     assert korean("五粮液") == ["오량액"]
-    assert korean("龙井茶") == ["용정다", "용정차"]
+    assert korean("龙井茶") == ["용정차"]
     assert korean("安溪铁观音") == ["안계철관음"]
+    assert "섬서평과" in korean("陕西苹果")
     assert korean("Parma") == []
+
+
+def test_korean_readings_are_keys_of_chinese_gis_only():
+    """Stored names of Chinese GIs get them, three syllables at least; a query (勇正茶 reads 용정차 too) and a
+    Chinese rendering of a foreign name (波尔多) do not."""
+    from gimatch.text.keys import name_keys
+
+    assert "용정차" in {k.key for k in name_keys("龙井茶", chinese_gi=True)}
+    assert not {k.key for k in name_keys("宣纸", chinese_gi=True) if k.kind == "korean"}
+    assert not {k.kind for k in name_keys("勇正茶")} & {"korean"}
 
 
 def test_a_korean_reading_finds_the_chinese_gi(bundled_store):

@@ -14,9 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-# Characters Korean reads two ways, where the table gives one: 茶 is 다 in old words (다도) and 차 in the
-# names of teas (녹차, 보이차).
-SECOND_READING = {"茶": "차"}
+# Characters whose reading in names differs from the table's: 茶 is 차 in the names of teas (녹차, 보이차), 다
+# only in a few old words (다도).
+NAME_READING = {"茶": "차"}
 _ENTRY = re.compile(r'^"(?:\\u([0-9A-Fa-f]{4})|(.))":\s*"(?:\\u([0-9A-Fa-f]{4})|(.))"\s*$')
 
 
@@ -39,13 +39,13 @@ def readings(table: Path) -> dict[str, str]:
 def write(table: Path, datasets: Path) -> Path:
     path = datasets / "ko_hanja_readings.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# The Sino-Korean reading (one Hangul syllable, or two apart with |) of each CJK unified ideograph "
-                 "of U+4E00-U+9FFF, derived by tools/derive_hanja_readings.py from the table of the hanja package "
+        fh.write("# The Sino-Korean reading (one Hangul syllable) of each CJK unified ideograph of U+4E00-U+9FFF, as "
+                 "names use it, derived by tools/derive_hanja_readings.py from the table of the hanja package "
                  "(WTFPL).\n")
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["char", "reading"])
         for char, reading in sorted(readings(table).items()):
-            writer.writerow([char, "|".join(dict.fromkeys([reading, SECOND_READING.get(char, reading)]))])
+            writer.writerow([char, NAME_READING.get(char, reading)])
     return path
 
 

@@ -38,7 +38,8 @@ class Query:
 
 # Endings of Greek family names (patronymic and regional: Μαρινόπουλος, Παπαδάκης, Σαββίδης), folded: a word
 # with one names a person (or the firm of one), not a place, and is no rendering or near spelling of a GI name.
-GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "οπούλου", "άκης", "ίδης", "ιάδης"))
+GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "άκης", "ίδης", "ιάδης"))   # not -οπούλου,
+# the genitive of places in -όπουλο as much (Μαρκόπουλου)
 
 
 def family_name(q: "Query") -> bool:
@@ -87,8 +88,10 @@ def analyze(text: str) -> Query:
                 keys.append((key, "japanese"))
     anat = anatomy(text)
     if script in ("Latin", "Common") and not anat.terms and jp != folded:
-        hepburn = anatomy(jp)                   # long vowels written out (Matsusaka gyuu): read as Hepburn folds them
-        anat = hepburn if hepburn.terms else anat
+        hepburn = anatomy(jp)                   # long vowels written out (Matsusaka gyuu): read as Hepburn folds them,
+        changed = set(jp.split()) - set(folded.split())        # where the word folded is a Japanese product word
+        if any(t.lang == "ja-Latn" and changed.intersection(t.tokens) for t in hepburn.terms):   # (not sour, room)
+            anat = hepburn
     spaceless = is_spaceless_script(script)
     tokens = stem_tokens(folded.split()) if not spaceless else [joined(folded)]
     lex = lexicon()

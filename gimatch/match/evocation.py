@@ -36,7 +36,7 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
     the name is read first, and the rest does not make it another word."""
     lex = lexicon()
     for word in q.words:
-        if not word.isascii() or len(word) < COMPOUND_MIN + 2:
+        if not word.isascii() or len(word) < COMPOUND_MIN + COMPOUND_REST:
             continue
         for cut in range(len(word) - COMPOUND_REST, COMPOUND_MIN - 1, -1):
             head = word[:cut]
@@ -172,7 +172,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         for gi, ni, kind_ in idx.fuzzy_refs[i]:
             if kind_ in MACHINE_KEYS:
                 continue                 # a stemmed or consonant key is no spelling a buyer sees (nachheight)
-            if by_ending and not by_stem and len(fold(idx.gis[gi].names[ni]).split()[-1]) <= suffix:
+            written = fold(idx.gis[gi].names[ni])
+            if by_ending and not by_stem and written.isascii() and len(written.split()[-1]) <= suffix:
                 continue                 # the ending shared is a word of the name's own (Cher of Selles-sur-Cher)
             g = idx.gis[gi]
             if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):

@@ -29,7 +29,8 @@ LONG = 0.84
 PRODUCT_AGREES = 0.06    # a product word of the query that agrees with the GI's product lowers the bar,
 PROTECTED_ABROAD = 0.06 # and so does a GI protected outside its home territory (a GI its producers protect
                          # abroad is one whose name foreign markets write: Chablis in China, Roquefort in Japan);
-SINO_KOREAN = 0.04       # and so does Hangul made only of the readings of Chinese characters (팔도)
+SINO_KOREAN = 0.04       # Hangul made only of readings of common Chinese characters (팔도) raises it (a Chinese
+                         # GI's Sino-Korean reading is a key of its own, not a rendering by sound)
 NOT_A_TRANSCRIPTION = 0.08   # Chinese text not made of transcription characters raises it
 UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs more likeness
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
@@ -59,15 +60,29 @@ def transcription_share(text: str) -> float:
 
 
 def sino_korean(text: str) -> bool:
-    """Whether every Hangul syllable of a text is the reading of a Chinese character: a Sino-Korean word (팔도,
-    신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인)."""
+    """Whether every Hangul syllable of a text is the reading of a common Chinese character: a Sino-Korean word
+    (팔도, 신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인,
+    토카이: 카 reads no common character)."""
     syllables = [ch for ch in text if "\uac00" <= ch <= "\ud7a3"]
-    return bool(syllables) and all(ch in _hanja_syllables() for ch in syllables)
+    return bool(syllables) and all(ch in _common_hanja_syllables() for ch in syllables)
 
 
 @functools.lru_cache(maxsize=1)
-def _hanja_syllables() -> frozenset[str]:
-    return frozenset(r for row in bundled.read_table("ko_hanja_readings.csv") for r in row["reading"].split("|"))
+def _common_hanja_syllables() -> frozenset[str]:
+    """The readings of the common characters: the first level of GB 2312 (3,755 characters, in their traditional
+    forms too)."""
+    from ..text.fold import to_traditional
+    from ..text.romanize import hanja_readings
+
+    def common(ch: str) -> bool:
+        try:
+            return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+        except UnicodeEncodeError:
+            return False
+
+    table = hanja_readings()
+    chars = [ch for ch in map(chr, range(0x4E00, 0xA000)) if common(ch)]
+    return frozenset(table[c] for ch in chars for c in (ch, to_traditional(ch)) if c in table)
 
 
 def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouched: bool = False) -> float:
@@ -128,7 +143,8 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
 
 
 def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
-    """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source)."""
+    """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source); a long vowel
+    mark it cuts off alone (ウゾ and ー of ウゾー) is left out."""
     from ..text.romanize import japanese_words
 
     return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ー")]
@@ -142,8 +158,10 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     the GI's product word (see :func:`find`). A katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
         katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
-        # one kana cut off a longer word (リ of リヴァロ), or two read as a name of no known spelling (カル of ロンカル)
-        fragment = katakana and len(surface.strip("ー・")) < (3 if kind == "name" and not foreign else 2)
+        # one kana cut off a longer word (リ of リヴァロ), or two cut off and read as a name of no known spelling
+        # (カル of ロンカル; ミラ alone is the name)
+        short = 3 if kind == "name" and not foreign and len(words) > 1 else 2
+        fragment = katakana and len(surface.strip("ー・")) < short
         return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind == "name")
 
     known = bool(words) and all(explained(*w) for w in words)
@@ -179,8 +197,8 @@ def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
-    if not idx.phon or family_name(q):
-        return
+    if not idx.phon or family_name(q) or joined(q.folded) in lexicon().countries:
+        return                              # a person, or a country (フランス is France, not Franche-Comté)
     own = SCRIPT_SOURCE.get(q.script, "latin")
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
@@ -194,6 +212,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         read = q.folded if products_as_sounds else q.anat.place or q.folded
         syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
         native_words = q.script == "Han" and transcription_share(read) < 0.6
+        sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue
@@ -237,7 +256,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
             bar = needed(consonants, agrees, idx.abroad(gi), native_words, vouched=unknown_katakana)
-            if q.script == "Hangul" and sino_korean(read):
+            if sino:
                 bar += SINO_KOREAN
             if own == "latin":
                 bar = max(bar, LATIN_BAR)

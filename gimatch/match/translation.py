@@ -21,7 +21,7 @@ KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
 SAME_WORD = 1.0          # score more when the query's product word is written in the GI's name
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
-BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective whose root the place opens with
+BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -33,9 +33,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
     if not named and q.anat.concepts and place not in lexicon().countries:
-        for root in dict.fromkeys(place[:len(place) - cut] for cut in range(3) if len(place) - cut >= 5):
+        roots = [place] + ([place[:-1]] if place[-1] in "aeiou" else [])    # Genova: genov- of Genovese
+        for root in (r for r in roots if len(r) >= 5):
             named |= _offer(q, idx, out, idx.by_place_root.get(root, ()), BY_ADJECTIVE, "its adjective", seen,
-                            need_product=True)     # Olomouc cheese: Olomoucké tvarůžky; Genoa basil: Basilico Genovese
+                            need_product=True)
     words = q.anat.place.split()
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):

@@ -18,6 +18,7 @@ from .fold import dominant_script, fold, joined, script_runs, skeleton
 from .stem import stem_tokens
 
 ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru", "korean"})
+KOREAN_MIN = 3
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
 
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -151,11 +152,12 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     return [Key(k, v) for k, v in out.items()]
 
 
-def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
+def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = False) -> list[Key]:
     """Every match key of a name, first occurrence of a key string wins.
 
     ``japanese``: True for names of Japanese records, False where Japanese readings make no
-    sense, None to decide from the name (kana present).
+    sense, None to decide from the name (kana present). ``chinese_gi``: a stored name of a Chinese GI, which
+    also gets the readings Korean writes it with (not a query, nor a Chinese rendering of a foreign name).
     """
     folded = fold(text)
     if japanese is None:
@@ -189,8 +191,10 @@ def name_keys(text: str, *, japanese: bool | None = None) -> list[Key]:
         add(" ".join(stem_tokens(form.split())), kind)
     if script == "Han" and not japanese:
         add(_word_divided_pinyin(folded), "pinyin")
-        for reading in romanize.korean(joined(folded)):         # as Korean writes a Chinese name (보이차 普洱茶)
-            add(reading, "korean")
+        if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), three
+            for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):   # syllables at least: 선지
+                if len(reading) >= KOREAN_MIN:                                          # (宣纸) is a Korean word too
+                    add(reading, "korean")
     for key, kind in list(out.items()):
         add(joined(key), "joined" if kind == "fold" else kind)
     return [Key(k, v) for k, v in out.items()]

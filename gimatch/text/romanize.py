@@ -56,23 +56,28 @@ _KUNREI = ((re.compile(r"\btu|(?<=[^s])tu"), "tsu"), (re.compile(r"si"), "shi"),
 
 
 @functools.lru_cache(maxsize=1)
-def _hanja() -> dict[str, str]:
+def hanja_readings() -> dict[str, str]:
+    """Character → its Sino-Korean reading (datasets/ko_hanja_readings.csv)."""
     return {r["char"]: r["reading"] for r in bundled.read_table("ko_hanja_readings.csv")}
 
 
 def korean(han: str) -> list[str]:
     """The Sino-Korean readings of a Chinese name, character by character (普洱茶 → 보이차, 五粮液 → 오량액; 龙井 →
-    용정, its first sound as Korean says it at the start of a word), read on the traditional form where the
-    simplified one has none; none when a character has none."""
-    table = _hanja()
+    용정, its first sound as Korean says it at the start of a word): Korean reads the traditional characters, so
+    a simplified character that is also another traditional one is read both ways (陕 섬 and 합); none when a
+    character has no reading."""
+    table = hanja_readings()
     traditional = to_traditional(han)
     readings = [""]
     for simple, full in zip(han, traditional if len(traditional) == len(han) else han):
-        choices = table.get(simple) or table.get(full)
-        if choices is None:
+        choices = list(dict.fromkeys(r for r in (table.get(full), table.get(simple)) if r))
+        if not choices:
             return []
-        readings = [r + c for r in readings for c in choices.split("|")][:4]
+        readings = [r + c for r in readings for c in choices][:KOREAN_READINGS]
     return [_initial_sound(r) for r in readings]
+
+
+KOREAN_READINGS = 8      # readings of one name kept at most
 
 
 _HANGUL_BASE, _RIEUL, _NIEUN, _IEUNG = 0xAC00, 5, 2, 11
