@@ -278,6 +278,9 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         if key in curated or len(key) < (SHORTEST_LATIN if key.isascii() else 2) or term in STOPWORDS \
                 or term in places or term in have:
             continue
+        if " " in term and joined(fold(term.split()[0])) in curated:
+            continue                                  # a curated word and the place's first word (Queijo Serra
+                                                      # da Estrela, Limone Costa d'Amalfi): the curated word says it
         classed = {c: f for c, f in classes.items() if c}
         if classed:                                   # the class most names of that product have, if clear;
             support = {c: sum(len(f) for d, f in classed.items() if d in class_lineage(c))   # a class counts
