@@ -46,7 +46,6 @@ _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_
 
 def _of_a_country(word: str) -> bool:
     """Whether a word is a country's adjective (françaises, italiani): it names a country, not a place of its."""
-    from .text.lexicon import lexicon
     from .text.stem import stem
 
     lex = lexicon()
@@ -58,20 +57,27 @@ def _of_a_country(word: str) -> bool:
 WEAK_ENDINGS = frozenset({"ano", "ana", "ani", "ino", "ina", "ini", "eno", "ena"})
 
 
-def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
-    """The names whose place is written as an adjective, by the adjective's root (five letters or more: kali- of
-    kaliskie says too little), in the language of the GI's country."""
+def _place_adjectives(gis, name_places):
+    """(gi, name, place key, word, root) for each word of a Latin place that is an adjective: a demonym ending
+    of the language of the GI's country comes off it."""
     from .text.anatomy import demonym_root
 
-    out: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
-    for (gi, ni), (place, _) in name_places.items():
+    for (gi, ni), (place, key) in name_places.items():
         if place.isascii():
             lang = phonetic.language_of(gis[gi].countries)
             for word in place.split():
                 root = demonym_root(word, lang)
-                if root != word and len(root) >= 5 and word[len(root):] not in WEAK_ENDINGS and \
-                        not _of_a_country(word):
-                    out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
+                if root != word:
+                    yield gi, ni, key, word, root
+
+
+def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """The names whose place is written as an adjective, by the adjective's root (five letters or more: kali- of
+    kaliskie says too little), in the language of the GI's country."""
+    out: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for gi, ni, _, word, root in _place_adjectives(gis, name_places):
+        if len(root) >= 5 and word[len(root):] not in WEAK_ENDINGS and not _of_a_country(word):
+            out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
     return out
 
 
@@ -85,23 +91,17 @@ def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, in
                  for k, refs in by_place.items() if k.isascii() and len(k) >= 4 and demonym_root(k) == k}
     known = sorted(k for k, of in countries.items() if of)
     out = []
-    for (gi, ni), (place, key) in name_places.items():
-        if not place.isascii():
+    for gi, ni, key, _, root in _place_adjectives(gis, name_places):
+        if len(root) < 4:
             continue
-        lang = phonetic.language_of(gis[gi].countries)
-        for word in place.split():
-            root = demonym_root(word, lang)
-            if root == word or len(root) < 4:
-                continue
-            at = bisect_left(known, root)
-            named = set()
-            while at < len(known) and known[at].startswith(root):
-                if len(known[at]) <= len(root) + 2 and known[at] != key and \
-                        countries[known[at]] & set(gis[gi].countries):
-                    named.add(known[at])
-                at += 1
-            if len(named) == 1:
-                out.append((named.pop(), gi, ni))
+        at = bisect_left(known, root)
+        named = set()
+        while at < len(known) and known[at].startswith(root):
+            if len(known[at]) <= len(root) + 2 and known[at] != key and countries[known[at]] & set(gis[gi].countries):
+                named.add(known[at])
+            at += 1
+        if len(named) == 1:
+            out.append((named.pop(), gi, ni))
     return out
 
 

@@ -61,6 +61,9 @@ def hanja_readings() -> dict[str, str]:
     return {r["char"]: r["reading"] for r in bundled.read_table("ko_hanja_readings.csv")}
 
 
+KOREAN_READINGS = 8      # readings of one name kept at most
+
+
 def korean(han: str) -> list[str]:
     """The Sino-Korean readings of a Chinese name, character by character (普洱茶 → 보이차, 五粮液 → 오량액; 龙井 →
     용정, its first sound as Korean says it at the start of a word): Korean reads the traditional characters, so
@@ -75,9 +78,6 @@ def korean(han: str) -> list[str]:
             return []
         readings = [r + c for r in readings for c in choices][:KOREAN_READINGS]
     return [_initial_sound(r) for r in readings]
-
-
-KOREAN_READINGS = 8      # readings of one name kept at most
 
 
 _HANGUL_BASE, _RIEUL, _NIEUN, _IEUNG = 0xAC00, 5, 2, 11
