@@ -28,14 +28,14 @@ from pathlib import Path
 
 from . import identity
 from .model import Protection
-from .text.anatomy import STOPWORDS
+from .text.anatomy import STOPWORDS, place_core
 from .text.keys import ROMANIZATION_KINDS
 from .text import phonetic
 from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
-INDEX_FORMAT = f"6 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+INDEX_FORMAT = f"7 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
 HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
@@ -279,6 +279,8 @@ class NameIndex:
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     by_place_root: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place adjective's
     # root (genov- of Basilico Genovese): the place it names is the root, or the root and a vowel (Genova)
+    by_place_core: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place without
+    # its landscape words (amalfi of Costa d'Amalfi, magina of Sierra Mágina)
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
     native_by_gram: dict[str, list[int]] = field(default_factory=dict)
@@ -378,6 +380,10 @@ class NameIndex:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
+        by_core: dict[str, list] = {}
+        for (gi, ni), (place, _) in name_places.items():
+            if core := place_core(place):
+                by_core.setdefault(core, []).append((gi, ni, name_concepts[(gi, ni)]))
         adjective_places = _places_of_adjectives(gis, name_places, by_place)
         by_root = _adjective_roots(gis, name_places, name_concepts)
         for place, gi, ni in adjective_places:
@@ -455,7 +461,7 @@ class NameIndex:
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
-                   by_place_stem=by_stem, by_place_root=by_root, name_concepts=name_concepts, name_places=name_places)
+                   by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:
         """The parts of the index by name, as plain dicts and lists."""

@@ -445,3 +445,18 @@ def test_two_kana_read_as_a_name_explain_no_katakana_word(bundled_store):
     """The dictionary cuts ロンカル into the names ロン (Long) and カル: two kana taken for a name of no known
     spelling explain nothing, and the word is read by its sounds (Roncal)."""
     assert "Roncal" in _top(bundled_store, "ロンカル").names
+
+
+@pytest.mark.parametrize("query, name", [("Segura mountains olive oil", "Sierra de Segura"),
+                                         ("Gyula sausage", "Gyulai kolbász"), ("Trebon carp", "Třeboňský kapr")])
+def test_a_place_is_met_without_its_landscape_words_and_in_its_adjective(bundled_store, query, name):
+    """Sierra de Segura is Segura with a landscape word in another language and order; Gyulai (Hungarian -i)
+    and Třeboňský (Czech -ský, which took the place's last letter) are adjectives of Gyula and Třeboň."""
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind == "translation"
+
+
+def test_a_landscape_word_alone_names_no_place(bundled_store):
+    """River and valley open many names (Kanawha River Valley, Grand Valley): alone, with a product, none."""
+    assert not bundled_store.check("River wine").conflicts
+    assert not bundled_store.check("Valley wine").conflicts

@@ -71,6 +71,8 @@ CURATED = {
                          "Apache-2.0 (facts: WIPO Nice Classification)", ["per row"]),
     "zh_transcription_chars.csv": ("characters Chinese uses to transcribe foreign names by sound", "Apache-2.0",
                                    ["gimatch developers"]),
+    "place_features.csv": ("landscape words of place names (coast, sierra, valley) in English and the registers' "
+                           "languages", "Apache-2.0", ["gimatch developers"]),
     "demonym_suffixes.csv": ("adjective and demonym endings of place names, per language", "Apache-2.0",
                              ["gimatch developers"]),
     "product_terms_derived.csv": ("product terms derived from the names of the bundled GIs (tools/derive_lexicon.py)",

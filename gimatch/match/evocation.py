@@ -100,8 +100,10 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     generic_only = all(t in lex.generic for t in distinct)
     qclasses = q.anat.classes
     class_of = class_of_concept()
-    if len(distinct) == 1 and not generic_only and common and names_several_places(distinct[0], idx):
-        return                        # one word that qualifies several places is alone no partial name
+    if len(distinct) == 1 and not generic_only and common and (names_several_places(distinct[0], idx)
+                                                               or distinct[0] in lex.place_features):
+        return                        # one word that qualifies several places, or a landscape word (river,
+                                      # valley), is alone no partial name
     covered = sum(idx.token_idf(t) for t in distinct)
     query_key = " ".join(distinct)
     for gi, ni in common:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.anatomy import canonical_place, demonym_root, place_stem
-from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
+from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem
+from ..text.lexicon import class_lineage, class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
 
@@ -26,23 +26,24 @@ BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     place = q.anat.place_key
-    if not place or len(place) < 3:
-        return
+    if not place or len(place) < 3 or place in lexicon().place_features:
+        return                               # a landscape word alone (valley) names no place
     seen: set[int] = set()
     named = False                            # the place as written names a GI of the product
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
     if not named and q.anat.concepts and place not in lexicon().countries:
-        roots = [place] + ([place[:-1]] if place[-1] in "aeiou" else [])    # Genova: genov- of Genovese
-        for root in (r for r in roots if len(r) >= 5):
-            named |= _offer(q, idx, out, idx.by_place_root.get(root, ()), BY_ADJECTIVE, "its adjective", seen,
-                            need_product=True)
+        named |= _offer(q, idx, out, _adjective_refs(idx, place), BY_ADJECTIVE, "its adjective", seen,
+                        need_product=True)
     words = q.anat.place.split()
+    if not seen and q.anat.concepts and (core := place_core(q.anat.place)):
+        _offer(q, idx, out, _refs_of_part(idx, core), PART_OF_PLACE, "the place without its landscape words",
+               seen, need_product=True)          # Amalfi Coast lemons: Limone Costa d'Amalfi
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4:
-                    _offer(q, idx, out, idx.by_place.get(key, ()), PART_OF_PLACE, "part of the place", seen,
+                    _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
     if not q.anat.concepts:
         return
@@ -57,6 +58,23 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
+
+
+def _adjective_refs(idx: NameIndex, place: str) -> list:
+    """Names whose place is an adjective of this place: its root is the place, or the place less its last letter
+    (Genova: genov- of Genovese; Olomouc: olomou- of Olomoucké, whose ending -cké took the c)."""
+    return [ref for root in dict.fromkeys((place, place[:-1])) if len(root) >= 5
+            for ref in idx.by_place_root.get(root, ())]
+
+
+def _refs_of_part(idx: NameIndex, key: str) -> list:
+    """Names whose place is this key: written out, without landscape words, or as an adjective."""
+    return [*idx.by_place.get(key, ()), *idx.by_place_core.get(key, ()), *_adjective_refs(idx, key)]
+
+
+def _narrower(query_class: str, gi_class: str | None) -> bool:
+    """The query's product is the GI's class or within it (cheese for a cheese GI; not drink for a wine)."""
+    return bool(gi_class) and gi_class in class_lineage(query_class)
 
 
 def _same_word(q: Query, idx: NameIndex, gi: int, ni: int) -> bool:
@@ -103,6 +121,13 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
             out.offer(Hit(gi, ni, "translation", score - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
+        elif not concepts and qclasses and any((class_within if not less else _narrower)(c, g.class_common)
+                                               for c in qclasses):
+            translated = True                # found by part of the place: the query's product within the GI's
+            out.offer(Hit(gi, ni, "translation", 86.0 - less,
+                          f"same place ({q.anat.place!r}{', by ' + how if less else ''}) as {name!r}, a name "
+                          f"without a product word, and a product of its class ({g.class_common})",
+                          ev("place+class")))
         elif need_product:
             continue
         elif agree is False:
@@ -110,11 +135,6 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
                           f"shares the place {q.anat.place!r} with {name!r} but names another product "
                           f"({', '.join(sorted(qconcepts))} / {', '.join(sorted(concepts))})",
                           ev("place")))
-        elif not concepts and qclasses and any(class_within(c, g.class_common) for c in qclasses):
-            translated = True
-            out.offer(Hit(gi, ni, "translation", 86.0,
-                          f"same place ({q.anat.place!r}) as {name!r}, a name without a product word, and a "
-                          f"product of its class ({g.class_common})", ev("place+class")))
         elif not concepts and qclasses and any(classes_comparable(c, g.class_common) for c in qclasses):
             out.offer(Hit(gi, ni, "translation", 80.0,
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "

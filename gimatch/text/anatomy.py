@@ -75,6 +75,18 @@ def canonical_place(tokens: list[str]) -> str:
     return "".join(out)
 
 
+def place_core(place: str) -> str:
+    """The key of a Latin place without its landscape words (costa d'amalfi, amalfi coast → amalfi), four
+    letters at least; '' when it has none or nothing else."""
+    features = lexicon().place_features
+    tokens = place.split()
+    core = [t for t in tokens if t not in features]
+    if len(core) == len(tokens) or not core or not place.isascii():
+        return ""
+    key = canonical_place(core)
+    return key if len(key) >= 4 else ""
+
+
 @functools.lru_cache(maxsize=None)
 def _demonym_suffixes(lang: str | None = None) -> tuple[tuple[int, frozenset[str]], ...]:
     """The demonym endings (of one language, or of all) by length, longest first."""
@@ -108,9 +120,10 @@ def _word_stem(tok: str) -> str:
 
 def demonym_root(tok: str, lang: str | None = None) -> str:
     """A place word without its demonym ending (of ``lang``, or of any language: istrian → istr, istarski →
-    istar, steirisches → steir), three letters at least."""
+    istar, steirisches → steir), three letters at least; an ending of one letter (Hungarian Szegedi) only in
+    its own language."""
     for n, endings in _demonym_suffixes(lang):
-        if len(tok) - n >= 3 and tok[-n:] in endings:
+        if len(tok) - n >= 3 and tok[-n:] in endings and (n > 1 or lang):
             return tok[:-n]
     return tok
 
