@@ -286,3 +286,21 @@ def test_hangul_made_of_readings_of_chinese_characters_reads_as_sino_korean():
 
     assert sino_korean("팔도") and sino_korean("신라면")
     assert not sino_korean("보르도") and not sino_korean("샴페인") and not sino_korean("Parma")
+
+
+def test_french_silent_finals_read_once():
+    """A final e or es leaves the consonant before it sounded (Crozes, Côtes); only a consonant that ends the
+    word as written is silent (Chablis, Muscadet)."""
+    from gimatch.text.phonetic import latin
+
+    assert latin("crozes", "fr") == "KLoS" and latin("cotes", "fr") == "KoT"
+    assert latin("chablis", "fr") == "SaPLi" and latin("muscadet", "fr") == "MuSKaTe"
+
+
+def test_pinyin_r_stands_between_a_sibilant_and_a_liquid():
+    """瑞 rui renders ra/re/ri (Cabrales) and 茹 ru a Portuguese j (Alentejo): near both l and s."""
+    from gimatch.text.phonetic import from_pinyin, latin, similarity
+
+    assert similarity(from_pinyin("ka bo rui le si"), latin("cabrales", "es"), pinyin=True) > \
+        similarity(from_pinyin("ka bo sui le si"), latin("cabrales", "es"), pinyin=True)
+    assert similarity(from_pinyin("a lian te ru"), latin("alentejo", "pt"), pinyin=True) >= 0.9

@@ -33,9 +33,11 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
-CONSONANTS = "PFWTKSLMNHYJ"
+CONSONANTS = "PFWTKSLMNHYJR"
 PALATAL = "J"   # pinyin j: transcription writes with it a g or k (基 Chianti, 加 Canada, 吉 Guijuelo) as much as a
                 # soft g (贾 Giacomo): between a velar and a sibilant
+RETROFLEX = "R"  # pinyin r: transcription writes with it a French or Portuguese j (茹 Alentejo, 让 Jean) as much as an
+                # r (瑞 for ra, re, ri: 哥瑞納 Grana, 卡伯瑞勒斯 Cabrales): between a sibilant and a liquid
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
                 # consonant (科涅克 Cognac, 波特 Port) or writes for any short vowel; it comes and goes cheaply
 OPEN_E = "æ"    # Thai แ (RTGS ae): the open front vowel Thai writes for a foreign a as much as for an e (แชมเปญ
@@ -122,7 +124,7 @@ _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 # and l with l and er: pinyin r is a sibilant here.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
-                   ("q", "S"), ("x", "S"), ("r", "S"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
+                   ("q", "S"), ("x", "S"), ("r", RETROFLEX), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
 # Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
 PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
@@ -213,12 +215,12 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
 
 
 def consonants(form: str) -> str:
-    """A form's consonant skeleton, by which stored forms are looked up: pinyin j as the sibilant (a skeleton is
+    """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a skeleton is
     compared letter for letter; the alignment weighs how near j is to a velar too)."""
-    return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S")
+    return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S").replace(RETROFLEX, "S")
 
 
-NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3,
+NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
         frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7}
