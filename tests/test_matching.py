@@ -460,3 +460,17 @@ def test_a_landscape_word_alone_names_no_place(bundled_store):
     """River and valley open many names (Kanawha River Valley, Grand Valley): alone, with a product, none."""
     assert not bundled_store.check("River wine").conflicts
     assert not bundled_store.check("Valley wine").conflicts
+
+
+def test_two_sound_characters_render_a_gi_known_abroad(bundled_store):
+    """玛歌 writes Margaux in two sound characters; two characters of ordinary words (蒙牛) render nothing."""
+    top = _top(bundled_store, "玛歌")
+    assert top is not None and "Margaux" in top.names and top.kind == "transcription"
+    assert not bundled_store.check("蒙牛").conflicts
+
+
+def test_spanish_ch_is_one_sound():
+    """Chinchón and chorizo open on the ch sound: the silent h of Spanish does not split the digraph."""
+    from gimatch.text.phonetic import latin
+
+    assert latin("chinchon", "es") == "SiNSoN" and latin("chorizo", "es").startswith("So")

@@ -238,9 +238,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             agrees = _same_product(qclasses, g.class_common)
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not agrees:
                 continue
-            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees):
+            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees and not (
+                    transcription_share(read) == 1.0 and idx.abroad(gi))):
                 continue                     # a place of two consonants in two syllables says nothing, unless the
-                                             # GI's product follows it (波特酒), and in one never (蒙牛, 貢茶)
+                                             # GI's product follows it (波特酒) or both are sound characters and the
+                                             # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
