@@ -474,3 +474,10 @@ def test_spanish_ch_is_one_sound():
     from gimatch.text.phonetic import latin
 
     assert latin("chinchon", "es") == "SiNSoN" and latin("chorizo", "es").startswith("So")
+
+
+@pytest.mark.parametrize("query, name", [("五常稻花香大米", "五常大米"), ("烟台红富士苹果", "烟台苹果")])
+def test_a_chinese_name_with_a_variety_between_place_and_product(bundled_store, query, name):
+    """A variety (稻花香, 红富士) or style written between a GI's place and its product still names the GI."""
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names

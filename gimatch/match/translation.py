@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem
+from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_lineage, class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
@@ -45,6 +45,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4:
                     _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
+    if not seen and q.script == "Han" and q.anat.concepts:
+        _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
         return
     country = lexicon().country_words.get(q.anat.place.replace(" ", ""))
@@ -58,6 +60,18 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
+
+
+def _han_place_parts(q: Query, idx: NameIndex, out: Collector, seen: set[int]) -> None:
+    """A Chinese place that opens or closes with a GI's place of two characters or more, a variety's or a
+    district's name beside it (绍兴花雕酒: 绍兴 and the style 花雕; the GI 绍兴酒), with the GI's product."""
+    text = q.anat.place
+    for n in range(len(text) - 1, 1, -1):
+        for part in dict.fromkeys((text[:n], text[-n:])):
+            _offer(q, idx, out, idx.by_place.get(spaceless_place_key(part)[0], ()), PART_OF_PLACE,
+                   "part of the place", seen, need_product=True)
+        if seen:
+            return
 
 
 def _adjective_refs(idx: NameIndex, place: str) -> list:

@@ -264,10 +264,14 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             text = text[len(word):]
             break
     anat.place = text
+    anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
+
+
+def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, str]:
+    """The place key of a place in Chinese, Japanese or Thai script, and the romanized words it was read from."""
     forms = romanized_forms(text, japanese=japanese)
-    latin = forms[0][0] if forms else text
-    anat.place_key = canonical_place([t for t in latin.split() if t not in STOPWORDS])
-    anat.stem_of = " ".join(t for t in latin.split() if t not in STOPWORDS)
+    words = [t for t in (forms[0][0] if forms else text).split() if t not in STOPWORDS]
+    return canonical_place(words), " ".join(words)
 
 
 def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None) -> Anatomy:
