@@ -451,6 +451,9 @@ class NameIndex:
             members.setdefault(group, []).append(i)
         for group in members.values():
             group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries), gis[i].id))
+            known = next((gis[i].class_common for i in group if gis[i].class_common), None)
+            for i in group:                  # an annex entry that gives no product has its GI's (IV/Grappa)
+                gis[i].class_common = gis[i].class_common or known
         by_group: dict[int, set[str]] = {}
         for j, g in enumerate(gis):
             by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)

@@ -481,3 +481,11 @@ def test_a_chinese_name_with_a_variety_between_place_and_product(bundled_store, 
     """A variety (稻花香, 红富士) or style written between a GI's place and its product still names the GI."""
     top = _top(bundled_store, query)
     assert top is not None and name in top.names
+
+
+@pytest.mark.parametrize("query, name", [("หมูย่างตรัง", "หมูย่างเมืองตรัง"), ("กาแฟกระบี่", "กาแฟเมืองกระบี่")])
+def test_a_thai_place_without_its_town_word(bundled_store, query, name):
+    """เมือง (town of) is a settlement word: Trang roast pork is หมูย่างเมืองตรัง; and Krabi coffee is no Grappa,
+    whose annex entry gives no product of its own (its EU record's is a spirit)."""
+    found = [c.names for c in bundled_store.check(query).conflicts]
+    assert found and name in found[0] and not any("Grappa" in names for names in found)

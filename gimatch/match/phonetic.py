@@ -244,6 +244,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # GI's product follows it (波特酒) or both are sound characters and the
                                              # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
+            if part == "phon" and q.anat.terms and not products_as_sounds and idx.name_concepts.get((gi, ni)):
+                continue                     # the query's place, its product word off, against a whole name
+                                             # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             alone = part != "phon" and own != "latin" and not agrees

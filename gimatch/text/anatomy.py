@@ -76,12 +76,18 @@ def canonical_place(tokens: list[str]) -> str:
 
 
 def place_core(place: str) -> str:
-    """The key of a Latin place without its landscape words (costa d'amalfi, amalfi coast → amalfi), four
-    letters at least; '' when it has none or nothing else."""
+    """The key of a place without its landscape or settlement words (costa d'amalfi, amalfi coast → amalfi;
+    เมืองพัทลุง, the town of Phatthalung → phatthalung): four letters at least, three in Thai; '' when it has
+    none or nothing else."""
     features = lexicon().place_features
+    if not place.isascii():
+        words = [w for w in features if not w.isascii() and w in place and w != place]
+        key = spaceless_place_key(functools.reduce(lambda text, w: text.replace(w, ""), words, place))[0] \
+            if words else ""
+        return key if len(key) >= 3 else ""
     tokens = place.split()
     core = [t for t in tokens if t not in features]
-    if len(core) == len(tokens) or not core or not place.isascii():
+    if len(core) == len(tokens) or not core:
         return ""
     key = canonical_place(core)
     return key if len(key) >= 4 else ""
