@@ -489,3 +489,11 @@ def test_a_thai_place_without_its_town_word(bundled_store, query, name):
     whose annex entry gives no product of its own (its EU record's is a spirit)."""
     found = [c.names for c in bundled_store.check(query).conflicts]
     assert found and name in found[0] and not any("Grappa" in names for names in found)
+
+
+def test_a_word_before_the_link_to_the_place_is_no_partial_name(bundled_store):
+    """Rossa of Cipolla Rossa di Tropea says the product's kind, protected only with the place; a hyphenated
+    place keeps its joining word (Châteauneuf-du-Pape), and a name that does not open with a product is a place
+    throughout (Tip of the Mitt)."""
+    assert not any("di" in c.names[0].split() for c in bundled_store.check("Rossa").conflicts)
+    assert "Châteauneuf-du-Pape" in _top(bundled_store, "Chateauneuf").names

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import syllables
+from ..text.stem import stem_tokens
 from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from .base import Collector, Hit, Query
@@ -89,6 +90,23 @@ def names_several_places(token: str, idx: NameIndex) -> bool:
     return len({idx.gis[gi].countries[0] for gi, _ in idx.by_token.get(token, ()) if idx.gis[gi].countries}) > 1
 
 
+LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of z ze od iz al "
+                  "au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
+
+
+def _qualifiers_only(words: list[str], name: str) -> bool:
+    """Whether the words are all words before the word that joins a name's product to its place, where the name
+    opens with its product: the product's kind or colour (Bianchi of Fagioli Bianchi di Rotonda, Rossa of
+    Cipolla Rossa di Tropea), which the name protects only with its place."""
+    words_of_name = name.split()        # a joining word inside a hyphenated place (Châteauneuf-du-Pape) joins none
+    at = next((i for i, w in enumerate(words_of_name) if fold(w) in LINKS or fold(w).split()[:1] == ["d"]), None)
+    if not at or at == len(words_of_name) - 1:
+        return False
+    lead = fold(" ".join(words_of_name[:at])).split()
+    before = set(lead) | set(stem_tokens(lead))
+    return bool(before & lexicon().single_words) and all(w in before for w in words)
+
+
 def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:
     distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
     if not distinct:
@@ -108,6 +126,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
     query_key = " ".join(distinct)
     for gi, ni in common:
         g = idx.gis[gi]
+        if not generic_only and _qualifiers_only(distinct, g.names[ni]):
+            continue
         name_toks = [t for t in idx.name_tokens[(gi, ni)] if t not in lex.single_words]   # product words off,
         name_toks = name_toks or list(idx.name_tokens[(gi, ni)])                            # as on the query
         total = sum(idx.token_idf(t) for t in name_toks) or 1.0
