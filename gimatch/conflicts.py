@@ -84,7 +84,8 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
         key = joined(fold(g.names[h.name]))
         theirs = idx.name_concepts.get((h.gi, h.name), frozenset())
         if h.kind in _PLACE_LED and concepts_agree(q.anat.concepts, set(theirs)) is False and \
-                (h.kind != "fuzzy" or idx.name_places.get((h.gi, h.name), ("", ""))[1] == q.anat.place_key):   # a typo is no product
+                (h.kind != "fuzzy" or idx.name_places.get((h.gi, h.name), ("", ""))[1] == q.anat.place_key
+                 and not _slip_of_a_word(q, g.names[h.name])):    # a typo is no product
             h.kind, h.score = "same place", 45.0
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
@@ -99,6 +100,16 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind = "homonym"
             h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
                      "homonymous GIs coexist; their origin must be told apart")
+
+
+def _slip_of_a_word(q: Query, name: str) -> bool:
+    """Whether a Latin product word of the query is one letter off a word of the name (Olo di Roma: olo, oats
+    in Basque, for olio; Panne Toscano): a slip that happens to spell another product, not that product."""
+    from rapidfuzz.distance import OSA
+
+    words = fold(name).split()
+    return any(t.isascii() and len(t) >= 3 and any(OSA.distance(t, w, score_cutoff=1) == 1 for w in words)
+               for term in q.anat.terms for t in term.tokens)
 
 
 _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})

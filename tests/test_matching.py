@@ -497,3 +497,9 @@ def test_a_word_before_the_link_to_the_place_is_no_partial_name(bundled_store):
     throughout (Tip of the Mitt)."""
     assert not any("di" in c.names[0].split() for c in bundled_store.check("Rossa").conflicts)
     assert "Châteauneuf-du-Pape" in _top(bundled_store, "Chateauneuf").names
+
+
+def test_a_slip_that_spells_another_product_is_still_a_slip(bundled_store):
+    """Buxton ble: blé is wheat in French, but one letter off the name's own word it is a typo of Buxton blue;
+    松溪绿茶 and 松溪红茶 stay two products (a whole character is no slip of a letter)."""
+    assert any(c.kind == "fuzzy" and "Buxton blue" in c.names for c in bundled_store.check("Buxton ble").conflicts)
