@@ -503,3 +503,5 @@ def test_a_slip_that_spells_another_product_is_still_a_slip(bundled_store):
     """Buxton ble: blé is wheat in French, but one letter off the name's own word it is a typo of Buxton blue;
     松溪绿茶 and 松溪红茶 stay two products (a whole character is no slip of a letter)."""
     assert any(c.kind == "fuzzy" and "Buxton blue" in c.names for c in bundled_store.check("Buxton ble").conflicts)
+    assert [c.kind for c in bundled_store.check("松溪红茶", threshold=0).conflicts if "松溪绿茶" in c.names] == \
+        ["same place"]
