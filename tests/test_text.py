@@ -304,3 +304,13 @@ def test_pinyin_r_stands_between_a_sibilant_and_a_liquid():
     assert similarity(from_pinyin("ka bo rui le si"), latin("cabrales", "es"), pinyin=True) > \
         similarity(from_pinyin("ka bo sui le si"), latin("cabrales", "es"), pinyin=True)
     assert similarity(from_pinyin("a lian te ru"), latin("alentejo", "pt"), pinyin=True) >= 0.9
+
+
+def test_a_katakana_loanword_for_a_product_ends_a_name():
+    """ペッパー and ハニー are not in the lexicon's Japanese list, but the dictionary reads them as the loanwords
+    pepper and honey: the product, with the place before it."""
+    from gimatch.text.anatomy import anatomy
+
+    a = anatomy("ゆふいんハニー")
+    assert [t.concept for t in a.terms] == ["honey"] and a.place == "ゆふいん"
+    assert not anatomy("ハッピーターン").terms

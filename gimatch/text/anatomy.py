@@ -265,12 +265,29 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[: -best[0]] if best[2] else text[best[0]:]
         if script != "Thai":
             break
+    if script == "Kana" and not anat.terms:
+        text = _loanword_term(text, anat)
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty)
         if text.startswith(word) and len(text) - len(word) >= 2:
             text = text[len(word):]
             break
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
+
+
+def _loanword_term(text: str, anat: Anatomy) -> str:
+    """A katakana product word the lexicon does not list, read by the Japanese dictionary as a loanword from an
+    English product word (ペッパー ← pepper, ハニー ← honey) and ending the name: that product; the text without
+    it."""
+    words = romanize.japanese_words(text)
+    if len(words) < 2:
+        return text
+    surface, kind, source = words[-1]
+    term = lexicon().terms_by_tokens.get((source.casefold(),)) if source and kind == "word" else None
+    if term is None or term.lang != "en" or len(text) - len(surface) < 2:
+        return text
+    anat.terms.append(term)
+    return text[: -len(surface)]
 
 
 def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, str]:
