@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
-from ..text.lexicon import class_lineage, class_within, classes_comparable, concepts_agree, lexicon
+from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin
 from .base import Collector, Hit, Query
 
@@ -88,8 +88,9 @@ def _refs_of_part(idx: NameIndex, key: str) -> list:
 
 
 def _narrower(query_class: str, gi_class: str | None) -> bool:
-    """The query's product is the GI's class or within it (cheese for a cheese GI; not drink for a wine)."""
-    return bool(gi_class) and gi_class in class_lineage(query_class)
+    """The query's product is of the GI's class itself (cheese for a cheese GI; not drink for a wine, nor peas
+    for a GI of the broad class of fruit, vegetables and cereals)."""
+    return query_class == gi_class
 
 
 def _same_word(q: Query, idx: NameIndex, gi: int, ni: int) -> bool:
