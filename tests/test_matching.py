@@ -505,3 +505,9 @@ def test_a_slip_that_spells_another_product_is_still_a_slip(bundled_store):
     assert any(c.kind == "fuzzy" and "Buxton blue" in c.names for c in bundled_store.check("Buxton ble").conflicts)
     assert [c.kind for c in bundled_store.check("松溪红茶", threshold=0).conflicts if "松溪绿茶" in c.names] == \
         ["same place"]
+
+
+def test_an_unknown_katakana_word_may_render_a_place_of_four_consonants(bundled_store):
+    """ザモラノ is no word of the Japanese dictionary: a foreign name, here Zamorano, the place of Queso
+    Zamorano, though the GI is known only at home."""
+    assert "Queso Zamorano" in _top(bundled_store, "ザモラノ").names

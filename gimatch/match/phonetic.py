@@ -251,7 +251,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             alone = part != "phon" and own != "latin" and not agrees
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
-                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN and idx.abroad(gi)):
+                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if unknown_katakana else 0)
+                         and (idx.abroad(gi) or unknown_katakana)):
                 continue                     # a part of a name (a word, the place) with no product to back it,
                                              # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
