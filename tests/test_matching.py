@@ -511,3 +511,10 @@ def test_an_unknown_katakana_word_may_render_a_place_of_four_consonants(bundled_
     """ザモラノ is no word of the Japanese dictionary: a foreign name, here Zamorano, the place of Queso
     Zamorano, though the GI is known only at home."""
     assert "Queso Zamorano" in _top(bundled_store, "ザモラノ").names
+
+
+def test_a_short_greek_name_is_no_typo_of_one_that_opens_otherwise(bundled_store):
+    """Μάμος (a brand) differs from Σάμος in its first letter: as in Latin (Cisco, Pisco), a short name that
+    opens on another letter is another word; Σάμς (a letter dropped) is still Samos."""
+    assert not bundled_store.check("Μάμος").conflicts
+    assert "Σάμος" in _top(bundled_store, "Σάμς").names
