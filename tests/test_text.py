@@ -324,3 +324,12 @@ def test_a_chinese_gi_is_read_in_korean_with_and_without_its_product_word():
     keys = {k.key for k in name_keys("贵州茅台酒", chinese_gi=True) if k.kind == "korean"}
     assert {"귀주모태주", "귀주모태"} <= keys
     assert {k.key for k in name_keys("普洱茶", chinese_gi=True) if k.kind == "korean"} == {"보이차"}
+
+
+def test_a_wine_class_word_after_a_chinese_name_is_no_part_of_its_place():
+    """特级园 (grand cru) after a Burgundy name in Chinese qualifies it, as cru does in French: the place is the
+    rest (科尔登特级园: 科尔登, Corton)."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("科尔登特级园").place == "科尔登"
+    assert anatomy("特産松阪牛").place == "松阪"

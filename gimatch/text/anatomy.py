@@ -267,9 +267,13 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
-    for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty)
-        if text.startswith(word) and len(text) - len(word) >= 2:
+    for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
+        if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
+            break
+    for word in lex.spaceless_modifiers:
+        if text.endswith(word) and len(text) - len(word) >= 2:
+            text = text[: -len(word)]
             break
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
