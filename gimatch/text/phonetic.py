@@ -223,7 +223,9 @@ def consonants(form: str) -> str:
 NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
         frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
-        frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7}
+        frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7,
+        frozenset("HL"): 0.5}   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
+                                # as much as with l (宏 for -ron, 略 for Majorero's -jo-)
 
 
 SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
