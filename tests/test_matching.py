@@ -518,3 +518,10 @@ def test_a_short_greek_name_is_no_typo_of_one_that_opens_otherwise(bundled_store
     opens on another letter is another word; Σάμς (a letter dropped) is still Samos."""
     assert not bundled_store.check("Μάμος").conflicts
     assert "Σάμος" in _top(bundled_store, "Σάμς").names
+
+
+def test_two_slips_behind_a_first_word_written_alike_are_judged_on_the_rest(bundled_store):
+    """Saint Agur (a cheese brand) shares Saint with Saint-Amour; agur is two slips from amour, a word of its
+    own. One slip stays a typo (Saint Amuor)."""
+    assert not bundled_store.check("Saint Agur").conflicts
+    assert "Saint-Amour" in _top(bundled_store, "Saint Amuor").names

@@ -29,11 +29,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     keys += [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
     single = lexicon().single_words
     edges: dict[str, list[str]] = {}                # a joined key: the product words at the ends of its spellings
+    firsts: dict[str, str] = {}                     # ... and its first word, when it has more
     for key in keys:
         words = key.split()
         edges.setdefault(joined(key), []).extend(w for w in words[:1] + words[-1:] if w in single)
+        if len(words) > 1:
+            firsts[joined(key)] = words[0]
     for target, words in edges.items():
-        _latin(target, idx, out, list(dict.fromkeys(words)))
+        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""))
     if not joined(q.folded).isascii():
         _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
@@ -49,9 +52,11 @@ def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: 
                       Evidence(query_key=target, gi_key=choice, key_kind=kind_, detail=f"ratio {ratio:.0f}, {edits} edits")))
 
 
-def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str]) -> None:
+def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first: str = "") -> None:
     """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
-    the ends of the query (a slip is not in them)."""
+    the ends of the query (a slip is not in them); ``first``, its first word: two slips behind a first word
+    written alike are judged on the rest (Saint Agur: agur, two slips from Saint-Amour's amour, is a word of
+    its own)."""
     if len(target) < 4:
         return
     words = [w for w in edges if len(w) >= 4]
@@ -65,7 +70,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str]) -> Non
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue
-        mine, theirs = _distinctive(target, choice, words, 4)
+        mine, theirs = _distinctive(target, choice, words + ([first] if edits >= 2 and len(first) >= 4 else []), 4)
         rest = fuzz.ratio(mine, theirs)
         if (mine, theirs) != (target, choice) and (rest < CUTOFF or rest < 90 and OSA.distance(
                 mine, theirs, score_cutoff=2) > (1 if len(theirs) < 10 else 2)):
