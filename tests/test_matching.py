@@ -525,3 +525,11 @@ def test_two_slips_behind_a_first_word_written_alike_are_judged_on_the_rest(bund
     own. One slip stays a typo (Saint Amuor)."""
     assert not bundled_store.check("Saint Agur").conflicts
     assert "Saint-Amour" in _top(bundled_store, "Saint Amuor").names
+
+
+def test_a_product_word_read_as_sounds_needs_more_likeness(bundled_store):
+    """キリンビール is Kirin and beer: read whole, as if ビール were syllables of a name, it is near COLOMBIAN, but
+    not near enough; 米 read as the last syllable of 哈露米 renders Halloumi sound for sound, and counts."""
+    assert not any("COLOMBIAN" in c.names for c in bundled_store.check("キリンビール").conflicts)
+    result = bundled_store.check("哈露米", limit=10)
+    assert any("Halloumi" in c.names for c in result.conflicts + result.pending)    # an application in China

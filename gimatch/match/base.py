@@ -111,7 +111,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     from ..text.lexicon import is_product_term
     from ..text.romanize import pinyin, rtgs
 
-    has_place = bool(q.anat.place) and q.anat.place != q.folded.replace(" ", "")
+    has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
     texts.append(q.folded)
     japanese = q.script == "Kana"

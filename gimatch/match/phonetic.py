@@ -36,6 +36,7 @@ UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs mor
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
 SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
+PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names meet short pinyin forms by chance
@@ -247,6 +248,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if part == "phon" and q.anat.terms and not products_as_sounds and idx.name_concepts.get((gi, ni)):
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
+            sounds_of_product = products_as_sounds and bool(q.anat.terms) and not idx.name_concepts.get((gi, ni))
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             alone = part != "phon" and own != "latin" and not agrees
@@ -269,7 +271,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if dictionary_agrees:
                 bar -= DICTIONARY_AGREES
             bar += NO_DICTIONARY.get(q.script, 0.0)
-            if consonants >= 4:
+            if sounds_of_product:            # the query's product word read as a syllable of a name that has
+                bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
+            if consonants >= 4 or consonants == 3 and sounds_of_product:
                 bar = min(bar, 1.0)          # four consonants and more: a rendering sound for sound always counts
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han")
             if sim < bar:
