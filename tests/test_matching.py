@@ -533,3 +533,13 @@ def test_a_product_word_read_as_sounds_needs_more_likeness(bundled_store):
     assert not any("COLOMBIAN" in c.names for c in bundled_store.check("キリンビール").conflicts)
     result = bundled_store.check("哈露米", limit=10)
     assert any("Halloumi" in c.names for c in result.conflicts + result.pending)    # an application in China
+
+
+def test_korean_writes_a_foreign_v_with_the_letter_of_b(bundled_store):
+    """Korean loanwords write v with ㅂ (타벨 Tavel) as they write f with ㅍ; and a rendering of three consonants
+    sound for sound counts for a GI known only at home (랑게: Langhe)."""
+    from gimatch.text import phonetic
+
+    assert phonetic.from_hangul("타벨", ph_as_f=True) == "TaFeL" and phonetic.from_hangul("타벨") == "TaPeL"
+    assert "Tavel" in _top(bundled_store, "타벨").names
+    assert "Langhe" in _top(bundled_store, "랑게").names

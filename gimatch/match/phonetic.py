@@ -273,8 +273,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             bar += NO_DICTIONARY.get(q.script, 0.0)
             if sounds_of_product:            # the query's product word read as a syllable of a name that has
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
-            if consonants >= 4 or consonants == 3 and sounds_of_product:
-                bar = min(bar, 1.0)          # four consonants and more: a rendering sound for sound always counts
+            if consonants >= 3:
+                bar = min(bar, 1.0)          # three consonants and more: a rendering sound for sound always counts
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han")
             if sim < bar:
                 continue

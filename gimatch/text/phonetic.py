@@ -196,13 +196,14 @@ HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", 
                 "S", "N", "S", "S", "K", "T", "P", "H"]
 
 
-HANGUL_PH = 17            # ㅍ: Korean writes a foreign f with it as much as a p (페타 Feta, 파르마 Parma)
+HANGUL_LABIALS = frozenset({17, 7})   # ㅍ and ㅂ: Korean writes a foreign f with the first as much as a p (페타
+                                      # Feta, 파르마 Parma), and a v with the second as much as a b (타벨 Tavel)
 
 
 def from_hangul(text: str, ph_as_f: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ read as f when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to
-    a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
+    ㅍ and ㅂ read as f and v when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one
+    Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
     for ch in text:
         code = ord(ch) - 0xAC00
@@ -210,7 +211,8 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
             continue
         initial, medial, final = code // 588, (code % 588) // 28, code % 28
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
-        out.append(("F" if ph_as_f and initial == HANGUL_PH else HANGUL_INITIAL[initial]) + vowel + HANGUL_FINAL[final])
+        out.append(("F" if ph_as_f and initial in HANGUL_LABIALS else HANGUL_INITIAL[initial]) + vowel
+                   + HANGUL_FINAL[final])
     return _classes("".join(out))
 
 
