@@ -211,8 +211,10 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
             continue
         initial, medial, final = code // 588, (code % 588) // 28, code % 28
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
-        out.append(("F" if ph_as_f and initial in HANGUL_LABIALS else HANGUL_INITIAL[initial]) + vowel
-                   + HANGUL_FINAL[final])
+        consonant = "F" if ph_as_f and initial in HANGUL_LABIALS else HANGUL_INITIAL[initial]
+        if consonant == "S" and vowel.startswith("y"):
+            vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
+        out.append(consonant + vowel + HANGUL_FINAL[final])
     return _classes("".join(out))
 
 
