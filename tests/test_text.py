@@ -333,3 +333,14 @@ def test_a_wine_class_word_after_a_chinese_name_is_no_part_of_its_place():
 
     assert anatomy("科尔登特级园").place == "科尔登"
     assert anatomy("特産松阪牛").place == "松阪"
+
+
+def test_a_variety_before_its_place_is_also_read_place_first():
+    """Chinese writes Lambrusco di Sorbara place first (索巴拉蓝布鲁斯科): the name's sounds in that order too,
+    and without the joining word; not for a name that opens with a product word, which Chinese translates."""
+    from gimatch.text.keys import phonetic_keys
+    from gimatch.text.phonetic import latin
+
+    forms = {k.key for k in phonetic_keys("Lambrusco di Sorbara", lang="it")}
+    assert latin("sorbara lambrusco", "it") in forms and latin("lambrusco sorbara", "it") in forms
+    assert latin("parma prosciutto", "it") not in {k.key for k in phonetic_keys("Prosciutto di Parma", lang="it")}

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.anatomy import syllables
+from ..text.anatomy import LINKS, syllables
 from ..text.stem import stem_tokens
 from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
@@ -88,10 +88,6 @@ def names_several_places(token: str, idx: NameIndex) -> bool:
     name: it is in the names of GIs of more than one country (delta in Arroz del Delta del Ebro, Riso del Delta
     del Po and Mississippi Delta; valle, monte), and alone points to none of them."""
     return len({idx.gis[gi].countries[0] for gi, _ in idx.by_token.get(token, ()) if idx.gis[gi].countries}) > 1
-
-
-LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of z ze od iz al "
-                  "au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
 
 
 def _qualifiers_only(words: list[str], name: str) -> bool:

@@ -23,6 +23,8 @@ from .stem import stem_tokens
 STOPWORDS = frozenset(
     "di de del della delle dei degli da dal du des la le les el los las lo l d of the von vom aus der die das "
     "y e et und and do dos das em in im a al au aux z ze ze od iz na no".split())
+LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of z ze od iz al "
+                  "au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
 _GERMAN_ADJ = re.compile(r"^(\w{4,})er$")
 
 

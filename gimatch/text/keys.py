@@ -99,7 +99,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     the whole name, its place part and each distinctive word, read by the rules of the name's language
     (Latin) or from its script. Kind ``phon[-place|-word]:<source script>``."""
     from . import phonetic
-    from .anatomy import STOPWORDS, anatomy
+    from .anatomy import LINKS, STOPWORDS, anatomy
     from .lexicon import lexicon
 
     folded = fold(text)
@@ -119,6 +119,16 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
         add(phonetic.latin(" ".join(spoken), lang), "", source)
         add(phonetic.latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
+        at = next((i for i, w in enumerate(words) if w in LINKS), None)
+        lex = lexicon()
+        if at and at < len(words) - 1 and not any(w in lex.single_words or w in lex.place_features
+                                                  for w in words[:at] + stem_tokens(words[:at])):
+            # Chinese writes a variety's name before its place, place first (索巴拉蓝布鲁斯科, Lambrusco di
+            # Sorbara), or without the joining word; a product or landscape word it translates instead (火腿, 丘)
+            head = [said.get(w, w) for w in words[:at]]
+            tail = [said.get(w, w) for w in words[at + 1:] if w not in STOPWORDS]
+            add(phonetic.latin(" ".join(tail + head), lang), "", source)
+            add(phonetic.latin(" ".join(head + tail), lang), "", source)
         single = lexicon().single_words
         for word in words:
             if word not in STOPWORDS and word not in single and len(word) >= 4:
