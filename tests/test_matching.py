@@ -543,3 +543,10 @@ def test_korean_writes_a_foreign_v_with_the_letter_of_b(bundled_store):
     assert phonetic.from_hangul("타벨", ph_as_f=True) == "TaFeL" and phonetic.from_hangul("타벨") == "TaPeL"
     assert "Tavel" in _top(bundled_store, "타벨").names
     assert "Langhe" in _top(bundled_store, "랑게").names
+
+
+def test_katakana_the_dictionary_splits_into_loanwords_may_still_render_a_whole_name(bundled_store):
+    """サンジュリアン reads to the dictionary as sun + Julianne, yet renders Saint-Julien sound for sound; a
+    native name in kana and kanji (かっぱ寿司) is not read so."""
+    assert "Saint-Julien" in _top(bundled_store, "サンジュリアン").names
+    assert not bundled_store.check("かっぱ寿司").conflicts

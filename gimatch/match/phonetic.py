@@ -36,6 +36,7 @@ UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs mor
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
 SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
+OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
@@ -208,6 +209,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
+    loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
+        all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     for form, spaced, products_as_sounds in phonetic_forms(q):
         qclasses = set() if products_as_sounds else q.anat.classes
         read = q.folded if products_as_sounds else q.anat.place or q.folded
@@ -258,7 +261,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a part of a name (a word, the place) with no product to back it,
                                              # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
-            if known and not dictionary_agrees and not (agrees and (as_names or part == "phon")):
+            explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon"))
+            if explained and not (loanwords_only and part == "phon"):
                 continue                     # the dictionary knows the words, and they are not this GI's; beside
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
@@ -275,6 +279,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
             if consonants >= 3:
                 bar = min(bar, 1.0)          # three consonants and more: a rendering sound for sound always counts
+            if explained:                    # several words the dictionary reads, which the GI's whole name
+                bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han")
             if sim < bar:
                 continue
