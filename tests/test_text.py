@@ -316,15 +316,6 @@ def test_a_katakana_loanword_for_a_product_ends_a_name():
     assert not anatomy("ハッピーターン").terms
 
 
-def test_a_chinese_gi_is_read_in_korean_with_and_without_its_product_word():
-    """Korean writes 贵州茅台酒 whole (귀주모태주) or as the place and brand alone (귀주모태); 普洱 without 茶 is
-    two syllables, too few to tell from a Korean word."""
-    from gimatch.text.keys import name_keys
-
-    keys = {k.key for k in name_keys("贵州茅台酒", chinese_gi=True) if k.kind == "korean"}
-    assert {"귀주모태주", "귀주모태"} <= keys
-    assert {k.key for k in name_keys("普洱茶", chinese_gi=True) if k.kind == "korean"} == {"보이차"}
-
 
 def test_a_wine_class_word_after_a_chinese_name_is_no_part_of_its_place():
     """特级园 (grand cru) after a Burgundy name in Chinese qualifies it, as cru does in French: the place is the

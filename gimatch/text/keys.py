@@ -162,15 +162,6 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     return [Key(k, v) for k, v in out.items()]
 
 
-def _without_product_word(han: str) -> str:
-    """A Chinese name without the longest product word that ends it (贵州茅台酒 → 贵州茅台), or as it is."""
-    from .lexicon import lexicon
-
-    terms = lexicon().spaceless_terms
-    ends = [n for n in range(1, len(han) - 1) if han[-n:] in terms]
-    return han[: -max(ends)] if ends else han
-
-
 def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = False) -> list[Key]:
     """Every match key of a name, first occurrence of a key string wins.
 
@@ -210,12 +201,10 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         add(" ".join(stem_tokens(form.split())), kind)
     if script == "Han" and not japanese:
         add(_word_divided_pinyin(folded), "pinyin")
-        if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), whole or
-            han = joined(fold(_BRACKETED.sub(" ", text)))           # without its product word (귀주모태 贵州茅台酒),
-            for part in dict.fromkeys((han, _without_product_word(han))):   # three syllables at least: 선지
-                for reading in romanize.korean(part):                       # (宣纸) is a Korean word too
-                    if len(reading) >= KOREAN_MIN:
-                        add(reading, "korean")
+        if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), three
+            for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):   # syllables at least: 선지
+                if len(reading) >= KOREAN_MIN:                                          # (宣纸) is a Korean word too
+                    add(reading, "korean")
     for key, kind in list(out.items()):
         add(joined(key), "joined" if kind == "fold" else kind)
     return [Key(k, v) for k, v in out.items()]
