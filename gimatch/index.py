@@ -382,7 +382,10 @@ class NameIndex:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
         by_core: dict[str, list] = {}
         for (gi, ni), (place, _) in name_places.items():
-            if core := place_core(place):
+            # an English name's landscape word is part of its name (Long Island, Central Coast), and a country
+            # is no place of a GI (France of Île-de-France)
+            core = place_core(place) if phonetic.language_of(gis[gi].countries) != "en" else ""
+            if core and core not in lexicon().country_words:
                 by_core.setdefault(core, []).append((gi, ni, name_concepts[(gi, ni)]))
         adjective_places = _places_of_adjectives(gis, name_places, by_place)
         by_root = _adjective_roots(gis, name_places, name_concepts)

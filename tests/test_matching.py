@@ -550,3 +550,21 @@ def test_katakana_the_dictionary_splits_into_loanwords_may_still_render_a_whole_
     native name in kana and kanji (かっぱ寿司) is not read so."""
     assert "Saint-Julien" in _top(bundled_store, "サンジュリアン").names
     assert not bundled_store.check("かっぱ寿司").conflicts
+
+
+@pytest.mark.parametrize("query", ["Concha y Toro Wine", "Long Wine", "France Wine", "Green Valley Wine Bar",
+                                   "グリーンティー", "본죽", "サンタモニカ", "グランクリュ"])
+def test_ordinary_names_meet_no_gi_by_part_of_a_place_or_by_sound(bundled_store, query):
+    """A brand word beside a product (Toro of Concha y Toro), an English name's ordinary word (Long of Long
+    Island), a country (France of Île-de-France), an English word of a Chinese GI's translated name (Green of
+    Wuyuan Green Tea), a Korean word that opens on ㅂ (본죽), a name read in the order only Chinese writes
+    (Santa Monica ~ Monica di Sardegna) and a quality word alone are no GI."""
+    names = [c.names[0] for c in bundled_store.check(query).conflicts]
+    assert not any(n in ("Toro", "Long Island", "Île-de-France", "婺源绿茶", "Fronsac", "Monica di Sardegna")
+                   for n in names) and (query != "グランクリュ" or not names)
+
+
+@pytest.mark.parametrize("query, name", [("Saint Estefe", "Saint-Estèphe"), ("Vosne Romani", "Vosne-Romanée"),
+                                         ("Vino Nobile", "Vino Nobile di Montepulciano")])
+def test_two_slips_that_sound_alike_and_a_name_s_own_words_are_found(bundled_store, query, name):
+    assert name in _top(bundled_store, query).names

@@ -71,6 +71,8 @@ CURATED = {
                          "Apache-2.0 (facts: WIPO Nice Classification)", ["per row"]),
     "zh_transcription_chars.csv": ("characters Chinese uses to transcribe foreign names by sound", "Apache-2.0",
                                    ["gimatch developers"]),
+    "colour_words.csv": ("colour words of product names (bianchi, rossa, blanc, tinto) in the registers' languages",
+                         "Apache-2.0", ["gimatch developers"]),
     "place_features.csv": ("landscape words of place names (coast, sierra, valley) in English and the registers' "
                            "languages", "Apache-2.0", ["gimatch developers"]),
     "demonym_suffixes.csv": ("adjective and demonym endings of place names, per language", "Apache-2.0",

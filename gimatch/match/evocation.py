@@ -91,16 +91,18 @@ def names_several_places(token: str, idx: NameIndex) -> bool:
 
 
 def _qualifiers_only(words: list[str], name: str) -> bool:
-    """Whether the words are all words before the word that joins a name's product to its place, where the name
-    opens with its product: the product's kind or colour (Bianchi of Fagioli Bianchi di Rotonda, Rossa of
-    Cipolla Rossa di Tropea), which the name protects only with its place."""
+    """Whether the words are all colour words before the word that joins a name's product to its place, where
+    the name opens with its product: the product's kind (Bianchi of Fagioli Bianchi di Rotonda, Rossa of Cipolla
+    Rossa di Tropea), which the name protects only with its place; not a name's own word (Nobile of Vino Nobile
+    di Montepulciano)."""
     words_of_name = name.split()        # a joining word inside a hyphenated place (Châteauneuf-du-Pape) joins none
     at = next((i for i, w in enumerate(words_of_name) if fold(w) in LINKS or fold(w).split()[:1] == ["d"]), None)
     if not at or at == len(words_of_name) - 1:
         return False
     lead = fold(" ".join(words_of_name[:at])).split()
     before = set(lead) | set(stem_tokens(lead))
-    return bool(before & lexicon().single_words) and all(w in before for w in words)
+    lex = lexicon()
+    return bool(before & lex.single_words) and all(w in before and w in lex.colours for w in words)
 
 
 def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:

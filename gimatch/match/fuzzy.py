@@ -54,9 +54,7 @@ def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: 
 
 def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first: str = "") -> None:
     """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
-    the ends of the query (a slip is not in them); ``first``, its first word: two slips behind a first word
-    written alike are judged on the rest (Saint Agur: agur, two slips from Saint-Amour's amour, is a word of
-    its own)."""
+    the ends of the query (a slip is not in them); ``first``, its first word (see :func:`_rest_alike`)."""
     if len(target) < 4:
         return
     words = [w for w in edges if len(w) >= 4]
@@ -70,14 +68,32 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue
-        mine, theirs = _distinctive(target, choice, words + ([first] if edits >= 2 and len(first) >= 4 else []), 4)
+        mine, theirs = _distinctive(target, choice, words, 4)
         rest = fuzz.ratio(mine, theirs)
         if (mine, theirs) != (target, choice) and (rest < CUTOFF or rest < 90 and OSA.distance(
                 mine, theirs, score_cutoff=2) > (1 if len(theirs) < 10 else 2)):
             continue                         # alike by the product word they share (Dotor coffee, Doiton coffee)
         if len(choice) <= 5 and choice[0] != target[0]:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
+        if edits >= 2 and not _rest_alike(target, choice, first):
+            continue
         _offer(idx, idx.fuzzy_refs[blocked[j]], target, choice, ratio, edits, out)
+
+
+REST_SOUNDS_ALIKE = 0.85   # two slips behind a first word written alike: the rest must still sound alike
+
+
+def _rest_alike(target: str, choice: str, first: str) -> bool:
+    """Whether two keys that open on the same first word (four letters or more) are alike in the rest: in its
+    letters, or in its sounds (Saint Estefe, Saint-Estèphe); Saint Agur is two slips from Saint-Amour, and agur
+    sounds like no amour."""
+    from ..text.phonetic import latin, similarity
+
+    mine, theirs = _distinctive(target, choice, [first] if len(first) >= 4 else [], 4)
+    if (mine, theirs) == (target, choice):
+        return True
+    return (fuzz.ratio(mine, theirs) >= CUTOFF and OSA.distance(mine, theirs) <= 1 or
+            similarity(latin(mine), latin(theirs)) >= REST_SOUNDS_ALIKE)
 
 
 def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
@@ -129,7 +145,8 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
             continue
         edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
-        if edits > allowed or alphabet and len(choice) <= 5 and choice[0] != target[0]:
+        if edits > allowed or alphabet and len(choice) <= 5 and len(choice) == len(target) and \
+                choice[0] != target[0]:
             continue                         # Μάμος is no typo of Σάμος, as Cisco is none of Pisco
         mine, theirs = _distinctive(target, choice, terms, 2)
         if (mine, theirs) != (target, choice) and Levenshtein.distance(mine, theirs) > (

@@ -199,8 +199,11 @@ def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
-    if not idx.phon or family_name(q) or joined(q.folded) in lexicon().countries:
-        return                              # a person, or a country (フランス is France, not Franche-Comté)
+    lex = lexicon()
+    whole = joined(q.folded)
+    if not idx.phon or family_name(q) or whole in lex.countries or whole in lex.spaceless_modifiers:
+        return                              # a person, a country (フランス is France, not Franche-Comté), or a
+                                            # quality word alone (グランクリュ, grand cru)
     own = SCRIPT_SOURCE.get(q.script, "latin")
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
@@ -248,6 +251,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # GI's product follows it (波特酒) or both are sound characters and the
                                              # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
+            if part == "phon-order":         # the whole name in the order Chinese writes it: for Chinese only
+                if own != "han":
+                    continue
+                part = "phon"
             if part == "phon" and q.anat.terms and not products_as_sounds and idx.name_concepts.get((gi, ni)):
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)

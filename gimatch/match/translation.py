@@ -39,11 +39,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not seen and q.anat.concepts:         # Amalfi (Coast) lemons: Limone Costa d'Amalfi
         core = place_core(q.anat.place)
         refs = [*idx.by_place_core.get(place, ()), *(_refs_of_part(idx, core) if core else ())]
-        _offer(q, idx, out, refs, PART_OF_PLACE, "the place without its landscape words", seen, need_product=True)
+        _offer(q, idx, out, refs, PART_OF_PLACE, "the place without its landscape words", seen, need_product=True,
+               by_class=True)
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
-                if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4:
+                if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4 and \
+                        key not in lexicon().place_features:
                     _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
     if not seen and q.script == "Han" and q.anat.concepts:
@@ -87,12 +89,6 @@ def _refs_of_part(idx: NameIndex, key: str) -> list:
     return [*idx.by_place.get(key, ()), *idx.by_place_core.get(key, ()), *_adjective_refs(idx, key)]
 
 
-def _narrower(query_class: str, gi_class: str | None) -> bool:
-    """The query's product is of the GI's class itself (cheese for a cheese GI; not drink for a wine, nor peas
-    for a GI of the broad class of fruit, vegetables and cereals)."""
-    return query_class == gi_class
-
-
 def _same_word(q: Query, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a product word of the query is written in the GI's name, alone or opening a compound (kirsch
     of Black Forest kirsch in Schwarzwälder Kirsch, Kirschwasser): of one place's GIs of a class, that one."""
@@ -114,8 +110,10 @@ def _letters_close(place: str, idx: NameIndex, ref) -> bool:
 
 
 def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],
-           need_product: bool = False) -> bool:
-    """Offer the GIs of these place refs; whether one was a translation (the place and the product)."""
+           need_product: bool = False, by_class: bool = False) -> bool:
+    """Offer the GIs of these place refs; whether one was a translation (the place and the product). With
+    ``need_product``, only translations: of the product a name names, or with ``by_class`` of a name that names
+    none, its very class."""
     qconcepts = q.anat.concepts
     qclasses = q.anat.classes
 
@@ -137,10 +135,10 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
             out.offer(Hit(gi, ni, "translation", score - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
-        elif not concepts and qclasses and any((class_within if not less else _narrower)(c, g.class_common)
-                                               for c in qclasses):
-            translated = True                # found by part of the place: the query's product within the GI's
-            out.offer(Hit(gi, ni, "translation", 86.0 - less,
+        elif not concepts and qclasses and (by_class or not need_product) and any(
+                (c == g.class_common) if need_product else class_within(c, g.class_common) for c in qclasses):
+            translated = True                # a name without a product word: the class, the very class when the
+            out.offer(Hit(gi, ni, "translation", 86.0 - less,     # place was met without its landscape words
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) as {name!r}, a name "
                           f"without a product word, and a product of its class ({g.class_common})",
                           ev("place+class")))

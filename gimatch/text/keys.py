@@ -97,7 +97,8 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
                   country: str | None = None) -> list[Key]:
     """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
     the whole name, its place part and each distinctive word, read by the rules of the name's language
-    (Latin) or from its script. Kind ``phon[-place|-word]:<source script>``."""
+    (Latin) or from its script, and the whole name in the order Chinese writes it. Kind
+    ``phon[-place|-word|-order]:<source script>``."""
     from . import phonetic
     from .anatomy import LINKS, STOPWORDS, anatomy
     from .lexicon import lexicon
@@ -127,12 +128,13 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             # Sorbara), or without the joining word; a product or landscape word it translates instead (火腿, 丘)
             head = [said.get(w, w) for w in words[:at]]
             tail = [said.get(w, w) for w in words[at + 1:] if w not in STOPWORDS]
-            add(phonetic.latin(" ".join(tail + head), lang), "", source)
-            add(phonetic.latin(" ".join(head + tail), lang), "", source)
+            add(phonetic.latin(" ".join(tail + head), lang), "-order", source)
+            add(phonetic.latin(" ".join(head + tail), lang), "-order", source)
         single = lexicon().single_words
-        for word in words:
-            if word not in STOPWORDS and word not in single and len(word) >= 4:
-                add(phonetic.latin(said.get(word, word), lang), "-word", source)
+        for word in words:                   # a Chinese record's Latin name romanizes its syllables, and what
+            if word not in STOPWORDS and word not in single and len(word) >= 4 and (   # does not (Green of
+                    source != "han" or romanize.is_pinyin(word)):                       # Wuyuan Green Tea) it
+                add(phonetic.latin(said.get(word, word), lang), "-word", source)         # translates
     elif script in ("Greek", "Cyrillic"):
         roman = romanize.greek(folded) if script == "Greek" else romanize.cyrillic_bg(folded)
         add(phonetic.latin(roman, "el" if script == "Greek" else None), "", script.lower())

@@ -44,6 +44,7 @@ class Lexicon:
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
+    colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
 
 
 def is_product_term(text: str) -> bool:
@@ -174,6 +175,7 @@ def _compile() -> Lexicon:
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
         place_features=frozenset(r["word"] for r in bundled.read_table("place_features.csv")),
+        colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
                             for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))

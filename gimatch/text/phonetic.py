@@ -196,13 +196,14 @@ HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", 
                 "S", "N", "S", "S", "K", "T", "P", "H"]
 
 
-HANGUL_LABIALS = frozenset({17, 7})   # ㅍ and ㅂ: Korean writes a foreign f with the first as much as a p (페타
-                                      # Feta, 파르마 Parma), and a v with the second as much as a b (타벨 Tavel)
+HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the first as much as a p (페타 Feta, 파르마
+                              # Parma), and a v with the second as much as a b (타벨 Tavel), though a word that
+                              # opens on ㅂ is most often Korean's own b (본죽, 바른)
 
 
 def from_hangul(text: str, ph_as_f: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ and ㅂ read as f and v when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one
+    ㅍ read as f and ㅂ after a word's first syllable as v when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one
     Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
     for ch in text:
@@ -211,7 +212,8 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
             continue
         initial, medial, final = code // 588, (code % 588) // 28, code % 28
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
-        consonant = "F" if ph_as_f and initial in HANGUL_LABIALS else HANGUL_INITIAL[initial]
+        labial = initial == HANGUL_PH or initial == HANGUL_B and bool(out)
+        consonant = "F" if ph_as_f and labial else HANGUL_INITIAL[initial]
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])

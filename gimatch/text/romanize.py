@@ -286,7 +286,7 @@ def legacy_to_pinyin(folded_latin: str) -> str:
     for candidate in ((joined_, plain) if len(joined_) < len(plain) else (plain,)):
         if not any(aspirated or _old_system_word(tok) for tok, aspirated in candidate):
             continue                        # no spelling of the old systems: nothing to read back
-        if all(tok in table or _wade_giles_word(tok, aspirated) is not None or _is_pinyin(tok)
+        if all(tok in table or _wade_giles_word(tok, aspirated) is not None or is_pinyin(tok)
                or tok in lexicon().single_words for tok, aspirated in candidate):
             return " ".join(table.get(tok) or _wade_giles_word(tok, aspirated) or tok for tok, aspirated in candidate)
     return " ".join(table.get(tok, tok) for tok in tokens)
@@ -347,7 +347,8 @@ def _segments(word: str, inventory) -> list[str] | None:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _is_pinyin(word: str) -> bool:
+def is_pinyin(word: str) -> bool:
+    """Whether a word is pinyin syllables run together (wuyuan, tieguanyin; not green)."""
     return _segments(word, _wade_giles()[0]) is not None
 
 
@@ -355,7 +356,7 @@ def _is_pinyin(word: str) -> bool:
 def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
     """A word that is no pinyin read as Wade-Giles (or postal) syllables, in pinyin; None when it is neither.
     ``aspirated``: its first syllable had the apostrophe of aspiration."""
-    if not word.isascii() or not word.isalpha() or len(word) < 2 or (_is_pinyin(word) and not aspirated):
+    if not word.isascii() or not word.isalpha() or len(word) < 2 or (is_pinyin(word) and not aspirated):
         return None
     readings = _wade_giles()[1]
     for pattern, repl in _POSTAL:
