@@ -335,3 +335,9 @@ def test_a_variety_before_its_place_is_also_read_place_first():
     forms = {k.key for k in phonetic_keys("Lambrusco di Sorbara", lang="it")}
     assert latin("sorbara lambrusco", "it") in forms and latin("lambrusco sorbara", "it") in forms
     assert latin("parma prosciutto", "it") not in {k.key for k in phonetic_keys("Prosciutto di Parma", lang="it")}
+
+
+def test_a_consonant_that_ends_a_word_and_opens_the_next_is_said_once():
+    from gimatch.text.phonetic import latin
+
+    assert latin("lalande de pomerol", "fr") == latin("lalande pomerol", "fr")

@@ -82,8 +82,13 @@ _NASAL_LABIAL = re.compile(r"M?NP")
 
 def latin(text: str, lang: str | None = None) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
-    the language has none), word by word."""
-    return "".join(_word_form(word, lang or "") for word in _ascii(text).split())
+    the language has none), word by word; a consonant that ends a word and opens the next is said once
+    (Lalande de Pomerol)."""
+    out = ""
+    for word in _ascii(text).split():
+        form = _word_form(word, lang or "")
+        out += form[1:] if out and form and form[0] == out[-1] and form[0].isupper() else form
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 16)
