@@ -81,6 +81,16 @@ def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[in
     return out
 
 
+def _class_named(group: list[int], gis, name_concepts) -> str | None:
+    """The class of the product the names of a GI's records name (但馬牛: beef), where the records give none."""
+    from .text.lexicon import class_of_concept
+
+    class_of = class_of_concept()
+    classes = {class_of[c] for i in group for ni in range(len(gis[i].names))
+               for c in name_concepts.get((i, ni), ()) if c in class_of}
+    return classes.pop() if len(classes) == 1 else None
+
+
 def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, int]]:
     """(place key, gi, name) for each name whose place is written as an adjective (Riojano, Veronese,
     Parmigiano) and the place it is the adjective of, where another name of a GI of the same country writes
@@ -454,9 +464,10 @@ class NameIndex:
             members.setdefault(group, []).append(i)
         for group in members.values():
             group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries), gis[i].id))
-            known = next((gis[i].class_common for i in group if gis[i].class_common), None)
-            for i in group:                  # an annex entry that gives no product has its GI's (IV/Grappa)
-                gis[i].class_common = gis[i].class_common or known
+            known = next((gis[i].class_common for i in group if gis[i].class_common), None) or \
+                _class_named(group, gis, name_concepts)
+            for i in group:                  # an annex entry that gives no product has its GI's (IV/Grappa), and
+                gis[i].class_common = gis[i].class_common or known     # a record that gives none, its name's
         by_group: dict[int, set[str]] = {}
         for j, g in enumerate(gis):
             by_group.setdefault(group_of[j], set()).update(p[0] for p in g.protections)

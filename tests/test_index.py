@@ -73,3 +73,11 @@ def test_an_index_of_another_state_or_layout_is_not_used(bundled_store_path, tmp
     stale = tmp_path / "old.index"
     stale.write_bytes(b"\x80\x05not a SQLite file")
     assert NameIndex.load(stale, store.state()) is None
+
+
+def test_a_record_without_a_class_takes_the_class_its_name_names(bundled_store):
+    """Most MAFF records give no product class; 宮崎牛 names beef (牛), so Miyazaki beef in Thai (beef first, the
+    place in Thai script) renders it."""
+    idx = bundled_store.index()
+    assert idx.gis[idx.position("jp.maff:宮崎牛")].class_common == "fresh_meat"
+    assert any("宮崎牛" in c.names for c in bundled_store.check("เนื้อวัวมิยาซากิ").conflicts)
