@@ -251,6 +251,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # GI's product follows it (波特酒) or both are sound characters and the
                                              # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
             part = kind.split(":")[0]
+            if latin and part == "phon-place" and agrees:
+                continue                     # a place in Latin letters with the product in English: the
+                                             # translation matcher's (Matsusaka beef: 特産松阪牛)
             if part == "phon-order":         # the whole name in the order Chinese writes it: for Chinese only
                 if own != "han":
                     continue
