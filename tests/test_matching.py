@@ -34,6 +34,12 @@ def _top(store, text, **options):
     return result.conflicts[0] if result.conflicts else None
 
 
+def _top_kind(store, text, name):
+    """The kind of the top conflict when ``name`` is one of its names, else None."""
+    top = _top(store, text)
+    return top.kind if top is not None and name in top.names else None
+
+
 def _found(store, text, gi_name, within=5):
     result = store.check(text, limit=10)
     for c in result.conflicts[:within]:
@@ -79,8 +85,7 @@ def test_a_stated_origin_beside_a_short_name_does_not_hide_it(bundled_store, que
 @pytest.mark.parametrize("query, name", [("Istrian ham", "Istarski pršut"), ("Dalmatian pršut", "Dalmatinski pršut"),
                                          ("Styrian pumpkin seed oil", "Steirisches Kürbiskernöl")])
 def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, name):
-    top = _top(bundled_store, query)
-    assert top is not None and name in top.names and top.kind == "translation"
+    assert _top_kind(bundled_store, query, name) == "translation"
 
 
 def test_short_names_do_not_flood_ordinary_words(bundled_store):
@@ -297,14 +302,12 @@ def test_a_countrys_name_evokes_no_gi_by_its_ending(bundled_store):
 
 def test_a_place_in_another_script_is_compared_as_it_is_read(bundled_store):
     """Matsusaka beef: 特産松阪牛 has its place read matsuzaka; the sounds and the letters agree."""
-    top = _top(bundled_store, "Matsusaka Beef")
-    assert top is not None and "特産松阪牛" in top.names and top.kind == "translation"
+    assert _top_kind(bundled_store, "Matsusaka Beef", "特産松阪牛") == "translation"
 
 
 def test_of_one_places_gis_of_a_class_the_one_whose_name_holds_the_product_word_ranks_first(bundled_store):
     """Black Forest kirsch: Schwarzwälder Kirschwasser before the Black Forest's other fruit spirits."""
-    top = _top(bundled_store, "Black Forest kirsch")
-    assert top is not None and "Schwarzwälder Kirschwasser" in top.names and top.kind == "translation"
+    assert _top_kind(bundled_store, "Black Forest kirsch", "Schwarzwälder Kirschwasser") == "translation"
 
 
 def test_a_rendering_of_a_whole_name_outranks_one_of_a_word_of_a_longer_name(bundled_store):
@@ -339,8 +342,7 @@ def test_the_long_place_of_a_gi_known_abroad_rendered_alone_names_it(bundled_sto
 @pytest.mark.parametrize("query, name", [("Poland vodka", "Polish Vodka"), ("Ireland whiskey", "Irish Whiskey"),
                                          ("ポーランドウォッカ", "Polish Vodka")])
 def test_a_country_named_in_any_of_its_names_is_the_place_of_a_gi_named_by_that_country(bundled_store, query, name):
-    top = _top(bundled_store, query)
-    assert top is not None and name in top.names and top.kind == "translation"
+    assert _top_kind(bundled_store, query, name) == "translation"
 
 
 def test_a_place_written_as_an_adjective_is_found_by_the_place_it_names(bundled_store):
@@ -452,8 +454,7 @@ def test_two_kana_read_as_a_name_explain_no_katakana_word(bundled_store):
 def test_a_place_is_met_without_its_landscape_words_and_in_its_adjective(bundled_store, query, name):
     """Sierra de Segura is Segura with a landscape word in another language and order; Gyulai (Hungarian -i)
     and Třeboňský (Czech -ský, which took the place's last letter) are adjectives of Gyula and Třeboň."""
-    top = _top(bundled_store, query)
-    assert top is not None and name in top.names and top.kind == "translation"
+    assert _top_kind(bundled_store, query, name) == "translation"
 
 
 def test_a_landscape_word_alone_names_no_place(bundled_store):

@@ -144,6 +144,10 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
                                        detail="unidic-lite lemma")))
 
 
+def _katakana(ch: str) -> bool:
+    return "ァ" <= ch <= "ヺ"
+
+
 def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
     """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source); a long vowel
     mark it cuts off alone (ウゾ and ー of ウゾー) is left out."""
@@ -157,9 +161,10 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
     a native word (本社, 極) or a company or person's name (カルビー); and those source words. A query the
     dictionary explains through and through is a GI's rendering if a source word is the GI's name, or beside
-    the GI's product word (see :func:`find`). A katakana place or word it knows without a source (ゴルゴンゾーラ, パルミジャーノ) explains nothing."""
+    the GI's product word (see :func:`find`). A katakana place or word it knows without a source (ゴルゴンゾーラ,
+    パルミジャーノ) explains nothing."""
     def explained(surface: str, kind: str, foreign: str | None) -> bool:
-        katakana = any("ァ" <= ch <= "ヺ" for ch in surface)
+        katakana = any(map(_katakana, surface))
         # one kana cut off a longer word (リ of リヴァロ), or two cut off and read as a name of no known spelling
         # (カル of ロンカル; ミラ alone is the name)
         short = 3 if kind == "name" and not foreign and len(words) > 1 else 2
@@ -208,17 +213,18 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
     unknown_katakana = q.script == "Kana" and not known
-    as_names = known and any(kind == "name" and any("ァ" <= ch <= "ヺ" for ch in surface)
+    as_names = known and any(kind == "name" and any(map(_katakana, surface))
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
-        all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
+        all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     for form, spaced, products_as_sounds in phonetic_forms(q):
         qclasses = set() if products_as_sounds else q.anat.classes
         read = q.folded if products_as_sounds else q.anat.place or q.folded
         syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
-        native_words = q.script == "Han" and transcription_share(read) < 0.6
+        share = transcription_share(read) if q.script == "Han" else 1.0
+        native_words = share < 0.6
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -246,7 +252,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not agrees:
                 continue
             if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees and not (
-                    transcription_share(read) == 1.0 and idx.abroad(gi))):
+                    share == 1.0 and idx.abroad(gi))):
                 continue                     # a place of two consonants in two syllables says nothing, unless the
                                              # GI's product follows it (波特酒) or both are sound characters and the
                                              # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
@@ -258,10 +264,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if own != "han":
                     continue
                 part = "phon"
-            if part == "phon" and q.anat.terms and not products_as_sounds and idx.name_concepts.get((gi, ni)):
+            names_product = bool(idx.name_concepts.get((gi, ni)))
+            if part == "phon" and q.anat.terms and not products_as_sounds and names_product:
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
-            sounds_of_product = products_as_sounds and bool(q.anat.terms) and not idx.name_concepts.get((gi, ni))
+            sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             alone = part != "phon" and own != "latin" and not agrees

@@ -125,8 +125,8 @@ def _ascii(text: str) -> str:
 _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 
 
-# Transcription writes the j and soft g of French and Portuguese with pinyin r (日内瓦 Genève, 茹 for -jo), and r
-# and l with l and er: pinyin r is a sibilant here.
+# Transcription writes the j and soft g of French and Portuguese with pinyin r (日内瓦 Genève, 茹 for -jo) as much
+# as an r (瑞): pinyin r is RETROFLEX, between a sibilant and a liquid; r and l are mostly l and er.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
                    ("q", "S"), ("x", "S"), ("r", RETROFLEX), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
@@ -208,8 +208,9 @@ HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the 
 
 def from_hangul(text: str, ph_as_f: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ read as f and ㅂ after a word's first syllable as v when ``ph_as_f``. The vowel ㅡ after a consonant, closing its syllable, is the one
-    Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
+    ㅍ read as f and ㅂ after a word's first syllable as v when ``ph_as_f``. The vowel ㅡ after a consonant,
+    closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴
+    Stilton): it is left out."""
     out = []
     for ch in text:
         code = ord(ch) - 0xAC00
@@ -226,8 +227,8 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
 
 
 def consonants(form: str) -> str:
-    """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a skeleton is
-    compared letter for letter; the alignment weighs how near j is to a velar too)."""
+    """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a
+    skeleton is compared letter for letter; the alignment weighs how near j is to a velar, r to a liquid)."""
     return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S").replace(RETROFLEX, "S")
 
 
