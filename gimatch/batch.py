@@ -76,18 +76,20 @@ def ordered(items: Iterable, work: Callable[[list], list], *, workers: int, setu
             yield from results
 
 
-def run(prepared: Iterable[tuple], one: Callable, *, store, options: dict, workers: int = 1,
+def run(prepared: Iterable[tuple], many: Callable, *, store, options: dict, workers: int = 1,
         skipped: list | None = None) -> Iterator[dict]:
-    """``one(store, options, item) → (where, record)`` over prepared rows, in input order, in this process or in
-    ``workers`` processes (``one`` must be a module-level function); records with ``skipped`` are appended to
-    ``skipped`` as (where, id, reason) when a list is given."""
+    """``many(store, options, items) → [(where, record)]`` over chunks of prepared rows, in input order, in this
+    process or in ``workers`` processes (``many`` must be a module-level function); records with ``skipped``
+    are appended to ``skipped`` as (where, id, reason) when a list is given."""
     if workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     if workers == 1:
         store.index().materialize()         # a run over many rows reads the persisted index whole
-        results = (one(store, options, item) for item in prepared)
+        iterator = iter(prepared)
+        chunks = iter(lambda: list(islice(iterator, CHUNK)), [])
+        results = (result for items in chunks for result in many(store, options, items))
     else:
-        results = ordered(prepared, _chunk, workers=workers, setup=_setup, setup_args=(str(store.path), options, one))
+        results = ordered(prepared, _chunk, workers=workers, setup=_setup, setup_args=(str(store.path), options, many))
     for where, record in results:
         if "skipped" in record and skipped is not None:
             skipped.append((where, record["id"], record["skipped"]))
@@ -97,14 +99,14 @@ def run(prepared: Iterable[tuple], one: Callable, *, store, options: dict, worke
 _WORKER: dict = {}
 
 
-def _setup(store_path: str, options: dict, one: Callable) -> None:
+def _setup(store_path: str, options: dict, many: Callable) -> None:
     """A worker process: the store opened and its persisted index loaded once."""
     from .store import Store
 
     _WORKER["store"] = Store(store_path, create=False)
     _WORKER["store"].index().materialize()
-    _WORKER["options"], _WORKER["one"] = options, one
+    _WORKER["options"], _WORKER["many"] = options, many
 
 
 def _chunk(items: list) -> list[tuple[str, dict]]:
-    return [_WORKER["one"](_WORKER["store"], _WORKER["options"], item) for item in items]
+    return _WORKER["many"](_WORKER["store"], _WORKER["options"], items)

@@ -28,11 +28,12 @@ import bisect
 import datetime as dt
 import functools
 import html
+import itertools
 import operator
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from . import bundled, legal
 from .conflicts import in_force, reclassify
@@ -44,13 +45,13 @@ from .match import fuzzy as fuzzy_matcher
 from .match import phonetic as phonetic_matcher
 from .model import Evidence
 from .text.anatomy import STOPWORDS
-from .text.fold import fold, fold_map, script_of, script_pattern
+from .text.fold import fold, fold_lazily, script_of, script_pattern
 from .text.keys import ROMANIZATION_KINDS
 from .text.lexicon import classes_comparable, concepts_agree, is_product_term, lexicon
 
 MAX_TEXT_CHARS = 20_000     # characters of one text scanned (a listing, a label, a page of description)
 WINDOW = 4                  # words (or, in Chinese, Japanese and Thai, 8 characters) a product word may be away
-NAMED_HITS_KEPT = 100_000  # hits of names and of places with a product word kept for the next texts
+NAMED_HITS_KEPT = 100_000  # hits of places with a product word kept for the next texts
 SHORT = 4                   # a name this short counts only next to a product, style or marketing word
 _EXACT = frozenset({"identical", "variant", "transliteration"})
 CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
@@ -63,30 +64,39 @@ class _Candidate:
     hit: Hit
 
 
-def _automaton(words: Iterable[tuple[str, object]]):
-    """An Aho–Corasick automaton of (word, value) pairs (a later value of a word replaces an earlier one)."""
-    import ahocorasick
+class _Automaton:
+    """An Aho–Corasick automaton (ahocorasick-rs) of (word, value) pairs; a later value of a word replaces an
+    earlier one."""
 
-    automaton = ahocorasick.Automaton()
-    for word, value in words:
-        automaton.add_word(word, value)
-    automaton.make_automaton()
-    return automaton
+    def __init__(self, words: Iterable[tuple[str, object]]):
+        import ahocorasick_rs
+
+        table = dict(words)
+        self._values = list(table.values())
+        self._search = ahocorasick_rs.AhoCorasick(list(table)).find_matches_as_indexes if table else None
+
+    def iter(self, text: str) -> list[tuple[int, object]]:
+        """(the index of the last character, value) of every occurrence of a word in ``text``, overlaps too."""
+        if self._search is None:
+            return []
+        values = self._values
+        return [(end - 1, values[n]) for n, _, end in self._search(text, overlapping=True)]
+
 
 
 @functools.lru_cache(maxsize=1)
 def _usage_automaton():
     """One automaton of the usage words (datasets/usage_words.csv), folded, with their context."""
     words = ((fold(row["term"]), row["context"]) for row in bundled.read_table("usage_words.csv"))
-    return _automaton((word, (word, context)) for word, context in words)
+    return _Automaton((word, (word, context)) for word, context in words)
 
 
-@functools.lru_cache(maxsize=8)
-def _usage_hits(piece: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, context) of the usage words in a piece of folded text: whole words in spaced
-    scripts, anywhere in Chinese, Japanese and Thai; a longer word where two overlap (原产地 over 原产)."""
+def _usage_hits(piece: str, found: Iterable[tuple[int, tuple[str, str]]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, context) of the usage words the automaton found in a piece of folded text (where each
+    ends, the word and its context): whole words in spaced scripts, anywhere in Chinese, Japanese and Thai; a
+    longer word where two overlap (原产地 over 原产)."""
     hits = []
-    for end, (word, context) in _usage_automaton().iter(piece):
+    for end, (word, context) in found:
         start, end = end - len(word) + 1, end + 1
         if _latin_like(word[0]) and ((start > 0 and piece[start - 1].isalnum()) or
                                      (end < len(piece) and piece[end].isalnum())):
@@ -123,12 +133,14 @@ class Scanner:
             for key in {fold(place), place_key}:
                 if key and self._usable(key, lex):
                     payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
-        self.automaton = _automaton((key, (key, value["names"], value["places"],
-                                           _latin_like(key[0]) or _latin_like(key[-1]), len(key.replace(" ", "")) <= SHORT))
-                                    for key, value in payload.items())
-        self._prefixes = _automaton((" " + prefix, prefix) for prefix in self._distinct_prefixes(idx, lex))
+        self.automaton = _Automaton((f" {key} " if latin else key, (key, value["names"], value["places"], latin,
+                                                                     len(key.replace(" ", "")) <= SHORT))
+                                    for key, value in payload.items()
+                                    for latin in [_latin_like(key[0]) or _latin_like(key[-1])])
+        self._prefixes = _Automaton((" " + prefix, prefix) for prefix in self._distinct_prefixes(idx, lex))
         self._cache: dict = {}
-        self._named: dict[tuple, Hit] = {}     # hits of names and of places with a product word, made once
+        self._key_hits: dict[str, list[tuple[str | None, Hit]]] = {}     # hits of each name key, made once
+        self._named: dict[tuple, Hit] = {}     # hits of places with a product word, made once
         self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
 
     @staticmethod
@@ -148,46 +160,75 @@ class Scanner:
                 if len(token) >= 7 and token.isascii() and token not in lex.single_words}
 
     def scan(self, text: str, *, territory: str | None = None, date: dt.date | None = None) -> dict:
-        if not isinstance(text, str):
-            raise UsageError(f"a text must be text, not {type(text).__name__}")
-        if len(text) > MAX_TEXT_CHARS:
-            raise UsageError(f"the text is {len(text):,} characters long; gimatch scans at most {MAX_TEXT_CHARS:,}")
+        """The ``scan --json`` object of one text."""
+        return self.scan_many([text], territory=territory, date=date)[0]
+
+    def scan_many(self, texts: Sequence[str], *, territory: str | None = None,
+                  date: dt.date | None = None) -> list[dict]:
+        """The ``scan --json`` object of each text, in order. The texts are folded one by one, then joined:
+        each automaton and the pattern of foreign runs go over them all in one pass, and only a text where
+        something was found is read further."""
+        for n, text in enumerate(texts, 1):
+            where = "" if len(texts) == 1 else f"text {n}: "
+            if not isinstance(text, str):
+                raise UsageError(f"{where}a text must be text, not {type(text).__name__}")
+            if len(text) > MAX_TEXT_CHARS:
+                raise UsageError(f"{where}the text is {len(text):,} characters long; gimatch scans at most "
+                                 f"{MAX_TEXT_CHARS:,}")
         if territory is not None and territory not in legal.TERRITORIES:
             raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
         scope = legal.Scope(territory=territory, date=as_date(date, "date") or dt.date.today())
-        folded, where = fold_map(text)
-        exact = self._exact(folded)
-        if script_pattern("Greek", "Cyrillic").search(folded):     # Φέτα: the Latin keys, letter by letter
-            view, back = _latin_view(folded)
-            for c in self._exact(view):
-                c.start, c.end = back[c.start], back[c.end - 1] + 1
-                exact.append(c)
-        candidates = exact + self._near(folded, [(c.start, c.end) for c in exact])
-        mentions, seen = [], set()
-        for c in _resolve(candidates):
-            mention = self._mention(text, folded, where, c, scope)
-            if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
-                seen.add((mention["start"], mention["end"], mention["gi"]))
-                mentions.append(mention)
-        return {"text": text, "mentions": mentions, "territory": territory, "date": scope.on.isoformat()}
+        if not texts:
+            return []
+        folds = [fold_lazily(text) for text in texts]
+        joined = " " + " \n ".join(folded for folded, _ in folds) + " "    # a space before and after each text
+        starts = list(itertools.accumulate((len(folded) + 3 for folded, _ in folds), initial=1))
+        found = _by_text(starts, self.automaton.iter(joined))
+        found_prefixes = _by_text(starts, self._prefixes.iter(joined))
+        found_runs = _by_text(starts, ((m.start(), m.end() - m.start()) for m in _run_pattern().finditer(joined)))
+        found_usage = _by_text(starts, _usage_automaton().iter(joined))
+        other_scripts = _by_text(starts, ((m.start(), None) for m in script_pattern("Greek", "Cyrillic").finditer(joined)))
+        date_text = scope.on.isoformat()
+        out = []
+        for k, (text, (folded, offsets)) in enumerate(zip(texts, folds)):
+            mentions = []
+            if k in found or k in found_prefixes or k in found_runs or k in other_scripts:
+                candidates = self._exact(folded, found.get(k, ()))
+                if k in other_scripts:                     # Φέτα: the Latin keys, letter by letter
+                    view, back = _latin_view(folded)
+                    for c in self._exact(view, ((end - 1, value) for end, value in self.automaton.iter(f" {view} "))):
+                        c.start, c.end = back[c.start], back[c.end - 1] + 1
+                        candidates.append(c)
+                covered = [(c.start, c.end) for c in candidates]
+                candidates += self._near(folded, covered, found_prefixes.get(k, ()), found_runs.get(k, ()))
+                seen = set()
+                if candidates:
+                    usage, where = _usage_hits(folded, found_usage.get(k, ())), offsets()
+                for c in _resolve(candidates):
+                    mention = self._mention(text, folded, where, c, scope, usage)
+                    if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:  # records of one GI
+                        seen.add((mention["start"], mention["end"], mention["gi"]))
+                        mentions.append(mention)
+            out.append({"text": text, "mentions": mentions, "territory": territory, "date": date_text})
+        return out
 
     # --- candidates ---------------------------------------------------------------------------------
 
-    def _exact(self, folded: str) -> list[_Candidate]:
+    def _exact(self, folded: str, found: Iterable[tuple[int, tuple]]) -> list[_Candidate]:
+        """Candidates of the name keys and places the automaton found in ``folded`` (where each ends, its value;
+        a key in Latin, Greek or Cyrillic is found with the spaces around it, so only as whole words)."""
         out: list[_Candidate] = []
-        idx = self.idx
-        for end, (key, names, places, latin, short) in self.automaton.iter(folded):
-            start = end - len(key) + 1
-            end += 1
-            if latin and ((start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())):
-                continue                                      # inside a longer word
+        for end, (key, names, places, latin, short) in found:
+            end += 1 - latin                                  # a whole word: the space after it
+            start = end - len(key)
             if names and (not short or not latin or len(key) == len(folded) or self._next_to_product(folded, start, end)):
+                hits = self._key_hits.get(key) or self._hits_of_key(key, names)
                 after = None if latin else _term_after(folded, end)
-                for gi, ni, skind in names:
-                    if after and not classes_comparable(after.product_class, idx.gis[gi].class_common):
-                        continue                               # 山形 in 山形さくらんぼ: the place, for another product
-                    hit = self._named_hit(key, gi, ni, skind)
-                    out.append(_Candidate(start, end, hit))
+                if after is None:
+                    out += [_Candidate(start, end, hit) for _, hit in hits]
+                else:
+                    out += [_Candidate(start, end, hit) for class_common, hit in hits     # 山形 in 山形さくらんぼ:
+                            if classes_comparable(after.product_class, class_common)]   # the place, another product
             if places:
                 near = _terms_near(folded, start, end)
                 for gi, ni, concepts in places:
@@ -216,26 +257,29 @@ class Scanner:
                 Evidence(query_key=surface, gi_key=key, key_kind="text/place+term", detail=term))
         return hit
 
-    def _named_hit(self, key: str, gi: int, ni: int, skind: str) -> Hit:
-        """The hit of a name key written out in a text (the same whatever the text: made once)."""
-        hit = self._named.get((key, gi, ni, skind))
-        if hit is None:
+    def _hits_of_key(self, key: str, names: list[tuple[int, int, str]]) -> list[tuple[str | None, Hit]]:
+        """The hits of a name key written out in a text, with their GI's product class (the same whatever the
+        text: made once per key)."""
+        hits = []
+        for gi, ni, skind in names:
             kind, score = _kind_of(self.idx, gi, ni, skind)
             name = self.idx.gis[gi].names[ni]
             why = (f"the protected name {name!r} appears in the text" if kind == "identical" else
                    f"{name!r} appears in the text as {key!r} ({skind})")
-            hit = self._named[(key, gi, ni, skind)] = Hit(gi, ni, kind, score, why, Evidence(
-                query_key=key, gi_key=key, key_kind=f"text/{skind}"))
-        return hit
+            hits.append((self.idx.gis[gi].class_common, Hit(gi, ni, kind, score, why, Evidence(
+                query_key=key, gi_key=key, key_kind=f"text/{skind}"))))
+        self._key_hits[key] = hits
+        return hits
 
-    def _near(self, folded: str, covered: list[tuple[int, int]]) -> list[_Candidate]:
+    def _near(self, folded: str, covered: list[tuple[int, int]], prefixes: Iterable[tuple[int, str]],
+              runs: Iterable[tuple[int, int]]) -> list[_Candidate]:
         """Near spellings and renderings by sound, read in short windows: words that start like a distinctive
         word of a name (fuzzy), runs of Chinese transcription characters and of katakana (phonetic), where no
         name was found written out."""
         out: list[_Candidate] = []
         free = lambda start, end: not any(start < e and s < end for s, e in covered)  # noqa: E731
-        for at, prefix in self._prefixes.iter(" " + folded):   # a word that starts like a distinctive word
-            start = at - len(prefix)
+        for at, prefix in prefixes:                          # a word that starts like a distinctive word
+            start = at - len(prefix) + 1
             end = folded.find(" ", start)
             end = len(folded) if end < 0 else end
             if end - start < 7 or not free(start, end):
@@ -247,7 +291,7 @@ class Scanner:
                     if found:
                         out += found
                         break
-        for start, end in _foreign_runs(folded):
+        for start, end in _foreign_runs(folded, runs):
             if not free(start, end):
                 continue
             term = _term_at(folded, end)
@@ -278,7 +322,8 @@ class Scanner:
 
     # --- mentions -----------------------------------------------------------------------------------
 
-    def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope) -> dict | None:
+    def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope,
+                 usage: list[tuple[int, int, str, str]]) -> dict | None:
         hit = c.hit
         key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, scope.territory, scope.on)
         if key not in self._cache:
@@ -291,7 +336,7 @@ class Scanner:
             end += 1                             # the accent a decomposed letter carries (Comte\u0301)
         mention = dict(conflict, legal_hooks=list(conflict["legal_hooks"]), linked=list(conflict["linked"]))
         mention["start"], mention["end"], mention["surface"] = start, end, text[start:end]
-        mention["context"] = self._context(folded, c, conflict)
+        mention["context"] = self._context(folded, c, conflict, usage)
         return mention
 
     def _conflict(self, hit: Hit, surface_key: str, scope: legal.Scope) -> dict | None:
@@ -309,13 +354,14 @@ class Scanner:
             "gi", "register", "native_id", "matched_name", "kind", "score", "severity")}, "context": None,
             **{k: conflict[k] for k in ("why", "legal_hooks", "linked")}}
 
-    def _context(self, folded: str, c: _Candidate, conflict: dict) -> str:
-        """How the text uses the name: the usage words around the mention (and inside it: Queso tipo Manchego)."""
+    def _context(self, folded: str, c: _Candidate, conflict: dict, usage: list[tuple[int, int, str, str]]) -> str:
+        """How the text uses the name: the usage words (``usage``) around the mention (and inside it: Queso tipo
+        Manchego)."""
         reach = 60 if _latin_like(folded[c.start]) else 12      # a dozen characters are words in CJK and Thai
         lo, hi = max(0, c.start - reach), c.end + reach
         found = set()
         near = 16 if reach == 60 else reach                     # a style word qualifies the name beside it
-        for at, end, word, context in _usage_hits(folded):
+        for at, end, word, context in usage:
             if end <= lo or at >= hi:
                 continue
             if context in ("imitation", "style/type"):
@@ -425,16 +471,15 @@ def _extend(folded: str, end: int, words: int) -> int:
     return following[-1][1] if following else end
 
 
-def _foreign_runs(folded: str) -> list[tuple[int, int]]:
-    """Runs of three or more Chinese transcription characters or four or more katakana (a foreign name written
-    by sound), cut at the names of countries (意大利帕尔玛 is Italy, then Parma)."""
-    runs = list(_run_pattern().finditer(folded))
-    if not runs:
-        return []
+def _foreign_runs(folded: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs of Chinese transcription characters and of katakana found in ``folded`` (start, length), cut at the names of countries (意大利帕尔玛 is Italy, then Parma): those of
+    three or more Chinese characters or four or more katakana (a foreign name written by sound)."""
     out = []
-    countries = sorted((e - len(name) + 1, e + 1) for e, name in _country_automaton().iter(folded))
-    for run in runs:
-        start, end = run.span()
+    countries = None
+    for start, length in runs:
+        end = start + length
+        if countries is None:
+            countries = sorted((e - len(name) + 1, e + 1) for e, name in _country_automaton().iter(folded))
         pieces, at = [], start
         for lo, hi in countries:                       # a country's name, whatever its characters, cuts a run
             if lo < end and hi > at:
@@ -446,16 +491,32 @@ def _foreign_runs(folded: str) -> list[tuple[int, int]]:
     return out
 
 
+def _by_text(starts: list[int], found: Iterable[tuple[int, object]]) -> dict[int, list[tuple[int, object]]]:
+    """What a pass over joined texts found, by text: text number → [(position in the text, value)], where
+    text k starts at ``starts[k]`` of the joined string (and the last entry is past the end)."""
+    out: dict[int, list] = {}
+    k, lo, hi = 0, starts[0], starts[1]
+    for at, value in found:
+        if not lo <= at < hi:                          # passes report in order: the text changes rarely
+            k = bisect.bisect_right(starts, at) - 1
+            lo, hi = starts[k], starts[k + 1]
+        if k in out:
+            out[k].append((at - lo, value))
+        else:
+            out[k] = [(at - lo, value)]
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
     from .match.phonetic import _transcription_chars
 
-    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in _transcription_chars())) + "]+|[ァ-ヺー]+")
+    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in _transcription_chars())) + "]{3,}|[ァ-ヺー]{4,}")
 
 
 @functools.lru_cache(maxsize=1)
 def _country_automaton():
-    return _automaton((name, name) for name in _country_words())
+    return _Automaton((name, name) for name in _country_words())
 
 
 @functools.lru_cache(maxsize=1)
@@ -495,7 +556,7 @@ def _spaceless_terms_in(folded: str) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _spaceless_automaton():
-    return _automaton((word, (word, term)) for word, term in lexicon().spaceless_terms.items() if len(word) <= 8)
+    return _Automaton((word, (word, term)) for word, term in lexicon().spaceless_terms.items() if len(word) <= 8)
 
 
 def _kind_of(idx: NameIndex, gi: int, ni: int, skind: str) -> tuple[str, float]:
@@ -553,7 +614,7 @@ def scan_rows(rows: Iterable, *, store=None, territory: str | None = None, date=
     options = {"territory": territory, "date": as_date(date, "date")}
     store = store if store is not None else Store()
     with SeenIds() as seen:
-        yield from run(_prepare(rows, seen), _scan_one, store=store, options=options, workers=workers,
+        yield from run(_prepare(rows, seen), _scan_chunk, store=store, options=options, workers=workers,
                        skipped=skipped)
 
 
@@ -580,20 +641,22 @@ def _prepare(rows: Iterable, seen) -> Iterator[tuple[str, str, object, dict, str
         yield row.where, row_id, text if isinstance(text, str) else "", extra, reason
 
 
-def _scan_one(store, options: dict, item: tuple) -> tuple[str, dict]:
-    where, row_id, text, extra, reason = item
-    if reason is None:
-        try:
-            found = store.scan(text, territory=options["territory"], date=options["date"])
-            record = {"id": row_id, **found}
-        except UsageError as exc:
-            reason = str(exc)
-    if reason is not None:
-        record = {"id": row_id, "text": text, "mentions": [], "territory": options["territory"],
-                  "date": (options["date"] or dt.date.today()).isoformat(), "skipped": reason}
-    if extra:
-        record["fields"] = extra
-    return where, record
+def _scan_chunk(store, options: dict, items: list[tuple]) -> list[tuple[str, dict]]:
+    """The records of a chunk of prepared rows: the texts that can be scanned in one :meth:`Scanner.scan_many`."""
+    territory, date = options["territory"], options["date"]
+    ready = [text for _, _, text, _, reason in items if reason is None]
+    found = iter(store.scan_many(ready, territory=territory, date=date) if ready else [])
+    out = []
+    for where, row_id, text, extra, reason in items:
+        if reason is None:
+            record = {"id": row_id, **next(found)}
+        else:
+            record = {"id": row_id, "text": text, "mentions": [], "territory": territory,
+                      "date": (date or dt.date.today()).isoformat(), "skipped": reason}
+        if extra:
+            record["fields"] = extra
+        out.append((where, record))
+    return out
 
 
 def csv_rows(record: dict) -> Iterator[dict]:

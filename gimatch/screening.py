@@ -118,7 +118,7 @@ def screen(rows: Iterable[dict | Row], *, store=None, threshold: float | None = 
                "date": as_date(date, "date"), "limit": limit}
     store = store if store is not None else Store()
     with SeenIds() as seen:
-        yield from run(_prepare(rows, seen), _screen_one, store=store, options=options, workers=workers,
+        yield from run(_prepare(rows, seen), _screen_chunk, store=store, options=options, workers=workers,
                        skipped=skipped)
 
 
@@ -148,6 +148,10 @@ def prepare_row(row: Row, first: Callable[[str], bool]) -> tuple[str, str, str, 
     if not first(row_id) and reason is None:
         reason = f"duplicate id {row_id!r}: only its first row is screened"
     return row.where, row_id, name, {k: v for k, v in values.items() if k in COLUMNS}, reason
+
+
+def _screen_chunk(store, options: dict, items: list[tuple]) -> list[tuple[str, dict]]:
+    return [_screen_one(store, options, item) for item in items]
 
 
 def _screen_one(store, options: dict, item: tuple) -> tuple[str, dict]:

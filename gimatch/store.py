@@ -514,9 +514,17 @@ class Store:
 
     def scan(self, text: str, *, territory: str | None = None, date=None) -> dict:
         """The protected names ``text`` mentions (see :mod:`gimatch.scanning`): the ``scan --json`` object."""
+        return self.scanner().scan(text, territory=territory, date=date)
+
+    def scan_many(self, texts, *, territory: str | None = None, date=None) -> list[dict]:
+        """:meth:`scan` of each of ``texts``, in order, in one pass over them all (faster for many texts)."""
+        return self.scanner().scan_many(texts, territory=territory, date=date)
+
+    def scanner(self):
+        """The :class:`gimatch.scanning.Scanner` of this store's state (its automaton built once)."""
         from .scanning import Scanner
 
-        return self.memo("scanner", lambda: Scanner(self.index())).scan(text, territory=territory, date=date)
+        return self.memo("scanner", lambda: Scanner(self.index()))
 
     def check(self, name: str, **options):
         """Conflicts of a name with the GIs in this store; see :func:`gimatch.check`."""

@@ -122,3 +122,14 @@ def test_zero_width_characters_and_combining_accents(store):
     """A zero-width space joins the letters around it; a decomposed accent belongs to the mention's surface."""
     assert store.scan("Par\u200bma ham")["mentions"][0]["matched_name"] == "Prosciutto di Parma"
     assert store.scan("Comte\u0301 cheese")["mentions"][0]["surface"] == "Comte\u0301"
+
+
+def test_many_texts_in_one_pass_are_each_scanned_as_alone(store):
+    """scan_many joins the texts for its passes: every span stays in its own text, and nothing crosses from one
+    text into the next (a name cut in two by the join, a short name beside the next text's product word)."""
+    texts = ["Prosciutto di", "Parma ham", "", "  Φέτα ΠΟΠ  ", "Ahr", "Riesling", "法国夏布利", "白葡萄酒",
+             "Queso tipo Manchego, 500 g", "Comte\u0301 24 mois", "water"]
+    assert store.scan_many(texts) == [store.scan(text) for text in texts]
+    assert store.scan_many([]) == []
+    with pytest.raises(gimatch.UsageError, match="text 2: a text must be text"):
+        store.scan_many(["Feta", 12])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Callable
 
 from ..errors import UsageError
 
@@ -277,23 +278,39 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     traditional Chinese to simplified), with, for each character of the result, the index in ``text`` it
     comes from, so that a span found in the folded text is a span of the original. For running text (scan):
     no length limit, and look-alike letters are left as they are."""
+    folded, offsets = fold_lazily(text)
+    return folded, offsets()
+
+
+def fold_lazily(text: str) -> tuple[str, Callable[[], list[int]]]:
+    """:func:`fold_map` with the offsets computed when asked for (a scan needs them only where it found a name)."""
     one = text.translate(_ONE_FOR_ONE)
     if "\0" in one:                         # a character that folds to none or several, or by what precedes it
         result, where = _fold_letter_by_letter(text)
+        offsets = functools.partial(list, where)
     elif "  " in one or one[:1] == " " or one[-1:] == " ":        # spaces run together or at an end
-        kept, at = [], 0
-        for extra in _EXTRA_SPACES.finditer(one):
-            kept.append((at, extra.start()))
-            at = extra.end()
-        kept.append((at, len(one)))
-        result = "".join(one[lo:hi] for lo, hi in kept)
-        where = []
-        for lo, hi in kept:
-            where.extend(range(lo, hi))
+        result = " ".join(one.split())       # the table leaves no whitespace but the space
+        offsets = functools.partial(_squeezed_offsets, one)
     else:                                                          # every character is one: offsets stay put
-        result, where = one, list(range(len(one)))
+        result = one
+        offsets = functools.partial(_unmoved_offsets, len(one))
     simplified = to_simplified(result)
-    return (simplified if len(simplified) == len(result) else result), where
+    return (simplified if len(simplified) == len(result) else result), offsets
+
+
+def _unmoved_offsets(length: int) -> list[int]:
+    return list(range(length))
+
+
+def _squeezed_offsets(one: str) -> list[int]:
+    """The index in ``one`` of each character left when spaces at the ends and all but one of a run go."""
+    where: list[int] = []
+    at = 0
+    for extra in _EXTRA_SPACES.finditer(one):
+        where.extend(range(at, extra.start()))
+        at = extra.end()
+    where.extend(range(at, len(one)))
+    return where
 
 
 def _fold_letter_by_letter(text: str) -> tuple[str, list[int]]:
