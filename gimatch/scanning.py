@@ -142,6 +142,7 @@ class Scanner:
         self._key_hits: dict[str, list[tuple[str | None, Hit]]] = {}     # hits of each name key, made once
         self._named: dict[tuple, Hit] = {}     # hits of places with a product word, made once
         self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
+        self._own_places: dict[str, frozenset[str]] = {}   # a GI's countries and names, folded
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -377,8 +378,11 @@ class Scanner:
     def _own_origin(self, following: str, conflict: dict) -> bool:
         """Whether the place named just after a 'made in' (within a few words) is the GI's own country or
         one of its names."""
-        g = self.idx.gis[self.idx.position(conflict["gi"])]
-        own = {fold(x) for x in _place_names(tuple(g.countries))} | {fold(n) for n in g.names}
+        own = self._own_places.get(conflict["gi"])
+        if own is None:
+            g = self.idx.gis[self.idx.position(conflict["gi"])]
+            own = self._own_places[conflict["gi"]] = frozenset(
+                {fold(x) for x in _place_names(tuple(g.countries))} | {fold(n) for n in g.names})
         near = " " + " ".join(following.split()[:3]) + " "
         return any(f" {name} " in near if name.isascii() else name in near for name in own if len(name) >= 2)
 
