@@ -194,6 +194,14 @@ def test_an_ending_alone_evokes_only_a_gi_known_abroad(bundled_store):
     assert not bundled_store.check("Doritos").conflicts
 
 
+def test_a_stem_alone_evokes_only_a_gi_known_abroad(bundled_store):
+    """Gorgonzolette is built on the stem of Gorgonzola (protected in China too); Martini & Rossi on the stem of
+    Martina and of Μαρτίνο, wines known at home, and names no product: no evocation."""
+    top = bundled_store.check("Gorgonzolette & Co").conflicts[0]
+    assert "Gorgonzola" in top.names and top.kind == "evocation" and "stem" in top.why
+    assert not any(c.kind == "evocation" for c in bundled_store.check("Martini & Rossi").conflicts)
+
+
 def test_evocation_is_judged_on_spellings_not_on_machine_keys(bundled_store):
     """Sunlight shares an ending only with the stemmed key 'nachheight' of Naches Heights: no evocation."""
     assert not any(c.kind == "evocation" for c in bundled_store.check("Sunlight").conflicts)

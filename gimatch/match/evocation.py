@@ -21,10 +21,11 @@ PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI na
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
 OTHER_PRODUCT = -5.0  # less when it names another product, even a comparable one (beer beside a wine)
 MACHINE_KEYS = frozenset({"stem", "skeleton"})   # keys gimatch derives for matching, not spellings of the name
-UNLIKE_ONSET = 10.0  # a bare name evoking a GI by an ending alone, whose first sound differs, where the ending is
-                    # one other GI names share too (Nutella ~ Alella, Barilla ~ Marmilla: -ella, -illa are common
-                    # endings) or the GI is protected only at home (evocation needs a consumer who has the GI in
-                    # mind; a GI known abroad, as Calvados or Gorgonzola, is one a foreign sign can call up)
+UNLIKE_ONSET = 10.0  # less for a bare name (no product named) evoking a GI by an ending or a stem alone, where the GI
+                    # is protected only at home (evocation needs a consumer who has the GI in mind; a GI known
+                    # abroad, as Calvados or Gorgonzola, is one a foreign sign can call up: not Martina by
+                    # Martini), or by an ending other GI names share, on another first sound (Nutella ~ Alella,
+                    # Barilla ~ Marmilla: -ella, -illa are common endings)
 
 
 COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
@@ -202,14 +203,15 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
             ev = Evidence(query_key=target, gi_key=choice, key_kind=kind_,
                           detail=f"ratio {ratio:.0f}, shared ending {suffix}, shared start {prefix}, "
                                  f"syllables {target_syll}/{choice_syll}")
+            at_home = not qclasses and not idx.abroad(gi)   # no product named, and a GI known only at home
             if by_ending:
                 score = min(72.0 + 2.0 * (suffix - 4) + (ratio - 50) / 4, 85.0)
-                weak = len(idx.by_suffix.get(choice[-4:], ())) > 1 or not idx.abroad(gi)
-                if not qclasses and weak and _onset(target) != _onset(choice):
-                    score -= UNLIKE_ONSET     # a shared ending or a GI known only at home, no product: a weak signal
+                shared = len(idx.by_suffix.get(choice[-4:], ())) > 1
+                if at_home or (not qclasses and shared and _onset(target) != _onset(choice)):
+                    score -= UNLIKE_ONSET     # a GI known only at home, or an ending others share: a weak signal
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: same number of syllables and the same ending '-{choice[-suffix:]}'", ev))
             else:
-                score = min(74.0 + 2.0 * (prefix - 6) + (ratio - 60) / 4, 85.0)
+                score = min(74.0 + 2.0 * (prefix - 6) + (ratio - 60) / 4, 85.0) - (UNLIKE_ONSET if at_home else 0.0)
                 out.offer(Hit(gi, ni, "evocation", round(score, 1),
                               f"evokes {name!r}: built on its stem '{choice[:prefix]}-' with another ending", ev))
