@@ -529,6 +529,17 @@ def test_a_short_greek_name_is_no_typo_of_one_that_opens_otherwise(bundled_store
     assert "Σάμος" in _top(bundled_store, "Σάμς").names
 
 
+def test_a_short_name_with_a_letter_changed_through_another_script_is_no_typo(bundled_store):
+    """Amora (a brand) is Αγορά read agora with one letter changed, and Μύθος read mithos is Minho with one
+    changed: a slip is made in the script one writes, so these are other words. A letter added or dropped on the
+    way (Agorra, Fetta) and a longer name (Santorinni) are still slips."""
+    assert not any(c.kind == "fuzzy" for c in bundled_store.check("Amora").conflicts)
+    assert not any(c.kind == "fuzzy" for c in bundled_store.check("Μύθος").conflicts)
+    assert "Αγορά" in _top(bundled_store, "Agorra").names
+    assert "Feta" in _top(bundled_store, "Fetta").names
+    assert "Σαντορίνη" in _top(bundled_store, "Santorinni").names
+
+
 def test_two_slips_behind_a_first_word_written_alike_are_judged_on_the_rest(bundled_store):
     """Saint Agur (a cheese brand) shares Saint with Saint-Amour; agur is two slips from amour, a word of its
     own. One slip stays a typo (Saint Amuor)."""

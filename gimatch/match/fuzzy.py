@@ -26,7 +26,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
         return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another
     keys = [q.folded] if joined(q.folded).isascii() else []
-    keys += [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
+    romanized = [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
+    keys += romanized
     single = lexicon().single_words
     edges: dict[str, list[str]] = {}                # a joined key: the product words at the ends of its spellings
     firsts: dict[str, str] = {}                     # ... and its first word, when it has more
@@ -35,12 +36,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         edges.setdefault(joined(key), []).extend(w for w in words[:1] + words[-1:] if w in single)
         if len(words) > 1:
             firsts[joined(key)] = words[0]
+    read_from_script = {joined(k) for k in romanized} - ({joined(q.folded)} if keys[:1] == [q.folded] else set())
     for target, words in edges.items():
-        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""))
+        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""), target in read_from_script)
     if not joined(q.folded).isascii():
         _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
 
+SHORT_NAME = 5       # letters: a short name one letter changed through another script (Amora, Αγορά read agora;
+                     # Μύθος read mithos, Minho) is another word, a slip made in one script is not
 ALPHABETS = frozenset({"Greek", "Cyrillic"})   # a letter is a sound, not a syllable: two slips need a long name
 
 
@@ -52,9 +56,11 @@ def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: 
                       Evidence(query_key=target, gi_key=choice, key_kind=kind_, detail=f"ratio {ratio:.0f}, {edits} edits")))
 
 
-def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first: str = "") -> None:
+def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first: str = "",
+           romanized: bool = False) -> None:
     """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
-    the ends of the query (a slip is not in them); ``first``, its first word (see :func:`_rest_alike`)."""
+    the ends of the query (a slip is not in them); ``first``, its first word (see :func:`_rest_alike`);
+    ``romanized``, the key is the query's Greek or Cyrillic read in Latin letters."""
     if len(target) < 4:
         return
     words = [w for w in edges if len(w) >= 4]
@@ -77,7 +83,10 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
         if edits >= 2 and not _rest_alike(target, choice, first):
             continue
-        _offer(idx, idx.fuzzy_refs[blocked[j]], target, choice, ratio, edits, out)
+        refs = idx.fuzzy_refs[blocked[j]]
+        if len(choice) <= SHORT_NAME and len(choice) == len(target):
+            refs = [r for r in refs if not romanized and r[2] not in ROMANIZATION_KINDS]
+        _offer(idx, refs, target, choice, ratio, edits, out)
 
 
 REST_SOUNDS_ALIKE = 0.85   # two slips behind a first word written alike: the rest must still sound alike
