@@ -71,11 +71,12 @@ def _place_adjectives(gis, name_places):
                     yield gi, ni, key, word, root
 
 
-def _adjective_roots(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
-    """The names whose place is written as an adjective, by the adjective's root (five letters or more: kali- of
-    kaliskie says too little), in the language of the GI's country."""
+def _adjective_roots(adjectives, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """The names whose place is written as an adjective (``adjectives``: :func:`_place_adjectives`), by the
+    adjective's root (five letters or more: kali- of kaliskie says too little), in the language of the GI's
+    country."""
     out: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
-    for gi, ni, _, word, root in _place_adjectives(gis, name_places):
+    for gi, ni, _, word, root in adjectives:
         if len(root) >= 5 and word[len(root):] not in WEAK_ENDINGS and not _of_a_country(word):
             out.setdefault(root, []).append((gi, ni, name_concepts[(gi, ni)]))
     return out
@@ -91,17 +92,17 @@ def _class_named(group: list[int], gis, name_concepts) -> str | None:
     return classes.pop() if len(classes) == 1 else None
 
 
-def _places_of_adjectives(gis, name_places, by_place) -> list[tuple[str, int, int]]:
-    """(place key, gi, name) for each name whose place is written as an adjective (Riojano, Veronese,
-    Parmigiano) and the place it is the adjective of, where another name of a GI of the same country writes
-    that place out (Rioja, Verona, Parma) and only that one starts with the adjective's root."""
+def _places_of_adjectives(gis, adjectives, by_place) -> list[tuple[str, int, int]]:
+    """(place key, gi, name) for each name whose place is written as an adjective (``adjectives``: Riojano,
+    Veronese, Parmigiano) and the place it is the adjective of, where another name of a GI of the same country
+    writes that place out (Rioja, Verona, Parma) and only that one starts with the adjective's root."""
     from .text.anatomy import demonym_root
 
     countries = {k: {c for gi, _, concepts in refs if concepts for c in gis[gi].countries}
                  for k, refs in by_place.items() if k.isascii() and len(k) >= 4 and demonym_root(k) == k}
     known = sorted(k for k, of in countries.items() if of)
     out = []
-    for gi, ni, key, _, root in _place_adjectives(gis, name_places):
+    for gi, ni, key, _, root in adjectives:
         if len(root) < 4:
             continue
         at = bisect_left(known, root)
@@ -397,8 +398,9 @@ class NameIndex:
             core = place_core(place) if phonetic.language_of(gis[gi].countries) != "en" else ""
             if core and core not in lexicon().country_words:
                 by_core.setdefault(core, []).append((gi, ni, name_concepts[(gi, ni)]))
-        adjective_places = _places_of_adjectives(gis, name_places, by_place)
-        by_root = _adjective_roots(gis, name_places, name_concepts)
+        adjectives = list(_place_adjectives(gis, name_places))
+        adjective_places = _places_of_adjectives(gis, adjectives, by_place)
+        by_root = _adjective_roots(adjectives, name_concepts)
         for place, gi, ni in adjective_places:
             by_place.setdefault(place, []).append((gi, ni, name_concepts[(gi, ni)]))
         for gi_id, *row in db.execute("select gi_id, territory, basis, instrument, annex, since, status, known_by, "

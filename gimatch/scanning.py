@@ -202,14 +202,9 @@ class Scanner:
                         candidates.append(c)
                 covered = [(c.start, c.end) for c in candidates]
                 candidates += self._near(folded, covered, found_prefixes.get(k, ()), found_runs.get(k, ()))
-                seen = set()
                 if candidates:
-                    usage, where = _usage_hits(folded, found_usage.get(k, ())), offsets()
-                for c in _resolve(candidates):
-                    mention = self._mention(text, folded, where, c, scope, usage)
-                    if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:  # records of one GI
-                        seen.add((mention["start"], mention["end"], mention["gi"]))
-                        mentions.append(mention)
+                    mentions = self._mentions(text, folded, offsets(), candidates, scope,
+                                              _usage_hits(folded, found_usage.get(k, ())))
             out.append({"text": text, "mentions": mentions, "territory": territory, "date": date_text})
         return out
 
@@ -322,6 +317,17 @@ class Scanner:
         return any(w in lex.single_words or w in lex.modifiers or (w,) in lex.delocalisers for w in near)
 
     # --- mentions -----------------------------------------------------------------------------------
+
+    def _mentions(self, text: str, folded: str, where: list[int], candidates: list[_Candidate], scope: legal.Scope,
+                  usage: list[tuple[int, int, str, str]]) -> list[dict]:
+        """The mentions of a text: its candidates resolved, each in scope once per span and GI."""
+        mentions, seen = [], set()
+        for c in _resolve(candidates):
+            mention = self._mention(text, folded, where, c, scope, usage)
+            if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
+                seen.add((mention["start"], mention["end"], mention["gi"]))
+                mentions.append(mention)
+        return mentions
 
     def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope,
                  usage: list[tuple[int, int, str, str]]) -> dict | None:
@@ -476,8 +482,9 @@ def _extend(folded: str, end: int, words: int) -> int:
 
 
 def _foreign_runs(folded: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs of Chinese transcription characters and of katakana found in ``folded`` (start, length), cut at the names of countries (意大利帕尔玛 is Italy, then Parma): those of
-    three or more Chinese characters or four or more katakana (a foreign name written by sound)."""
+    """The runs of Chinese transcription characters and of katakana found in ``folded`` (start, length), cut at
+    the names of countries (意大利帕尔玛 is Italy, then Parma): those of three or more Chinese characters or four
+    or more katakana (a foreign name written by sound)."""
     out = []
     countries = None
     for start, length in runs:
@@ -532,11 +539,8 @@ def _country_words() -> tuple[str, ...]:
 def _term_after(folded: str, end: int, reach: int = 8):
     """The first Chinese, Japanese or Thai product term within ``reach`` characters after ``end`` (北海道産 夕張メロン:
     メロン), or None."""
-    for at in range(end, min(end + reach, len(folded))):
-        term = _term_at(folded, at)
-        if term:
-            return term
-    return None
+    terms = _spaceless_terms_in(folded)
+    return next((terms[at][1] for at in range(end, min(end + reach, len(folded))) if at in terms), None)
 
 
 def _term_at(folded: str, at: int):

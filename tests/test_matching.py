@@ -364,7 +364,7 @@ def test_a_place_written_as_an_adjective_is_found_by_the_place_it_names(bundled_
 def test_places_of_adjectives_join_a_name_to_the_one_place_its_adjective_names():
     """Riojano names Rioja, which another name writes out; a root that opens several places, or none, names
     none."""
-    from gimatch.index import IndexedGI, _places_of_adjectives
+    from gimatch.index import IndexedGI, _place_adjectives, _places_of_adjectives
 
     gis = [IndexedGI("a", "r", "1", "PGI", ["ES"], None, None, "registered"),
            IndexedGI("b", "r", "2", "PDO", ["ES"], None, None, "registered"),
@@ -372,7 +372,7 @@ def test_places_of_adjectives_join_a_name_to_the_one_place_its_adjective_names()
     places = {(0, 0): ("riojano", "riojano"), (1, 0): ("rioja", "rioja"), (2, 0): ("toscano", "toscano")}
     concepts = {(0, 0): frozenset({"chorizo"}), (1, 0): frozenset({"wine"}), (2, 0): frozenset({"olive_oil"})}
     by_place = {key: [(gi, ni, concepts[(gi, ni)])] for (gi, ni), (_, key) in places.items()}
-    assert _places_of_adjectives(gis, places, by_place) == [("rioja", 0, 0)]
+    assert _places_of_adjectives(gis, list(_place_adjectives(gis, places)), by_place) == [("rioja", 0, 0)]
 
 
 @pytest.mark.parametrize("query, name", [("帕米吉亚诺雷吉亚诺", "Parmigiano Reggiano"), ("Lung Ching", "龙井茶"),

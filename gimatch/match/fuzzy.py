@@ -25,9 +25,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = [t for t in q.tokens if t not in STOPWORDS]
     if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
         return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another
-    keys = [q.folded] if joined(q.folded).isascii() else []
-    romanized = [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
-    keys += romanized
+    own = joined(q.folded) if joined(q.folded).isascii() else None     # the sign itself, in Latin letters
+    keys = [q.folded] if own else []
+    keys += [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
     single = lexicon().single_words
     edges: dict[str, list[str]] = {}                # a joined key: the product words at the ends of its spellings
     firsts: dict[str, str] = {}                     # ... and its first word, when it has more
@@ -36,15 +36,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         edges.setdefault(joined(key), []).extend(w for w in words[:1] + words[-1:] if w in single)
         if len(words) > 1:
             firsts[joined(key)] = words[0]
-    read_from_script = {joined(k) for k in romanized} - ({joined(q.folded)} if keys[:1] == [q.folded] else set())
     for target, words in edges.items():
-        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""), target in read_from_script)
+        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""), romanized=target != own)
     if not joined(q.folded).isascii():
         _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
 
-SHORT_NAME = 5       # letters: a short name one letter changed through another script (Amora, Αγορά read agora;
-                     # Μύθος read mithos, Minho) is another word, a slip made in one script is not
+SHORT_NAME = 5       # letters: a short name that opens on another letter (Cisco, Pisco; Μάμος, Σάμος), or has one
+                     # letter changed on the way through another script (Amora, Αγορά read agora; Μύθος read
+                     # mithos, Minho), is another word: a slip is made in one script, and not at the start
 ALPHABETS = frozenset({"Greek", "Cyrillic"})   # a letter is a sound, not a syllable: two slips need a long name
 
 
@@ -60,7 +60,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
            romanized: bool = False) -> None:
     """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
     the ends of the query (a slip is not in them); ``first``, its first word (see :func:`_rest_alike`);
-    ``romanized``, the key is the query's Greek or Cyrillic read in Latin letters."""
+    ``romanized``, the key is one of the query's romanizations, not the sign as written."""
     if len(target) < 4:
         return
     words = [w for w in edges if len(w) >= 4]
@@ -79,7 +79,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         if (mine, theirs) != (target, choice) and (rest < CUTOFF or rest < 90 and OSA.distance(
                 mine, theirs, score_cutoff=2) > (1 if len(theirs) < 10 else 2)):
             continue                         # alike by the product word they share (Dotor coffee, Doiton coffee)
-        if len(choice) <= 5 and choice[0] != target[0]:
+        if len(choice) <= SHORT_NAME and choice[0] != target[0]:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
         if edits >= 2 and not _rest_alike(target, choice, first):
             continue
@@ -154,7 +154,7 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
             continue
         edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
-        if edits > allowed or alphabet and len(choice) <= 5 and len(choice) == len(target) and \
+        if edits > allowed or alphabet and len(choice) <= SHORT_NAME and len(choice) == len(target) and \
                 choice[0] != target[0]:
             continue                         # Μάμος is no typo of Σάμος, as Cisco is none of Pisco
         mine, theirs = _distinctive(target, choice, terms, 2)

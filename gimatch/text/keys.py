@@ -18,7 +18,7 @@ from .fold import dominant_script, fold, joined, script_runs, skeleton
 from .stem import stem_tokens
 
 ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru", "korean"})
-KOREAN_MIN = 3
+KOREAN_MIN = 3     # syllables a Sino-Korean reading of a Chinese GI needs to be a key of its own
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
 
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
