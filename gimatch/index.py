@@ -304,11 +304,13 @@ class NameIndex:
     territories: dict[int, frozenset[str]] = field(default_factory=dict)    # per group: where it is protected
     holdings: dict[str, list[dict]] = field(default_factory=dict)    # per territory: Store.holdings, for coverage
 
-    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 120, cutoff: float = 60,
+    def phon_candidates(self, skeleton: str, view: str = "all", limit: int = 120, cutoff: float = 50,
                         longest: int | None = None) -> list[int]:
         """Positions in ``phon`` of the stored sound forms of a view (PHON_VIEWS) whose consonant skeleton is the
         query's or close to it: every exact skeleton, then the nearest others (rapidfuzz over the distinct
-        skeletons of the view of a length that can reach ``cutoff``, ``longest`` consonants at most)."""
+        skeletons of the view of a length that can reach ``cutoff``, ``longest`` consonants at most). The net is
+        wide (a skeleton of three consonants meets those of four that share two: PMH of 波美侯 ~ PMLL of
+        Pomerol, where Chinese writes the French r with h and drops the final l): the alignment decides."""
         from rapidfuzz import fuzz, process
 
         by_skeleton, choices, starts = self._view(view)

@@ -109,6 +109,9 @@ def test_bad_input_is_refused_with_a_reason(name):
     ("Poitou", "fr", "PWaTu"),        # the glide of oi is read once, not again as a French w (v)
     ("Tokaj", "hu", "ToKaY"),         # Hungarian j is a glide
     ("Szekszárd", "hu", "SeKSaLT"),
+    ("Vouvray", "fr", "FuFLe"),       # ay, ai, ey before a consonant or at the end: an open e
+    ("Fixin", "fr", "FiKSæN"),        # a nasal e (in, ain, ien) is between a and e: サン, 桑, 생 write it
+    ("Julien", "fr", "SuLiæN"),
 ])
 def test_spelling_rules_read_the_language(word, lang, form):
     from gimatch.text import phonetic
@@ -125,6 +128,23 @@ def test_a_liquid_closing_a_syllable_is_cheap_to_drop():
     assert phonetic.similarity("MaLKo", "MaKe") > 0.87
     assert phonetic.COUNTRY_LANG["HU"] == "hu"
     assert phonetic.latin("Hamnpton") == phonetic.latin("Hampton")      # a nasal before a labial is one M
+
+
+def test_a_vowel_changed_costs_more_in_a_script_that_writes_vowels_as_heard():
+    """Chinese writes a foreign vowel with what its syllables allow; katakana, Hangul, Thai, Greek and Cyrillic
+    write it as heard, so one vowel for another there is less likely a rendering."""
+    from gimatch.text import phonetic
+
+    assert phonetic.distance("KoNTi", "KoNTe", faithful=True) > phonetic.distance("KoNTi", "KoNTe")
+    assert phonetic.distance("SaN", "SæN", faithful=True) == phonetic.distance("SaN", "SæN")   # the open e
+    assert phonetic.distance("KoNTe", "KoNTe", faithful=True) == 0.0
+
+
+def test_every_cyrillic_alphabet_is_romanized_whole():
+    from gimatch.text.romanize import cyrillic_bg
+
+    assert cyrillic_bg("сирене") == "sirene"                      # Bulgarian, as before
+    assert cyrillic_bg("сыр грюєр џем") == "syr gryuyer dzem"      # Russian, Ukrainian, Serbian letters
 
 
 def test_a_romanized_product_syllable_is_not_half_of_the_place():

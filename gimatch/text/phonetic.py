@@ -10,9 +10,10 @@ Champagne: the sounds survive, the letters do not. Each side is brought to one a
 
 Consonants fold to classes that transcriptions do not keep apart (p/b, t/d, k/g, every sibilant and
 affricate, l/r, f/v), vowels to a e i o u (with ə for pinyin's e after a consonant, which Chinese adds to a
-foreign consonant, and æ for Thai's open e); upper case marks consonants. :func:`distance` aligns two forms with
-the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them to consonant
-clusters, Chinese to final consonants), final consonants and r/l dropped cheaply, related classes near.
+foreign consonant, and æ for Thai's open e and French nasal e); upper case marks consonants. :func:`distance`
+aligns two forms with the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them
+to consonant clusters, Chinese to final consonants), final consonants and r/l dropped cheaply, related classes
+near, one vowel for another cheap in Chinese and dearer in the scripts that write vowels as heard.
 
 >>> from_pinyin("luo ke fu"), latin("roquefort", "fr")
 ('LoKəFu', 'LoKeFoL')
@@ -243,12 +244,18 @@ NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozen
 SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
 
 
-def _sub(a: str, b: str) -> float:
+VOWEL_CHANGE = 0.25     # one vowel for another: transcriptions often write a vowel they hear differently,
+FAITHFUL_VOWEL = 0.4    # less often in a script that writes vowels as heard (Конти is no Comté)
+
+
+def _sub(a: str, b: str, faithful: bool = False) -> float:
     if a == b:
         return 0.0
     va, vb = a in VOWELS, b in VOWELS
     if va and vb:
-        return 0.1 if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}) else 0.25
+        if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}):
+            return 0.1
+        return FAITHFUL_VOWEL if faithful else VOWEL_CHANGE
     if (a, b) in SEMIVOWEL:
         return 0.2                   # Kwan for guan, Yi for i: a glide written as a vowel
     if va or vb:
@@ -272,6 +279,7 @@ def _drop(ch: str, final: bool) -> float:
 
 _SYMBOLS = CONSONANTS + "aeiouəæ"
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
+_SUB_FAITHFUL = {(a, b): _sub(a, b, faithful=True) for a in _SYMBOLS for b in _SYMBOLS}
 _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
@@ -299,12 +307,12 @@ def _drops(form: str, glides: bool = False) -> list[float]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False) -> float:
-    """The cost of reading form ``a`` (read from pinyin when ``pinyin``) as form ``b`` (weighted edit distance
-    with transcription costs); infinite once every alignment costs more than ``limit`` (no cost falls along
-    the way)."""
+def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, faithful: bool = False) -> float:
+    """The cost of reading form ``a`` (read from pinyin when ``pinyin``; from a script that writes vowels as
+    heard when ``faithful``) as form ``b`` (weighted edit distance with transcription costs); infinite once
+    every alignment costs more than ``limit`` (no cost falls along the way)."""
     n, m = len(a), len(b)
-    sub = _SUB
+    sub = _SUB_FAITHFUL if faithful else _SUB
     drop_a, drop_b = _drops(a, glides=pinyin), _drops(b)
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
@@ -329,14 +337,14 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False) -> f
 
 
 def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
-               at_least: float = 0.0, pinyin: bool = False) -> float:
+               at_least: float = 0.0, pinyin: bool = False, faithful: bool = False) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
-    forms' consonant counts may be given when the caller has them; below ``at_least``, 0. ``pinyin``: form
-    ``a`` was read from pinyin (see :func:`distance`)."""
+    forms' consonant counts may be given when the caller has them; below ``at_least``, 0. ``pinyin`` and
+    ``faithful``: what form ``a`` was read from (see :func:`distance`)."""
     if not a or not b:
         return 0.0
     ca = len(consonants(a)) if consonants_a is None else consonants_a
     cb = len(consonants(b)) if consonants_b is None else consonants_b
     weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
     limit = (1.0 - at_least) * weight + 1e-9 if at_least > 0 else math.inf    # a hair over: the bar decides ties
-    return max(0.0, 1.0 - distance(a, b, limit, pinyin) / weight)
+    return max(0.0, 1.0 - distance(a, b, limit, pinyin, faithful) / weight)

@@ -249,7 +249,12 @@ def greek_simple(text: str) -> str:
 _BG = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
                      "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
                      "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
-                     "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya"})
+                     "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+                     # letters Bulgarian does not write, by their usual values: Russian, Ukrainian, Belarusian,
+                     # Serbian and Macedonian (сыр, Шабли are read whole, not with a letter left out)
+                     "ы": "y", "э": "e", "ё": "yo", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+                     "ј": "j", "љ": "lj", "њ": "nj", "ђ": "dj", "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+                     "ѕ": "dz"})
 _RU = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
                      "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
                      "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
@@ -258,7 +263,8 @@ _RU = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е"
 
 
 def cyrillic_bg(text: str) -> str:
-    """Bulgarian official (Streamlined System) transliteration."""
+    """Bulgarian official (Streamlined System) transliteration; the letters of other Cyrillic alphabets (ы, є, ј)
+    by their usual values."""
     return text.translate(_BG)
 
 
