@@ -8,7 +8,8 @@ Greek and Cyrillic keys only on word boundaries. Then:
 
 - a name key found whole is a mention (identical, variant, transliteration);
 - a place found with a product word of the name's product a few words away is a translation (Parma ham,
-  烟台的苹果); the place alone, or a product word alone, is no mention;
+  烟台的苹果); the place alone, or a product word alone, is no mention, and a place inside a name written out
+  is that name's (Bordeaux wine names Bordeaux, not Crémant de Bordeaux);
 - a run of Chinese transcription characters or of katakana (a foreign name written by sound) is read by the
   phonetic matcher, and a word that starts like a distinctive word of a name by the fuzzy matcher: near
   spellings are checked in those short windows only;
@@ -138,11 +139,13 @@ class Scanner:
                                     for key, value in payload.items()
                                     for latin in [_latin_like(key[0]) or _latin_like(key[-1])])
         self._prefixes = _Automaton((" " + prefix, prefix) for prefix in self._distinct_prefixes(idx, lex))
-        self._cache: dict = {}
+        self._cache: dict = {}                 # readings of short windows by the fuzzy and phonetic matchers
+        self._conflicts: dict = {}             # what the legal step makes of a hit in a scope
         self._key_hits: dict[str, list[tuple[str | None, Hit]]] = {}     # hits of each name key, made once
         self._named: dict[tuple, Hit] = {}     # hits of places with a product word, made once
-        self._agreement: dict[tuple[str, frozenset[str]], bool] = {}
-        self._own_places: dict[str, frozenset[str]] = {}   # a GI's countries and names, folded
+        self._agreement: dict[tuple[str, str], tuple[int, ...]] = {}   # names of a place a product word fits
+        self._own_places: dict[str, tuple[str, ...]] = {}   # a GI's countries and names, folded (Latin ones
+                                                             # with a space on each side: whole words)
 
     @staticmethod
     def _usable(key: str, lex) -> bool:
@@ -214,6 +217,7 @@ class Scanner:
         """Candidates of the name keys and places the automaton found in ``folded`` (where each ends, its value;
         a key in Latin, Greek or Cyrillic is found with the spaces around it, so only as whole words)."""
         out: list[_Candidate] = []
+        found_places = []
         for end, (key, names, places, latin, short) in found:
             end += 1 - latin                                  # a whole word: the space after it
             start = end - len(key)
@@ -226,19 +230,31 @@ class Scanner:
                     out += [_Candidate(start, end, hit) for class_common, hit in hits     # 山形 in 山形さくらんぼ:
                             if classes_comparable(after.product_class, class_common)]   # the place, another product
             if places:
-                near = _terms_near(folded, start, end)
-                for gi, ni, concepts in places:
-                    span = next(((lo, hi, term) for lo, hi, term, concept in near
-                                 if self._agrees(concept, concepts)), None)
-                    if span:
-                        out.append(_Candidate(span[0], span[1], self._translation_hit(key, gi, ni, folded, *span)))
+                found_places.append((start, end, key, places))
+        names_found = [(c.start, c.end) for c in out]
+        for start, end, key, places in found_places:
+            if any(s <= start and end <= e for s, e in names_found):
+                continue                  # a place inside a name written out is that name's (Bordeaux wine is Bordeaux)
+            near = _terms_near(folded, start, end)
+            if near:
+                nearest: dict[int, tuple[int, int, str]] = {}
+                for lo, hi, term, concept in near:           # each name of the place takes the nearest word
+                    for n in self._agreeing(key, places, concept):    # of its product
+                        nearest.setdefault(n, (lo, hi, term))
+                for n in sorted(nearest):
+                    gi, ni, _ = places[n]
+                    lo, hi, term = nearest[n]
+                    out.append(_Candidate(lo, hi, self._translation_hit(key, gi, ni, folded, lo, hi, term)))
         return out
 
-    def _agrees(self, concept: str, concepts: frozenset[str]) -> bool:
-        agree = self._agreement.get((concept, concepts))
-        if agree is None:
-            agree = self._agreement[(concept, concepts)] = bool(concepts_agree({concept}, set(concepts)))
-        return agree
+    def _agreeing(self, key: str, places: list[tuple[int, int, frozenset[str]]], concept: str) -> tuple[int, ...]:
+        """The names (by position in ``places``, the names of the place ``key``) whose product a word of
+        ``concept`` names (made once per place and concept)."""
+        agreeing = self._agreement.get((key, concept))
+        if agreeing is None:
+            agreeing = self._agreement[(key, concept)] = tuple(
+                n for n, (_, _, concepts) in enumerate(places) if concepts_agree({concept}, set(concepts)))
+        return agreeing
 
     def _translation_hit(self, key: str, gi: int, ni: int, folded: str, lo: int, hi: int, term: str) -> Hit:
         """The hit of a place of a name with a product word of the name's product near it."""
@@ -333,9 +349,11 @@ class Scanner:
                  usage: list[tuple[int, int, str, str]]) -> dict | None:
         hit = c.hit
         key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, scope.territory, scope.on)
-        if key not in self._cache:
-            self._cache[key] = self._conflict(hit, folded[c.start:c.end], scope)
-        conflict = self._cache[key]
+        conflict = self._conflicts.get(key, False)
+        if conflict is False:
+            if len(self._conflicts) > NAMED_HITS_KEPT:
+                self._conflicts.clear()
+            conflict = self._conflicts[key] = self._conflict(hit, folded[c.start:c.end], scope)
         if conflict is None:
             return None
         start, end = where[c.start], where[c.end - 1] + 1
@@ -387,10 +405,11 @@ class Scanner:
         own = self._own_places.get(conflict["gi"])
         if own is None:
             g = self.idx.gis[self.idx.position(conflict["gi"])]
-            own = self._own_places[conflict["gi"]] = frozenset(
-                {fold(x) for x in _place_names(tuple(g.countries))} | {fold(n) for n in g.names})
+            names = {fold(x) for x in _place_names(tuple(g.countries))} | {fold(n) for n in g.names}
+            own = self._own_places[conflict["gi"]] = tuple(sorted(
+                f" {name} " if name.isascii() else name for name in names if len(name) >= 2))
         near = " " + " ".join(following.split()[:3]) + " "
-        return any(f" {name} " in near if name.isascii() else name in near for name in own if len(name) >= 2)
+        return any(name in near for name in own)
 
 
 @functools.lru_cache(maxsize=256)
@@ -506,15 +525,13 @@ def _by_text(starts: list[int], found: Iterable[tuple[int, object]]) -> dict[int
     """What a pass over joined texts found, by text: text number → [(position in the text, value)], where
     text k starts at ``starts[k]`` of the joined string (and the last entry is past the end)."""
     out: dict[int, list] = {}
-    k, lo, hi = 0, starts[0], starts[1]
+    lo = hi = 0
     for at, value in found:
         if not lo <= at < hi:                          # passes report in order: the text changes rarely
             k = bisect.bisect_right(starts, at) - 1
             lo, hi = starts[k], starts[k + 1]
-        if k in out:
-            out[k].append((at - lo, value))
-        else:
-            out[k] = [(at - lo, value)]
+            here = out.setdefault(k, [])
+        here.append((at - lo, value))
     return out
 
 

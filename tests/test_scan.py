@@ -51,6 +51,13 @@ def test_near_spellings_inside_text(store):
     assert ("Champagen", "eu:PDO-FR-A1359", "fuzzy") in [(s, g, k) for s, g, k, _ in found]
 
 
+def test_a_place_inside_a_name_written_out_is_that_names(store):
+    """Bordeaux is a GI and the place of others (Crémant de Bordeaux): 'Bordeaux wine' names Bordeaux, not a
+    translation of another GI of the place; a place that is no name of its own with a product word stays one."""
+    assert mentions(store, "Bordeaux wine, 75 cl") == [("Bordeaux", "eu:PDO-FR-A0821", "identical", "none")]
+    assert ("Parma ham", "eu:PDO-IT-0067", "translation", "translation") in mentions(store, "Parma ham, 200 g")
+
+
 @pytest.mark.parametrize("text", [
     "Tour guide of Parma: the best hotels and trattorias",      # a place alone
     "Fresh ham and cheese sandwich",                             # product words alone
