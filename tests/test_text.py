@@ -46,6 +46,15 @@ def test_anatomy(name, place, concepts):
     assert (a.place_key, a.concepts) == (place, concepts)
 
 
+def test_a_greek_or_cyrillic_name_takes_the_product_words_of_its_script():
+    """A Greek or Cyrillic name is read in Latin letters; its product words are those of the languages its
+    script writes, not a Latin word its romanization happens to spell (рон: ron, rum in Spanish)."""
+    assert anatomy("Кот-дю-Рон").concepts == set()
+    assert anatomy("Сыр Рокфор").concepts == {"cheese"}          # Russian
+    assert anatomy("Сирене Рокфор").concepts == {"cheese"}       # Bulgarian
+    assert anatomy("Τυρί Ροκφόρ").concepts == {"cheese"}
+
+
 def test_delocalisers_found():
     assert anatomy("Roquefort-type cheese").delocalisers == ["type"]
     assert anatomy("Prosecco-style sparkling wine").delocalisers == ["style"]

@@ -153,24 +153,23 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
     return syllables(rest[0]) > 1
 
 
-def _strip_terms_latin(tokens: list[str], anat: Anatomy) -> list[str]:
+def _strip_terms_latin(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | None = None) -> list[str]:
     lex = lexicon()
+    terms = lex.terms_by_tokens if written_in is None else _terms_written_in(written_in)
     changed = True
     while changed and tokens:
         changed = False
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
-                if tail in lex.terms_by_tokens and len(tokens) > n and _leaves_a_place(lex.terms_by_tokens[tail],
-                                                                                       tokens[:-n]):
-                    anat.terms.append(lex.terms_by_tokens[tail])
+                if tail in terms and len(tokens) > n and _leaves_a_place(terms[tail], tokens[:-n]):
+                    anat.terms.append(terms[tail])
                     tokens = tokens[:-n]
                     changed = True
                     break
                 head = tuple(tokens[:n])
-                if head in lex.terms_by_tokens and len(tokens) > n and _leaves_a_place(lex.terms_by_tokens[head],
-                                                                                       tokens[n:]):
-                    anat.terms.append(lex.terms_by_tokens[head])
+                if head in terms and len(tokens) > n and _leaves_a_place(terms[head], tokens[n:]):
+                    anat.terms.append(terms[head])
                     tokens = tokens[n:]
                     changed = True
                     break
@@ -214,27 +213,40 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     return tokens
 
 
-def _inner_terms(tokens: list[str], anat: Anatomy) -> list[str]:
+def _inner_terms(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | None = None) -> list[str]:
     """A product word inside a name, between place words (Valle d'Aosta Jambon de Bosses, Το Φάβα της Αμοργού):
     the longest term of four letters or more found anywhere, once the edges gave none."""
     if anat.terms or len(tokens) < 3:
         return tokens
     lex = lexicon()
+    terms = lex.terms_by_tokens if written_in is None else _terms_written_in(written_in)
     for n in range(min(lex.max_term_tokens, len(tokens) - 1), 0, -1):
         for i in range(1, len(tokens) - n):
             chunk = tuple(tokens[i:i + n])
-            if chunk in lex.terms_by_tokens and len("".join(chunk)) >= 4:
-                anat.terms.append(lex.terms_by_tokens[chunk])
+            if chunk in terms and len("".join(chunk)) >= 4:
+                anat.terms.append(terms[chunk])
                 return tokens[:i] + tokens[i + n:]
     return tokens
 
 
-def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None) -> None:
+# The languages a script writes: a Greek or Cyrillic name is read in Latin letters, and its product words are
+# those of these languages (Кот-дю-Рон ends in the Rhône, not in Spanish ron)
+SCRIPT_LANGS = {"Greek": frozenset({"el"}), "Cyrillic": frozenset({"bg", "ru", "uk", "sr", "mk", "be", "mn"})}
+
+
+@functools.lru_cache(maxsize=4)
+def _terms_written_in(langs: frozenset[str]) -> dict[tuple[str, ...], Term]:
+    """The product terms that are words of one of ``langs``."""
+    return {toks: term for toks, term in lexicon().terms_by_tokens.items() if term.langs & langs}
+
+
+def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
+                   written_in: frozenset[str] | None = None) -> None:
     tokens = stem_tokens(folded.split())
     tokens = _strip_delocalisers_latin(tokens, anat)
-    tokens = _strip_terms_latin(tokens, anat)
-    tokens = _inner_terms(tokens, anat)
-    tokens = _compound_heads(tokens, anat, langs)
+    tokens = _strip_terms_latin(tokens, anat, written_in)
+    tokens = _inner_terms(tokens, anat, written_in)
+    tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
@@ -319,5 +331,5 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
         _spaceless_anatomy(folded, script, anat, japanese)
     else:
         forms = romanized_forms(folded, japanese=japanese)
-        _latin_anatomy(forms[0][0] if forms else folded, anat, langs)
+        _latin_anatomy(forms[0][0] if forms else folded, anat, langs, SCRIPT_LANGS.get(script))
     return anat

@@ -24,6 +24,8 @@ class Term:
     lang: str
     readings: tuple[str, ...] = ()     # the other concepts these words name in other languages (raisin: grape in
                                        # French, raisins in English once the plural is folded)
+    langs: frozenset[str] = frozenset()   # every language these words are a product word of (ISO 639-1, a
+                                          # romanized form under its language: вино and vino are bg, it, es ...)
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,13 @@ def _compile() -> Lexicon:
             for form in forms:
                 toks = tuple(stem_tokens(form.split()))
                 known = terms.get(toks)
+                lang = row["lang"].split("-")[0]
                 if known is None:
-                    terms[toks] = Term(toks, row["concept"], row["class"], row["lang"])
-                elif row["concept"] != known.concept and row["concept"] not in known.readings:
-                    terms[toks] = replace(known, readings=known.readings + (row["concept"],))
+                    terms[toks] = Term(toks, row["concept"], row["class"], row["lang"], langs=frozenset({lang}))
+                else:
+                    readings = known.readings + (() if row["concept"] == known.concept or row["concept"] in
+                                                 known.readings else (row["concept"],))
+                    terms[toks] = replace(known, readings=readings, langs=known.langs | {lang})
     delocs: dict[tuple[str, ...], str] = {}
     spaceless_delocs = set()
     for row in bundled.read_table("delocalisers.csv"):
