@@ -588,3 +588,13 @@ def test_ordinary_names_meet_no_gi_by_part_of_a_place_or_by_sound(bundled_store,
                                          ("Vino Nobile", "Vino Nobile di Montepulciano")])
 def test_two_slips_that_sound_alike_and_a_name_s_own_words_are_found(bundled_store, query, name):
     assert name in _top(bundled_store, query).names
+
+
+def test_a_cyrillic_rendering_is_read_whole_by_its_sounds():
+    """A Cyrillic or Greek rendering is read by its sounds as written, not from a romanization cut as English
+    (Херес is not 'here' and a plural s)."""
+    from gimatch.match import analyze
+    from gimatch.match.base import phonetic_forms
+
+    assert "HeLeS" in [form for form, _, _ in phonetic_forms(analyze("Херес"))]
+    assert "PLeToFeLNi" in [form for form, _, _ in phonetic_forms(analyze("Бле д'Овернь"))]
