@@ -37,8 +37,8 @@ DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source,
 # Scripts that write the vowels of a foreign name as they are heard (シャブリ, 로크포르, Шабли, Σαμπλί), where Chinese
 # writes any short vowel with the few its syllables allow: a vowel changed costs more in them
 FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
-NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone:
-SOUND_ALONE_MIN = 3      # without a product that agrees, a rendering in them needs three consonants to count
+NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
+                         # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
@@ -252,8 +252,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses, g.class_common)
-            if q.script in NO_DICTIONARY and consonants < SOUND_ALONE_MIN and not agrees:
-                continue
             if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees and not (
                     share == 1.0 and idx.abroad(gi))):
                 continue                     # a place of two consonants in two syllables says nothing, unless the
