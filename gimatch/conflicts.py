@@ -115,11 +115,20 @@ def _slip_of_a_word(q: Query, name: str) -> bool:
 _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
 
 
-def _group(hits: list[Hit], idx: NameIndex) -> list[tuple[Hit, int, list[int]]]:
+OTHER_PRODUCT_RANK = 5.0   # in the order of the results, a GI of a product unrelated to the one the sign names
+                           # counts this much less (Chios mastic: the mastic GI of Chios before the Chios wine)
+
+
+def _group(hits: list[Hit], idx: NameIndex, classes: set[str] = frozenset()) -> list[tuple[Hit, int, list[int]]]:
     """Hits on records of one GI (its EU register entry, its agreement annex entries, its direct registration
     in China, its Japanese designation: :mod:`gimatch.identity`) become one conflict, shown under the GI's
-    home register record with the others linked: (the best hit, the record shown, the linked records)."""
-    order = sorted(hits, key=lambda h: (-h.score, legal.rank(h.kind), idx.gis[h.gi].id))
+    home register record with the others linked: (the best hit, the record shown, the linked records); best
+    first, a GI of a product unrelated to the sign's ``classes`` behind those of its product."""
+    def rank(h: Hit) -> tuple:
+        other = _relation(classes, idx.gis[h.gi].class_common) == "unrelated"
+        return -(h.score - (OTHER_PRODUCT_RANK if other else 0.0)), legal.rank(h.kind), idx.gis[h.gi].id
+
+    order = sorted(hits, key=rank)
     best: dict[int, Hit] = {}
     for h in order:
         best.setdefault(idx.group_of[h.gi], h)
@@ -221,7 +230,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     _reclassify(hits, q, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()
     conflicts, pending, coexistence = [], [], []
-    for hit, shown, linked in _group(hits, idx):
+    for hit, shown, linked in _group(hits, idx, q.anat.classes):
         if hit.score < threshold and hit.kind != "homonym":
             continue
         in_force, waiting = scope.split(_protections(idx, [shown, *linked]))

@@ -598,3 +598,24 @@ def test_a_cyrillic_rendering_is_read_whole_by_its_sounds():
 
     assert "HeLeS" in [form for form, _, _ in phonetic_forms(analyze("Херес"))]
     assert "PLeToFeLNi" in [form for form, _, _ in phonetic_forms(analyze("Бле д'Овернь"))]
+
+
+def test_the_signs_own_product_ranks_first(bundled_store):
+    """A sign that names a product puts the GI of that product before a GI of its place for another product:
+    Chios mastic is the mastic of Chios first, the Chios wine after."""
+    first = bundled_store.check("Chios mastic").conflicts[0]
+    assert "mastic" in " ".join(first.names).casefold() or "μαστίχα" in " ".join(first.names).casefold()
+    assert any("Χίος" in c.names for c in bundled_store.check("Chios mastic").conflicts[1:])
+
+
+def test_a_greek_place_in_the_genitive_meets_its_nominative(bundled_store):
+    """Greek GI names write their place in the genitive (Πατάτα Νάξου, Patata Naxou); English names it in the
+    nominative (Naxos potatoes)."""
+    top = bundled_store.check("Naxos potatoes").conflicts[0]
+    assert ("Πατάτα Νάξου" in top.names, top.kind) == (True, "translation")
+
+
+def test_greek_product_words_in_both_romanizations():
+    from gimatch.text.anatomy import anatomy
+
+    assert "mastic" in anatomy("Chios masticha").concepts & anatomy("Chios mastiha").concepts

@@ -240,6 +240,12 @@ def _terms_written_in(langs: frozenset[str]) -> dict[tuple[str, ...], Term]:
     return {toks: term for toks, term in lexicon().terms_by_tokens.items() if term.langs & langs}
 
 
+def _greek_nominative(token: str) -> str:
+    """A Greek place in the genitive a GI name writes it in, as the nominative other languages name it once
+    plurals are folded: -ou for -os (Patata Naxou: Naxos), as -as and -is already fold to -a and -i."""
+    return token[:-2] + "o" if token.endswith("ou") and len(token) >= 5 else token
+
+
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
                    written_in: frozenset[str] | None = None) -> None:
     tokens = stem_tokens(folded.split())
@@ -250,7 +256,8 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
-    anat.place_key = canonical_place(place)
+    greek = "el" in (written_in or ()) or "el" in (langs or ())
+    anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek else place)
     anat.stem_of = anat.place
 
 

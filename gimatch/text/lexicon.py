@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import bundled
 from .fold import dominant_script, fold, is_spaceless_script
-from .romanize import cyrillic_bg, greek
+from .romanize import cyrillic_bg, greek, greek_simple
 from .stem import stem_tokens
 
 
@@ -119,6 +119,12 @@ def _noun_forms(word: str, lang: str) -> list[str]:
     return [word]
 
 
+def _romanizations(word: str, script: str) -> tuple[str, ...]:
+    if script == "Greek":
+        return tuple(dict.fromkeys((greek(word), greek_simple(word))))
+    return (cyrillic_bg(word),) if script == "Cyrillic" else ()
+
+
 def _compile() -> Lexicon:
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
@@ -134,10 +140,10 @@ def _compile() -> Lexicon:
             script = dominant_script(folded)
             words = _noun_forms(folded, row["lang"]) if " " not in folded else [folded]
             forms = dict.fromkeys(words)
-            for word in words:
-                latin = greek(word) if script == "Greek" else cyrillic_bg(word) if script == "Cyrillic" else None
-                if latin and (word == folded or latin[-1] in "aeiou" or len(latin) >= ROMANIZED_INFLECTION):
-                    forms[latin] = None
+            for word in words:      # in Latin letters too, Greek as ELOT writes it and as labels do (μαστίχα:
+                for latin in _romanizations(word, script):                      # masticha, mastiha)
+                    if word == folded or latin[-1] in "aeiou" or len(latin) >= ROMANIZED_INFLECTION:
+                        forms[latin] = None
             for form in forms:
                 toks = tuple(stem_tokens(form.split()))
                 known = terms.get(toks)
