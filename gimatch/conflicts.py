@@ -116,17 +116,25 @@ _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
 
 
 OTHER_PRODUCT_RANK = 5.0   # in the order of the results, a GI of a product unrelated to the one the sign names
-                           # counts this much less (Chios mastic: the mastic GI of Chios before the Chios wine)
+                           # counts this much less (Chios mastic: the mastic GI of Chios before the Chios wine),
+OTHER_KIND_RANK = 1.0      # and one of another product of its class this much (Da Hong Pao, an oolong: the
+                           # Da Hong Pao GIs before a black tea's)
 
 
-def _group(hits: list[Hit], idx: NameIndex, classes: set[str] = frozenset()) -> list[tuple[Hit, int, list[int]]]:
+def _group(hits: list[Hit], idx: NameIndex, q: Query | None = None) -> list[tuple[Hit, int, list[int]]]:
     """Hits on records of one GI (its EU register entry, its agreement annex entries, its direct registration
     in China, its Japanese designation: :mod:`gimatch.identity`) become one conflict, shown under the GI's
     home register record with the others linked: (the best hit, the record shown, the linked records); best
-    first, a GI of a product unrelated to the sign's ``classes`` behind those of its product."""
+    first, the GIs of another product than the one the sign ``q`` names behind those of its product."""
+    classes, concepts = (q.anat.classes, q.anat.concepts) if q else (set(), set())
+
     def rank(h: Hit) -> tuple:
-        other = _relation(classes, idx.gis[h.gi].class_common) == "unrelated"
-        return -(h.score - (OTHER_PRODUCT_RANK if other else 0.0)), legal.rank(h.kind), idx.gis[h.gi].id
+        less = 0.0
+        if _relation(classes, idx.gis[h.gi].class_common) == "unrelated":
+            less = OTHER_PRODUCT_RANK
+        elif concepts_agree(concepts, set(idx.name_concepts.get((h.gi, h.name), ()))) is False:
+            less = OTHER_KIND_RANK
+        return -(h.score - less), legal.rank(h.kind), idx.gis[h.gi].id
 
     order = sorted(hits, key=rank)
     best: dict[int, Hit] = {}
@@ -230,7 +238,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     _reclassify(hits, q, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()
     conflicts, pending, coexistence = [], [], []
-    for hit, shown, linked in _group(hits, idx, q.anat.classes):
+    for hit, shown, linked in _group(hits, idx, q):
         if hit.score < threshold and hit.kind != "homonym":
             continue
         in_force, waiting = scope.split(_protections(idx, [shown, *linked]))

@@ -619,3 +619,13 @@ def test_greek_product_words_in_both_romanizations():
     from gimatch.text.anatomy import anatomy
 
     assert "mastic" in anatomy("Chios masticha").concepts & anatomy("Chios mastiha").concepts
+
+
+def test_a_name_that_is_a_products_name_whole(bundled_store):
+    """Da Hong Pao is an oolong's name, not a place 'hong' with Portuguese pão: it is that product, and the
+    GIs of that product come before a black tea's that shares a syllable."""
+    from gimatch.text.anatomy import anatomy
+
+    assert (anatomy("Da Hong Pao").place, anatomy("Da Hong Pao").concepts) == ("", {"oolong_tea"})
+    assert anatomy("Fleur de sel").concepts == {"salt"}
+    assert "大红袍" in bundled_store.check("Da Hong Pao").conflicts[0].matched_name

@@ -156,6 +156,9 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | None = None) -> list[str]:
     lex = lexicon()
     terms = lex.terms_by_tokens if written_in is None else _terms_written_in(written_in)
+    if len(tokens) > 1 and tuple(tokens) in terms:     # a name that is a product's name whole (Da Hong Pao, Fleur
+        anat.terms.append(terms[tuple(tokens)])        # de sel) is that product, not a place and a smaller one
+        return []
     changed = True
     while changed and tokens:
         changed = False
