@@ -71,7 +71,7 @@ _TSG_WHY = ("the name of a traditional speciality guaranteed (TSG) is reserved f
             "specification: it protects a recipe, not a place")
 
 
-_PLACE_LED = frozenset({"transcription", "fuzzy", "partial"})     # kinds a shared place can produce alone
+PLACE_LED = frozenset({"transcription", "fuzzy", "partial"})     # kinds a shared place can produce alone
 
 
 def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
@@ -83,7 +83,7 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
         g = idx.gis[h.gi]
         key = joined(fold(g.names[h.name]))
         theirs = idx.name_concepts.get((h.gi, h.name), frozenset())
-        if h.kind in _PLACE_LED and concepts_agree(q.anat.concepts, set(theirs)) is False and \
+        if h.kind in PLACE_LED and concepts_agree(q.anat.concepts, set(theirs)) is False and \
                 (h.kind != "fuzzy" or idx.name_places.get((h.gi, h.name), ("", ""))[1] == q.anat.place_key
                  and not _slip_of_a_word(q, g.names[h.name])):    # a typo is no product
             h.kind, h.score = "same place", 45.0
@@ -121,12 +121,15 @@ OTHER_KIND_RANK = 1.0      # and one of another product of its class this much (
                            # Da Hong Pao GIs before a black tea's)
 
 
-def _group(hits: list[Hit], idx: NameIndex, q: Query | None = None) -> list[tuple[Hit, int, list[int]]]:
+def _group(hits: list[Hit], idx: NameIndex, classes: set[str] = frozenset(),
+           concepts: set[str] = frozenset()) -> list[tuple[Hit, int, list[int]]]:
     """Hits on records of one GI (its EU register entry, its agreement annex entries, its direct registration
     in China, its Japanese designation: :mod:`gimatch.identity`) become one conflict, shown under the GI's
     home register record with the others linked: (the best hit, the record shown, the linked records); best
-    first, the GIs of another product than the one the sign ``q`` names behind those of its product."""
-    classes, concepts = (q.anat.classes, q.anat.concepts) if q else (set(), set())
+    first, the GIs of another product than the goods' ``classes`` and the sign's ``concepts`` behind those of
+    that product (the order only: each GI keeps its best hit)."""
+    def key(h: Hit) -> tuple:
+        return -h.score, legal.rank(h.kind), idx.gis[h.gi].id
 
     def rank(h: Hit) -> tuple:
         less = 0.0
@@ -134,15 +137,14 @@ def _group(hits: list[Hit], idx: NameIndex, q: Query | None = None) -> list[tupl
             less = OTHER_PRODUCT_RANK
         elif concepts_agree(concepts, set(idx.name_concepts.get((h.gi, h.name), ()))) is False:
             less = OTHER_KIND_RANK
-        return -(h.score - less), legal.rank(h.kind), idx.gis[h.gi].id
+        return (less - h.score, *key(h))
 
-    order = sorted(hits, key=rank)
     best: dict[int, Hit] = {}
-    for h in order:
+    for h in sorted(hits, key=key):
         best.setdefault(idx.group_of[h.gi], h)
     out = []
-    for group, hit in best.items():
-        members = idx.members[group]
+    for hit in sorted(best.values(), key=rank):
+        members = idx.members[idx.group_of[hit.gi]]
         out.append((hit, members[0], members[1:]))
     return out
 
@@ -195,7 +197,7 @@ def in_force(idx: NameIndex, hit: Hit, scope: legal.Scope) -> Conflict | None:
 def reclassify(hits: list[Hit], text: str, idx: NameIndex, scope: legal.Scope) -> None:
     """The legal step's kinds (TSG names, names generic in the territory, a place for another product) for
     hits found in ``text`` (the text is analysed only where a kind led by the place needs its product)."""
-    _reclassify(hits, analyze(text) if any(h.kind in _PLACE_LED for h in hits) else _bare(), idx, scope, None)
+    _reclassify(hits, analyze(text) if any(h.kind in PLACE_LED for h in hits) else _bare(), idx, scope, None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,7 +240,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     _reclassify(hits, q, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()
     conflicts, pending, coexistence = [], [], []
-    for hit, shown, linked in _group(hits, idx, q):
+    for hit, shown, linked in _group(hits, idx, qclasses or q.anat.classes, q.anat.concepts):
         if hit.score < threshold and hit.kind != "homonym":
             continue
         in_force, waiting = scope.split(_protections(idx, [shown, *linked]))

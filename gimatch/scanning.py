@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from . import bundled, legal
-from .conflicts import in_force, reclassify
+from .conflicts import PLACE_LED, in_force, reclassify
 from .dates import as_date
 from .errors import UsageError
 from .index import NameIndex
@@ -48,11 +48,13 @@ from .model import Evidence
 from .text.anatomy import STOPWORDS
 from .text.fold import fold, fold_lazily, script_of, script_pattern
 from .text.keys import ROMANIZATION_KINDS
-from .text.lexicon import classes_comparable, concepts_agree, is_product_term, lexicon
+from .text.stem import stem, stem_tokens
+from .text.lexicon import class_of_concept, classes_comparable, concepts_agree, is_product_term, lexicon
 
 MAX_TEXT_CHARS = 20_000     # characters of one text scanned (a listing, a label, a page of description)
 WINDOW = 4                  # words (or, in Chinese, Japanese and Thai, 8 characters) a product word may be away
 NAMED_HITS_KEPT = 100_000  # hits of places with a product word kept for the next texts
+CONFLICTS_KEPT = 100_000   # answers of the legal step kept for the next texts
 SHORT = 4                   # a name this short counts only next to a product, style or marketing word
 _EXACT = frozenset({"identical", "variant", "transliteration"})
 CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
@@ -63,6 +65,8 @@ class _Candidate:
     start: int                 # in the folded text
     end: int
     hit: Hit
+    product_class: str | None = None        # of the GI of a name written out; of the product word of a place
+    place: tuple[int, int] | None = None    # where the place of a place and product word is
 
 
 class _Automaton:
@@ -131,7 +135,7 @@ class Scanner:
             concepts = idx.name_concepts.get((gi, ni))
             if not concepts:
                 continue                      # a name that is only a place is found whole, as a name key
-            for key in {fold(place), place_key}:
+            for key in {fold(place), place_key, *_written(place_key)}:
                 if key and self._usable(key, lex):
                     payload.setdefault(key, {"names": [], "places": []})["places"].append((gi, ni, concepts))
         self.automaton = _Automaton((f" {key} " if latin else key, (key, value["names"], value["places"], latin,
@@ -197,11 +201,14 @@ class Scanner:
         for k, (text, (folded, offsets)) in enumerate(zip(texts, folds)):
             mentions = []
             if k in found or k in found_prefixes or k in found_runs or k in other_scripts:
-                candidates = self._exact(folded, found.get(k, ()))
+                candidates = self._exact(folded, found.get(k, ()), scope)
                 if k in other_scripts:                     # Φέτα: the Latin keys, letter by letter
                     view, back = _latin_view(folded)
-                    for c in self._exact(view, ((end - 1, value) for end, value in self.automaton.iter(f" {view} "))):
+                    for c in self._exact(view, ((end - 1, value) for end, value in self.automaton.iter(f" {view} ")),
+                                         scope):
                         c.start, c.end = back[c.start], back[c.end - 1] + 1
+                        if c.place:
+                            c.place = (back[c.place[0]], back[c.place[1] - 1] + 1)
                         candidates.append(c)
                 covered = [(c.start, c.end) for c in candidates]
                 candidates += self._near(folded, covered, found_prefixes.get(k, ()), found_runs.get(k, ()))
@@ -213,7 +220,7 @@ class Scanner:
 
     # --- candidates ---------------------------------------------------------------------------------
 
-    def _exact(self, folded: str, found: Iterable[tuple[int, tuple]]) -> list[_Candidate]:
+    def _exact(self, folded: str, found: Iterable[tuple[int, tuple]], scope: legal.Scope) -> list[_Candidate]:
         """Candidates of the name keys and places the automaton found in ``folded`` (where each ends, its value;
         a key in Latin, Greek or Cyrillic is found with the spaces around it, so only as whole words)."""
         out: list[_Candidate] = []
@@ -225,26 +232,27 @@ class Scanner:
                 hits = self._key_hits.get(key) or self._hits_of_key(key, names)
                 after = None if latin else _term_after(folded, end)
                 if after is None:
-                    out += [_Candidate(start, end, hit) for _, hit in hits]
+                    out += [_Candidate(start, end, hit, class_common) for class_common, hit in hits]
                 else:
-                    out += [_Candidate(start, end, hit) for class_common, hit in hits     # 山形 in 山形さくらんぼ:
-                            if classes_comparable(after.product_class, class_common)]   # the place, another product
+                    out += [_Candidate(start, end, hit, class_common) for class_common, hit in hits  # 山形 in 山形さくら
+                            if classes_comparable(after.product_class, class_common)]   # んぼ: the place, another product
             if places:
                 found_places.append((start, end, key, places))
-        names_found = [(c.start, c.end) for c in out]
+        names_in_force = [(c.start, c.end) for c in out if found_places and self._conflict_of(c, folded, scope)]
         for start, end, key, places in found_places:
-            if any(s <= start and end <= e for s, e in names_found):
-                continue                  # a place inside a name written out is that name's (Bordeaux wine is Bordeaux)
+            if any(lo <= start and end <= hi and (lo, hi) != (start, end) for lo, hi in names_in_force):
+                continue                     # a part of a name written out (see _names_it): no need to read on
             near = _terms_near(folded, start, end)
             if near:
-                nearest: dict[int, tuple[int, int, str]] = {}
+                nearest: dict[int, tuple[int, int, str, str]] = {}
                 for lo, hi, term, concept in near:           # each name of the place takes the nearest word
                     for n in self._agreeing(key, places, concept):    # of its product
-                        nearest.setdefault(n, (lo, hi, term))
+                        nearest.setdefault(n, (lo, hi, term, concept))
                 for n in sorted(nearest):
                     gi, ni, _ = places[n]
-                    lo, hi, term = nearest[n]
-                    out.append(_Candidate(lo, hi, self._translation_hit(key, gi, ni, folded, lo, hi, term)))
+                    lo, hi, term, concept = nearest[n]
+                    out.append(_Candidate(lo, hi, self._translation_hit(key, gi, ni, folded, lo, hi, term),
+                                          class_of_concept().get(concept), (start, end)))
         return out
 
     def _agreeing(self, key: str, places: list[tuple[int, int, frozenset[str]]], concept: str) -> tuple[int, ...]:
@@ -336,26 +344,39 @@ class Scanner:
 
     def _mentions(self, text: str, folded: str, where: list[int], candidates: list[_Candidate], scope: legal.Scope,
                   usage: list[tuple[int, int, str, str]]) -> list[dict]:
-        """The mentions of a text: its candidates resolved, each in scope once per span and GI."""
+        """The mentions of a text: the candidates that are conflicts in scope, resolved, each once per span and
+        GI; a place and a product word that a name written out covers are that name's (:func:`_names_it`)."""
+        if len(candidates) == 1:
+            conflict = self._conflict_of(candidates[0], folded, scope)
+            return [self._mention(text, folded, where, candidates[0], conflict, usage)] if conflict else []
+        if any(c.place for c in candidates):
+            names = [c for c in candidates if c.place is None and c.hit.kind in _EXACT and
+                     self._conflict_of(c, folded, scope)]
+            candidates = [c for c in candidates if c.place is None or not any(_names_it(n, c) for n in names)]
+        conflicts = {id(c): self._conflict_of(c, folded, scope) for c in candidates}
+        viable = [c for c in candidates if conflicts[id(c)] is not None]
         mentions, seen = [], set()
-        for c in _resolve(candidates):
-            mention = self._mention(text, folded, where, c, scope, usage)
-            if mention and (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
+        for c in _resolve(viable):
+            mention = self._mention(text, folded, where, c, conflicts[id(c)], usage)
+            if (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
                 seen.add((mention["start"], mention["end"], mention["gi"]))
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, scope: legal.Scope,
-                 usage: list[tuple[int, int, str, str]]) -> dict | None:
-        hit = c.hit
-        key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, scope.territory, scope.on)
+    def _conflict_of(self, c: _Candidate, folded: str, scope: legal.Scope) -> dict | None:
+        """:meth:`_conflict` of a candidate, kept for the next texts."""
+        hit, surface = c.hit, folded[c.start:c.end]
+        read = surface if hit.kind in PLACE_LED else None       # the legal step reads the text of these kinds only
+        key = (hit.gi, hit.name, hit.kind, hit.score, hit.why, read, scope.territory, scope.on)
         conflict = self._conflicts.get(key, False)
         if conflict is False:
-            if len(self._conflicts) > NAMED_HITS_KEPT:
+            if len(self._conflicts) > CONFLICTS_KEPT:
                 self._conflicts.clear()
-            conflict = self._conflicts[key] = self._conflict(hit, folded[c.start:c.end], scope)
-        if conflict is None:
-            return None
+            conflict = self._conflicts[key] = self._conflict(hit, surface, scope)
+        return conflict
+
+    def _mention(self, text: str, folded: str, where: list[int], c: _Candidate, conflict: dict,
+                 usage: list[tuple[int, int, str, str]]) -> dict:
         start, end = where[c.start], where[c.end - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):
             end += 1                             # the accent a decomposed letter carries (Comte\u0301)
@@ -418,6 +439,23 @@ def _place_names(countries: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(countries) + tuple(r["name"] for r in bundled.read_table("country_names.csv") if r["code"] in countries)
 
 
+def _names_it(name: _Candidate, translation: _Candidate) -> bool:
+    """Whether a name written out in a text covers a place and product word found with it: the place is a part
+    of the name (Holsteiner of Holsteiner Karpfen, whatever word follows), or the two overlap and name
+    comparable products (Bordeaux wine is Bordeaux, not Crémant de Bordeaux; Alsace honey is Miel d'Alsace)."""
+    (lo, hi), span = translation.place, (name.start, name.end)
+    if span[0] <= lo and hi <= span[1] and span != (lo, hi):
+        return True
+    return name.start < translation.end and translation.start < name.end and \
+        classes_comparable(translation.product_class, name.product_class)
+
+
+def _written(place_key: str) -> tuple[str, ...]:
+    """How a text writes a place whose key lost a final s to plural folding (naxo of Patata Naxou, as Naxos)."""
+    return (place_key + "s",) if place_key.isascii() and place_key.isalpha() and stem(place_key + "s") == place_key \
+        else ()
+
+
 def _latin_view(folded: str) -> tuple[str, list[int]]:
     """Greek (ELOT 743) and Cyrillic letters written in Latin one by one, with each letter's place in ``folded``."""
     from .text.romanize import cyrillic_bg, greek
@@ -467,8 +505,9 @@ def _terms_near(folded: str, start: int, end: int) -> tuple[tuple[int, int, str,
         for n in range(min(lex.max_term_tokens, len(tokens) - k), 0, -1):
             term = lex.terms_by_tokens.get(tuple(tokens[k:k + n]))
             if term:
-                s, found = words[k][0], " ".join(tokens[k:k + n])
-                out.append((start, s + len(found), found, term.concept) if s >= end else (s, end, found, term.concept))
+                s, e = words[k][0], words[k + n - 1][1]
+                found = folded[s:e]
+                out.append((start, e, found, term.concept) if s >= end else (s, end, found, term.concept))
     return tuple(out)
 
 
@@ -490,7 +529,8 @@ def _term_starts() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=8)
 def _tokens(folded: str) -> list[str]:
-    return folded.split()
+    """The words of a text, plurals folded as the lexicon's terms are (potatoes: potato)."""
+    return stem_tokens(folded.split())
 
 
 def _extend(folded: str, end: int, words: int) -> int:

@@ -56,6 +56,16 @@ def test_a_place_inside_a_name_written_out_is_that_names(store):
     translation of another GI of the place; a place that is no name of its own with a product word stays one."""
     assert mentions(store, "Bordeaux wine, 75 cl") == [("Bordeaux", "eu:PDO-FR-A0821", "identical", "none")]
     assert ("Parma ham", "eu:PDO-IT-0067", "translation", "translation") in mentions(store, "Parma ham, 200 g")
+    assert [s for s, _, _, _ in mentions(store, "Alsace honey, 500 g")] == ["Alsace honey"]     # another product
+    assert [(s, k) for s, _, k, _ in mentions(store, "Buy Stilton honey and Blue Stilton cheese")] == [
+        ("Blue Stilton cheese", "identical")]                         # a product word of the name is the name's
+    assert [(s, k) for s, _, k, _ in mentions(store, "Holsteiner Karpfen сыр")] == [("Holsteiner Karpfen", "identical")]
+
+
+def test_a_place_written_as_texts_write_it(store):
+    """A Greek GI writes its place in the genitive (Μαστίχα Χίου, Πατάτα Νάξου); a text writes Chios, Naxos."""
+    assert {s for s, _, _, _ in mentions(store, "Chios mastic gum", territory="EU")} == {"Chios mastic gum"}
+    assert [s for s, _, _, _ in mentions(store, "Naxos potatoes 2 kg")] == ["Naxos potatoes"]
 
 
 @pytest.mark.parametrize("text", [

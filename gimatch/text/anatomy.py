@@ -259,8 +259,8 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
     anat.place = " ".join(place)
-    greek = "el" in (written_in or ()) or "el" in (langs or ())
-    anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek else place)
+    greek_name = "el" in (written_in or ()) or "el" in (langs or ())
+    anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
     anat.stem_of = anat.place
 
 
@@ -327,7 +327,8 @@ def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, s
 
 def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None) -> Anatomy:
     """Split a name into place part, product terms and delocalisers; ``langs``: the languages a stored name may
-    be written in (its country's), None for a query."""
+    be written in (its country's), None for a query. A Greek or Cyrillic name is read in Latin letters with the
+    product words of the languages its script writes (SCRIPT_LANGS)."""
     folded = fold(name)
     anat = Anatomy(folded=folded)
     script = dominant_script(folded)

@@ -42,7 +42,7 @@ RETROFLEX = "R"  # pinyin r: transcription writes with it a French or Portuguese
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
                 # consonant (科涅克 Cognac, 波特 Port) or writes for any short vowel; it comes and goes cheaply
 OPEN_E = "æ"    # Thai แ (RTGS ae): the open front vowel Thai writes for a foreign a as much as for an e (แชมเปญ
-                # Champagne, แฟน fan): between the two
+                # Champagne, แฟน fan), and the French nasal e (in, ain, un: Saint is サン, 桑, 생): between the two
 COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH": "fr", "ES": "es", "MX": "es",
                 "PE": "es", "CO": "es", "CL": "es", "DE": "de", "AT": "de", "PT": "pt", "BR": "pt", "GB": "en",
                 "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu"}
