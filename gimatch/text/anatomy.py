@@ -210,7 +210,7 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     for tok in tokens:
         for start in range(3, len(tok) - 3):              # the longest head first, three letters at least before it
             term = heads.get(tok[start:])
-            if term is not None and (langs is None or term.lang.split("-")[0] in langs):
+            if term is not None and (langs is None or term.langs.intersection(langs)):
                 anat.terms.append(term)
                 return tokens
     return tokens

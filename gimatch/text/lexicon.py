@@ -190,7 +190,7 @@ def _compile() -> Lexicon:
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
                             for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
-                        if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.lang.split("-")[0] in COMPOUNDING},
+                        if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )
 
 
