@@ -238,9 +238,10 @@ class Scanner:
                             if classes_comparable(after.product_class, class_common)]   # んぼ: the place, another product
             if places:
                 found_places.append((start, end, key, places))
-        names_in_force = [(c.start, c.end) for c in out if found_places and self._conflict_of(c, folded, scope)]
+        names = out[:]
         for start, end, key, places in found_places:
-            if any(lo <= start and end <= hi and (lo, hi) != (start, end) for lo, hi in names_in_force):
+            if any(c.start <= start and end <= c.end and (c.start, c.end) != (start, end)
+                   and self._conflict_of(c, folded, scope) for c in names):
                 continue                     # a part of a name written out (see _names_it): no need to read on
             near = _terms_near(folded, start, end)
             if near:
@@ -349,15 +350,17 @@ class Scanner:
         if len(candidates) == 1:
             conflict = self._conflict_of(candidates[0], folded, scope)
             return [self._mention(text, folded, where, candidates[0], conflict, usage)] if conflict else []
+        conflicts = [self._conflict_of(c, folded, scope) if c.place is None else None for c in candidates]
         if any(c.place for c in candidates):
-            names = [c for c in candidates if c.place is None and c.hit.kind in _EXACT and
-                     self._conflict_of(c, folded, scope)]
-            candidates = [c for c in candidates if c.place is None or not any(_names_it(n, c) for n in names)]
-        conflicts = {id(c): self._conflict_of(c, folded, scope) for c in candidates}
-        viable = [c for c in candidates if conflicts[id(c)] is not None]
+            names = [c for c, conflict in zip(candidates, conflicts) if conflict and c.hit.kind in _EXACT]
+            for n, c in enumerate(candidates):
+                if c.place and not any(_names_it(name, c) for name in names):
+                    conflicts[n] = self._conflict_of(c, folded, scope)
+        viable = [c for c, conflict in zip(candidates, conflicts) if conflict]
+        found = {id(c): conflict for c, conflict in zip(candidates, conflicts)}
         mentions, seen = [], set()
         for c in _resolve(viable):
-            mention = self._mention(text, folded, where, c, conflicts[id(c)], usage)
+            mention = self._mention(text, folded, where, c, found[id(c)], usage)
             if (mention["start"], mention["end"], mention["gi"]) not in seen:   # records of one GI
                 seen.add((mention["start"], mention["end"], mention["gi"]))
                 mentions.append(mention)
