@@ -139,6 +139,15 @@ def test_a_liquid_closing_a_syllable_is_cheap_to_drop():
     assert phonetic.latin("Hamnpton") == phonetic.latin("Hampton")      # a nasal before a labial is one M
 
 
+def test_a_liquid_or_nasal_between_vowels_is_kept_by_every_rendering():
+    """Cataluña is 加泰罗尼亚, with its l; dropping it costs as much as any consonant, where an r closing a
+    syllable (Mar-gaux, 玛歌) goes cheaply."""
+    from gimatch.text import phonetic
+
+    assert phonetic.distance("KaTiNa", "KaTaLuNa") > phonetic.distance("KaTiNa", "KaTaNa") + 0.8
+    assert phonetic.distance("MaKo", "MaLKo") < 0.5
+
+
 def test_a_vowel_changed_costs_more_in_a_script_that_writes_vowels_as_heard():
     """Chinese writes a foreign vowel with what its syllables allow; katakana, Hangul, Thai, Greek and Cyrillic
     write it as heard, so one vowel for another there is less likely a rendering."""

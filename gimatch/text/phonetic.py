@@ -12,8 +12,9 @@ Consonants fold to classes that transcriptions do not keep apart (p/b, t/d, k/g,
 affricate, l/r, f/v), vowels to a e i o u (with ə for pinyin's e after a consonant, which Chinese adds to a
 foreign consonant, and æ for Thai's open e and French nasal e); upper case marks consonants. :func:`distance`
 aligns two forms with the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them
-to consonant clusters, Chinese to final consonants), final consonants and r/l dropped cheaply, related classes
-near, one vowel for another cheap in Chinese and dearer in the scripts that write vowels as heard.
+to consonant clusters, Chinese to final consonants), final consonants and an r/l closing a syllable dropped
+cheaply (one between vowels is kept by every rendering), related classes near, one vowel for another cheap in
+Chinese and dearer in the scripts that write vowels as heard.
 
 >>> from_pinyin("luo ke fu"), latin("roquefort", "fr")
 ('LoKəFu', 'LoKeFoL')
@@ -288,11 +289,12 @@ CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux
 GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
                      # (莱 lai for le, 奥 ao and 索 suo for o)
 CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mont 蒙, モン; Pin-ot ピノ drops none)
+ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
 
 def _drops(form: str, glides: bool = False) -> list[float]:
-    """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less,
-    and with ``glides`` one of two vowels together."""
+    """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less, a
+    liquid or nasal between vowels as much as any consonant, and with ``glides`` one of two vowels together."""
     out = [_DROP[ch] for ch in form]
     if form:
         out[-1] = _DROP_FINAL[form[-1]]
@@ -301,6 +303,8 @@ def _drops(form: str, glides: bool = False) -> list[float]:
             out[i] = out[i + 1] = GLIDE
         elif form[i] == "L" and form[i + 1] not in VOWELS:
             out[i] = CODA_LIQUID
+        elif form[i] in "LN" and i and form[i - 1] in VOWELS and form[i + 1] in VOWELS:
+            out[i] = ONSET       # l, r, n between vowels open a syllable: every rendering keeps them (加泰罗尼亚)
         elif form[i] in "MN" and form[i + 1] not in VOWELS:
             out[i] = CODA_NASAL
     return out
