@@ -117,6 +117,7 @@ _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
 
 OTHER_PRODUCT_RANK = 5.0   # in the order of the results, a GI of a product unrelated to the one the sign names
                            # counts this much less (Chios mastic: the mastic GI of Chios before the Chios wine),
+_WHOLE_SIGN = frozenset({"identical", "variant", "transliteration", "fuzzy"})   # kinds that read the sign whole
 OTHER_KIND_RANK = 1.0      # and one of another product of its class this much (Da Hong Pao, an oolong: the
                            # Da Hong Pao GIs before a black tea's)
 
@@ -133,7 +134,9 @@ def _group(hits: list[Hit], idx: NameIndex, classes: set[str] = frozenset(),
 
     def rank(h: Hit) -> tuple:
         less = 0.0
-        if _relation(classes, idx.gis[h.gi].class_common) == "unrelated":
+        if h.kind in _WHOLE_SIGN:
+            pass                        # the sign read whole as the name: its product word is a part of it
+        elif _relation(classes, idx.gis[h.gi].class_common) == "unrelated":
             less = OTHER_PRODUCT_RANK
         elif concepts_agree(concepts, set(idx.name_concepts.get((h.gi, h.name), ()))) is False:
             less = OTHER_KIND_RANK
