@@ -158,6 +158,16 @@ def test_a_vowel_changed_costs_more_in_a_script_that_writes_vowels_as_heard():
     assert phonetic.distance("KoNTe", "KoNTe", faithful=True) == 0.0
 
 
+def test_thai_letters_the_thanthakhat_silences_can_be_read_as_written():
+    """Thai writes a foreign name's spelling with letters it does not say (โซแตร์น, Sauternes): RTGS leaves
+    them out, the written reading keeps them for the phonetic matcher."""
+    from gimatch.text.romanize import rtgs
+
+    assert rtgs("โซแตร์น") == "so taen"
+    assert rtgs("โซแตร์น", written=True) == "so tae r n"
+    assert rtgs("แชมเปญ", written=True) == rtgs("แชมเปญ")          # nothing silenced: one reading
+
+
 def test_every_cyrillic_alphabet_is_romanized_whole():
     from gimatch.text.romanize import cyrillic_bg
 

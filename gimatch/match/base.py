@@ -103,6 +103,9 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
+THANTHAKHAT = "\u0e4c"     # the Thai mark over a letter written but not said
+
+
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
@@ -118,7 +121,10 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     out = []
     for text in texts:
         runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
-        for ph_as_f in ((False, True) if q.script == "Hangul" else (False,)):
+        # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
+        # written out (อาร์มายัค: ar-ma-yak, Armagnac)
+        second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text
+        for other in ((False, True) if second else (False,)):
             parts = []
             for script, run in runs:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
@@ -128,9 +134,9 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 elif script == "Kana":
                     parts.append(phonetic.from_kana(run))
                 elif script == "Hangul":
-                    parts.append(phonetic.from_hangul(run, ph_as_f))
+                    parts.append(phonetic.from_hangul(run, other))
                 elif script == "Thai":
-                    parts.append(phonetic.latin(rtgs(run.replace(" ", "")), "th"))
+                    parts.append(phonetic.latin(rtgs(run.replace(" ", ""), written=other), "th"))
                 elif script == "Greek":
                     parts.append(phonetic.latin(greek(run), "el"))
                 elif script == "Cyrillic":
