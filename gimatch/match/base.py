@@ -103,16 +103,13 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
-THANTHAKHAT = "\u0e4c"     # the Thai mark over a letter written but not said
-
-
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
     from ..text.lexicon import is_product_term
-    from ..text.romanize import cyrillic_bg, greek, pinyin, rtgs
+    from ..text.romanize import THANTHAKHAT, cyrillic_bg, greek, pinyin, rtgs
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
@@ -122,7 +119,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     for text in texts:
         runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
         # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
-        # written out (อาร์มายัค: ar-ma-yak, Armagnac)
+        # written out (โซแตร์น: so-tae-r-n, Sauternes)
         second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text
         for other in ((False, True) if second else (False,)):
             parts = []

@@ -186,7 +186,8 @@ def _thai_places() -> tuple[dict[str, str], int]:
     return places, max(map(len, places))
 
 
-_THAI_SILENT = re.compile("[\u0e01-\u0e2e]\u0e4c")    # a consonant under the thanthakhat is not pronounced
+THANTHAKHAT = "\u0e4c"                                 # the Thai mark over a letter written but not said
+_THAI_SILENT = re.compile("[\u0e01-\u0e2e]" + THANTHAKHAT)
 
 
 def rtgs(text: str, written: bool = False) -> str:
@@ -194,7 +195,7 @@ def rtgs(text: str, written: bool = False) -> str:
     get their official form (พัทลุง → phatthalung, not the engine's 'phatlung'); the rest is romanized word
     by word with pythainlp's offline royin engine, a consonant the thanthakhat silences left out first (the
     engine reads แตร์น of โซแตร์น, Sauternes, as 'nae'), or, when ``written``, read as the letter it is, cutting
-    the word there: Thai writes a foreign name's spelling with such letters (อาร์มายัค, Armagnac: 'a r maiak')."""
+    the word there: Thai writes a foreign name's spelling with such letters (โซแตร์น, Sauternes: 'so tae r n')."""
     _, engine = _thai()
 
     def romanize_word(word: str) -> str:
