@@ -599,6 +599,7 @@ def test_a_cyrillic_rendering_is_read_whole_by_its_sounds(bundled_store):
     assert "HeLeS" in [form for form, _, _ in phonetic_forms(analyze("Херес"))]
     assert "PLeToFeLNi" in [form for form, _, _ in phonetic_forms(analyze("Бле д'Овернь"))]
     assert "Jerez" in bundled_store.check("Херес").conflicts[0].names
+    assert [form for form, _, _ in phonetic_forms(analyze("Ελαΐς"))] == ["eLaiS"]     # αΐ: a-i, not the e of αι
 
 
 def test_the_signs_own_product_ranks_first(bundled_store):

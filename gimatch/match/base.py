@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import legal
@@ -103,6 +104,9 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
+_DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
+
+
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
@@ -117,7 +121,10 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     japanese = q.script == "Kana"
     out = []
     for text in texts:
-        runs = [(s, r) for s, r in script_runs(text) if s != "Common"]
+        read = text
+        if q.script == "Greek" and text == q.folded and _DIALYTIKA.search(q.text):
+            read = fold(_DIALYTIKA.sub(r" \1", q.text))      # Ελαΐς: ελα ις, αϊ said a-i, not e
+        runs = [(s, r) for s, r in script_runs(read) if s != "Common"]
         # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
         # written out (โซแตร์น: so-tae-r-n, Sauternes)
         second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text
