@@ -113,11 +113,11 @@ def _slip_of_a_word(q: Query, name: str) -> bool:
 
 
 _NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
+_WHOLE_SIGN = _NAME_KINDS | {"fuzzy"}      # kinds that read the sign whole as the name, product word and all
 
 
 OTHER_PRODUCT_RANK = 5.0   # in the order of the results, a GI of a product unrelated to the one the sign names
                            # counts this much less (Chios mastic: the mastic GI of Chios before the Chios wine),
-_WHOLE_SIGN = frozenset({"identical", "variant", "transliteration", "fuzzy"})   # kinds that read the sign whole
 OTHER_KIND_RANK = 1.0      # and one of another product of its class this much (Da Hong Pao, an oolong: the
                            # Da Hong Pao GIs before a black tea's)
 
@@ -134,12 +134,11 @@ def _group(hits: list[Hit], idx: NameIndex, classes: set[str] = frozenset(),
 
     def rank(h: Hit) -> tuple:
         less = 0.0
-        if h.kind in _WHOLE_SIGN:
-            pass                        # the sign read whole as the name: its product word is a part of it
-        elif _relation(classes, idx.gis[h.gi].class_common) == "unrelated":
-            less = OTHER_PRODUCT_RANK
-        elif concepts_agree(concepts, set(idx.name_concepts.get((h.gi, h.name), ()))) is False:
-            less = OTHER_KIND_RANK
+        if h.kind not in _WHOLE_SIGN:    # read whole, the sign's product word is a part of the name
+            if _relation(classes, idx.gis[h.gi].class_common) == "unrelated":
+                less = OTHER_PRODUCT_RANK
+            elif concepts_agree(concepts, set(idx.name_concepts.get((h.gi, h.name), ()))) is False:
+                less = OTHER_KIND_RANK
         return (less - h.score, *key(h))
 
     best: dict[int, Hit] = {}

@@ -240,8 +240,7 @@ class Scanner:
                 found_places.append((start, end, key, places))
         names = out[:]
         for start, end, key, places in found_places:
-            if any(c.start <= start and end <= c.end and (c.start, c.end) != (start, end)
-                   and self._conflict_of(c, folded, scope) for c in names):
+            if any(_part_of((start, end), c) and self._conflict_of(c, folded, scope) for c in names):
                 continue                     # a part of a name written out (see _names_it): no need to read on
             near = _terms_near(folded, start, end)
             if near:
@@ -446,11 +445,16 @@ def _names_it(name: _Candidate, translation: _Candidate) -> bool:
     """Whether a name written out in a text covers a place and product word found with it: the place is a part
     of the name (Holsteiner of Holsteiner Karpfen, whatever word follows), or the two overlap and name
     comparable products (Bordeaux wine is Bordeaux, not Crémant de Bordeaux; Alsace honey is Miel d'Alsace)."""
-    (lo, hi), span = translation.place, (name.start, name.end)
-    if span[0] <= lo and hi <= span[1] and span != (lo, hi):
+    if _part_of(translation.place, name):
         return True
     return name.start < translation.end and translation.start < name.end and \
         classes_comparable(translation.product_class, name.product_class)
+
+
+def _part_of(place: tuple[int, int], name: _Candidate) -> bool:
+    """Whether a place found in a text (start, end) is a part of a longer name written out there."""
+    lo, hi = place
+    return name.start <= lo and hi <= name.end and (name.start, name.end) != place
 
 
 def _written(place_key: str) -> tuple[str, ...]:
