@@ -138,8 +138,9 @@ def test_the_lexicon_recognises_the_product_word_of_the_registers_names(bundled_
     coverage = lexicon_coverage(bundled_store, without)
     names = sum(c["names"] for c in coverage.values())
     assert names > 2000 and sum(c["recognised"] for c in coverage.values()) / names >= 0.95
-    for register in ("eu.eambrosia", "agreement.china_eu", "agreement.eu_japan", "jp.maff", "th.dip"):
-        assert coverage[register]["share"] >= 0.95, (register, coverage[register])
+    assert len(coverage) >= 7
+    for register, share in coverage.items():            # every register, the small ones too
+        assert share["share"] >= 0.95, (register, share)
 
 
 @pytest.mark.parametrize("name, concept", [

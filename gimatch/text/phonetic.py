@@ -136,7 +136,7 @@ PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P")
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
 PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
                  ("n", "N"))
-BARE_VOWEL = {"yi": "i", "wu": "u", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "ue",
+BARE_VOWEL = {"yi": "i", "wu": "Wu", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "ue",
               "yuan": "uaN"}
 
 
