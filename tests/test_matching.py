@@ -603,6 +603,14 @@ def test_a_cyrillic_rendering_is_read_whole_by_its_sounds(bundled_store):
     assert [form for form, _, _ in phonetic_forms(analyze("Ελαΐς"))] == ["eLaiS"]     # αΐ: a-i, not the e of αι
 
 
+@pytest.mark.parametrize("query, name", [("Шампанское", "Champagne"), ("шампанське", "Champagne"),
+                                         ("Пармская ветчина", "Prosciutto di Parma"), ("Баденское вино", "Baden")])
+def test_a_cyrillic_adjective_of_a_place_names_the_place(bundled_store, query, name):
+    """Russian, Ukrainian and Bulgarian make a place an adjective (-ский, -ська, -ски): the place under the
+    ending is read, by its sounds and by its stem beside a product word of the GI's class."""
+    assert name in _top(bundled_store, query).names
+
+
 def test_the_signs_own_product_ranks_first(bundled_store):
     """A sign that names a product puts the GI of that product before a GI of its place for another product:
     Chios mastic is the mastic of Chios first, the Chios wine after."""

@@ -104,6 +104,17 @@ def analyze(text: str) -> Query:
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
 
 
+SLAVIC_ADJECTIVES = ("ru", "uk", "bg")     # languages whose adjective endings of places -ский, -ська, -ски a
+                                           # Cyrillic name may carry (datasets/demonym_suffixes.csv)
+
+
+def _slavic_root(word: str) -> str:
+    """A romanized Cyrillic word without the adjective ending of a place (shampanskoe → shampan)."""
+    from ..text.anatomy import demonym_root
+
+    return next((root for lang in SLAVIC_ADJECTIVES if (root := demonym_root(word, lang)) != word), word)
+
+
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
 
 
@@ -118,6 +129,10 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
     texts.append(q.folded)
+    if q.script == "Cyrillic" and q.anat.place:               # Шампанское, Пармская: the place under its
+        root = " ".join(_slavic_root(w) for w in q.anat.place.split())    # adjective ending (shampan, parm)
+        if root != q.anat.place:
+            texts.insert(0, root)
     japanese = q.script == "Kana"
     out = []
     for text in texts:

@@ -62,7 +62,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # a place of like sounds (Styrian ~ Steirisches), unless the place as written names a GI of the product
         # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
-        _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True)
+        _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True, by_class=True)
 
 
 def _han_place_parts(q: Query, idx: NameIndex, out: Collector, seen: set[int]) -> None:
