@@ -286,6 +286,7 @@ class NameIndex:
     by_suffix: dict[str, list[int]]       # fuzzy choices of six letters or more by their last four
     by_gram: dict[str, list[int]]
     by_stem6: dict[str, list[int]] = field(default_factory=dict)    # ... and by their first six
+    by_stem5: dict[str, list[int]] = field(default_factory=dict)    # choices of five or six letters by their first five
     length_starts: list[int] = field(default_factory=list)    # the first fuzzy choice of each length (they are in order)
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     by_place_root: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place adjective's
@@ -443,10 +444,13 @@ class NameIndex:
         choices, length_starts = by_length(fuzzy)
         by_suffix: dict[str, list[int]] = {}
         by_stem6: dict[str, list[int]] = {}
+        by_stem5: dict[str, list[int]] = {}
         for i, choice in enumerate(choices):
             if len(choice) >= 6:
                 by_suffix.setdefault(choice[-4:], []).append(i)
                 by_stem6.setdefault(choice[:6], []).append(i)
+            if 5 <= len(choice) <= 6:
+                by_stem5.setdefault(choice[:5], []).append(i)
         by_gram: dict[str, list[int]] = {}         # trigrams and four-letter grams (never the same length)
         for i, choice in enumerate(choices):
             for gram in {*trigrams(choice), *ngrams(choice, 4)}:
@@ -479,7 +483,7 @@ class NameIndex:
 
         return cls(holdings={t: store.holdings(t) for t in TERRITORIES}, gis=GIList.of(gis), territories={k: frozenset(v) for k, v in by_group.items()}, by_key=by_key, by_place=by_place, by_token=by_token,
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
-                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, length_starts=length_starts,
+                   fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, by_stem5=by_stem5, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
                    by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, name_concepts=name_concepts, name_places=name_places)

@@ -63,6 +63,7 @@ def test_a_rendering_no_dataset_holds_is_found_by_its_sounds(bundled_store, quer
 @pytest.mark.parametrize("query, name", [
     ("Σαντρίνη", "Σαντορίνη"), ("Карово", "Карлово"),          # one letter off, in Greek and Cyrillic
     ("龙井荼", "龙井茶"),                                           # one character off, in Chinese
+    ("Prosseco", "Prosecco"), ("Valpolicela", "Valpolicella"),    # a doubled letter moved or written once
 ])
 def test_typos_in_every_script(bundled_store, query, name):
     top = _top(bundled_store, query)
@@ -193,6 +194,14 @@ def test_an_ending_alone_evokes_only_a_gi_known_abroad(bundled_store):
     known at home: below the default threshold."""
     assert any("Calvados" in c.names and c.kind == "evocation" for c in bundled_store.check("Verlados").conflicts)
     assert not bundled_store.check("Doritos").conflicts
+
+
+def test_a_word_built_on_most_of_a_short_name_evokes_it_when_known_abroad(bundled_store):
+    """Cognapea opens with five of Cognac's six letters and ends on its own short word: Cognac is protected in
+    China too, so the sign calls it up; a short name known only at home is not called up so."""
+    top = bundled_store.check("COGNAPEA").conflicts[0]
+    assert "Cognac" in top.names and top.kind == "evocation" and "stem" in top.why
+    assert not bundled_store.check("Badenia").conflicts         # Baden: a wine known at home
 
 
 def test_a_stem_alone_evokes_only_a_gi_known_abroad(bundled_store):

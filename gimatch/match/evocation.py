@@ -28,6 +28,8 @@ UNLIKE_ONSET = 10.0  # less for a bare name (no product named) evoking a GI by a
                     # Barilla ~ Marmilla: -ella, -illa are common endings)
 
 
+SHORT_STEM = 0.8     # the share of a short GI name (five or six letters) a one-word sign must open with, its
+                     # first five letters at least, to be built on it with a short ending of its own (Cogna-pea)
 COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
 COMPOUND_START = 78.0
 COMPOUND_REST = 3    # letters after the name, a word of their own (Rioja-vina), not an ending (Capri-ce)
@@ -168,7 +170,7 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
     # by its ending or its stem; a longer sign needs to be 60% alike as well.
     ending = set(idx.by_suffix.get(target[-4:], ()))
     candidates: dict[int, float] = {}
-    for i in sorted(ending.union(idx.by_stem6.get(target[:6], ()))):
+    for i in sorted(ending.union(idx.by_stem6.get(target[:6], ()), idx.by_stem5.get(target[:5], ()))):
         ratio = fuzz.ratio(target, idx.fuzzy_choices[i])
         if ratio >= 60 or (len(words) == 1 and i in ending):
             candidates[i] = ratio
@@ -188,7 +190,9 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
                      and target_syll == choice_syll and abs(len(target) - len(choice)) <= 2 and len(choice) >= 7
                      and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70))
         by_stem = prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5
-        if not (by_ending or by_stem):
+        short_stem = not by_stem and prefix >= 5 and prefix >= SHORT_STEM * len(choice) and \
+            0 < len(target) - len(choice) <= 3 and len(words) == 1
+        if not (by_ending or by_stem or short_stem):
             continue
         for gi, ni, kind_ in idx.fuzzy_refs[i]:
             if kind_ in MACHINE_KEYS:
@@ -199,6 +203,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
             g = idx.gis[gi]
             if qclasses and g.class_common and not any(classes_comparable(c, g.class_common) for c in qclasses):
                 continue
+            if short_stem and not by_ending and not idx.abroad(gi):
+                continue                 # five letters of a short name call up only a GI known abroad (Cognapea)
             name = g.names[ni]
             ev = Evidence(query_key=target, gi_key=choice, key_kind=kind_,
                           detail=f"ratio {ratio:.0f}, shared ending {suffix}, shared start {prefix}, "

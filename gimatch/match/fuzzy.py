@@ -4,6 +4,8 @@ one character off (龙井荼), two for longer kana and Thai names."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -72,6 +74,8 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
     choices = idx.choices_at(blocked)
     for choice, ratio, j in process.extract(target, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=10):
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
+        if edits > 1 and _single(target) == _single(choice):
+            edits = 1                        # and so is a doubled letter moved or doubled (Prosseco, Mozarella)
         if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
             continue
         mine, theirs = _distinctive(target, choice, words, 4)
@@ -87,6 +91,14 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         if len(choice) <= SHORT_NAME and len(choice) == len(target):
             refs = [r for r in refs if not romanized and r[2] not in ROMANIZATION_KINDS]
         _offer(idx, refs, target, choice, ratio, edits, out)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _single(key: str) -> str:
+    """A key with each doubled letter written once: what a writer unsure of the double letters still gets right."""
+    return _DOUBLED.sub(r"\1", key)
 
 
 REST_SOUNDS_ALIKE = 0.85   # two slips behind a first word written alike: the rest must still sound alike
