@@ -162,6 +162,17 @@ def test_a_narrower_product_is_the_same_product():
     assert not concepts_agree({"green_tea"}, {"black_tea"}) and not concepts_agree({"cucumber"}, {"sea_cucumber"})
 
 
+def test_a_product_whose_compounds_end_with_another_s_word_is_a_kind_of_it(bundled_store):
+    """German Rostbratwurst and Dutch braadworst end with the words for sausage: a bratwurst is a sausage, and
+    Nuremberg sausages are Nürnberger Bratwürste. Fruit and vegetables are named by likeness (Granatapfel,
+    granaatappel): a pomegranate is no apple."""
+    from gimatch.text.lexicon import concepts_agree
+
+    assert concepts_agree({"sausage"}, {"bratwurst"}) and concepts_agree({"meat"}, {"venison"})
+    assert not concepts_agree({"apple"}, {"pomegranate"}) and not concepts_agree({"onion"}, {"garlic"})
+    assert "Nürnberger Bratwürste" in _top(bundled_store, "Nuremberg sausages").names
+
+
 def test_a_word_that_names_two_products_in_two_languages_names_both():
     from gimatch.text.anatomy import anatomy
 

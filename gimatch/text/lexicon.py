@@ -227,7 +227,45 @@ def broader_concepts(concept: str) -> tuple[str, ...]:
     classes = class_of_concept()
     parts = concept.split("_")
     heads = ("_".join(parts[i:]) for i in range(1, len(parts)))
-    return tuple(h for h in heads if h in classes and classes[h] == classes.get(concept))
+    named = tuple(h for h in heads if h in classes and classes[h] == classes.get(concept))
+    return named + tuple(h for h in _compound_broader().get(concept, ()) if h not in named)
+
+
+COMPOUND_HEAD_MIN = 3    # letters of a product word that ends a compound of its language (wurst, käse, öl)
+NAMED_BY_LIKENESS = "plant_products"   # fruit and vegetables, which compounds name by likeness, not kind
+                                       # (Granatapfel is no apple, Erdmandel no almond, Kaktusfeige no fig)
+COMPOUND_LANGS = 2       # languages whose compounds must say it: one alone may name a thing by another
+                         # (Dutch sinaasappel, an orange, ends with appel)
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_broader() -> dict[str, tuple[str, ...]]:
+    """The concepts a concept narrows by its own words: in two languages that write compounds as one word, a
+    word of the concept ends with a word of another concept of the same class (Rostbratwurst ends with Wurst,
+    braadworst with worst: bratwurst is a sausage). Fruit and vegetables are left out (NAMED_BY_LIKENESS)."""
+    by_lang: dict[str, dict[str, set[str]]] = {}
+    for row in bundled.read_table("product_terms.csv"):
+        word = fold(row["term"])
+        if row["lang"] in COMPOUNDING and " " not in word:
+            by_lang.setdefault(row["lang"], {}).setdefault(word, set()).add(row["concept"])
+    classes = class_of_concept()
+    seen: dict[tuple[str, str], set[str]] = {}          # (concept, broader) → the languages that say so
+    for lang, words in by_lang.items():
+        heads = {w: c for w, c in words.items() if len(w) >= COMPOUND_HEAD_MIN}
+        for word, concepts in words.items():
+            for head, broader in heads.items():
+                if len(word) > len(head) + 2 and word.endswith(head):
+                    for concept in concepts:
+                        if NAMED_BY_LIKENESS in class_lineage(classes.get(concept)):
+                            continue
+                        for b in broader:
+                            if b != concept and classes.get(b) == classes.get(concept):
+                                seen.setdefault((concept, b), set()).add(lang)
+    out: dict[str, list[str]] = {}
+    for (concept, b), langs in sorted(seen.items()):
+        if len(langs) >= COMPOUND_LANGS:
+            out.setdefault(concept, []).append(b)
+    return {c: tuple(b) for c, b in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
