@@ -166,9 +166,8 @@ def _native(target: str, idx: NameIndex, out: Collector, alphabet: bool = False)
         if choice == target or abs(len(choice) - len(target)) > allowed or len(choice) < 3:
             continue
         edits = Levenshtein.distance(target, choice, score_cutoff=allowed)
-        if edits > allowed or alphabet and len(choice) <= SHORT_NAME and len(choice) == len(target) and \
-                choice[0] != target[0]:
-            continue                         # Μάμος is no typo of Σάμος, as Cisco is none of Pisco
+        if edits > allowed or alphabet and len(choice) <= SHORT_NAME and choice[0] != target[0]:
+            continue                         # Μάμος is no typo of Σάμος, as Cisco is none of Pisco (nor ΕΖΑ of Πεζά)
         mine, theirs = _distinctive(target, choice, terms, 2)
         if (mine, theirs) != (target, choice) and Levenshtein.distance(mine, theirs) > (
                 1 if len(mine) < (10 if alphabet else 6) else 2):
