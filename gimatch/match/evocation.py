@@ -123,11 +123,17 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
                                                                or distinct[0] in lex.place_features):
         return                        # one word that qualifies several places, or a landscape word (river,
                                       # valley), is alone no partial name
+    # one word, no product named, that meets a word of a name only once its plural is folded: another word
+    # (Coles is no Cole of Cole Ranch; Cévennes is a word of Oignon doux des Cévennes as written)
+    folded_only = q.words[0] if len(distinct) == 1 and not q.anat.terms and words is q.distinct and \
+        q.words[:1] != distinct else None
     covered = sum(idx.token_idf(t) for t in distinct)
     query_key = " ".join(distinct)
     for gi, ni in common:
         g = idx.gis[gi]
         if not generic_only and _qualifiers_only(distinct, g.names[ni]):
+            continue
+        if folded_only and folded_only not in fold(g.names[ni]).split():
             continue
         name_toks = [t for t in idx.name_tokens[(gi, ni)] if t not in lex.single_words]   # product words off,
         name_toks = name_toks or list(idx.name_tokens[(gi, ni)])                            # as on the query
