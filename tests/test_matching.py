@@ -632,6 +632,12 @@ def test_a_cyrillic_rendering_is_read_whole_by_its_sounds(bundled_store):
     assert [form for form, _, _ in phonetic_forms(analyze("Ελαΐς"))] == ["eLaiS"]     # αΐ: a-i, not the e of αι
 
 
+def test_a_long_rendering_of_a_name_of_two_consonants_known_abroad_is_found(bundled_store):
+    """阿西雅格 writes Asiago (protected in China) in four sound characters: not met by chance, as two would be."""
+    assert "Asiago" in _top(bundled_store, "阿西雅格").names
+    assert not bundled_store.check("阿西").conflicts
+
+
 @pytest.mark.parametrize("query, name", [("Шампанское", "Champagne"), ("шампанське", "Champagne"),
                                          ("Пармская ветчина", "Prosciutto di Parma"), ("Баденское вино", "Baden")])
 def test_a_cyrillic_adjective_of_a_place_names_the_place(bundled_store, query, name):
