@@ -461,8 +461,8 @@ class NameIndex:
             for gram in set(ngrams(choice, 2)):
                 native_by_gram.setdefault(gram, []).append(i)
         roots: dict[int, set[tuple[str, frozenset[str]]]] = {}
-        for (gi, ni), (_, place_key) in name_places.items():
-            if root := identity.place_root(place_key):
+        for (gi, ni), (place, place_key) in name_places.items():
+            for root in {identity.place_root(place_key), identity.place_root(place_core(place))} - {""}:
                 roots.setdefault(gi, set()).add((root, name_concepts[(gi, ni)]))
         cards = [identity.Card(g.id, g.register, tuple(g.countries), frozenset(identity.name_key(n) for n in g.names),
                                links[i], frozenset(roots.get(i, ())), g.class_common) for i, g in enumerate(gis)]

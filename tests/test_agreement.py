@@ -30,6 +30,14 @@ def test_bundled_data_alone_links_annex_iii(store):
     assert agreement.status(store)["annexes"]["III"]["linked_eu"] >= 99
 
 
+def test_an_annex_name_given_in_english_only_is_linked_by_its_place_and_product_word(store):
+    """The annex writes 凤凰单丛 as Fenghuang Single Cluster: the same place and oolong as the EU entry
+    PGI-CN-2696, to which it is linked (and the EU entry adds no second annex entry)."""
+    gi = store.get("agreement.china_eu:III/Fenghuang Single Cluster")
+    assert gi.other_ids["eu_file_number"] == "PGI-CN-2696"
+    assert store.get("agreement.china_eu:III/凤凰单丛") is None
+
+
 @needs_shared
 def test_asof_pixian_dou_ban(eu_store):
     before = agreement.asof(eu_store, "Pixian Dou Ban", "EU", dt.date(2021, 1, 1))

@@ -667,6 +667,16 @@ def test_greek_product_words_in_both_romanizations():
     assert "mastic" in anatomy("Chios masticha").concepts & anatomy("Chios mastiha").concepts
 
 
+def test_a_chinese_place_meets_its_mountain_and_county_forms():
+    """武夷山 is Mount Wuyi: the landscape character closes the name and is taken off there, as mount is in
+    English; 黄山 keeps it (one character would be left), and 山东 is no mountain."""
+    from gimatch.text.anatomy import place_core
+
+    assert place_core("武夷山") == place_core("mount wuyi") == "wuyi"
+    assert place_core("安溪县") == "anxi"
+    assert place_core("黄山") == "" and place_core("山东") == ""
+
+
 def test_a_name_that_is_a_products_name_whole(bundled_store):
     """Da Hong Pao is an oolong's name, not a place 'hong' with Portuguese pão: it is that product, and the
     GIs of that product come before a black tea's that shares a syllable."""
@@ -674,4 +684,4 @@ def test_a_name_that_is_a_products_name_whole(bundled_store):
 
     assert (anatomy("Da Hong Pao").place, anatomy("Da Hong Pao").concepts) == ("", {"oolong_tea"})
     assert anatomy("Fleur de sel").concepts == {"salt"}
-    assert "大红袍" in bundled_store.check("Da Hong Pao").conflicts[0].matched_name
+    assert any("大红袍" in name for name in bundled_store.check("Da Hong Pao").conflicts[0].names)

@@ -106,26 +106,31 @@ def agreement_china_eu(shared: Path) -> list[GI]:
     return _complete_annex_iii(records, eu_records)
 
 
-def _place_product(text: str) -> tuple[str, frozenset[str]] | None:
-    from gimatch.text.anatomy import anatomy
+def _place_products(text: str) -> set[tuple[str, frozenset[str]]]:
+    """(place, products) of a name: its place key, and the place without its landscape word (Mount Wuyi, 武夷山:
+    wuyi)."""
+    from gimatch.text.anatomy import anatomy, place_core
 
     a = anatomy(text)
-    return (a.place_key, frozenset(a.concepts)) if a.place_key and a.concepts else None
+    if not a.place_key or not a.concepts:
+        return set()
+    return {(key, frozenset(a.concepts)) for key in (a.place_key, place_core(a.place)) if key}
 
 
 def _link_translations(records: list[GI], eu_records: list[GI]) -> None:
-    """A Chinese name the list gives only in translation ('Wuchang Rice') is linked to the EU entry with the
-    same place and product ('Wuchang Da Mi'), when exactly one entry has them; the method is recorded."""
+    """A Chinese name the list gives only in translation ('Wuchang Rice') or with its place shortened (武夷大红袍,
+    Mount Wuyi Da Hong Pao) is linked to the EU entry with the same place and product ('Wuchang Da Mi',
+    武夷山大红袍), when exactly one entry has them; the method is recorded."""
     keys: dict[tuple, set[str]] = {}
     for eu in eu_records:
         for n in eu.names:
-            if (k := _place_product(n.text)):
+            for k in _place_products(n.text):
                 keys.setdefault(k, set()).add(eu.native_id)
     taken = {gi.other_ids.get("eu_file_number") for gi in records}
     for gi in records:
         if "CN" not in gi.countries or gi.other_ids.get("eu_file_number"):
             continue
-        found = {number for n in gi.names if (k := _place_product(n.text)) for number in keys.get(k, ())}
+        found = {number for n in gi.names for k in _place_products(n.text) for number in keys.get(k, ())}
         if len(found) == 1 and (number := found.pop()) not in taken:
             gi.other_ids["eu_file_number"] = number
             gi.native["eu_link"] = "same place and product as the EU entry (translated name)"

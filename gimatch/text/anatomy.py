@@ -77,11 +77,18 @@ def canonical_place(tokens: list[str]) -> str:
     return "".join(out)
 
 
+HAN_CORE_MIN = 2     # Chinese characters a place keeps once its landscape or settlement character is off
+
+
 def place_core(place: str) -> str:
     """The key of a place without its landscape or settlement words (costa d'amalfi, amalfi coast → amalfi;
     เมืองพัทลุง, the town of Phatthalung → phatthalung): four letters at least, three in Thai; '' when it has
     none or nothing else."""
     features = lexicon().place_features
+    if dominant_script(place) == "Han":           # 武夷山 (Mount Wuyi), 安溪县: the feature closes the name, and
+        core = next((place[:-len(w)] for w in features if place.endswith(w)   # two characters stay (黄山 is one
+                     and len(place) - len(w) >= HAN_CORE_MIN), "")           # name: Huangshan, not Huang)
+        return spaceless_place_key(core)[0] if core else ""
     if not place.isascii():
         words = [w for w in features if not w.isascii() and w in place and w != place]
         key = spaceless_place_key(functools.reduce(lambda text, w: text.replace(w, ""), words, place))[0] \
