@@ -85,12 +85,13 @@ _NASAL_LABIAL = re.compile(r"M?NP")
 def latin(text: str, lang: str | None = None) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
     the language has none), word by word; a consonant that ends a word and opens the next is said once
-    (Lalande de Pomerol)."""
+    (Lalande de Pomerol), and a nasal before a labial across words is labial as within one (Saint-Péray is
+    said as 圣佩雷 writes it)."""
     out = ""
     for word in _ascii(text).split():
         form = _word_form(word, lang or "")
         out += form[1:] if out and form and form[0] == out[-1] and form[0].isupper() else form
-    return out
+    return _NASAL_LABIAL.sub("MP", out)
 
 
 @functools.lru_cache(maxsize=1 << 16)
