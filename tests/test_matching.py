@@ -314,6 +314,14 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
     assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tip", threshold=0).conflicts)
 
 
+def test_a_rendering_closed_by_the_fortress_character_is_heard_as_burg(bundled_store):
+    """Chinese writes -burg, -berg and -bourg with 堡 (a fortress, read bao): 纽伦堡姜饼 is Nürnberger Lebkuchen,
+    符腾堡 Württemberg; 汉堡 and 汉堡王 (a hamburger, a burger chain) are read as written and name no GI."""
+    assert "Nürnberger Lebkuchen" in _top(bundled_store, "纽伦堡姜饼").names
+    assert "Württemberg" in _top(bundled_store, "符腾堡").names
+    assert not bundled_store.check("汉堡").conflicts and not bundled_store.check("汉堡王").conflicts
+
+
 def test_a_nasal_before_a_labial_is_labial_across_words_too(bundled_store):
     """Saint-Péray is said with an m before the p, as 圣佩雷 (sheng pei lei) writes it: the name is read as
     one sound form across its words, as pinyin is."""

@@ -115,6 +115,22 @@ def _slavic_root(word: str) -> str:
     return next((root for lang in SLAVIC_ADJECTIVES if (root := demonym_root(word, lang)) != word), word)
 
 
+# Characters Chinese writes for a foreign sound by convention, not by their reading: 堡 (bao, a fortress) for the
+# -burg, -berg and -bourg of place names (汉堡 Hamburg, 纽伦堡 Nürnberg, 卢森堡 Luxembourg, 斯特拉斯堡 Strasbourg)
+CONVENTIONAL_SOUNDS = {"堡": "bu er ge"}
+CONVENTION_MIN = 3    # characters of a rendering that writes a sound by convention (汉堡 alone is a hamburger)
+
+
+def _han_sounds(run: str) -> str:
+    """The pinyin a rendering in Chinese characters is heard as: each character's reading, and the sound the
+    last character conventionally writes where it closes a rendering of three characters or more
+    (CONVENTIONAL_SOUNDS: 纽伦堡 is niu lun burg; 汉堡王 and 汉堡 keep bao)."""
+    from ..text.romanize import pinyin
+
+    last = CONVENTIONAL_SOUNDS.get(run[-1:]) if len(run) >= CONVENTION_MIN else None
+    return f"{pinyin(run[:-1])} {last}" if last else pinyin(run)
+
+
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
 
 
@@ -124,7 +140,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
     from ..text.lexicon import is_product_term
-    from ..text.romanize import THANTHAKHAT, cyrillic_bg, greek, pinyin, rtgs
+    from ..text.romanize import THANTHAKHAT, cyrillic_bg, greek, rtgs
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
@@ -149,7 +165,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
                     continue                          # names (those are written in katakana)
                 elif script == "Han":
-                    parts.append(phonetic.from_pinyin(pinyin(run.replace(" ", ""))))
+                    parts.append(phonetic.from_pinyin(_han_sounds(run.replace(" ", ""))))
                 elif script == "Kana":
                     parts.append(phonetic.from_kana(run))
                 elif script == "Hangul":
