@@ -314,6 +314,16 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
     assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tip", threshold=0).conflicts)
 
 
+def test_the_final_s_of_a_french_place_in_as_or_os_is_said(bundled_store):
+    """Gigondas, Cornas, Vacqueyras and Calvados say their final s (吉恭达斯, ヴァケラス write it); Minervois,
+    Chablis and Graves do not."""
+    from gimatch.text import phonetic
+
+    assert all(phonetic.latin(w, "fr").endswith("S") for w in ("Gigondas", "Cornas", "Vacqueyras", "Calvados"))
+    assert not any(phonetic.latin(w, "fr").endswith("S") for w in ("Minervois", "Chablis", "Graves"))
+    assert "Vacqueyras" in _top(bundled_store, "ヴァケラス").names
+
+
 def test_a_rendering_closed_by_the_fortress_character_is_heard_as_burg(bundled_store):
     """Chinese writes -burg, -berg and -bourg with 堡 (a fortress, read bao): 纽伦堡姜饼 is Nürnberger Lebkuchen,
     符腾堡 Württemberg; 汉堡 and 汉堡王 (a hamburger, a burger chain) are read as written and name no GI."""
