@@ -314,6 +314,13 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
     assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tip", threshold=0).conflicts)
 
 
+def test_a_final_nasal_a_faithful_script_writes_is_kept(bundled_store):
+    """Cyrillic writes the n it hears: Маркон (a brand) ends on a nasal Margaux lacks, which Chinese might add
+    but Cyrillic would not; マコン (Mâcon) keeps its match."""
+    assert not bundled_store.check("Маркон").conflicts
+    assert "Mâcon" in _top(bundled_store, "マコン").names
+
+
 def test_the_final_s_of_a_french_place_in_as_or_os_is_said(bundled_store):
     """Gigondas, Cornas, Vacqueyras and Calvados say their final s (吉恭达斯, ヴァケラス write it); Minervois,
     Chablis and Graves do not."""

@@ -293,12 +293,14 @@ CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mo
 ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
 
-def _drops(form: str, glides: bool = False) -> list[float]:
+def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[float]:
     """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less, a
-    liquid or nasal between vowels as much as any consonant, and with ``glides`` one of two vowels together."""
+    liquid or nasal between vowels as much as any consonant, with ``glides`` one of two vowels together, and
+    in a form read from a script that writes what it hears (``faithful``) a final nasal as much as one closing
+    a syllable (Маркон is no Margaux)."""
     out = [_DROP[ch] for ch in form]
     if form:
-        out[-1] = _DROP_FINAL[form[-1]]
+        out[-1] = CODA_NASAL if faithful and form[-1] in "MN" else _DROP_FINAL[form[-1]]
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
             out[i] = out[i + 1] = GLIDE
@@ -318,7 +320,7 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
     every alignment costs more than ``limit`` (no cost falls along the way)."""
     n, m = len(a), len(b)
     sub = _SUB_FAITHFUL if faithful else _SUB
-    drop_a, drop_b = _drops(a, glides=pinyin), _drops(b)
+    drop_a, drop_b = _drops(a, glides=pinyin, faithful=faithful), _drops(b)
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
