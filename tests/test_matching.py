@@ -314,6 +314,13 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
     assert not any("Tip of the Mitt" in c.names for c in bundled_store.check("AB Tip", threshold=0).conflicts)
 
 
+def test_a_rendering_after_the_name_of_a_country_is_read_without_it(bundled_store):
+    """法国夏布利 (France, then Chablis): the stated origin does not avoid the conflict, and the rendering is
+    read on its own."""
+    assert "Chablis" in _top(bundled_store, "法国夏布利").names
+    assert not bundled_store.check("法国").conflicts
+
+
 def test_a_final_nasal_a_faithful_script_writes_is_kept(bundled_store):
     """Cyrillic writes the n it hears: Маркон (a brand) ends on a nasal Margaux lacks, which Chinese might add
     but Cyrillic would not; マコン (Mâcon) keeps its match."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -131,6 +132,29 @@ def _han_sounds(run: str) -> str:
     return f"{pinyin(run[:-1])} {last}" if last else pinyin(run)
 
 
+def _without_country(place: str) -> str:
+    """A place without the name of a country that opens or closes it (法国夏布利, French Chablis: a stated
+    origin does not avoid the conflict), or '' when it has none or nothing else."""
+    lex = lexicon()
+    words = place.split()
+    if len(words) > 1:
+        kept = [w for w in words if w not in lex.country_words]
+        return " ".join(kept) if kept and len(kept) < len(words) else ""
+    for country in _spaceless_countries():
+        if len(place) > len(country) + 1 and place.startswith(country):
+            return place[len(country):]
+        if len(place) > len(country) + 1 and place.endswith(country):
+            return place[:-len(country)]
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _spaceless_countries() -> tuple[str, ...]:
+    """The names of countries written without spaces (法国, フランス, ฝรั่งเศส), longest first."""
+    return tuple(sorted((c for c in lexicon().countries if not c.isascii() and " " not in c and len(c) >= 2),
+                        key=len, reverse=True))
+
+
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
 
 
@@ -149,6 +173,8 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
         root = " ".join(_slavic_root(w) for w in q.anat.place.split())    # adjective ending (shampan, parm)
         if root != q.anat.place:
             texts.insert(0, root)
+    if (named := _without_country(q.anat.place)) and named not in texts:
+        texts.insert(0, named)                                # 法国夏布利: France, then Chablis
     japanese = q.script == "Kana"
     out = []
     for text in texts:
