@@ -319,6 +319,9 @@ def test_a_rendering_after_the_name_of_a_country_is_read_without_it(bundled_stor
     read on its own."""
     assert "Chablis" in _top(bundled_store, "法国夏布利").names
     assert not bundled_store.check("法国").conflicts
+    # a Greek or Cyrillic adjective of origin, in its script (read in Latin letters), is such a word too
+    assert "Champagne" in _top(bundled_store, "Γαλλική σαμπάνια").names
+    assert "Champagne" in _top(bundled_store, "французское шампанское").names
 
 
 def test_a_final_nasal_a_faithful_script_writes_is_kept(bundled_store):

@@ -169,12 +169,14 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
     texts.append(q.folded)
-    if q.script == "Cyrillic" and q.anat.place:               # Шампанское, Пармская: the place under its
-        root = " ".join(_slavic_root(w) for w in q.anat.place.split())    # adjective ending (shampan, parm)
-        if root != q.anat.place:
-            texts.insert(0, root)
-    if (named := _without_country(q.anat.place)) and named not in texts:
-        texts.insert(0, named)                                # 法国夏布利: France, then Chablis
+    named = _without_country(q.anat.place)                   # 法国夏布利: France, then Chablis
+    if named and named not in texts:
+        texts.insert(0, named)
+    for place in filter(None, (q.anat.place, named)):
+        if q.script == "Cyrillic":                            # Шампанское, Пармская: the place under its
+            root = " ".join(_slavic_root(w) for w in place.split())   # adjective ending (shampan, parm)
+            if root != place and root not in texts:
+                texts.insert(0, root)
     japanese = q.script == "Kana"
     out = []
     for text in texts:

@@ -85,8 +85,20 @@ def _origins() -> frozenset[str]:
     for row in bundled.read_table("demonyms.csv"):
         if " " not in row["term"]:
             for ending in _INFLECTED.get(row["lang"], ("",)):
-                forms.add(stem_tokens([fold(row["term"] + ending)])[0])
+                for form in _written_and_read(fold(row["term"] + ending)):
+                    forms.add(stem_tokens([form])[0])
     return frozenset(forms)
+
+
+def _written_and_read(word: str) -> tuple[str, ...]:
+    """A folded word, and a Greek or Cyrillic one also in the Latin letters a sign in its script is read in
+    (γαλλικη: galliki; френски: frenski)."""
+    script = dominant_script(word)
+    if script == "Greek":
+        return word, greek(word)
+    if script == "Cyrillic":
+        return word, cyrillic_bg(word)
+    return (word,)
 
 
 # The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
@@ -180,8 +192,9 @@ def _compile() -> Lexicon:
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
-        country_words={fold(r.get("term") or r["name"]).replace(" ", ""): r["code"]
-                       for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))},
+        country_words={form: r["code"]
+                       for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
+                       for form in _written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
