@@ -90,13 +90,13 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
         elif (g.gi_type or "").upper() == "TSG":
-            if h.kind in _NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
+            if h.kind in NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
                 h.kind, h.score, h.why = "tsg", min(h.score - 15.0, 85.0), f"{h.why}; {_TSG_WHY}"
             else:
                 h.kind, h.score, h.why = "recipe", min(h.score, 50.0), f"{h.why}; {_TSG_WHY}"
-        elif key in generic_here and scope.territory not in g.countries and h.kind in _NAME_KINDS | {"contains"}:
+        elif key in generic_here and scope.territory not in g.countries and h.kind in NAME_KINDS | {"contains"}:
             h.kind, h.score, h.why = "generic", 40.0, f"{g.names[h.name]!r} is {generic_here[key]}: {h.why}"
-        elif origin and origin not in g.countries and h.kind in _NAME_KINDS:
+        elif origin and origin not in g.countries and h.kind in NAME_KINDS:
             h.kind = "homonym"
             h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
                      "homonymous GIs coexist; their origin must be told apart")
@@ -112,8 +112,8 @@ def _slip_of_a_word(q: Query, name: str) -> bool:
                for term in q.anat.terms for t in term.tokens)
 
 
-_NAME_KINDS = frozenset({"identical", "variant", "transliteration"})
-_WHOLE_SIGN = _NAME_KINDS | {"fuzzy"}      # kinds that read the sign whole as the name, product word and all
+NAME_KINDS = frozenset({"identical", "variant", "transliteration"})   # kinds that name the GI by its name written out
+_WHOLE_SIGN = NAME_KINDS | {"fuzzy"}      # kinds that read the sign whole as the name, product word and all
 
 
 OTHER_PRODUCT_RANK = 5.0   # in the order of the results, a GI of a product unrelated to the one the sign names
@@ -210,7 +210,7 @@ def _bare() -> Query:
 def _mark_homonyms(conflicts: list[Conflict]) -> None:
     by_name: dict[str, list[Conflict]] = {}
     for c in conflicts:
-        if c.kind in _NAME_KINDS:
+        if c.kind in NAME_KINDS:
             by_name.setdefault(joined(fold(c.matched_name)), []).append(c)
     for group in by_name.values():
         if len({tuple(c.country) for c in group}) > 1:

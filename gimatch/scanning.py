@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from . import bundled, legal
-from .conflicts import PLACE_LED, in_force, reclassify
+from .conflicts import NAME_KINDS, PLACE_LED, in_force, reclassify
 from .dates import as_date
 from .errors import UsageError
 from .index import NameIndex
@@ -49,14 +49,14 @@ from .text.anatomy import STOPWORDS
 from .text.fold import fold, fold_lazily, script_of, script_pattern
 from .text.keys import ROMANIZATION_KINDS
 from .text.stem import stem, stem_tokens
-from .text.lexicon import class_of_concept, classes_comparable, concepts_agree, is_product_term, lexicon
+from .text.lexicon import (class_of_concept, classes_comparable, concepts_agree, countries_in_other_scripts,
+                            is_product_term, lexicon)
 
 MAX_TEXT_CHARS = 20_000     # characters of one text scanned (a listing, a label, a page of description)
 WINDOW = 4                  # words (or, in Chinese, Japanese and Thai, 8 characters) a product word may be away
 NAMED_HITS_KEPT = 100_000  # hits of places with a product word kept for the next texts
 CONFLICTS_KEPT = 100_000   # answers of the legal step kept for the next texts
 SHORT = 4                   # a name this short counts only next to a product, style or marketing word
-_EXACT = frozenset({"identical", "variant", "transliteration"})
 CONTEXT_ORDER = ("imitation", "style/type", "delocaliser", "origin claim", "translation", "none")
 
 
@@ -351,7 +351,7 @@ class Scanner:
             return [self._mention(text, folded, where, candidates[0], conflict, usage)] if conflict else []
         conflicts = [self._conflict_of(c, folded, scope) if c.place is None else None for c in candidates]
         if any(c.place for c in candidates):
-            names = [c for c, conflict in zip(candidates, conflicts) if conflict and c.hit.kind in _EXACT]
+            names = [c for c, conflict in zip(candidates, conflicts) if conflict and c.hit.kind in NAME_KINDS]
             for n, c in enumerate(candidates):
                 if c.place and not any(_names_it(name, c) for name in names):
                     conflicts[n] = self._conflict_of(c, folded, scope)
@@ -591,13 +591,7 @@ def _run_pattern() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _country_automaton():
-    return _Automaton((name, name) for name in _country_words())
-
-
-@functools.lru_cache(maxsize=1)
-def _country_words() -> tuple[str, ...]:
-    names = {fold(r["name"]) for r in bundled.read_table("country_names.csv")}
-    return tuple(sorted((n for n in names if not n.isascii() and len(n) >= 2), key=len, reverse=True))
+    return _Automaton((name, name) for name in countries_in_other_scripts())
 
 
 def _term_after(folded: str, end: int, reach: int = 8):
@@ -646,7 +640,7 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     is every GI's that has it)."""
     if len(candidates) < 2:
         return candidates
-    exact_spans = {(c.start, c.end) for c in candidates if c.hit.kind in _EXACT}
+    exact_spans = {(c.start, c.end) for c in candidates if c.hit.kind in NAME_KINDS}
     best: dict[tuple[int, int], float] = {}
     for c in candidates:
         best[(c.start, c.end)] = max(best.get((c.start, c.end), 0.0), c.hit.score)
@@ -654,7 +648,7 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for c in order:
-        if c.hit.kind not in _EXACT and ((c.start, c.end) in exact_spans or c.hit.score < best[(c.start, c.end)]):
+        if c.hit.kind not in NAME_KINDS and ((c.start, c.end) in exact_spans or c.hit.score < best[(c.start, c.end)]):
             continue                   # a name written out, or a better reading, has the span
         if any(c.start < e and s < c.end and (s, e) != (c.start, c.end) for s, e in taken):
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +13,7 @@ from ..text import phonetic
 from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
 from ..text.keys import name_keys
-from ..text.lexicon import lexicon
+from ..text.lexicon import countries_in_other_scripts, lexicon
 from ..text.romanize import japanese_latin
 from ..text.stem import stem_tokens
 
@@ -140,19 +139,12 @@ def _without_country(place: str) -> str:
     if len(words) > 1:
         kept = [w for w in words if w not in lex.country_words]
         return " ".join(kept) if kept and len(kept) < len(words) else ""
-    for country in _spaceless_countries():
+    for country in countries_in_other_scripts():
         if len(place) > len(country) + 1 and place.startswith(country):
             return place[len(country):]
         if len(place) > len(country) + 1 and place.endswith(country):
             return place[:-len(country)]
     return ""
-
-
-@functools.lru_cache(maxsize=1)
-def _spaceless_countries() -> tuple[str, ...]:
-    """The names of countries written without spaces (法国, フランス, ฝรั่งเศส), longest first."""
-    return tuple(sorted((c for c in lexicon().countries if not c.isascii() and " " not in c and len(c) >= 2),
-                        key=len, reverse=True))
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it

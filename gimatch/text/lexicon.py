@@ -92,13 +92,8 @@ def _origins() -> frozenset[str]:
 
 def _written_and_read(word: str) -> tuple[str, ...]:
     """A folded word, and a Greek or Cyrillic one also in the Latin letters a sign in its script is read in
-    (γαλλικη: galliki; френски: frenski)."""
-    script = dominant_script(word)
-    if script == "Greek":
-        return word, greek(word)
-    if script == "Cyrillic":
-        return word, cyrillic_bg(word)
-    return (word,)
+    (γαλλικη: galliki, as ELOT writes it; френски: frenski)."""
+    return (word, *_romanizations(word, dominant_script(word))[:1])
 
 
 # The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
@@ -200,11 +195,17 @@ def _compile() -> Lexicon:
                                          key=lambda m: (-len(m), m))),
         place_features=frozenset(r["word"] for r in bundled.read_table("place_features.csv")),
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
-        modifiers=frozenset(form for r in bundled.read_table("modifiers.csv")
-                            for form in (fold(r["term"]), greek(fold(r["term"])), cyrillic_bg(fold(r["term"])))),
+        modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )
+
+
+@functools.lru_cache(maxsize=1)
+def countries_in_other_scripts() -> tuple[str, ...]:
+    """The names of countries not written in Latin letters (法国, フランス, ฝรั่งเศส, Ελλάδα), folded, two characters
+    or more, longest first: a sign in those scripts writes them without spaces around them."""
+    return tuple(sorted((c for c in lexicon().countries if not c.isascii() and len(c) >= 2), key=len, reverse=True))
 
 
 def class_lineage(common: str | None) -> tuple[str, ...]:
@@ -266,14 +267,12 @@ def _compound_broader() -> dict[str, tuple[str, ...]]:
     for lang, words in by_lang.items():
         heads = {w: c for w, c in words.items() if len(w) >= COMPOUND_HEAD_MIN}
         for word, concepts in words.items():
+            kinds = [c for c in concepts if NAMED_BY_LIKENESS not in class_lineage(classes.get(c))]
             for head, broader in heads.items():
-                if len(word) > len(head) + 2 and word.endswith(head):
-                    for concept in concepts:
-                        if NAMED_BY_LIKENESS in class_lineage(classes.get(concept)):
-                            continue
-                        for b in broader:
-                            if b != concept and classes.get(b) == classes.get(concept):
-                                seen.setdefault((concept, b), set()).add(lang)
+                if kinds and len(word) > len(head) + 2 and word.endswith(head):
+                    for concept, b in ((c, b) for c in kinds for b in broader):
+                        if b != concept and classes.get(b) == classes.get(concept):
+                            seen.setdefault((concept, b), set()).add(lang)
     out: dict[str, list[str]] = {}
     for (concept, b), langs in sorted(seen.items()):
         if len(langs) >= COMPOUND_LANGS:
