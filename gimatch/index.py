@@ -395,11 +395,11 @@ class NameIndex:
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
         by_core: dict[str, list] = {}
-        for (gi, ni), (place, _) in name_places.items():
+        cores = {ref: place_core(place) for ref, (place, _) in name_places.items()}   # Mount Wuyi, 武夷山: wuyi
+        for (gi, ni), core in cores.items():
             # an English name's landscape word is part of its name (Long Island, Central Coast), and a country
             # is no place of a GI (France of Île-de-France)
-            core = place_core(place) if phonetic.language_of(gis[gi].countries) != "en" else ""
-            if core and core not in lexicon().country_words:
+            if core and phonetic.language_of(gis[gi].countries) != "en" and core not in lexicon().country_words:
                 by_core.setdefault(core, []).append((gi, ni, name_concepts[(gi, ni)]))
         adjectives = list(_place_adjectives(gis, name_places))
         adjective_places = _places_of_adjectives(gis, adjectives, by_place)
@@ -461,8 +461,8 @@ class NameIndex:
             for gram in set(ngrams(choice, 2)):
                 native_by_gram.setdefault(gram, []).append(i)
         roots: dict[int, set[tuple[str, frozenset[str]]]] = {}
-        for (gi, ni), (place, place_key) in name_places.items():
-            for root in {identity.place_root(place_key), identity.place_root(place_core(place))} - {""}:
+        for (gi, ni), (_, place_key) in name_places.items():
+            for root in {identity.place_root(place_key), identity.place_root(cores[(gi, ni)])} - {""}:
                 roots.setdefault(gi, set()).add((root, name_concepts[(gi, ni)]))
         cards = [identity.Card(g.id, g.register, tuple(g.countries), frozenset(identity.name_key(n) for n in g.names),
                                links[i], frozenset(roots.get(i, ())), g.class_common) for i, g in enumerate(gis)]

@@ -118,9 +118,9 @@ def _place_products(text: str) -> set[tuple[str, frozenset[str]]]:
 
 
 def _link_translations(records: list[GI], eu_records: list[GI]) -> None:
-    """A Chinese name the list gives only in translation ('Wuchang Rice') or with its place shortened (武夷大红袍,
-    Mount Wuyi Da Hong Pao) is linked to the EU entry with the same place and product ('Wuchang Da Mi',
-    武夷山大红袍), when exactly one entry has them; the method is recorded."""
+    """A Chinese name the list gives only in translation ('Wuchang Rice', 'Fenghuang Single Cluster') is linked
+    to the EU entry with the same place, its landscape word aside, and product ('Wuchang Da Mi', 凤凰单丛), when
+    exactly one entry has them (Mount Wuyi Da Hong Pao meets two oolongs of Wuyi: none); the method is recorded."""
     keys: dict[tuple, set[str]] = {}
     for eu in eu_records:
         for n in eu.names:

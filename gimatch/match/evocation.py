@@ -56,7 +56,7 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
-    _partial(q, q.distinct, idx, out)
+    _partial(q, q.distinct, idx, out, written=q.words)
     _compound_start(q, idx, out)
     for key, kind in q.keys:           # an old romanization read back to pinyin (Tieh Kuan Yin → tie guan yin)
         if kind == "legacy" and " " in key:
@@ -108,7 +108,9 @@ def _qualifiers_only(words: list[str], name: str) -> bool:
     return bool(before & lex.single_words) and all(w in before and w in lex.colours for w in words)
 
 
-def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None:
+def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written: list[str] | None = None) -> None:
+    """A GI name that holds every one of ``words`` (the sign's distinctive words; ``written``, the same words as
+    the sign writes them, where they are the sign's own and not a reading of it)."""
     distinct = [t for t in dict.fromkeys(words) if t.isascii() and len(t) >= 3]
     if not distinct:
         return
@@ -125,8 +127,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector) -> None
                                       # valley), is alone no partial name
     # one word, no product named, that meets a word of a name only once its plural is folded: another word
     # (Coles is no Cole of Cole Ranch; Cévennes is a word of Oignon doux des Cévennes as written)
-    folded_only = q.words[0] if len(distinct) == 1 and not q.anat.terms and words is q.distinct and \
-        q.words[:1] != distinct else None
+    folded_only = written[0] if written and len(distinct) == 1 and not q.anat.terms and written[:1] != distinct \
+        else None
     covered = sum(idx.token_idf(t) for t in distinct)
     query_key = " ".join(distinct)
     for gi, ni in common:

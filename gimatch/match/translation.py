@@ -135,10 +135,12 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
             out.offer(Hit(gi, ni, "translation", score - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
+        # a name without a product word: a product of its class, of the very class where the place was met
+        # otherwise than as written (without its landscape words, by its sounds)
         elif not concepts and qclasses and (by_class or not need_product) and any(
                 (c == g.class_common) if need_product else class_within(c, g.class_common) for c in qclasses):
-            translated = True                # a name without a product word: the class, the very class when the
-            out.offer(Hit(gi, ni, "translation", 86.0 - less,     # place was met without its landscape words
+            translated = True
+            out.offer(Hit(gi, ni, "translation", 86.0 - less,
                           f"same place ({q.anat.place!r}{', by ' + how if less else ''}) as {name!r}, a name "
                           f"without a product word, and a product of its class ({g.class_common})",
                           ev("place+class")))
