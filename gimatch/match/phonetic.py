@@ -42,8 +42,6 @@ NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04} 
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
-LONG_RENDERING = 0.92    # a name of two consonants known abroad, rendered in three sound characters or more
-                         # (阿西雅格 Asiago): a rendering that long is not met by chance, as two characters are
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names meet short pinyin forms by chance
 # The home countries whose names a script writes natively: a form read from a name in another country's script
@@ -287,9 +285,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            bar = needed(consonants, agrees, idx.abroad(gi), native_words, vouched=unknown_katakana)
-            if consonants == 2 and q.script == "Han" and share == 1.0 and syllables >= 3 and idx.abroad(gi):
-                bar = min(bar, LONG_RENDERING)   # three sound characters and more for a name of two consonants
+            # a name of two consonants known abroad, rendered in three sound characters or more (阿西雅格 Asiago),
+            # is judged as a name of three is: a rendering that long is not met by chance, as two characters are
+            long_rendering = consonants == 2 and q.script == "Han" and share == 1.0 and syllables >= 3 and \
+                idx.abroad(gi)
+            bar = needed(3 if long_rendering else consonants, agrees, idx.abroad(gi), native_words,
+                         vouched=unknown_katakana)
             if sino:
                 bar += SINO_KOREAN
             if own == "latin":
