@@ -280,6 +280,27 @@ def test_a_diphthong_of_pinyin_renders_one_vowel():
     assert distance("SaLaiL", "SaLeL", pinyin=True) == 0.35    # the left-out vowel a glide of pinyin's ai (0.1)
 
 
+def test_the_apical_i_of_pinyin_is_a_held_consonant():
+    """斯 si and 兹 zi say an s and a z alone (阿斯蒂 Asti, 法尔兹 Pfalz); 西 xi and 奇 qi have a vowel of their own."""
+    from gimatch.text.phonetic import SCHWA, from_pinyin
+
+    assert from_pinyin("a si di") == f"aS{SCHWA}Ti" and from_pinyin("fa er zi").endswith(SCHWA)
+    assert from_pinyin("xi") == "Si" and from_pinyin("qi") == "Si"
+
+
+def test_a_vowel_added_to_a_cluster_is_cheap_in_scripts_that_add_one():
+    """Chinese and kana give each consonant of a cluster or a final one a vowel (普罗塞克 pu-luo-sai-ke for
+    Prosecco, シャブリ sha-bu-ri); Cyrillic and Greek write a cluster as it is, and a nasal closes its syllable."""
+    from gimatch.text.phonetic import EPENTHESIS, distance, from_kana, from_pinyin, latin
+
+    rendered, name = from_pinyin("pu luo sai ke"), latin("prosecco", "it")
+    assert distance(rendered, name, epenthetic=True) < distance(rendered, name)
+    assert distance("PuLa", "PLa", epenthetic=True) == EPENTHESIS
+    assert distance("NaMa", "NaM", epenthetic=True) == distance("NaMa", "NaM")    # after a nasal: a vowel
+    assert distance(from_kana("シャブリ"), latin("chablis", "fr"), epenthetic=True) < \
+        distance(from_kana("シャブリ"), latin("chablis", "fr"))
+
+
 def test_french_y_between_vowels_is_a_glide():
     from gimatch.text.phonetic import latin
 

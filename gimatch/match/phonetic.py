@@ -37,6 +37,7 @@ DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source,
 # Scripts that write the vowels of a foreign name as they are heard (シャブリ, 로크포르, Шабли, Σαμπλί), where Chinese
 # writes any short vowel with the few its syllables allow: a vowel changed costs more in them
 FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
+EPENTHETIC = frozenset({"Han", "Kana"})   # scripts that give every consonant a vowel (ク, 克, 斯)
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
@@ -94,7 +95,8 @@ def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouc
     """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
     rendering of a GI known only at home (three consonants are then too few to tell it from chance), unless
-    the rendering is ``vouched`` for as a foreign name (katakana the Japanese dictionary does not know)."""
+    the rendering is ``vouched`` for as a foreign name (katakana the Japanese dictionary does not know, Chinese
+    of three sound characters or more and no others)."""
     bar = NEEDED.get(consonants, LONG) if consonants >= 2 else 1.01
     if not (agrees or abroad or vouched) and consonants < 5:
         bar += UNKNOWN_ABROAD
@@ -180,12 +182,14 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
 
 def _could_be(foreign: list[str], names: list[str]) -> bool:
     """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it; a
-    product word both share (チーズ: cheese) says nothing of which GI it is."""
+    product word both share (チーズ: cheese) or a landscape word (モン: mont, of モンデリーズ) says nothing of which
+    GI it is."""
     from rapidfuzz import fuzz
 
-    single = lexicon().single_words
-    words = {w for n in names for w in fold(n).split() if w not in single} | {joined(fold(n)) for n in names}
-    return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in foreign if fold(f) not in single for w in words)
+    lex = lexicon()
+    said = [f for f in foreign if fold(f) not in lex.single_words and fold(f) not in lex.place_features]
+    words = {w for n in names for w in fold(n).split() if w not in lex.single_words} | {joined(fold(n)) for n in names}
+    return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words)
 
 
 def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
@@ -272,12 +276,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
-            alone = part != "phon" and own != "latin" and not agrees
+            alone = part != "phon" and not agrees and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if unknown_katakana else 0)
                          and (idx.abroad(gi) or unknown_katakana)):
-                continue                     # a part of a name (a word, the place) with no product to back it,
-                                             # but the long place of a GI known abroad (스틸턴: Blue Stilton cheese)
+                continue                     # a part of a name (a word, the place; in Latin letters the place:
+                                             # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
+                                             # back it, but the long place of a GI known abroad (스틸턴: Blue
+                                             # Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon"))
             if explained and not (loanwords_only and part == "phon"):
@@ -285,12 +291,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            # a name of two consonants known abroad, rendered in three sound characters or more (阿西雅格 Asiago),
-            # is judged as a name of three is: a rendering that long is not met by chance, as two characters are
-            long_rendering = consonants == 2 and q.script == "Han" and share == 1.0 and syllables >= 3 and \
-                idx.abroad(gi)
+            # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
+            # does not know is; and for a name of two consonants known abroad (阿西雅格 Asiago) it is judged as
+            # for a name of three: a rendering that long is not met by chance, as two characters are
+            foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3
+            long_rendering = consonants == 2 and foreign_han and idx.abroad(gi)
             bar = needed(3 if long_rendering else consonants, agrees, idx.abroad(gi), native_words,
-                         vouched=unknown_katakana)
+                         vouched=unknown_katakana or foreign_han)
             if sino:
                 bar += SINO_KOREAN
             if own == "latin":
@@ -305,7 +312,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if explained:                    # several words the dictionary reads, which the GI's whole name
                 bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han",
-                                      faithful=q.script in FAITHFUL_VOWELS)
+                                      faithful=q.script in FAITHFUL_VOWELS, epenthetic=q.script in EPENTHETIC)
             if sim < bar:
                 continue
             name = g.names[ni]

@@ -137,6 +137,9 @@ PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P")
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
 PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
                  ("n", "N"))
+# The i of zi, ci, si, zhi, chi, shi, ri is no vowel of its own but the consonant held (斯 for the s of Asti, 兹 for
+# the z of Pfalz): the vowel transcription adds to a bare consonant, as the e of ke and te is
+APICAL = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})
 BARE_VOWEL = {"yi": "i", "wu": "Wu", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "ue",
               "yuan": "uaN"}
 
@@ -152,12 +155,12 @@ def from_pinyin(syllables: str) -> str:
         if syl in BARE_VOWEL:
             out.append(BARE_VOWEL[syl])
             continue
-        initial = ""
+        initial = spelled_initial = ""
         for prefix, sym in PINYIN_INITIALS:
             if syl.startswith(prefix) and len(syl) > len(prefix):
-                initial, syl = sym, syl[len(prefix):]
+                initial, spelled_initial, syl = sym, prefix, syl[len(prefix):]
                 break
-        if initial and syl == "e":
+        if initial and syl == "e" or spelled_initial in APICAL and syl == "i":
             syl = SCHWA
         for spelled, sound in PINYIN_FINALS:
             syl = syl.replace(spelled, sound)
@@ -286,6 +289,7 @@ _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
+EPENTHESIS = 0.1     # a vowel added to say a consonant of a cluster or a final one alone
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
 GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
                      # (莱 lai for le, 奥 ao and 索 suo for o)
@@ -314,13 +318,19 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
 
 
 @functools.lru_cache(maxsize=50_000)
-def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, faithful: bool = False) -> float:
+def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, faithful: bool = False,
+             epenthetic: bool = False) -> float:
     """The cost of reading form ``a`` (read from pinyin when ``pinyin``; from a script that writes vowels as
     heard when ``faithful``) as form ``b`` (weighted edit distance with transcription costs); infinite once
-    every alignment costs more than ``limit`` (no cost falls along the way)."""
+    every alignment costs more than ``limit`` (no cost falls along the way). From a script that gives every
+    consonant a vowel (``epenthetic``: Chinese, kana), a vowel of ``a`` after a consonant of ``b`` that another
+    consonant or the end follows is one the rendering added to say the consonant alone (Prosecco 普罗塞克 pu-luo,
+    Chablis シャブリ sha-bu-ri, Cognac 科涅克 -ke); not after a nasal, which closes its syllable (Corton 科尔通)."""
     n, m = len(a), len(b)
     sub = _SUB_FAITHFUL if faithful else _SUB
     drop_a, drop_b = _drops(a, glides=pinyin, faithful=faithful), _drops(b)
+    added = [False] + [epenthetic and b[j] not in VOWELS and b[j] not in "MN" and (j + 1 == m or b[j + 1] not in VOWELS)
+                       for j in range(m)]
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
@@ -329,9 +339,10 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
         del_a = drop_a[i]
         cur = [prev[0] + del_a]
         left = cur[0]
+        vowel = ca in VOWELS
         for j in range(m):
             diag = prev[j] + sub[ca, b[j]]
-            up = prev[j + 1] + del_a
+            up = prev[j + 1] + (EPENTHESIS if vowel and added[j + 1] and del_a > EPENTHESIS else del_a)
             side = left + drop_b[j]
             left = diag if diag < up else up
             if side < left:
@@ -344,14 +355,15 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
 
 
 def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
-               at_least: float = 0.0, pinyin: bool = False, faithful: bool = False) -> float:
+               at_least: float = 0.0, pinyin: bool = False, faithful: bool = False,
+               epenthetic: bool = False) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
     forms' consonant counts may be given when the caller has them; below ``at_least``, 0. ``pinyin`` and
-    ``faithful``: what form ``a`` was read from (see :func:`distance`)."""
+    ``faithful``, ``epenthetic``: what form ``a`` was read from (see :func:`distance`)."""
     if not a or not b:
         return 0.0
     ca = len(consonants(a)) if consonants_a is None else consonants_a
     cb = len(consonants(b)) if consonants_b is None else consonants_b
     weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
     limit = (1.0 - at_least) * weight + 1e-9 if at_least > 0 else math.inf    # a hair over: the bar decides ties
-    return max(0.0, 1.0 - distance(a, b, limit, pinyin, faithful) / weight)
+    return max(0.0, 1.0 - distance(a, b, limit, pinyin, faithful, epenthetic) / weight)
