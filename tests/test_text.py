@@ -301,6 +301,14 @@ def test_a_vowel_added_to_a_cluster_is_cheap_in_scripts_that_add_one():
         distance(from_kana("シャブリ"), latin("chablis", "fr"))
 
 
+def test_a_vowel_beside_its_own_glide_is_one_sound():
+    """포이약 writes the ill of Pauillac po-i-yak: an i beside a y (a u beside a w) is one sound written twice."""
+    from gimatch.text.phonetic import GLIDE, distance
+
+    assert distance("PoiYaK", "PoYaK") == GLIDE
+    assert distance("PoaYaK", "PoYaK") > GLIDE
+
+
 def test_french_y_between_vowels_is_a_glide():
     from gimatch.text.phonetic import latin
 
@@ -366,6 +374,13 @@ def test_french_silent_finals_read_once():
     assert latin("chablis", "fr") == "SaPLi" and latin("muscadet", "fr") == "MuSKaTe"
 
 
+def test_french_de_keeps_its_vowel():
+    """The e of de and le is said (Brie de Meaux: 布里德莫, ブリー・ド・モー, Бри де Мо write it), as a schwa."""
+    from gimatch.text.phonetic import SCHWA, latin
+
+    assert latin("brie de meaux", "fr") == f"PLiT{SCHWA}Mo" and latin("le puy", "fr").startswith(f"L{SCHWA}")
+
+
 def test_pinyin_r_stands_between_a_sibilant_and_a_liquid():
     """瑞 rui renders ra/re/ri (Cabrales) and 茹 ru a Portuguese j (Alentejo): near both l and s."""
     from gimatch.text.phonetic import from_pinyin, latin, similarity
@@ -409,4 +424,5 @@ def test_a_variety_before_its_place_is_also_read_place_first():
 def test_a_consonant_that_ends_a_word_and_opens_the_next_is_said_once():
     from gimatch.text.phonetic import latin
 
-    assert latin("lalande de pomerol", "fr") == latin("lalande pomerol", "fr")
+    assert latin("lalande de pomerol", "fr") == "LaLaNTəPoMeLoL"     # 拉朗德波美侯: one d, then de's vowel
+    assert latin("saint tropez", "fr") == latin("sain tropez", "fr")

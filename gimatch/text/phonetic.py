@@ -293,6 +293,7 @@ EPENTHESIS = 0.1     # a vowel added to say a consonant of a cluster or a final 
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
 GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
                      # (莱 lai for le, 奥 ao and 索 suo for o)
+SAME_GLIDE = frozenset({("i", "Y"), ("u", "W")})
 CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mont 蒙, モン; Pin-ot ピノ drops none)
 ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
@@ -305,6 +306,9 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
     out = [_DROP[ch] for ch in form]
     if form:
         out[-1] = CODA_NASAL if faithful and form[-1] in "MN" else _DROP_FINAL[form[-1]]
+    for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak)
+        if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE:
+            out[i] = GLIDE
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
             out[i] = out[i + 1] = GLIDE
