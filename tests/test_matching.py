@@ -122,6 +122,14 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+@pytest.mark.parametrize("query, name", [("Phoenix Dan Cong", "凤凰单丛"), ("Ji County apples", "吉县苹果")])
+def test_a_chinese_place_translated_into_english(bundled_store, query, name):
+    """凤凰 is written Phoenix, 吉县 Ji County: the place read back to its characters' pinyin, with the product."""
+    top = _top(bundled_store, query)
+    assert name in top.names and top.kind == "translation"
+    assert not bundled_store.check("Phoenix").conflicts           # the place alone, no product: no translation
+
+
 def test_a_product_term_only_in_brackets_is_not_a_name(bundled_store):
     napa = bundled_store.get("cn.gi_products:AQSIQ-2012-纳帕河谷（葡萄酒）")
     assert "葡萄酒" not in [n.text for n in napa.names] and "纳帕河谷" in [n.text for n in napa.names]

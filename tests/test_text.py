@@ -309,6 +309,14 @@ def test_a_vowel_beside_its_own_glide_is_one_sound():
     assert distance("PoaYaK", "PoYaK") > GLIDE
 
 
+def test_english_words_of_a_chinese_place_read_back_to_pinyin():
+    from gimatch.text.romanize import translated_place_readings as readings
+
+    assert readings("phoenix") == ["fenghuang"] and readings("ji county") == ["jixian"]
+    assert readings("mount wuyi") == ["wuyishan", "wuyi"]          # Mount opens the English, 山 closes the Chinese
+    assert readings("west") == [] and readings("paris county") == []   # one syllable; a word neither pinyin nor a gloss
+
+
 def test_french_y_between_vowels_is_a_glide():
     from gimatch.text.phonetic import latin
 

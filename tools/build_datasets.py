@@ -44,6 +44,8 @@ CURATED = {
     "generic_terms.csv": ("generic or non-protected name components", "Apache-2.0", ["per row"]),
     "place_aliases.csv": ("exonyms of places in GI names", "Apache-2.0", ["per row"]),
     "zh_place_readings.csv": ("Chinese place-name readings (polyphones)", "Apache-2.0", ["per row"]),
+    "zh_place_elements.csv": ("characters of Chinese place and product names with the English words that translate "
+                              "them (West Lake 西湖, Phoenix 凤凰, County 县)", "Apache-2.0", ["gimatch developers"]),
     "ko_hanja_readings.csv": ("the Sino-Korean reading of each CJK unified ideograph (tools/derive_hanja_readings.py)",
                               "derived from the table of the hanja package (WTFPL)",
                               ["https://github.com/suminb/hanja"]),

@@ -14,13 +14,14 @@ from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
-from ..text.romanize import japanese_latin
+from ..text.romanize import japanese_latin, translated_place_readings
 from .base import Collector, Hit, Query
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
 SAME_WORD = 1.0          # score more when the query's product word is written in the GI's name
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
+TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
 
 
@@ -32,6 +33,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     named = False                            # the place as written names a GI of the product
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
+    if not named and q.anat.concepts and q.script == "Latin":      # West Lake: 西湖, Ji County: 吉县
+        for key in translated_place_readings(q.anat.place):
+            named |= _offer(q, idx, out, idx.by_place.get(key, ()), TRANSLATED_CHARACTERS,
+                            "the Chinese characters it translates", seen, need_product=True)
     if not named and q.anat.concepts and place not in lexicon().countries:
         named |= _offer(q, idx, out, _adjective_refs(idx, place), BY_ADJECTIVE, "its adjective", seen,
                         need_product=True)

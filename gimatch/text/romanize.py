@@ -15,6 +15,7 @@ Library output is a candidate, never an authority: register-supplied Latin forms
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from .. import bundled
@@ -379,3 +380,41 @@ def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
     if not parts:
         return None
     return "".join(readings[p][1 if aspirated and i == 0 else 0] for i, p in enumerate(parts))
+
+
+MAX_READINGS = 16        # readings of a translated place kept at most (several characters share a gloss)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_elements() -> dict[str, tuple[tuple[str, str], ...]]:
+    """English word → the (pinyin, kind) of each character it translates (zh_place_elements.csv)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in bundled.read_table("zh_place_elements.csv"):
+        for word in row["english"].split(";"):
+            out.setdefault(word, []).append((row["pinyin"], row["kind"]))
+    return {word: tuple(dict.fromkeys(readings)) for word, readings in out.items()}
+
+
+def translated_place_readings(place: str) -> list[str]:
+    """A place whose words translate the characters of a Chinese name, pinyin beside them (west lake, phoenix,
+    ji county, mount wuyi), read back as the name's joined pinyin (xihu, fenghuang, jixian, wuyishan), and
+    without a feature word that closes it (wuyi); a feature word that opens it closes the Chinese name. Empty
+    unless every word is pinyin or such a translation, one at least a translation, and the name two
+    syllables long."""
+    table = _place_elements()
+    words = place.split()
+    if not any(w in table for w in words) or not all(w in table or is_pinyin(w) for w in words):
+        return []
+    if len(words) > 1 and words[0] in table and all(kind == "feature" for _, kind in table[words[0]]):
+        words = words[1:] + words[:1]                       # Mount Wuyi: 武夷山
+    options = [table.get(w) or ((w, "name"),) for w in words]
+    out: list[str] = []
+    def syllables(combo) -> int:
+        return sum(len(_segments(p, _wade_giles()[0]) or (p,)) for p, _ in combo)
+
+    for combo in itertools.islice(itertools.product(*options), MAX_READINGS):
+        if syllables(combo) >= 2:
+            out.append("".join(p for p, _ in combo))
+        if combo[-1][1] == "feature" and syllables(combo[:-1]) >= 2:
+            out.append("".join(p for p, _ in combo[:-1]))
+    return list(dict.fromkeys(out))
