@@ -117,7 +117,8 @@ def test_an_annex_name_in_english_joins_its_register_record_by_place_and_product
 
 
 @pytest.mark.parametrize("query, name", [("Tieh Kuan Yin", "安溪铁观音"), ("Lungching tea", "龙井茶"),
-                                         ("Koube beef", "神戸ビーフ"), ("Turfan raisins", "吐鲁番葡萄干")])
+                                         ("Koube beef", "神戸ビーフ"), ("Turfan raisins", "吐鲁番葡萄干"),
+                                         ("Wuyi Ta Hung Pao", "武夷大红袍")])      # no apostrophe: t'a? p'ao?
 def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 

@@ -309,6 +309,20 @@ def test_a_vowel_beside_its_own_glide_is_one_sound():
     assert distance("PoaYaK", "PoYaK") > GLIDE
 
 
+def test_pinyin_read_blind_to_aspiration_meets_wade_giles_without_apostrophes():
+    """Ta Hung Pao: the apostrophes of t'a and p'ao left out, the old spelling reads da hong bao, as 大红袍 does
+    read blind to aspiration; a sign in an old romanization takes no Portuguese pão for its product."""
+    from gimatch.text.anatomy import anatomy
+    from gimatch.text.keys import name_keys
+    from gimatch.text.romanize import unaspirated
+
+    assert unaspirated("da hong pao") == "da hong bao" and unaspirated("chang qie") == "zhang jie"
+    assert unaspirated("paris") is None
+    assert "wuyi da hong bao" in {k.key for k in name_keys("武夷大红袍", chinese_gi=True)}
+    assert "wuyi da hong bao" in {k.key for k in name_keys("Wuyi Ta Hung Pao")}
+    assert not anatomy("Ta Hung Pao").terms and [t.concept for t in anatomy("Pu Erh Tee").terms] == ["tea"]
+
+
 def test_english_words_of_a_chinese_place_read_back_to_pinyin():
     from gimatch.text.romanize import translated_place_readings as readings
 

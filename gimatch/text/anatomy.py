@@ -160,9 +160,8 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
     return syllables(rest[0]) > 1
 
 
-def _strip_terms_latin(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | None = None) -> list[str]:
+def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
     lex = lexicon()
-    terms = lex.terms_by_tokens if written_in is None else _terms_written_in(written_in)
     if len(tokens) > 1 and tuple(tokens) in terms:     # a name that is a product's name whole (Da Hong Pao, Fleur
         anat.terms.append(terms[tuple(tokens)])        # de sel) is that product, not a place and a smaller one
         return []
@@ -223,13 +222,12 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     return tokens
 
 
-def _inner_terms(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | None = None) -> list[str]:
+def _inner_terms(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
     """A product word inside a name, between place words (Valle d'Aosta Jambon de Bosses, Το Φάβα της Αμοργού):
     the longest term of four letters or more found anywhere, once the edges gave none."""
     if anat.terms or len(tokens) < 3:
         return tokens
     lex = lexicon()
-    terms = lex.terms_by_tokens if written_in is None else _terms_written_in(written_in)
     for n in range(min(lex.max_term_tokens, len(tokens) - 1), 0, -1):
         for i in range(1, len(tokens) - n):
             chunk = tuple(tokens[i:i + n])
@@ -242,12 +240,22 @@ def _inner_terms(tokens: list[str], anat: Anatomy, written_in: frozenset[str] | 
 # The languages a script writes: a Greek or Cyrillic name is read in Latin letters, and its product words are
 # those of these languages (Кот-дю-Рон ends in the Rhône, not in Spanish ron)
 SCRIPT_LANGS = {"Greek": frozenset({"el"}), "Cyrillic": frozenset({"bg", "ru", "uk", "sr", "mk", "be", "mn"})}
+# A query in an old romanization of Chinese (Ta Hung Pao, Pu Erh Tee) names its product in English or in Chinese
+# syllables; a word of another language is its product only if it is no Chinese syllable: pao is no pão there
+OLD_ROMANIZATION_LANGS = frozenset({"en", "zh-Latn"})
 
 
 @functools.lru_cache(maxsize=4)
 def _terms_written_in(langs: frozenset[str]) -> dict[tuple[str, ...], Term]:
     """The product terms that are words of one of ``langs``."""
     return {toks: term for toks, term in lexicon().terms_by_tokens.items() if term.langs & langs}
+
+
+@functools.lru_cache(maxsize=1)
+def _terms_beside_old_chinese() -> dict[tuple[str, ...], Term]:
+    """The product terms a sign in an old romanization of Chinese may end with (OLD_ROMANIZATION_LANGS)."""
+    return {toks: term for toks, term in lexicon().terms_by_tokens.items()
+            if term.langs & OLD_ROMANIZATION_LANGS or not all(romanize.chinese_syllable(t) for t in toks)}
 
 
 def _greek_nominative(token: str) -> str:
@@ -257,11 +265,13 @@ def _greek_nominative(token: str) -> str:
 
 
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
-                   written_in: frozenset[str] | None = None) -> None:
+                   written_in: frozenset[str] | None = None, old_chinese: bool = False) -> None:
+    terms = _terms_beside_old_chinese() if old_chinese else \
+        lexicon().terms_by_tokens if written_in is None else _terms_written_in(written_in)
     tokens = stem_tokens(folded.split())
     tokens = _strip_delocalisers_latin(tokens, anat)
-    tokens = _strip_terms_latin(tokens, anat, written_in)
-    tokens = _inner_terms(tokens, anat, written_in)
+    tokens = _strip_terms_latin(tokens, anat, terms)
+    tokens = _inner_terms(tokens, anat, terms)
     tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
@@ -335,7 +345,8 @@ def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, s
 def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None) -> Anatomy:
     """Split a name into place part, product terms and delocalisers; ``langs``: the languages a stored name may
     be written in (its country's), None for a query. A Greek or Cyrillic name is read in Latin letters with the
-    product words of the languages its script writes (SCRIPT_LANGS)."""
+    product words of the languages its script writes (SCRIPT_LANGS), a query in an old romanization of Chinese
+    with those of English and romanized Chinese."""
     folded = fold(name)
     anat = Anatomy(folded=folded)
     script = dominant_script(folded)
@@ -344,7 +355,7 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
     if japanese:
         folded = fold(name, simplify=False)
     if script in ("Latin", "Common"):
-        _latin_anatomy(folded, anat, langs)
+        _latin_anatomy(folded, anat, langs, old_chinese=langs is None and romanize.legacy_to_pinyin(folded) != folded)
     elif is_spaceless_script(script):
         _spaceless_anatomy(folded, script, anat, japanese)
     else:

@@ -189,6 +189,8 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
             add(fold(text.translate(_UMLAUTS)), "umlaut")
         legacy = romanize.legacy_to_pinyin(folded)
         add(legacy, "legacy")
+        if legacy != folded or chinese_gi:        # an old spelling without its apostrophes, and the pinyin of a
+            add(romanize.unaspirated(legacy) or "", "legacy")   # Chinese GI, read blind to aspiration (Ta Hung Pao)
         if japanese is not False:
             add(romanize.japanese_latin(folded), "japanese")
         if any(ch in text for ch in "()（）"):
@@ -203,6 +205,8 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         add(" ".join(stem_tokens(form.split())), kind)
     if script == "Han" and not japanese:
         add(_word_divided_pinyin(folded), "pinyin")
+        if chinese_gi:
+            add(romanize.unaspirated(_word_divided_pinyin(folded)) or "", "legacy")
         if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), three
             for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):   # syllables at least: 선지
                 if len(reading) >= KOREAN_MIN:                                          # (宣纸) is a Korean word too

@@ -361,6 +361,12 @@ def _segments(word: str, inventory) -> list[str] | None:
     return best[-1]
 
 
+def chinese_syllable(word: str) -> bool:
+    """Whether a word is one Chinese syllable, in pinyin or in Wade-Giles (pao, hung, chiu; not tee)."""
+    syllables, wade_giles = _wade_giles()
+    return word in syllables or word in wade_giles
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def is_pinyin(word: str) -> bool:
     """Whether a word is pinyin syllables run together (wuyuan, tieguanyin; not green)."""
@@ -381,6 +387,23 @@ def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
         return None
     return "".join(readings[p][1 if aspirated and i == 0 else 0] for i, p in enumerate(parts))
 
+
+# Wade-Giles writes aspiration with an apostrophe only (p'ao 袍, pao 包): without it, an old spelling tells b from p,
+# d from t, g from k, j from q, zh from ch and z from c no more. Pinyin read blind to it meets such a spelling.
+_ASPIRATION_BLIND = (("ch", "zh"), ("p", "b"), ("t", "d"), ("k", "g"), ("q", "j"), ("c", "z"))
+
+
+def unaspirated(text: str) -> str | None:
+    """Pinyin words with every aspirated initial written as its plain one (da hong pao → da hong bao, fenghuang
+    dancong → fenghuang danzong), the word division kept; None unless every word is pinyin syllables."""
+    out = []
+    for word in text.split():
+        parts = _segments(word, _wade_giles()[0])
+        if not parts:
+            return None
+        out.append("".join(next((plain + p[len(asp):] for asp, plain in _ASPIRATION_BLIND if p.startswith(asp)), p)
+                           for p in parts))
+    return " ".join(out) or None
 
 MAX_READINGS = 16        # readings of a translated place kept at most (several characters share a gloss)
 
