@@ -396,6 +396,15 @@ def test_french_silent_finals_read_once():
     assert latin("chablis", "fr") == "SaPLi" and latin("muscadet", "fr") == "MuSKaTe"
 
 
+def test_spelled_nasals_and_korean_oe_read_as_said():
+    """Комте spells Comté's nasal with an m, said n before the t (Thai's m is an m); ㅚ writes the French eu
+    (뫼르소 Meursault) as the Latin forms read it."""
+    from gimatch.text.phonetic import from_hangul, latin
+
+    assert latin("komte") == latin("comte", "fr") + "e" and latin("som chuk", "th").startswith("SoM")
+    assert from_hangul("뫼르소") == latin("meursault", "fr")
+
+
 def test_french_de_keeps_its_vowel():
     """The e of de and le is said (Brie de Meaux: 布里德莫, ブリー・ド・モー, Бри де Мо write it), as a schwa."""
     from gimatch.text.phonetic import SCHWA, latin

@@ -199,8 +199,8 @@ def from_kana(text: str) -> str:
 
 
 HANGUL_INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"]
-HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "oe", "yo", "u", "wo", "we", "wi", "yu",
-                 "u", "ui", "i"]
+HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "e", "yo", "u", "wo", "we", "wi", "yu",
+                 "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault): e, as read
 HANGUL_EU = 18            # ㅡ
 HANGUL_NO_INITIAL = 11    # ㅇ as an initial: no consonant
 HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P", "S",
