@@ -123,6 +123,13 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+def test_a_place_in_foreign_chinese_renders_the_gi_alone(bundled_store):
+    """萨莫拉诺 is Zamorano sound for sound, in sound characters only: the place of Queso Zamorano, no product
+    word needed, as for katakana the dictionary does not know; Modena's particle 的 is no sound of the place."""
+    assert _found(bundled_store, "萨莫拉诺", "Queso Zamorano")
+    assert _found(bundled_store, "摩德納的傳統香醋", "Aceto balsamico tradizionale di Modena")
+
+
 @pytest.mark.parametrize("query, name", [("Phoenix Dan Cong", "凤凰单丛"), ("Ji County apples", "吉县苹果")])
 def test_a_chinese_place_translated_into_english(bundled_store, query, name):
     """凤凰 is written Phoenix, 吉县 Ji County: the place read back to its characters' pinyin, with the product."""

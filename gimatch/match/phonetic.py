@@ -232,6 +232,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
         share = transcription_share(read) if q.script == "Han" else 1.0
         native_words = share < 0.6
+        # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
+        # does not know is
+        foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3
+        vouched = unknown_katakana or foreign_han
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -278,8 +282,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
             alone = part != "phon" and not agrees and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
-                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if unknown_katakana else 0)
-                         and (idx.abroad(gi) or unknown_katakana)):
+                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
+                         and (idx.abroad(gi) or vouched)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
@@ -291,13 +295,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
-            # does not know is; and for a name of two consonants known abroad (阿西雅格 Asiago) it is judged as
-            # for a name of three: a rendering that long is not met by chance, as two characters are
-            foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3
+            # a name of two consonants known abroad rendered in foreign Chinese (阿西雅格 Asiago) is judged as a
+            # name of three is: a rendering that long is not met by chance, as two characters are
             long_rendering = consonants == 2 and foreign_han and idx.abroad(gi)
-            bar = needed(3 if long_rendering else consonants, agrees, idx.abroad(gi), native_words,
-                         vouched=unknown_katakana or foreign_han)
+            bar = needed(3 if long_rendering else consonants, agrees, idx.abroad(gi), native_words, vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
             if own == "latin":

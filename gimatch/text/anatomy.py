@@ -77,6 +77,7 @@ def canonical_place(tokens: list[str]) -> str:
     return "".join(out)
 
 
+HAN_PARTICLES = frozenset("的之")   # the particles that join a Chinese place to what follows it ('s, of)
 HAN_CORE_MIN = 2     # Chinese characters a place keeps once its landscape or settlement character is off
 
 
@@ -316,6 +317,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         if text.endswith(word) and len(text) - len(word) >= 2:
             text = text[: -len(word)]
             break
+    if script == "Han" and len(text) > 2 and text[-1] in HAN_PARTICLES:
+        text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
 
