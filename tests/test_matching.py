@@ -123,6 +123,13 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
+    """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): split peas of Santorini are that GI first,
+    before the wine named Santorini alone."""
+    top = _top(bundled_store, "Santorini split peas")
+    assert "Fava Santorinis" in top.names and top.kind == "translation"
+
+
 def test_a_place_in_foreign_chinese_renders_the_gi_alone(bundled_store):
     """萨莫拉诺 is Zamorano sound for sound, in sound characters only: the place of Queso Zamorano, no product
     word needed, as for katakana the dictionary does not know; Modena's particle 的 is no sound of the place."""

@@ -261,8 +261,11 @@ def _terms_beside_old_chinese() -> dict[tuple[str, ...], Term]:
 
 def _greek_nominative(token: str) -> str:
     """A Greek place in the genitive a GI name writes it in, as the nominative other languages name it once
-    plurals are folded: -ou for -os (Patata Naxou: Naxos), as -as and -is already fold to -a and -i."""
-    return token[:-2] + "o" if token.endswith("ou") and len(token) >= 5 else token
+    plurals are folded: -ou for -os (Patata Naxou: Naxos), -is for -i (Fava Santorinis: Santorini), as -as
+    already folds to -a."""
+    if len(token) < 5:
+        return token
+    return token[:-2] + "o" if token.endswith("ou") else token[:-1] if token.endswith("is") else token
 
 
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
