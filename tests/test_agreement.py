@@ -38,6 +38,15 @@ def test_an_annex_name_given_in_english_only_is_linked_by_its_place_and_product_
     assert store.get("agreement.china_eu:III/凤凰单丛") is None
 
 
+def test_of_two_entries_of_one_place_and_class_the_one_writing_the_same_product_is_linked(store):
+    """武夷大红袍 (Mount Wuyi Da Hong Pao) meets two oolongs of Wuyi in the EU register, 武夷山大红袍 and 武夷岩茶:
+    the first says da hong pao as the annex name does, and is the one linked."""
+    gi = store.get("agreement.china_eu:III/武夷大红袍")
+    assert gi.other_ids["eu_file_number"] == "PGI-CN-2699"
+    assert store.get("agreement.china_eu:III/武夷山大红袍") is None
+    assert store.get("agreement.china_eu:III/武夷岩茶").other_ids.get("eu_file_number") != "PGI-CN-2699"
+
+
 @needs_shared
 def test_asof_pixian_dou_ban(eu_store):
     before = agreement.asof(eu_store, "Pixian Dou Ban", "EU", dt.date(2021, 1, 1))

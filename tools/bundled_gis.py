@@ -117,20 +117,35 @@ def _place_products(text: str) -> set[tuple[str, frozenset[str]]]:
     return {(key, frozenset(a.concepts)) for key in (a.place_key, place_core(a.place)) if key}
 
 
+def _product_words(text: str) -> str:
+    """A name less its place, as written (武夷山大红袍, Wuyishan Da Hong Pao: 大红袍, da hong pao)."""
+    from gimatch.text.anatomy import anatomy
+    from gimatch.text.fold import fold
+
+    folded, place = fold(text), anatomy(text).place
+    return "".join(folded.replace(place, "", 1).split()) if place and place in folded else ""
+
+
 def _link_translations(records: list[GI], eu_records: list[GI]) -> None:
     """A Chinese name the list gives only in translation ('Wuchang Rice', 'Fenghuang Single Cluster') is linked
     to the EU entry with the same place, its landscape word aside, and product ('Wuchang Da Mi', 凤凰单丛), when
-    exactly one entry has them (Mount Wuyi Da Hong Pao meets two oolongs of Wuyi: none); the method is recorded."""
+    exactly one entry has them, or one of several writes the product as the name does (Mount Wuyi Da Hong Pao
+    meets two oolongs of Wuyi, and 武夷山大红袍 is the one that says da hong pao); the method is recorded."""
     keys: dict[tuple, set[str]] = {}
+    written: dict[str, set[str]] = {}
     for eu in eu_records:
         for n in eu.names:
             for k in _place_products(n.text):
                 keys.setdefault(k, set()).add(eu.native_id)
+            written.setdefault(eu.native_id, set()).add(_product_words(n.text))
     taken = {gi.other_ids.get("eu_file_number") for gi in records}
     for gi in records:
         if "CN" not in gi.countries or gi.other_ids.get("eu_file_number"):
             continue
         found = {number for n in gi.names for k in _place_products(n.text) for number in keys.get(k, ())}
+        if len(found) > 1:
+            mine = {_product_words(n.text) for n in gi.names} - {""}
+            found = {number for number in found if written[number] & mine}
         if len(found) == 1 and (number := found.pop()) not in taken:
             gi.other_ids["eu_file_number"] = number
             gi.native["eu_link"] = "same place and product as the EU entry (translated name)"
