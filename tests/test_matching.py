@@ -123,6 +123,16 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+def test_a_colour_beside_the_product_says_its_kind_not_the_place(bundled_store):
+    """Red Onion of Tropea is Cipolla Rossa di Tropea Calabria and Le Puy green lentil Lentille verte du Puy; in
+    Black Forest ham the colour is a word of the place's name."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("Red Onion of Tropea").place == "tropea" and anatomy("Black Forest ham").place == "black forest"
+    assert _found(bundled_store, "Red Onion of Tropea", "Cipolla Rossa di Tropea Calabria")
+    assert _found(bundled_store, "Le Puy green lentil", "Lentille verte du Puy")
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): split peas of Santorini are that GI first,
     before the wine named Santorini alone."""

@@ -279,6 +279,10 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
     modifiers = lexicon().modifiers
     place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
+    if anat.terms and langs is None and "".join(place) not in lexicon().place_aliases:
+        named = [t for t in place if t not in lexicon().colours]      # a query's colour beside its product says
+        place = named or place          # the product's kind (Red Onion of Tropea), when a place remains and the
+                                        # colour is no word of a place's name (Black Forest)
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
     anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
