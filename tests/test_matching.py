@@ -123,6 +123,14 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+@pytest.mark.parametrize("query, name", [("杜埃罗河岸", "Ribera del Duero"), ("罗帝丘", "Côte Rôtie")])
+def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, name):
+    """Chinese writes the place by its sounds and the landscape word by its meaning (河岸 riverbank: ribera; 丘
+    hill: côte): the place meets the word of a name that has a landscape word of that kind."""
+    top = _top(bundled_store, query)
+    assert name in top.names and top.kind == "transcription" and "landscape word translated" in top.why
+
+
 def test_a_colour_beside_the_product_says_its_kind_not_the_place(bundled_store):
     """Red Onion of Tropea is Cipolla Rossa di Tropea Calabria and Le Puy green lentil Lentille verte du Puy; in
     Black Forest ham the colour is a word of the place's name."""

@@ -124,7 +124,7 @@ CONVENTIONAL_SOUNDS = {"堡": "bu er ge"}
 CONVENTION_MIN = 3    # characters of a rendering that writes a sound by convention (汉堡 alone is a hamburger)
 
 
-def _han_sounds(run: str) -> str:
+def han_sounds(run: str) -> str:
     """The pinyin a rendering in Chinese characters is heard as: each character's reading, and the sound the
     last character conventionally writes where it closes a rendering of three characters or more
     (CONVENTIONAL_SOUNDS: 纽伦堡 is niu lun burg; 汉堡王 and 汉堡 keep bao)."""
@@ -188,7 +188,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
                     continue                          # names (those are written in katakana)
                 elif script == "Han":
-                    parts.append(phonetic.from_pinyin(_han_sounds(run.replace(" ", ""))))
+                    parts.append(phonetic.from_pinyin(han_sounds(run.replace(" ", ""))))
                 elif script == "Kana":
                     parts.append(phonetic.from_kana(run))
                 elif script == "Hangul":

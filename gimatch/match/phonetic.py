@@ -15,9 +15,10 @@ from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
+from ..text.anatomy import HAN_CORE_MIN
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, family_name, phonetic_forms
+from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -192,6 +193,25 @@ def _could_be(foreign: list[str], names: list[str]) -> bool:
     return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words)
 
 
+def _closing_feature(q: Query) -> tuple[str, frozenset[str], str] | None:
+    """A Chinese place that closes with a landscape word, as a rendering writes the landscape word of a foreign
+    name translated (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie): the place before it, the word's kinds (river,
+    hill) and the word; None otherwise."""
+    if q.script != "Han":
+        return None
+    place, kinds = q.anat.place, lexicon().feature_kinds
+    word = max((w for w in kinds if script_of(w[0]) == "Han" and place.endswith(w)
+                and len(place) - len(w) >= HAN_CORE_MIN), key=len, default=None)
+    return (place[: -len(word)], kinds[word], word) if word else None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _landscape(name: str) -> frozenset[str]:
+    """The kinds of the landscape words of a name (Ribera del Duero: river; Côte Rôtie: coast, hill)."""
+    kinds = lexicon().feature_kinds
+    return frozenset(k for w in fold(name).split() for k in kinds.get(w, ()))
+
+
 def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a word's sound form is that of the first word of a name that has no product word (Brunello of
     Brunello di Montalcino, Parmigiano of Parmigiano Reggiano): the product's own name, distinctive alone. Of
@@ -226,9 +246,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         _dictionary_sources(q, words, idx, out)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
-    for form, spaced, products_as_sounds in phonetic_forms(q):
+    forms = [(*f, None) for f in phonetic_forms(q)]
+    closing = _closing_feature(q)
+    if closing:                                  # 杜埃罗河岸: the place before its landscape word, which the GI's
+        forms.append((phonetic.from_pinyin(han_sounds(closing[0])), 1, False, closing))    # name must have too
+    for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
-        read = q.folded if products_as_sounds else q.anat.place or q.folded
+        read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
         syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
         share = transcription_share(read) if q.script == "Han" else 1.0
         native_words = share < 0.6
@@ -260,7 +284,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses, g.class_common)
-            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not agrees and not (
+            if feature and not feature[1] & _landscape(g.names[ni]):
+                continue                     # the landscape word translated is not one of this name's
+            backed = agrees or bool(feature)   # a product word or a landscape word that agrees with the name's
+            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not backed and not (
                     share == 1.0 and idx.abroad(gi))):
                 continue                     # a place of two consonants in two syllables says nothing, unless the
                                              # GI's product follows it (波特酒) or both are sound characters and the
@@ -280,7 +307,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
             if own != "latin" and spaced > _words_of(part, idx, gi, ni):
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
-            alone = part != "phon" and not agrees and (own != "latin" or part == "phon-place")
+            alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
                          and (idx.abroad(gi) or vouched)):
@@ -298,7 +325,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in foreign Chinese (阿西雅格 Asiago) is judged as a
             # name of three is: a rendering that long is not met by chance, as two characters are
             long_rendering = consonants == 2 and foreign_han and idx.abroad(gi)
-            bar = needed(3 if long_rendering else consonants, agrees, idx.abroad(gi), native_words, vouched=vouched)
+            bar = needed(3 if long_rendering else consonants, backed, idx.abroad(gi), native_words, vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
             if own == "latin":
@@ -324,5 +351,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue
             part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
             less = ONE_WORD if kind.startswith("phon-word") or alone else 0.0
+            landscape = f", its landscape word translated ({feature[2]})" if feature else ""
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
-                          f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)", ev))
+                          f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
+                          f"{landscape}", ev))

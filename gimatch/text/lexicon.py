@@ -46,6 +46,7 @@ class Lexicon:
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
+    feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
 
 
@@ -194,6 +195,7 @@ def _compile() -> Lexicon:
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
         place_features=frozenset(r["word"] for r in bundled.read_table("place_features.csv")),
+        feature_kinds=_feature_kinds(),
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
@@ -216,6 +218,13 @@ def class_lineage(common: str | None) -> tuple[str, ...]:
         out.append(common)
         common = broader.get(common)
     return tuple(out)
+
+
+def _feature_kinds() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in bundled.read_table("place_features.csv"):
+        out.setdefault(row["word"], set()).add(row["feature"])
+    return {word: frozenset(kinds) for word, kinds in out.items()}
 
 
 def concepts_agree(a: set[str], b: set[str]) -> bool | None:
