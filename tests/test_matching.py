@@ -123,6 +123,13 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+@pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
+def test_a_label_word_closing_a_chinese_rendering_is_read_around(bundled_store, query):
+    """产区 and 法定产区 (the appellation) and AOC in Latin letters qualify the name: Chablis, as 夏布利 alone."""
+    top = _top(bundled_store, query)
+    assert top is not None and top.names[0] == "Chablis"
+
+
 @pytest.mark.parametrize("query, name", [("杜埃罗河岸", "Ribera del Duero"), ("罗帝丘", "Côte Rôtie")])
 def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, name):
     """Chinese writes the place by its sounds and the landscape word by its meaning (河岸 riverbank: ribera; 丘

@@ -73,6 +73,17 @@ class Collector:
             self.best[hit.gi] = hit
 
 
+def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
+    """A Chinese, Japanese or Thai sign less a label word in Latin letters that closes it (巴罗洛DOCG, 夏布利 AOC):
+    the letters of the label do not make the sign a Latin one."""
+    runs = script_runs(folded)
+    if len(runs) < 2 or runs[-1][0] != "Latin" or not any(is_spaceless_script(s) for s, _ in runs[:-1]) or \
+            runs[-1][1].strip(" .-") not in lexicon().modifiers:
+        return text, folded
+    rest = "".join(run for _, run in runs[:-1]).strip(" .-")
+    return rest, rest
+
+
 def analyze(text: str) -> Query:
     """Fold a query and compute its keys, tokens and anatomy."""
     if not isinstance(text, str):
@@ -80,14 +91,15 @@ def analyze(text: str) -> Query:
     folded = fold(text)
     if not folded:
         raise UsageError(f"nothing to check in {text!r}: the name is empty or only punctuation")
-    keys = [(k.key, k.kind) for k in name_keys(text)]
+    reading, folded = _latin_label_off(text, folded)
+    keys = [(k.key, k.kind) for k in name_keys(reading)]
     script = dominant_script(folded)
     if script in ("Latin", "Common"):
         jp = japanese_latin(folded)
         for key in (jp, joined(jp)):
             if key not in {k for k, _ in keys}:
                 keys.append((key, "japanese"))
-    anat = anatomy(text)
+    anat = anatomy(reading)
     if script in ("Latin", "Common") and not anat.terms and jp != folded:
         hepburn = anatomy(jp)                   # long vowels written out (Matsusaka gyuu): read as Hepburn folds them,
         changed = set(jp.split()) - set(folded.split())        # where the word folded is a Japanese product word

@@ -295,7 +295,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
-    text = folded.replace(" ", "")
+    text = _closing_modifier_off(folded.replace(" ", ""))
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
             if text.endswith(d) and len(text) > len(d):
@@ -328,6 +328,13 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
+
+
+def _closing_modifier_off(text: str) -> str:
+    """Text without the label word that closes it (夏布利产区, 夏布利法定产区: the appellation of Chablis), taken
+    off before the product word is looked for (夏布利葡萄酒产区)."""
+    word = next((w for w in lexicon().spaceless_modifiers if text.endswith(w) and len(text) - len(w) >= 2), "")
+    return text[: len(text) - len(word)]
 
 
 def _loanword_term(text: str, anat: Anatomy) -> str:
