@@ -15,7 +15,7 @@ from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
-from ..text.anatomy import HAN_CORE_MIN
+from ..text.anatomy import closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
@@ -197,12 +197,8 @@ def _closing_feature(q: Query) -> tuple[str, frozenset[str], str] | None:
     """A Chinese place that closes with a landscape word, as a rendering writes the landscape word of a foreign
     name translated (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie): the place before it, the word's kinds (river,
     hill) and the word; None otherwise."""
-    if q.script != "Han":
-        return None
-    place, kinds = q.anat.place, lexicon().feature_kinds
-    word = max((w for w in kinds if script_of(w[0]) == "Han" and place.endswith(w)
-                and len(place) - len(w) >= HAN_CORE_MIN), key=len, default=None)
-    return (place[: -len(word)], kinds[word], word) if word else None
+    word = closing_feature(q.anat.place) if q.script == "Han" else ""
+    return (q.anat.place[: -len(word)], lexicon().feature_kinds[word], word) if word else None
 
 
 @functools.lru_cache(maxsize=1 << 14)

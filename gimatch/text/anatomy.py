@@ -81,15 +81,21 @@ HAN_PARTICLES = frozenset("的之")   # the particles that join a Chinese place 
 HAN_CORE_MIN = 2     # Chinese characters a place keeps once its landscape or settlement character is off
 
 
+def closing_feature(place: str) -> str:
+    """The longest landscape or settlement word that closes a Chinese place (河谷 of 瓦郝河谷, not its 谷), where
+    two characters stay before it (黄山 is one name: Huangshan, not Huang); '' when none does."""
+    return max((w for w in lexicon().place_features if place.endswith(w) and not w.isascii()
+                and len(place) - len(w) >= HAN_CORE_MIN), key=len, default="")
+
+
 def place_core(place: str) -> str:
     """The key of a place without its landscape or settlement words (costa d'amalfi, amalfi coast → amalfi;
     เมืองพัทลุง, the town of Phatthalung → phatthalung): four letters at least, three in Thai; '' when it has
     none or nothing else."""
     features = lexicon().place_features
-    if dominant_script(place) == "Han":           # 武夷山 (Mount Wuyi), 安溪县: the feature closes the name, and
-        core = next((place[:-len(w)] for w in features if place.endswith(w)   # two characters stay (黄山 is one
-                     and len(place) - len(w) >= HAN_CORE_MIN), "")           # name: Huangshan, not Huang)
-        return spaceless_place_key(core)[0] if core else ""
+    if dominant_script(place) == "Han":           # 武夷山 (Mount Wuyi), 安溪县: the feature closes the name
+        word = closing_feature(place)
+        return spaceless_place_key(place[: -len(word)])[0] if word else ""
     if not place.isascii():
         words = [w for w in features if not w.isascii() and w in place and w != place]
         key = spaceless_place_key(functools.reduce(lambda text, w: text.replace(w, ""), words, place))[0] \
@@ -320,10 +326,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
             break
-    for word in lex.spaceless_modifiers:
-        if text.endswith(word) and len(text) - len(word) >= 2:
-            text = text[: -len(word)]
-            break
+    text = _closing_modifier_off(text)
     if script == "Han" and len(text) > 2 and text[-1] in HAN_PARTICLES:
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text

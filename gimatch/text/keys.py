@@ -204,9 +204,10 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         add(form, kind)
         add(" ".join(stem_tokens(form.split())), kind)
     if script == "Han" and not japanese:
-        add(_word_divided_pinyin(folded), "pinyin")
+        divided = _word_divided_pinyin(folded)
+        add(divided, "pinyin")
         if chinese_gi:
-            add(romanize.unaspirated(_word_divided_pinyin(folded)) or "", "legacy")
+            add(romanize.unaspirated(divided) or "", "legacy")
         if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), three
             for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):   # syllables at least: 선지
                 if len(reading) >= KOREAN_MIN:                                          # (宣纸) is a Korean word too

@@ -175,6 +175,7 @@ def _compile() -> Lexicon:
         if row["territory"] == "*":          # generic in one territory only: see gimatch.legal.generic_in
             generic.setdefault(fold(row["term"]).replace(" ", ""), []).append(row)
     aliases = {row["alias"]: row["canonical"] for row in bundled.read_table("place_aliases.csv")}
+    features = _feature_kinds()
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -194,8 +195,8 @@ def _compile() -> Lexicon:
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
-        place_features=frozenset(r["word"] for r in bundled.read_table("place_features.csv")),
-        feature_kinds=_feature_kinds(),
+        place_features=frozenset(features),
+        feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
