@@ -149,9 +149,9 @@ def test_a_colour_beside_the_product_says_its_kind_not_the_place(bundled_store):
 
 
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
-    """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): split peas of Santorini are that GI first,
-    before the wine named Santorini alone."""
-    top = _top(bundled_store, "Santorini split peas")
+    """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
+    first, before the wine named Santorini alone."""
+    top = _top(bundled_store, "Santorini yellow split peas")
     assert "Fava Santorinis" in top.names and top.kind == "translation"
 
 

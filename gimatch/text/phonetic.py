@@ -37,8 +37,7 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
 VOWELS = frozenset("aeiouəæ")
 CONSONANTS = "PFWTKSLMNHYJR"
 PALATAL = "J"   # pinyin j: transcription writes with it a g or k (基 Chianti, 加 Canada, 吉 Guijuelo) as much as a
-                # soft g (贾 Giacomo): between a velar and a sibilant, near both (it comes only before i and ü,
-                # where a velar is said forward)
+                # soft g (贾 Giacomo): between a velar and a sibilant
 RETROFLEX = "R"  # pinyin r: transcription writes with it a French or Portuguese j (茹 Alentejo, 让 Jean) as much as an
                 # r (瑞 for ra, re, ri: 哥瑞納 Grana, 卡伯瑞勒斯 Cabrales): between a sibilant and a liquid
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
@@ -239,7 +238,7 @@ def consonants(form: str) -> str:
     return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S").replace(RETROFLEX, "S")
 
 
-NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.2, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
+NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
         frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7,
