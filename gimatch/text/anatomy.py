@@ -358,7 +358,9 @@ def _loanword_term(text: str, anat: Anatomy) -> str:
 def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, str]:
     """The place key of a place in Chinese, Japanese or Thai script, and the romanized words it was read from."""
     forms = romanized_forms(text, japanese=japanese)
-    words = [t for t in (forms[0][0] if forms else text).split() if t not in STOPWORDS]
+    words = (forms[0][0] if forms else text).split()
+    if not forms or forms[0][1] != "pinyin":      # pinyin's syllables are no articles (马吉娜 ma ji na, 达 da)
+        words = [t for t in words if t not in STOPWORDS]
     return canonical_place(words), " ".join(words)
 
 
