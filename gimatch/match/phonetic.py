@@ -288,6 +288,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a place of two consonants in two syllables says nothing, unless the
                                              # GI's product follows it (波特酒) or both are sound characters and the
                                              # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
+            if q.script == "Han" and syllables < 3 and share < 1.0 and not backed:
+                continue                     # nor two characters of which one is no sound character (本田, Honda)
             part = kind.split(":")[0]
             if latin and part == "phon-place" and agrees:
                 continue                     # a place in Latin letters with the product in English: the
