@@ -401,10 +401,11 @@ def test_a_rendering_closed_by_the_fortress_character_is_heard_as_burg(bundled_s
 
 def test_a_nasal_before_a_labial_is_labial_across_words_too(bundled_store):
     """Saint-Péray is said with an m before the p, as 圣佩雷 (sheng pei lei) writes it: the name is read as
-    one sound form across its words, as pinyin is."""
+    one sound form across its words, as pinyin is. A hyphen parts words, so the t that closes Saint is silent
+    as it is before a space."""
     from gimatch.text import phonetic
 
-    assert phonetic.latin("Saint-Péray", "fr") == phonetic.latin("Saintpéray", "fr")
+    assert phonetic.latin("Saint-Péray", "fr") == phonetic.latin("Saint Péray", "fr") == "SæMPeLe"
     assert any("Saint-Péray" in c.names for c in bundled_store.check("圣佩雷").conflicts[:5])
 
 
@@ -779,3 +780,17 @@ def test_a_name_that_is_a_products_name_whole(bundled_store):
     assert (anatomy("Da Hong Pao").place, anatomy("Da Hong Pao").concepts) == ("", {"oolong_tea"})
     assert anatomy("Fleur de sel").concepts == {"salt"}
     assert any("大红袍" in name for name in bundled_store.check("Da Hong Pao").conflicts[0].names)
+
+
+def test_chinese_place_keys_keep_every_syllable(bundled_store):
+    """Pinyin syllables that spell articles of European languages (da, na, de, la) are syllables of a Chinese
+    place, kept in its key: 马自达 (Mazda) and 马吉娜橄榄油 share no place."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("马吉娜橄榄油").place_key == "majina" and anatomy("马自达").place_key == "mazida"
+    assert not bundled_store.check("马自达").conflicts
+
+
+def test_two_chinese_characters_not_both_sound_characters_render_no_name(bundled_store):
+    """本田 (Honda) is two ordinary characters: no rendering of a foreign name, whatever it sounds like."""
+    assert not bundled_store.check("本田").conflicts

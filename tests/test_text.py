@@ -299,6 +299,28 @@ def test_a_vowel_added_to_a_cluster_is_cheap_in_scripts_that_add_one():
     assert distance("NaMa", "NaM", epenthetic=True) == distance("NaMa", "NaM")    # after a nasal: a vowel
     assert distance(from_kana("シャブリ"), latin("chablis", "fr"), epenthetic=True) < \
         distance(from_kana("シャブリ"), latin("chablis", "fr"))
+    # the vowels so added are u, the neutral e and o; an a is a vowel of the name (法拉利 fa-la-li is no Fleurie)
+    assert distance("FaLa", "FLa", epenthetic=True) > distance("FuLa", "FLa", epenthetic=True) == EPENTHESIS
+
+
+def test_transcription_vowels_of_pinyin_and_hangul():
+    """约 yue writes yo (巴约讷 Bayonne); the e of en and eng is the neutral vowel (蒙 meng for Mon-); Hangul ㅟ
+    after a consonant writes the French u (메르퀴레 Mercurey), and alone is still wi (위스키)."""
+    from gimatch.text.phonetic import SCHWA, from_hangul, from_pinyin, latin
+
+    assert from_pinyin("ba yue na") == "PaYoNa"
+    assert from_pinyin("meng") == f"M{SCHWA}N" and from_pinyin("sen") == f"S{SCHWA}N"
+    assert from_hangul("메르퀴레") == latin("mercurey", "fr") and from_hangul("위스키").startswith("Wi")
+
+
+def test_french_hyphen_parts_words_and_mont_keeps_no_t():
+    """A hyphen parts a French name's words, each read with its silent finals (Nuits-Saint-Georges); the t of
+    the element mont is silent before a consonant (Montravel, Puligny-Montrachet), not before a vowel."""
+    from gimatch.text.phonetic import latin
+
+    assert latin("Nuits-Saint-Georges", "fr") == latin("nuits saint georges", "fr") == "NuiSæNSeoLS"
+    assert latin("Montravel", "fr") == "MoNLaFeL" and "MoNL" in latin("Puligny-Montrachet", "fr")
+    assert latin("Montagny", "fr").startswith("MoNT")
 
 
 def test_a_vowel_beside_its_own_glide_is_one_sound():

@@ -120,9 +120,10 @@ def sounded(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded."""
+    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded; a hyphen
+    parts words (Puligny-Montrachet: its words are read as words)."""
     text = unicodedata.normalize("NFKD", _stressed_e(text)).encode("ascii", "ignore").decode("ascii")
-    return _NOT_LETTER.sub("", text).strip()
+    return _NOT_LETTER.sub("", text.replace("-", " ")).strip()
 
 
 _NOT_LETTER = re.compile(r"[^A-Za-z ]")
@@ -140,7 +141,8 @@ PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"
 # The i of zi, ci, si, zhi, chi, shi, ri is no vowel of its own but the consonant held (斯 for the s of Asti, 兹 for
 # the z of Pfalz): the vowel transcription adds to a bare consonant, as the e of ke and te is
 APICAL = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})
-BARE_VOWEL = {"yi": "i", "wu": "Wu", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "ue",
+# 约 yue is transcription's yo (约克 York, 巴约讷 Bayonne)
+BARE_VOWEL = {"yi": "i", "wu": "Wu", "yu": "u", "ye": "e", "yin": "iN", "ying": "iN", "yun": "uN", "yue": "Yo",
               "yuan": "uaN"}
 
 
@@ -162,6 +164,8 @@ def from_pinyin(syllables: str) -> str:
                 break
         if initial and syl == "e" or spelled_initial in APICAL and syl == "i":
             syl = SCHWA
+        elif syl in ("en", "eng"):      # the e of en, eng is the neutral vowel too (蒙 meng for mon, 森 for sen)
+            syl = SCHWA + syl[1:]
         for spelled, sound in PINYIN_FINALS:
             syl = syl.replace(spelled, sound)
         out.append(initial + syl)
@@ -202,6 +206,7 @@ HANGUL_INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S"
 HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "e", "yo", "u", "wo", "we", "wi", "yu",
                  "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault): e, as read
 HANGUL_EU = 18            # ㅡ
+HANGUL_WI = 16            # ㅟ: after a consonant, the u of French (퀴 of 메르퀴레 Mercurey, 퓌 of 퓌메 Fumé)
 HANGUL_NO_INITIAL = 11    # ㅇ as an initial: no consonant
 HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P", "S",
                 "S", "N", "S", "S", "K", "T", "P", "H"]
@@ -224,6 +229,8 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
             continue
         initial, medial, final = code // 588, (code % 588) // 28, code % 28
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
+        if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
+            vowel = "u"
         labial = initial == HANGUL_PH or initial == HANGUL_B and bool(out)
         consonant = "F" if ph_as_f and labial else HANGUL_INITIAL[initial]
         if consonant == "S" and vowel.startswith("y"):
@@ -290,6 +297,8 @@ _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 
 EPENTHESIS = 0.1     # a vowel added to say a consonant of a cluster or a final one alone
+ADDED_VOWELS = frozenset("uoə")   # the vowels added so: u (布 bu, ブ), the neutral e and apical i of pinyin
+                                 # (克 ke, 斯 si), o after t and d in kana (ト); i after a sibilant (ジ of -dge)
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
 GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
                      # (莱 lai for le, 奥 ao and 索 suo for o)
@@ -343,10 +352,10 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
         del_a = drop_a[i]
         cur = [prev[0] + del_a]
         left = cur[0]
-        vowel = ca in VOWELS
+        added_vowel = ca in ADDED_VOWELS or ca == "i" and i and a[i - 1] == "S"
         for j in range(m):
             diag = prev[j] + sub[ca, b[j]]
-            up = prev[j + 1] + (EPENTHESIS if vowel and added[j + 1] and del_a > EPENTHESIS else del_a)
+            up = prev[j + 1] + (EPENTHESIS if added_vowel and added[j + 1] and del_a > EPENTHESIS else del_a)
             side = left + drop_b[j]
             left = diag if diag < up else up
             if side < left:
