@@ -479,3 +479,13 @@ def test_a_consonant_that_ends_a_word_and_opens_the_next_is_said_once():
 
     assert latin("lalande de pomerol", "fr") == "LaLaNTəPoMeLoL"     # 拉朗德波美侯: one d, then de's vowel
     assert latin("saint tropez", "fr") == latin("sain tropez", "fr")
+
+
+def test_cyrillic_soft_vowels_and_zh_read_as_said():
+    """я, ю, є, ё after a consonant soften it and are said a, u, e, o (Мюнстер mu-, not myu-); дж and ж are the
+    sibilant of Italian gi (Пармиджано) and French j (Жамбон); pinyin zh is one sibilant too."""
+    from gimatch.text.phonetic import from_cyrillic, latin
+
+    assert from_cyrillic("мюнстер") == "MuNSTeL" and from_cyrillic("ялта").startswith("Y")
+    assert from_cyrillic("пармиджано") == "PaLMiSaNo" and from_cyrillic("жамбон") == latin("jambon", "fr")
+    assert latin("zhen") == "SeN"

@@ -171,7 +171,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
     from ..text.lexicon import is_product_term
-    from ..text.romanize import THANTHAKHAT, cyrillic_bg, greek, rtgs
+    from ..text.romanize import THANTHAKHAT, greek, rtgs
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
@@ -210,7 +210,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 elif script == "Greek":
                     parts.append(phonetic.latin(greek(run), "el"))
                 elif script == "Cyrillic":
-                    parts.append(phonetic.latin(cyrillic_bg(run)))
+                    parts.append(phonetic.from_cyrillic(run))
                 elif script == "Latin":
                     parts.append(phonetic.latin(run))
             form = "".join(parts)

@@ -135,11 +135,15 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             if word not in STOPWORDS and word not in single and len(word) >= 4 and (   # does not (Green of
                     source != "han" or romanize.is_pinyin(word)):                       # Wuyuan Green Tea) it
                 add(phonetic.latin(said.get(word, word), lang), "-word", source)         # translates
-    elif script in ("Greek", "Cyrillic"):
-        roman = romanize.greek(folded) if script == "Greek" else romanize.cyrillic_bg(folded)
-        add(phonetic.latin(roman, "el" if script == "Greek" else None), "", script.lower())
+    elif script == "Greek":
+        roman = romanize.greek(folded)
+        add(phonetic.latin(roman, "el"), "", "greek")
         for word in roman.split():
-            add(phonetic.latin(word, "el" if script == "Greek" else None), "-word", script.lower())
+            add(phonetic.latin(word, "el"), "-word", "greek")
+    elif script == "Cyrillic":
+        add(phonetic.from_cyrillic(folded), "", "cyrillic")
+        for word in folded.split():
+            add(phonetic.from_cyrillic(word), "-word", "cyrillic")
     elif script == "Han" and not japanese:
         anat = anatomy(text, japanese=False)
         source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese

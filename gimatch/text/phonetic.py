@@ -239,6 +239,19 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
     return _classes("".join(out))
 
 
+_SOFTENING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[яюєё]")
+_SOFTENED = str.maketrans("яюєё", "ауео")
+
+
+def from_cyrillic(text: str) -> str:
+    """The phonetic form of Cyrillic text, read in its Latin transliteration: я, ю, є, ё after a consonant
+    soften it and are said a, u, e, o (Грюєр gru-er, Мюнстер), where elsewhere they open with a y (Ялта,
+    Коньяк)."""
+    from .romanize import cyrillic_bg
+
+    return latin(cyrillic_bg(_SOFTENING.sub(lambda m: m.group().translate(_SOFTENED), text.lower())))
+
+
 def consonants(form: str) -> str:
     """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a
     skeleton is compared letter for letter; the alignment weighs how near j is to a velar, r to a liquid)."""
