@@ -794,3 +794,12 @@ def test_chinese_place_keys_keep_every_syllable(bundled_store):
 def test_two_chinese_characters_not_both_sound_characters_render_no_name(bundled_store):
     """本田 (Honda) is two ordinary characters: no rendering of a foreign name, whatever it sounds like."""
     assert not bundled_store.check("本田").conflicts
+
+
+def test_a_romanized_chinese_or_japanese_product_word_does_not_open_a_name():
+    """Chinese and Japanese write the product after the place: the tai of Tai Ping Hou Kui (太平猴魁) is a
+    syllable of the place, not tai (鯛, sea bream); a product word closing the name is still one (Kobe Beef)."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("Tai Ping Hou Kui").place == "tai ping hou kui" and not anatomy("Tai Ping Hou Kui").terms
+    assert anatomy("Kobe Beef").place == "kobe"

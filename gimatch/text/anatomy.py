@@ -167,6 +167,11 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
     return syllables(rest[0]) > 1
 
 
+PRODUCT_LAST = frozenset({"zh-Latn", "ja-Latn", "ko-Latn"})   # romanized product words of languages that write
+                                                              # them after the place: none opens a name (the tai
+                                                              # of Tai Ping Hou Kui is no sea bream, 鯛)
+
+
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
     lex = lexicon()
     if len(tokens) > 1 and tuple(tokens) in terms:     # a name that is a product's name whole (Da Hong Pao, Fleur
@@ -184,7 +189,8 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
                     changed = True
                     break
                 head = tuple(tokens[:n])
-                if head in terms and len(tokens) > n and _leaves_a_place(terms[head], tokens[n:]):
+                if head in terms and terms[head].lang not in PRODUCT_LAST and len(tokens) > n and \
+                        _leaves_a_place(terms[head], tokens[n:]):
                     anat.terms.append(terms[head])
                     tokens = tokens[n:]
                     changed = True
