@@ -803,3 +803,17 @@ def test_a_romanized_chinese_or_japanese_product_word_does_not_open_a_name():
 
     assert anatomy("Tai Ping Hou Kui").place == "tai ping hou kui" and not anatomy("Tai Ping Hou Kui").terms
     assert anatomy("Kobe Beef").place == "kobe"
+
+
+def test_part_of_a_chinese_place_in_translated_words(bundled_store):
+    """West Lake Dragon Well Tea: Dragon Well translates 龙井 (long jing), part of the place the query writes
+    in English words; it finds Longjing Cha as Dragon Well Tea does."""
+    assert "Longjing cha" in _top(bundled_store, "West Lake Dragon Well Tea").names
+
+
+def test_a_name_of_chinese_syllables_keeps_those_that_spell_articles():
+    """Pi Lo Chun (碧螺春) has no article: its lo is a syllable; Le Puy and La Mancha still lose theirs."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("Dong Ting Pi Lo Chun").place == "dong ting pi lo chun"
+    assert anatomy("Le Puy").place == "puy" and anatomy("La Mancha").place == "mancha"

@@ -53,6 +53,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                         key not in lexicon().place_features:
                     _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
+                if (i, j) != (0, len(words)) and q.script == "Latin":      # West Lake Dragon Well: 龙井
+                    for key in translated_place_readings(" ".join(words[i:j])):
+                        _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
+                               "part of the place, in the Chinese characters it translates", seen, need_product=True)
     if not seen and q.script == "Han" and q.anat.concepts:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:

@@ -290,7 +290,9 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     tokens = _inner_terms(tokens, anat, terms)
     tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
     modifiers = lexicon().modifiers
-    place = [t for t in tokens if t not in STOPWORDS and t not in modifiers]
+    # a name of Chinese syllables has no articles: the lo of Pi Lo Chun (碧螺春) is a syllable of it
+    articles = frozenset() if len(tokens) > 1 and all(map(romanize.chinese_syllable, tokens)) else STOPWORDS
+    place = [t for t in tokens if t not in articles and t not in modifiers]
     if anat.terms and langs is None and "".join(place) not in lexicon().place_aliases:
         named = [t for t in place if t not in lexicon().colours]      # a query's colour beside its product says
         place = named or place          # the product's kind (Red Onion of Tropea), when a place remains and the
