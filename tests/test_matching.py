@@ -817,3 +817,12 @@ def test_a_name_of_chinese_syllables_keeps_those_that_spell_articles():
 
     assert anatomy("Dong Ting Pi Lo Chun").place == "dong ting pi lo chun"
     assert anatomy("Le Puy").place == "puy" and anatomy("La Mancha").place == "mancha"
+
+
+def test_a_romanized_thai_product_word_does_not_close_a_name():
+    """Thai writes the product before the place: Pla Tu Mae Klong is mackerel of the Mae Klong, not a drum
+    (klong, กลอง); Kafae Doi Tung is still coffee of Doi Tung."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("Pla Tu Mae Klong").place == "tu mae klong"
+    assert anatomy("Kafae Doi Tung").place == "doi tung" and anatomy("Kafae Doi Tung").terms

@@ -167,9 +167,11 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
     return syllables(rest[0]) > 1
 
 
-PRODUCT_LAST = frozenset({"zh-Latn", "ja-Latn", "ko-Latn"})   # romanized product words of languages that write
-                                                              # them after the place: none opens a name (the tai
-                                                              # of Tai Ping Hou Kui is no sea bream, 鯛)
+# romanized product words of languages that write them after the place, none of which opens a name (the tai of
+# Tai Ping Hou Kui is no sea bream, 鯛), and of Thai, which writes them before it (the klong of Pla Tu Mae Klong,
+# the Mae Klong river, is no drum)
+PRODUCT_LAST = frozenset({"zh-Latn", "ja-Latn", "ko-Latn"})
+PRODUCT_FIRST = frozenset({"th-Latn"})
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
@@ -183,7 +185,8 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
-                if tail in terms and len(tokens) > n and _leaves_a_place(terms[tail], tokens[:-n]):
+                if tail in terms and terms[tail].lang not in PRODUCT_FIRST and len(tokens) > n and \
+                        _leaves_a_place(terms[tail], tokens[:-n]):
                     anat.terms.append(terms[tail])
                     tokens = tokens[:-n]
                     changed = True
