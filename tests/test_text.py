@@ -285,7 +285,7 @@ def test_the_apical_i_of_pinyin_is_a_held_consonant():
     from gimatch.text.phonetic import SCHWA, from_pinyin
 
     assert from_pinyin("a si di") == f"aS{SCHWA}Ti" and from_pinyin("fa er zi").endswith(SCHWA)
-    assert from_pinyin("xi") == "Si" and from_pinyin("qi") == "Si"
+    assert from_pinyin("xi") == "Si" and from_pinyin("qi") == from_pinyin("ji") == "Ji"
 
 
 def test_a_vowel_added_to_a_cluster_is_cheap_in_scripts_that_add_one():

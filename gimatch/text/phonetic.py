@@ -36,8 +36,8 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
 CONSONANTS = "PFWTKSLMNHYJR"
-PALATAL = "J"   # pinyin j: transcription writes with it a g or k (基 Chianti, 加 Canada, 吉 Guijuelo) as much as a
-                # soft g (贾 Giacomo): between a velar and a sibilant
+PALATAL = "J"   # pinyin j and q: transcription writes with them a g or k (基 Chianti, 加 Canada, 吉 Guijuelo, 奇 for
+                # ki) as much as a soft g or a ch (贾 Giacomo, 乔 Gio-, 切 Che-): between a velar and a sibilant
 RETROFLEX = "R"  # pinyin r: transcription writes with it a French or Portuguese j (茹 Alentejo, 让 Jean) as much as an
                 # r (瑞 for ra, re, ri: 哥瑞納 Grana, 卡伯瑞勒斯 Cabrales): between a sibilant and a liquid
 SCHWA = "ə"     # pinyin's e after a consonant (克 ke, 特 te, 德 de, 格 ge): the vowel Chinese adds to a foreign
@@ -133,7 +133,7 @@ _NOT_LETTER = re.compile(r"[^A-Za-z ]")
 # as an r (瑞): pinyin r is RETROFLEX, between a sibilant and a liquid; r and l are mostly l and er.
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
-                   ("q", "S"), ("x", "S"), ("r", RETROFLEX), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
+                   ("q", PALATAL), ("x", "S"), ("r", RETROFLEX), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
 # Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
 # for me, 切 qie for che), and yi, wu, yu are bare vowels.
 PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
