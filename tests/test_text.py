@@ -299,7 +299,7 @@ def test_a_vowel_added_to_a_cluster_is_cheap_in_scripts_that_add_one():
     assert distance("NaMa", "NaM", epenthetic=True) == distance("NaMa", "NaM")    # after a nasal: a vowel
     assert distance(from_kana("シャブリ"), latin("chablis", "fr"), epenthetic=True) < \
         distance(from_kana("シャブリ"), latin("chablis", "fr"))
-    # the vowels so added are u, the neutral e and o; an a is a vowel of the name (法拉利 fa-la-li is no Fleurie)
+    # the vowels so added are u, the neutral e and o; an a costs as a vowel of its own (法拉利 fa-la-li, Fleurie)
     assert distance("FaLa", "FLa", epenthetic=True) > distance("FuLa", "FLa", epenthetic=True) == EPENTHESIS
 
 
@@ -314,11 +314,13 @@ def test_transcription_vowels_of_pinyin_and_hangul():
 
 
 def test_french_hyphen_parts_words_and_mont_keeps_no_t():
-    """A hyphen parts a French name's words, each read with its silent finals (Nuits-Saint-Georges); the t of
-    the element mont is silent before a consonant (Montravel, Puligny-Montrachet), not before a vowel."""
+    """A hyphen before a consonant parts a French name's words, each read with its silent finals
+    (Nuits-Saint-Georges); before a vowel the final is said (Saint-Émilion, sain-té-). The t of the element
+    mont is silent before a consonant (Montravel, Puligny-Montrachet), not before a vowel."""
     from gimatch.text.phonetic import latin
 
     assert latin("Nuits-Saint-Georges", "fr") == latin("nuits saint georges", "fr") == "NuiSæNSeoLS"
+    assert latin("Saint-Émilion", "fr").startswith("SæNTe")
     assert latin("Montravel", "fr") == "MoNLaFeL" and "MoNL" in latin("Puligny-Montrachet", "fr")
     assert latin("Montagny", "fr").startswith("MoNT")
 
@@ -487,5 +489,9 @@ def test_cyrillic_soft_vowels_and_zh_read_as_said():
     from gimatch.text.phonetic import from_cyrillic, latin
 
     assert from_cyrillic("мюнстер") == "MuNSTeL" and from_cyrillic("ялта").startswith("Y")
+    assert from_cyrillic("кальвадос") == "KaLFaToS" and from_cyrillic("мьорсо") == "MoLSo"
+    from gimatch.text.keys import phonetic_keys          # a stored name is read so too, once folded (ё: е)
+
+    assert "MeLSo" in {k.key for k in phonetic_keys("Мёрсо")} and "MuNSTeL" in {k.key for k in phonetic_keys("Мюнстер")}
     assert from_cyrillic("пармиджано") == "PaLMiSaNo" and from_cyrillic("жамбон") == latin("jambon", "fr")
     assert latin("zhen") == "SeN"

@@ -22,7 +22,7 @@ from .stem import stem_tokens
 
 STOPWORDS = frozenset(
     "di de del della delle dei degli da dal du des la le les el los las lo l d of the von vom aus der die das "
-    "y e et und and do dos das em in im a al au aux z ze ze od iz na no".split())
+    "y e et und and do dos das em in im a al au aux z ze ze od iz na no cu".split())
 LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of z ze od iz al "
                   "au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
 _GERMAN_ADJ = re.compile(r"^(\w{4,})er$")
@@ -167,11 +167,11 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
     return syllables(rest[0]) > 1
 
 
-# romanized product words of languages that write them after the place, none of which opens a name (the tai of
-# Tai Ping Hou Kui is no sea bream, 鯛), and of Thai, which writes them before it (the klong of Pla Tu Mae Klong,
-# the Mae Klong river, is no drum)
-PRODUCT_LAST = frozenset({"zh-Latn", "ja-Latn", "ko-Latn"})
-PRODUCT_FIRST = frozenset({"th-Latn"})
+# languages that write the product after the place, whose romanized product words open no name (the tai of Tai
+# Ping Hou Kui is no sea bream, 鯛), and Thai, which writes it before, whose words close none (the klong of Pla Tu
+# Mae Klong, the Mae Klong river, is no drum); a word that is a product word in another language too may
+PRODUCT_LAST = frozenset({"zh", "ja", "ko"})
+PRODUCT_FIRST = frozenset({"th"})
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
@@ -185,14 +185,14 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
-                if tail in terms and terms[tail].lang not in PRODUCT_FIRST and len(tokens) > n and \
+                if tail in terms and not terms[tail].langs <= PRODUCT_FIRST and len(tokens) > n and \
                         _leaves_a_place(terms[tail], tokens[:-n]):
                     anat.terms.append(terms[tail])
                     tokens = tokens[:-n]
                     changed = True
                     break
                 head = tuple(tokens[:n])
-                if head in terms and terms[head].lang not in PRODUCT_LAST and len(tokens) > n and \
+                if head in terms and not terms[head].langs <= PRODUCT_LAST and len(tokens) > n and \
                         _leaves_a_place(terms[head], tokens[n:]):
                     anat.terms.append(terms[head])
                     tokens = tokens[n:]

@@ -121,12 +121,14 @@ def sounded(text: str) -> str:
 
 def _ascii(text: str) -> str:
     """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded; a hyphen
-    parts words (Puligny-Montrachet: its words are read as words)."""
+    before a consonant parts words, each read with its silent finals (Nuits-Saint-Georges), one before a vowel
+    joins them as the final consonant is said there (Saint-Émilion: sain-té-)."""
     text = unicodedata.normalize("NFKD", _stressed_e(text)).encode("ascii", "ignore").decode("ascii")
-    return _NOT_LETTER.sub("", text.replace("-", " ")).strip()
+    return _NOT_LETTER.sub("", _HYPHEN_BEFORE_CONSONANT.sub(" ", text)).strip()
 
 
 _NOT_LETTER = re.compile(r"[^A-Za-z ]")
+_HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyh])")
 
 
 # Transcription writes the j and soft g of French and Portuguese with pinyin r (日内瓦 Genève, 茹 for -jo) as much
@@ -239,17 +241,18 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
     return _classes("".join(out))
 
 
-_SOFTENING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[яюєё]")
-_SOFTENED = str.maketrans("яюєё", "ауео")
+_SOFTENING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[яює]|ь(?=о)|ь(?![аеиоуюяєіїы])")
+_SOFTENED = {"я": "а", "ю": "у", "є": "е", "ь": ""}
 
 
 def from_cyrillic(text: str) -> str:
-    """The phonetic form of Cyrillic text, read in its Latin transliteration: я, ю, є, ё after a consonant
-    soften it and are said a, u, e, o (Грюєр gru-er, Мюнстер), where elsewhere they open with a y (Ялта,
-    Коньяк)."""
+    """The phonetic form of folded Cyrillic text (ё folded to е), read in its Latin transliteration: я, ю, є
+    after a consonant soften it and are said a, u, e (Грюєр gru-er, Мюнстер), where elsewhere they open with a y
+    (Ялта); the soft sign is no sound before a consonant or at the end (Кальвадос), nor in Bulgarian ьо (Мьорсо),
+    and a y before another vowel (Коньяк)."""
     from .romanize import cyrillic_bg
 
-    return latin(cyrillic_bg(_SOFTENING.sub(lambda m: m.group().translate(_SOFTENED), text.lower())))
+    return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())))
 
 
 def consonants(form: str) -> str:
@@ -311,7 +314,7 @@ _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
 EPENTHESIS = 0.1     # a vowel added to say a consonant of a cluster or a final one alone
 ADDED_VOWELS = frozenset("uoə")   # the vowels added so: u (布 bu, ブ), the neutral e and apical i of pinyin
-                                 # (克 ke, 斯 si), o after t and d in kana (ト); i after a sibilant (ジ of -dge)
+                                 # (克 ke, 斯 si), o (ト, 托 for a t); i after a sibilant (ジ of -dge); not a, e, i
 CODA_LIQUID = 0.3    # an r or l closing a syllable before a consonant (Mar-gaux 玛歌, Bor-deaux ボルドー keeps it)
 GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a plain e or o with a diphthong
                      # (莱 lai for le, 奥 ao and 索 suo for o)
