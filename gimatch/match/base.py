@@ -171,7 +171,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
     from ..text.lexicon import is_product_term
-    from ..text.romanize import THANTHAKHAT, greek, rtgs
+    from ..text.romanize import THANTHAKHAT, greek
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
@@ -206,7 +206,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 elif script == "Hangul":
                     parts.append(phonetic.from_hangul(run, other))
                 elif script == "Thai":
-                    parts.append(phonetic.latin(rtgs(run.replace(" ", ""), written=other), "th"))
+                    parts.append(phonetic.from_thai(run, written=other))
                 elif script == "Greek":
                     parts.append(phonetic.latin(greek(run), "el"))
                 elif script == "Cyrillic":

@@ -241,6 +241,79 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
     return _classes("".join(out))
 
 
+THAI_CONSONANTS = {c: sound for letters, sound in (
+    ("กขฃคฅฆ", "k"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฑฒตถทธ", "t"),
+    ("ณน", "n"), ("บ", "b"), ("ปผพภ", "p"), ("ฝฟ", "f"), ("ม", "M"), ("ร", "r"), ("ลฬ", "l"), ("ว", "w"),
+    ("หฮ", "h"), ("อ", "")) for c in letters}
+THAI_LEADING = {"เ": "e", "แ": "æ", "โ": "o", "ใ": "ai", "ไ": "ai"}     # written before the consonant, said after
+THAI_VOWELS = {"ะ": "a", "ั": "a", "า": "a", "ำ": "aM", "ิ": "i", "ี": "i", "ึ": "u", "ื": "u", "ุ": "u", "ู": "u"}
+THAI_GLIDES = "รลว"             # the second consonant of a cluster (ปร, พล, กว)
+THAI_SONORANTS = "งญนมยรลวอห"    # none opens a cluster; a ห before one is not said (it sets the tone: โหลด)
+THAI_SILENCER = "\u0e4c"        # the thanthakhat: the letter under it is written, not said
+
+
+def from_thai(text: str, written: bool = False) -> str:
+    """The phonetic form of Thai script letter by letter, as a rendering of a foreign name writes it: each
+    consonant by its own sound, not the few a Thai syllable may close on (the l of ชิล, the s of แบรส), a
+    consonant with ร, ล or ว before its vowel as a cluster (โปรเซคโก pro-sek-ko, เบรน), the vowel written
+    before a consonant said after it; the letters under the thanthakhat left out, or read when ``written``
+    (Thai writes the spelling of a foreign name with them: โซแตร์น so-ter-n). Thai's romanization (RTGS) reads
+    Thai words: it says ปร of โปร p and n, the cluster a closing r."""
+    letters: list[list] = []                       # [letter, under the thanthakhat]
+    for ch in text:
+        if ch == THAI_SILENCER and letters and letters[-1][0] in THAI_CONSONANTS:
+            letters[-1][1] = True
+        elif ch in THAI_CONSONANTS or ch in THAI_LEADING or ch in THAI_VOWELS:
+            letters.append([ch, False])
+    letters = [x for x in letters if written or not x[1]]
+    chars = [ch for ch, _ in letters]
+    out: list[str] = []
+    leading, bare, i = "", False, 0                 # bare: the last letter is a consonant with no vowel yet
+    while i < len(chars):
+        ch, nxt = chars[i], chars[i + 1] if i + 1 < len(chars) else ""
+        if ch in THAI_LEADING:
+            leading, bare, i = THAI_LEADING[ch], False, i + 1
+        elif ch in THAI_VOWELS:
+            ua = ch == "ั" and nxt == "ว"            # -ัว
+            out.append("ua" if ua else THAI_VOWELS[ch])
+            bare, i = False, i + (2 if ua else 1)
+        elif ch == "อ" and bare:                    # อ after a consonant with no vowel is the vowel o (บอร์โดซ์)
+            out.append("o")
+            bare, i = False, i + 1
+        elif ch == "ห" and nxt and nxt in THAI_SONORANTS:
+            i += 1
+        else:
+            sound = THAI_CONSONANTS[ch]
+            if ch == "ญ" and not leading and not (nxt and nxt in THAI_VOWELS):
+                sound = "n"                          # ญ closing a syllable is an n (แชมเปญ)
+            i += 1
+            # the glide is the cluster's when the leading vowel is its vowel (โปร), or a vowel mark follows it
+            # (บรัช); not when it has a vowel of its own after a leading vowel (โซลา: so-la)
+            own_vowel = bool(chars[i + 1:i + 2]) and chars[i + 1] in THAI_VOWELS
+            if nxt and nxt in THAI_GLIDES and ch not in THAI_SONORANTS and not letters[i][1] and \
+                    own_vowel != bool(leading):
+                sound += THAI_CONSONANTS[nxt]
+                i += 1
+            out.append(sound)
+            bare = not leading
+            if leading:
+                i, vowel = _thai_leading_vowel(leading, chars, i)
+                out.append(vowel)
+                leading = ""
+    return _classes("".join(out))
+
+
+def _thai_leading_vowel(leading: str, chars: list[str], i: int) -> tuple[int, str]:
+    """The vowel a leading vowel writes with the marks after its consonant (เ-าะ o, เ-า ao, เ-ีย ia, เ-ือ ua,
+    เ-อ e, as in เชอร์รี่ for sherry), and where reading goes on."""
+    if leading == "e":
+        follow = "".join(chars[i:i + 2])
+        for written, said in (("าะ", "o"), ("า", "ao"), ("ีย", "ia"), ("ิย", "ia"), ("ือ", "ua"), ("อ", "e")):
+            if follow.startswith(written):
+                return i + len(written), said
+    return i, leading
+
+
 _SOFTENING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[яює]|ь(?=о)|ь(?![аеиоуюяєіїы])")
 _SOFTENED = {"я": "а", "ю": "у", "є": "е", "ь": ""}
 

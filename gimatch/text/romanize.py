@@ -191,22 +191,16 @@ THANTHAKHAT = "\u0e4c"                                 # the Thai mark over a le
 _THAI_SILENT = re.compile("[\u0e01-\u0e2e]" + THANTHAKHAT)
 
 
-def rtgs(text: str, written: bool = False) -> str:
+def rtgs(text: str) -> str:
     """RTGS romanization: place names from the gazetteer of Thai provinces, districts and GI localities
     get their official form (พัทลุง → phatthalung, not the engine's 'phatlung'); the rest is romanized word
     by word with pythainlp's offline royin engine, a consonant the thanthakhat silences left out first (the
-    engine reads แตร์น of โซแตร์น, Sauternes, as 'nae'), or, when ``written``, read as the letter it is, cutting
-    the word there: Thai writes a foreign name's spelling with such letters (โซแตร์น, Sauternes: 'so tae r n')."""
+    engine reads แตร์น of โซแตร์น, Sauternes, as 'nae'). A Thai rendering of a foreign name is read letter by
+    letter instead (gimatch.text.phonetic.from_thai)."""
     _, engine = _thai()
 
     def romanize_word(word: str) -> str:
-        if not written:
-            return engine(_THAI_SILENT.sub("", word) or word)
-        pieces, at = [], 0
-        for m in _THAI_SILENT.finditer(word):
-            pieces += [engine(word[at:m.start()]) if m.start() > at else "", engine(m.group(0)[0])]
-            at = m.end()
-        return " ".join([*pieces, engine(word[at:]) if at < len(word) else ""])
+        return engine(_THAI_SILENT.sub("", word) or word)
 
     places, longest = _thai_places()
     out: list[str] = []
