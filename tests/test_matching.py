@@ -832,3 +832,14 @@ def test_a_romanized_thai_product_word_does_not_close_a_name():
 
     assert anatomy("Pla Tu Mae Klong").place == "tu mae klong"
     assert anatomy("Kafae Doi Tung").place == "doi tung" and anatomy("Kafae Doi Tung").terms
+
+
+def test_the_japanese_dictionarys_source_word_said_as_the_gis_name_agrees(bundled_store):
+    """Katakana writes l and r alike: the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ
+    is Tokaj said in Hungarian; two consonants said alike prove nothing (zero is no Jerez)."""
+    from gimatch.match.phonetic import _could_be
+
+    assert _could_be(["Palma"], ["Prosciutto di Parma"], ["IT"]) and _could_be(["Tokay"], ["Tokaj"], ["HU"])
+    assert not _could_be(["zero"], ["Xeres"], ["ES"]) and not _could_be(["sable"], ["Chablis"], ["FR"])
+    assert "Prosciutto di Parma" in _top(bundled_store, "パルマハム").names
+    assert "Tokaj" in _top(bundled_store, "トカイ").names

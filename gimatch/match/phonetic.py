@@ -181,16 +181,22 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
 
-def _could_be(foreign: list[str], names: list[str]) -> bool:
-    """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it; a
-    product word both share (チーズ: cheese) or a landscape word (モン: mont, of モンデリーズ) says nothing of which
-    GI it is."""
+def _could_be(foreign: list[str], names: list[str], countries) -> bool:
+    """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it,
+    spelled alike or, of three consonants or more, said the same in the GI's language: katakana writes l and r
+    alike, so the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ is Tokaj. A product word
+    both share (チーズ: cheese) or a landscape word (モン: mont, of モンデリーズ) says nothing of which GI it is."""
     from rapidfuzz import fuzz
 
     lex = lexicon()
     said = [f for f in foreign if fold(f) not in lex.single_words and fold(f) not in lex.place_features]
     words = {w for n in names for w in fold(n).split() if w not in lex.single_words} | {joined(fold(n)) for n in names}
-    return any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words)
+    if any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words):
+        return True
+    lang = phonetic.language_of(countries)
+    sounds = {phonetic.latin(w, lang) for w in words}
+    return any(len(phonetic.consonants(form := phonetic.latin(f))) >= 3 and form in sounds   # two consonants
+               for f in said)                                                               # alike say little
 
 
 def _closing_feature(q: Query) -> tuple[str, frozenset[str], str] | None:
@@ -313,7 +319,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
                                              # Stilton cheese)
-            dictionary_agrees = bool(foreign) and _could_be(foreign, g.names)
+            dictionary_agrees = bool(foreign) and _could_be(foreign, g.names, g.countries)
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon"))
             if explained and not (loanwords_only and part == "phon"):
                 continue                     # the dictionary knows the words, and they are not this GI's; beside
