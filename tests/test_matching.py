@@ -843,3 +843,12 @@ def test_the_japanese_dictionarys_source_word_said_as_the_gis_name_agrees(bundle
     assert not _could_be(["zero"], ["Xeres"], ["ES"]) and not _could_be(["sable"], ["Chablis"], ["FR"])
     assert "Prosciutto di Parma" in _top(bundled_store, "パルマハム").names
     assert "Tokaj" in _top(bundled_store, "トカイ").names
+
+
+def test_a_rendering_that_follows_the_places_exonym(bundled_store):
+    """Chinese writes Bourgogne as English says Burgundy (勃艮第, bo gen di): a GI's place is also read by the
+    sounds of its exonym (datasets/place_aliases.csv); Bourgogne's own sounds are too far."""
+    from gimatch.text import phonetic
+
+    assert phonetic.similarity(phonetic.from_pinyin("bo gen di"), phonetic.latin("bourgogne", "fr"), pinyin=True) < 0.8
+    assert "Bourgogne" in _top(bundled_store, "勃艮第").names

@@ -42,6 +42,7 @@ class Lexicon:
     compound_heads: dict[str, Term]      # one-word terms that end compounds (Bergkäse, Kürbiskernöl), by the word
     modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
+    exonym_langs: dict[str, str] = field(default_factory=dict)   # each alias's language (burgundy: en)
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
@@ -174,7 +175,8 @@ def _compile() -> Lexicon:
     for row in bundled.read_table("generic_terms.csv"):
         if row["territory"] == "*":          # generic in one territory only: see gimatch.legal.generic_in
             generic.setdefault(fold(row["term"]).replace(" ", ""), []).append(row)
-    aliases = {row["alias"]: row["canonical"] for row in bundled.read_table("place_aliases.csv")}
+    alias_rows = bundled.read_table("place_aliases.csv")
+    aliases = {row["alias"]: row["canonical"] for row in alias_rows}
     features = _feature_kinds()
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
@@ -186,6 +188,7 @@ def _compile() -> Lexicon:
         spaceless_delocalisers=frozenset(spaceless_delocs),
         generic={k: tuple(v) for k, v in generic.items()},
         place_aliases=aliases,
+        exonym_langs={row["alias"]: row["lang"] for row in alias_rows},
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
