@@ -852,3 +852,10 @@ def test_a_rendering_that_follows_the_places_exonym(bundled_store):
 
     assert phonetic.similarity(phonetic.from_pinyin("bo gen di"), phonetic.latin("bourgogne", "fr"), pinyin=True) < 0.8
     assert "Bourgogne" in _top(bundled_store, "勃艮第").names
+
+
+def test_english_exonyms_of_regions_name_their_gis(bundled_store):
+    """The Palatinate is the Pfalz, Gascony Gascogne, Rhenish Hesse Rheinhessen (datasets/place_aliases.csv)."""
+    assert "Pfalz" in {n for c in bundled_store.check("Palatinate wine").conflicts[:2] for n in c.names}
+    assert "Volailles de Gascogne" in _top(bundled_store, "Gascony poultry").names
+    assert "Rheinhessen" in _top(bundled_store, "Rhenish Hesse wine").names
