@@ -859,3 +859,12 @@ def test_english_exonyms_of_regions_name_their_gis(bundled_store):
     assert "Pfalz" in {n for c in bundled_store.check("Palatinate wine").conflicts[:2] for n in c.names}
     assert "Volailles de Gascogne" in _top(bundled_store, "Gascony poultry").names
     assert "Rheinhessen" in _top(bundled_store, "Rhenish Hesse wine").names
+
+
+def test_a_korean_product_word_written_without_its_space():
+    """Korean listings often join the product word to the place (파르마햄, 보르도와인): it is read apart, and a
+    one-syllable product word only after a place of three syllables (그라파 is Grappa, not a scallion)."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("파르마햄").place == "파르마" and anatomy("보르도와인").place == "보르도"
+    assert anatomy("그라파").place == "그라파" and not anatomy("그라파").terms

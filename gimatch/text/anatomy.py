@@ -393,5 +393,25 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
         _spaceless_anatomy(folded, script, anat, japanese)
     else:
         forms = romanized_forms(folded, japanese=japanese)
-        _latin_anatomy(forms[0][0] if forms else folded, anat, langs, SCRIPT_LANGS.get(script))
+        text = forms[0][0] if forms else _korean_product_apart(folded) if script == "Hangul" else folded
+        _latin_anatomy(text, anat, langs, SCRIPT_LANGS.get(script))
     return anat
+
+
+def _korean_product_apart(folded: str) -> str:
+    """Korean text with a product word that closes a word written apart (파르마햄 → 파르마 햄, 보르도와인): listings
+    often leave out the space. A product word of one syllable only after a place of three (그라파 is Grappa, not
+    그라 and 파, a scallion)."""
+    words = _korean_product_words()
+    out = []
+    for word in folded.split():
+        term = next((t for t in words if word.endswith(t) and len(word) - len(t) >= (2 if len(t) > 1 else 3)), "")
+        out.append(f"{word[:-len(term)]} {term}" if term else word)
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _korean_product_words() -> tuple[str, ...]:
+    """The Korean product words, longest first."""
+    return tuple(sorted({"".join(k) for k, t in lexicon().terms_by_tokens.items() if "ko" in t.langs
+                         and all("\uac00" <= ch <= "\ud7a3" for ch in "".join(k))}, key=len, reverse=True))
