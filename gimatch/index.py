@@ -439,11 +439,11 @@ class NameIndex:
         # Burgundy, not Bourgogne); a Chinese or Japanese place's English name is a romanization of it
         lex = lexicon()
         for alias, place in lex.place_aliases.items():
-            for gi, ni, _ in by_place.get(place, ()):
-                if phonetic.language_of(gis[gi].countries) not in (None, "en", lex.exonym_langs.get(alias)):
-                    form = phonetic.latin(alias, lex.exonym_langs.get(alias))
-                    if len(skeleton := phonetic.consonants(form)) >= 2:
-                        phon.append((form, skeleton, gi, ni, "phon-place:latin"))
+            lang = lex.exonym_langs.get(alias)
+            form = phonetic.latin(alias, lang)
+            if len(skeleton := phonetic.consonants(form)) >= 2:
+                phon.extend((form, skeleton, gi, ni, "phon-place:latin") for gi, ni, _ in by_place.get(place, ())
+                            if phonetic.language_of(gis[gi].countries) not in (None, "en", lang))
         by_token: dict[str, list[tuple[int, int]]] = {}
         for ref, toks in tokens.items():
             for t in toks:

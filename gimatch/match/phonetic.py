@@ -289,13 +289,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if feature and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
             backed = agrees or bool(feature)   # a product word or a landscape word that agrees with the name's
-            if q.script == "Han" and len(skel) < 3 and (syllables < 2 or syllables < 3 and not backed and not (
-                    share == 1.0 and idx.abroad(gi))):
-                continue                     # a place of two consonants in two syllables says nothing, unless the
-                                             # GI's product follows it (波特酒) or both are sound characters and the
-                                             # GI is one known abroad (玛歌 Margaux); in one never (蒙牛, 貢茶)
-            if q.script == "Han" and syllables < 3 and share < 1.0 and not backed:
-                continue                     # nor two characters of which one is no sound character (本田, Honda)
+            if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not backed and (
+                    share < 1.0 or len(skel) < 3 and not idx.abroad(gi))):
+                continue                     # two characters say nothing unless the GI's product follows them
+                                             # (波特酒), or both are sound characters and render three consonants
+                                             # or a GI known abroad (玛歌 Margaux): not 本田 (Honda), 蒙牛; one
+                                             # character of two consonants never (貢茶)
             part = kind.split(":")[0]
             if latin and part == "phon-place" and agrees:
                 continue                     # a place in Latin letters with the product in English: the

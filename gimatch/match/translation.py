@@ -49,11 +49,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
-                if (i, j) != (0, len(words)) and len(key := canonical_place(words[i:j])) >= 4 and \
-                        key not in lexicon().place_features:
+                if (i, j) == (0, len(words)):
+                    continue
+                if len(key := canonical_place(words[i:j])) >= 4 and key not in lexicon().place_features:
                     _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
-                if (i, j) != (0, len(words)) and q.script == "Latin":      # West Lake Dragon Well: 龙井
+                if q.script == "Latin":      # West Lake Dragon Well: 龙井
                     for key in translated_place_readings(" ".join(words[i:j])):
                         _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
                                "part of the place, in the Chinese characters it translates", seen, need_product=True)

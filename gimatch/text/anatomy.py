@@ -169,7 +169,8 @@ def _leaves_a_place(term, rest: list[str]) -> bool:
 
 # languages that write the product after the place, whose romanized product words open no name (the tai of Tai
 # Ping Hou Kui is no sea bream, 鯛), and Thai, which writes it before, whose words close none (the klong of Pla Tu
-# Mae Klong, the Mae Klong river, is no drum); a word that is a product word in another language too may
+# Mae Klong, the Mae Klong river, is no drum); a word that is a product word in another language too (cha, also
+# Portuguese) may do either
 PRODUCT_LAST = frozenset({"zh", "ja", "ko"})
 PRODUCT_FIRST = frozenset({"th"})
 

@@ -212,9 +212,9 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         add(divided, "pinyin")
         if chinese_gi:
             add(romanize.unaspirated(divided) or "", "legacy")
-        if chinese_gi:                            # as Korean writes a Chinese name (보이차 普洱茶), three
-            for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):   # syllables at least: 선지
-                if len(reading) >= KOREAN_MIN:                                          # (宣纸) is a Korean word too
+            # as Korean writes a Chinese name (보이차 普洱茶), three syllables at least: 선지 (宣纸) is a Korean word too
+            for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):
+                if len(reading) >= KOREAN_MIN:
                     add(reading, "korean")
     for key, kind in list(out.items()):
         add(joined(key), "joined" if kind == "fold" else kind)

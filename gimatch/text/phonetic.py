@@ -30,6 +30,7 @@ import re
 import unicodedata
 
 from .. import bundled
+from .romanize import THANTHAKHAT, cyrillic_bg
 
 CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
@@ -249,7 +250,6 @@ THAI_LEADING = {"เ": "e", "แ": "æ", "โ": "o", "ใ": "ai", "ไ": "ai"}  
 THAI_VOWELS = {"ะ": "a", "ั": "a", "า": "a", "ำ": "aM", "ิ": "i", "ี": "i", "ึ": "u", "ื": "u", "ุ": "u", "ู": "u"}
 THAI_GLIDES = "รลว"             # the second consonant of a cluster (ปร, พล, กว)
 THAI_SONORANTS = "งญนมยรลวอห"    # none opens a cluster; a ห before one is not said (it sets the tone: โหลด)
-THAI_SILENCER = "\u0e4c"        # the thanthakhat: the letter under it is written, not said
 
 
 def from_thai(text: str, written: bool = False) -> str:
@@ -261,7 +261,7 @@ def from_thai(text: str, written: bool = False) -> str:
     Thai words: it says ปร of โปร p and n, the cluster a closing r."""
     letters: list[list] = []                       # [letter, under the thanthakhat]
     for ch in text:
-        if ch == THAI_SILENCER and letters and letters[-1][0] in THAI_CONSONANTS:
+        if ch == THANTHAKHAT and letters and letters[-1][0] in THAI_CONSONANTS:
             letters[-1][1] = True
         elif ch in THAI_CONSONANTS or ch in THAI_LEADING or ch in THAI_VOWELS:
             letters.append([ch, False])
@@ -323,8 +323,6 @@ def from_cyrillic(text: str) -> str:
     after a consonant soften it and are said a, u, e (Грюєр gru-er, Мюнстер), where elsewhere they open with a y
     (Ялта); the soft sign is no sound before a consonant or at the end (Кальвадос), nor in Bulgarian ьо (Мьорсо),
     and a y before another vowel (Коньяк)."""
-    from .romanize import cyrillic_bg
-
     return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())))
 
 

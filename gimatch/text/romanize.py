@@ -399,6 +399,7 @@ def unaspirated(text: str) -> str | None:
                            for p in parts))
     return " ".join(out) or None
 
+
 MAX_READINGS = 16        # readings of a translated place kept at most (several characters share a gloss)
 
 
