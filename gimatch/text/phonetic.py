@@ -121,10 +121,12 @@ def sounded(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), other accents folded; a hyphen
-    before a consonant parts words, each read with its silent finals (Nuits-Saint-Georges), one before a vowel
-    joins them as the final consonant is said there (Saint-Émilion: sain-té-)."""
-    text = unicodedata.normalize("NFKD", _stressed_e(text)).encode("ascii", "ignore").decode("ascii")
+    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), ñ as the n and glide it is, other
+    accents folded; a hyphen before a consonant parts words, each read with its silent finals
+    (Nuits-Saint-Georges), one before a vowel joins them as the final consonant is said there (Saint-Émilion:
+    sain-té-)."""
+    text = _stressed_e(text).replace("ñ", "ni")     # read as Portuguese nh and Italian gn are
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_LETTER.sub("", _HYPHEN_BEFORE_CONSONANT.sub(" ", text)).strip()
 
 
@@ -333,11 +335,12 @@ def consonants(form: str) -> str:
 
 
 NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
-        frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
+        frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.2, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7,
         frozenset("HL"): 0.5}   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
-                                # as much as with l (宏 for -ron, 略 for Majorero's -jo-)
+                                # as much as with l (宏 for -ron, 略 for Majorero's -jo-); FW: Chinese and Thai write
+                                # a foreign v with w (瓦 va, 维 vi, 沃 vo of the Xinhua tables; ว)
 
 
 SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
