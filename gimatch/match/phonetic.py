@@ -41,6 +41,7 @@ FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
 EPENTHETIC = frozenset({"Han", "Kana"})   # scripts that give every consonant a vowel (ク, 克, 斯)
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
+LONG_FORM = 6            # sounds of a rendering of two consonants that is not met by chance (아지아고 Asiago)
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
@@ -199,6 +200,22 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
                for f in said)                                                               # alike say little
 
 
+SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI's word must sound to be one name
+                      # spelled two ways (its surname Conte for コンテ is Comté said in French)
+
+
+def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
+    """Whether a person's name the dictionary gives for a katakana query, read in the GI's language, sounds like
+    a distinctive word of the GI's names: a name is a spelling, not a meaning, so katakana it explains may still
+    render the GI, and is judged by its sounds. (A loanword's source is a word of its own, as sablé is no Chablis.)"""
+    lex = lexicon()
+    lang = phonetic.language_of(countries)
+    said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lex.single_words]
+    words = {phonetic.latin(w, lang) for n in names for w in fold(n).split() if w not in lex.single_words}
+    return any(len(phonetic.consonants(s)) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
+               for s in said for w in words)
+
+
 def _closing_feature(q: Query) -> tuple[str, frozenset[str], str] | None:
     """A Chinese place that closes with a landscape word, as a rendering writes the landscape word of a foreign
     name translated (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie): the place before it, the word's kinds (river,
@@ -241,6 +258,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     own = SCRIPT_SOURCE.get(q.script, "latin")
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
+    names_given = [source for _, kind, source in words if source and kind == "name"]
     unknown_katakana = q.script == "Kana" and not known
     as_names = known and any(kind == "name" and any(map(_katakana, surface))
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
@@ -319,15 +337,18 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
                                              # Stilton cheese)
             dictionary_agrees = bool(foreign) and _could_be(foreign, g.names, g.countries)
-            explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon"))
+            explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
+                not _sounds_like(names_given, g.names, g.countries)
             if explained and not (loanwords_only and part == "phon"):
                 continue                     # the dictionary knows the words, and they are not this GI's; beside
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            # a name of two consonants known abroad rendered in foreign Chinese (阿西雅格 Asiago) is judged as a
-            # name of three is: a rendering that long is not met by chance, as two characters are
-            long_rendering = consonants == 2 and foreign_han and idx.abroad(gi)
+            # a name of two consonants known abroad rendered in foreign Chinese (阿西雅格 Asiago), or in many sounds
+            # by a script read by sound alone or katakana the dictionary does not know (아지아고), is judged as a name
+            # of three is: a rendering that long is not met by chance, as two characters are
+            long_rendering = consonants == 2 and idx.abroad(gi) and (foreign_han or len(form) >= LONG_FORM and (
+                unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else consonants, backed, idx.abroad(gi), native_words, vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
