@@ -52,6 +52,7 @@ LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names mee
 # sounds, not against another rendering of them
 NATIVE_IN = {"han": frozenset({"CN", "TW", "HK", "MO", "JP"}), "kana": frozenset({"JP"}),
              "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
+CHINESE_HOMES = NATIVE_IN["han"] - NATIVE_IN["kana"]
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -307,6 +308,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if feature and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
             backed = agrees or bool(feature)   # a product word or a landscape word that agrees with the name's
+            if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
+                continue                     # Japanese writes a Chinese place in kanji; katakana renders its
+                                             # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
             if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not backed and (
                     share < 1.0 or len(skel) < 3 and not idx.abroad(gi))):
                 continue                     # two characters say nothing unless the GI's product follows them
