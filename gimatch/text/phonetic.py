@@ -105,28 +105,30 @@ def _word_form(word: str, lang: str) -> str:
 
 
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
+_SAINT = re.compile(r"\bst(e)?\.\s*")
 
 
-def _stressed_e(text: str) -> str:
-    """Lower case, with a stressed final é written as the sound it keeps ('comté' → 'comtei')."""
-    return _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold()))
+def _as_said(text: str) -> str:
+    """Lower case, with what the letters leave unsaid written out: a stressed final é as the sound it keeps
+    ('comté' → 'comtei'), ñ as the n and glide it is (as Portuguese nh and Italian gn are read), St. and Ste. as
+    the Saint and Sainte they stand for."""
+    text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold())).replace("ñ", "ni")
+    return _SAINT.sub(lambda m: "sainte " if m.group(1) else "saint ", text)
 
 
 def sounded(text: str) -> str:
-    """``text`` folded as a name is, with a stressed final é kept as a sound (Comté → comtei): what the sound
-    rules read of a stored name."""
+    """``text`` folded as a name is, with what its letters leave unsaid written out (Comté → comtei): what the
+    sound rules read of a stored name."""
     from .fold import fold
 
-    return fold(_stressed_e(text))
+    return fold(_as_said(text))
 
 
 def _ascii(text: str) -> str:
-    """Lower case, a stressed final é kept as a sound ('comté' → 'comtei'), ñ as the n and glide it is, other
-    accents folded; a hyphen before a consonant parts words, each read with its silent finals
-    (Nuits-Saint-Georges), one before a vowel joins them as the final consonant is said there (Saint-Émilion:
-    sain-té-)."""
-    text = _stressed_e(text).replace("ñ", "ni")     # read as Portuguese nh and Italian gn are
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Lower case, what the letters leave unsaid written out (:func:`_as_said`), other accents folded; a hyphen
+    before a consonant parts words, each read with its silent finals (Nuits-Saint-Georges), one before a vowel
+    joins them as the final consonant is said there (Saint-Émilion: sain-té-)."""
+    text = unicodedata.normalize("NFKD", _as_said(text)).encode("ascii", "ignore").decode("ascii")
     return _NOT_LETTER.sub("", _HYPHEN_BEFORE_CONSONANT.sub(" ", text)).strip()
 
 
