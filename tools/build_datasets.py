@@ -77,6 +77,9 @@ CURATED = {
                          "Apache-2.0", ["gimatch developers"]),
     "place_features.csv": ("landscape words of place names (coast, sierra, valley) in English and the registers' "
                            "languages", "Apache-2.0", ["gimatch developers"]),
+    "name_words.csv": ("words of GI names that say what or which part the place is (grand, haut, château, "
+                       "villages), in the registers' languages, English and Chinese", "Apache-2.0",
+                       ["gimatch developers"]),
     "demonym_suffixes.csv": ("adjective and demonym endings of place names, per language", "Apache-2.0",
                              ["gimatch developers"]),
     "product_terms_derived.csv": ("product terms derived from the names of the bundled GIs (tools/derive_lexicon.py)",

@@ -15,7 +15,7 @@ from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
-from ..text.anatomy import closing_feature
+from ..text.anatomy import HAN_CORE_MIN, LINKS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
@@ -217,19 +217,59 @@ def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
                for s in said for w in words)
 
 
-def _closing_feature(q: Query) -> tuple[str, frozenset[str], str] | None:
-    """A Chinese place that closes with a landscape word, as a rendering writes the landscape word of a foreign
-    name translated (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie): the place before it, the word's kinds (river,
-    hill) and the word; None otherwise."""
-    word = closing_feature(q.anat.place) if q.script == "Han" else ""
-    return (q.anat.place[: -len(word)], lexicon().feature_kinds[word], word) if word else None
+def _translated_words(q: Query) -> list[tuple[str, frozenset[str], str]]:
+    """The ways a Chinese rendering may write one word of a foreign name translated and the rest by sound: a
+    landscape word closing the place (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie), or a word that says which part
+    of the place or what it is opening or closing it (上梅多克 Haut-Médoc, 小夏布利 Petit Chablis, 格里叶堡
+    Château-Grillet); each as the place without the word, what the word says (river, hill; upper, castle) and
+    the word."""
+    if q.script != "Han":
+        return []
+    lex, place = lexicon(), q.anat.place
+    out = []
+    if word := closing_feature(place):
+        out.append((place[: -len(word)], lex.feature_kinds[word], word))
+    for (word, lang), meaning in lex.name_words.items():
+        if lang != "zh" or len(place) - len(word) < HAN_CORE_MIN:
+            continue
+        if place.startswith(word):
+            out.append((place[len(word):], frozenset({meaning}), word))
+        elif place.endswith(word):
+            out.append((place[: -len(word)], frozenset({meaning}), word))
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _landscape(name: str) -> frozenset[str]:
-    """The kinds of the landscape words of a name (Ribera del Duero: river; Côte Rôtie: coast, hill)."""
-    kinds = lexicon().feature_kinds
-    return frozenset(k for w in fold(name).split() for k in kinds.get(w, ()))
+def _name_kinds(name: str, lang: str | None) -> frozenset[str]:
+    """What the words of a name say of its place, in the name's language or English: its landscape words' kinds
+    (Ribera del Duero: river; Côte Rôtie: coast, hill) and the parts and kinds its other words name (Haut-Médoc:
+    upper)."""
+    lex = lexicon()
+    words = fold(name).replace("-", " ").split()
+    return frozenset(k for w in words for k in lex.feature_kinds.get(w, ())) | frozenset(
+        lex.name_words[w, language] for w in words for language in (lang, "en") if (w, language) in lex.name_words)
+
+
+def _saying(idx: NameIndex) -> dict[str, list[int]]:
+    """The positions in ``idx.phon`` of the sound forms of the names whose words say what or which part their
+    place is, by what they say (upper: Haut-Médoc's), read once per index: a rendering that translates such a
+    word is compared with these names only."""
+    cache = idx.__dict__.setdefault("_phon_saying", {})
+    if not cache:
+        for j, (_, _, gi, ni, _) in enumerate(idx.phon):
+            for kind in _name_kinds(idx.gis[gi].names[ni], phonetic.language_of(idx.gis[gi].countries)):
+                cache.setdefault(kind, []).append(j)
+    return cache
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _rest_of(name: str, lang: str | None, kinds: frozenset[str]) -> str:
+    """The consonants of the words of a name other than those saying ``kinds`` of its place, joining words and
+    product words: what a rendering that translates those words writes by sound (Chablis of Petit Chablis)."""
+    lex = lexicon()
+    words = [w for w in fold(name).replace("-", " ").split() if w not in LINKS and w not in lex.single_words and
+             not any(lex.name_words.get((w, language)) in kinds for language in (lang, "en"))]
+    return phonetic.consonants(phonetic.latin(" ".join(words), lang))
 
 
 def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
@@ -268,9 +308,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]
-    closing = _closing_feature(q)
-    if closing:                                  # 杜埃罗河岸: the place before its landscape word, which the GI's
-        forms.append((phonetic.from_pinyin(han_sounds(closing[0])), 1, False, closing))    # name must have too
+    for parse in _translated_words(q):           # 杜埃罗河岸: the place before its landscape word, which the GI's
+        forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))      # name must have too
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
@@ -291,7 +330,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
         # an old romanization keeps the name's consonants but one: no longer name is read (other scripts meet
         # the nearest skeletons of any length, a few forms each, not every form of the short ones)
+        named = feature and feature[2] not in lex.feature_kinds      # a word of a name translated (上, 小, 堡)
         candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=len(skel) + MISSING) if latin
+                      else [j for kind in feature[1] for j in _saying(idx).get(kind, ())] if named
                       else idx.phon_candidates(skel))
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
@@ -305,9 +346,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses, g.class_common)
-            if feature and not feature[1] & _landscape(g.names[ni]):
-                continue                     # the landscape word translated is not one of this name's
-            backed = agrees or bool(feature)   # a product word or a landscape word that agrees with the name's
+            lang = phonetic.language_of(g.countries)
+            if feature and not (feature[1] & _name_kinds(g.names[ni], lang) and (
+                    feature[2] in lexicon().feature_kinds or _rest_of(g.names[ni], lang, feature[1]) == key_skel)):
+                continue                     # the word translated is not one of this name's, or (but a landscape
+                                             # word) the sounds are not all the rest of it (切尔西 is no Sud-Ouest)
+            backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
@@ -378,8 +422,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
             part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
-            less = ONE_WORD if kind.startswith("phon-word") or alone else 0.0
-            landscape = f", its landscape word translated ({feature[2]})" if feature else ""
+            # a word of a name translated and the rest of it by sound render the whole name, not one word of it
+            less = ONE_WORD if kind.startswith("phon-word") and not named or alone else 0.0
+            translated = (f", its {'word' if named else 'landscape word'} translated ({feature[2]})" if feature
+                          else "")
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{landscape}", ev))
+                          f"{translated}", ev))

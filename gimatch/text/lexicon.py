@@ -49,6 +49,8 @@ class Lexicon:
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
+    name_words: dict[tuple[str, str], str] = field(default_factory=dict)   # (word, language) → what it says of
+                                                   # the place: (haut, fr), (上, zh): upper; (chateau, fr): castle
 
 
 def is_product_term(text: str) -> bool:
@@ -201,6 +203,7 @@ def _compile() -> Lexicon:
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
+        name_words={(r["word"], r["lang"]): r["meaning"] for r in bundled.read_table("name_words.csv")},
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
