@@ -140,19 +140,27 @@ def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, na
 
 @pytest.mark.parametrize("query, name", [("上梅多克", "Haut-Médoc"), ("上阿迪杰", "Alto Adige")])
 def test_a_rendering_with_a_word_of_the_name_translated(bundled_store, query, name):
-    """上 (upper) writes haut and alto by their meaning, the rest of the name by its sounds."""
+    """上 (upper) writes haut and alto by their meaning, the rest of the name by its sounds: the whole name, before
+    the names that add a product word to it (Mela Alto Adige)."""
     top = _top(bundled_store, query)
     assert name in top.names and top.kind == "transcription" and "word translated (上)" in top.why
+    assert f"of {name!r}" in top.why
 
 
 def test_a_translated_word_leaves_the_rest_of_the_name_to_the_sounds():
     """The sounds beside the translated word must be all the rest of the name: those of Médoc for Haut-Médoc; a
-    word of a long name that has a west in it (Sud-Ouest) is no rendering of it with 西 for the west."""
-    from gimatch.match.phonetic import _rest_of
+    word of a long name that has a west in it (Sud-Ouest) is no rendering of it with 西 for the west. Chinese
+    writes a word that names what the place is after it (格里叶堡), never before."""
+    from gimatch.match.base import analyze
+    from gimatch.match.phonetic import _rest_of, _translated_words
     from gimatch.text import phonetic
 
+    assert [(rest, word) for rest, _, word in _translated_words(analyze("格里叶堡"))] == [("格里叶", "堡")]
+    assert _translated_words(analyze("堡格里叶")) == []
+
     assert _rest_of("Haut-Médoc", "fr", frozenset({"upper"})) == phonetic.consonants(phonetic.latin("medoc", "fr"))
-    assert _rest_of("Canard à foie gras du Sud-Ouest (Gers)", "fr", frozenset({"west"})) != "SL"
+    rest = _rest_of("Canard à foie gras du Sud-Ouest (Gers)", "fr", frozenset({"west"}))
+    assert rest == phonetic.consonants(phonetic.latin("foie gras sud gers", "fr"))    # du, canard, ouest left out
 
 
 def test_a_colour_beside_the_product_says_its_kind_not_the_place(bundled_store):

@@ -10,12 +10,13 @@ with the GI's product, or the hit is at most a same-place signal.
 from __future__ import annotations
 
 import functools
+import re
 
 from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic
-from ..text.anatomy import HAN_CORE_MIN, LINKS, closing_feature
+from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
@@ -41,7 +42,6 @@ FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
 EPENTHETIC = frozenset({"Han", "Kana"})   # scripts that give every consonant a vowel (ク, 克, 斯)
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
-LONG_FORM = 6            # sounds of a rendering of two consonants that is not met by chance (아지아고 Asiago)
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
@@ -52,7 +52,7 @@ LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names mee
 # sounds, not against another rendering of them
 NATIVE_IN = {"han": frozenset({"CN", "TW", "HK", "MO", "JP"}), "kana": frozenset({"JP"}),
              "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
-CHINESE_HOMES = NATIVE_IN["han"] - NATIVE_IN["kana"]
+CHINESE_HOMES = frozenset({"CN", "TW", "HK", "MO"})      # where Han script writes Chinese
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -117,6 +117,7 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
 
 PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met by chance: rendered alone, it
                                     # names a GI known abroad
+PRODUCT_LEFT_OUT = 2.0   # less for a name whose product word the rendering of the rest of it leaves out
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
@@ -150,6 +151,14 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
                               f"{name!r}{where}",
                               Evidence(query_key=surface, gi_key=key, key_kind="dictionary source",
                                        detail="unidic-lite lemma")))
+
+
+def _syllables(form: str) -> int:
+    """The syllables of a sound form: its runs of vowels (아지아고 a-zia-go: 3)."""
+    return len(_VOWEL_RUN.findall(form))
+
+
+_VOWEL_RUN = re.compile(f"[{''.join(sorted(phonetic.VOWELS))}]+")
 
 
 def _katakana(ch: str) -> bool:
@@ -220,55 +229,62 @@ def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
 def _translated_words(q: Query) -> list[tuple[str, frozenset[str], str]]:
     """The ways a Chinese rendering may write one word of a foreign name translated and the rest by sound: a
     landscape word closing the place (杜埃罗河岸 Ribera del Duero, 罗帝丘 Côte Rôtie), or a word that says which part
-    of the place or what it is opening or closing it (上梅多克 Haut-Médoc, 小夏布利 Petit Chablis, 格里叶堡
+    of the place or what it is, at the end Chinese writes it (上梅多克 Haut-Médoc, 小夏布利 Petit Chablis, 格里叶堡
     Château-Grillet); each as the place without the word, what the word says (river, hill; upper, castle) and
-    the word."""
+    the word. Of two such words at one end (城堡, 堡) the longer."""
     if q.script != "Han":
         return []
     lex, place = lexicon(), q.anat.place
     out = []
     if word := closing_feature(place):
         out.append((place[: -len(word)], lex.feature_kinds[word], word))
-    for (word, lang), meaning in lex.name_words.items():
-        if lang != "zh" or len(place) - len(word) < HAN_CORE_MIN:
-            continue
-        if place.startswith(word):
-            out.append((place[len(word):], frozenset({meaning}), word))
-        elif place.endswith(word):
-            out.append((place[: -len(word)], frozenset({meaning}), word))
+    for opens in (True, False):
+        words = [w for w, meaning in lex.zh_name_words.items() if meaning[1] == opens and
+                 len(place) - len(w) >= HAN_CORE_MIN and (place.startswith(w) if opens else place.endswith(w))]
+        if words:
+            word = max(words, key=len)
+            rest = place[len(word):] if opens else place[: -len(word)]
+            out.append((rest, frozenset({lex.zh_name_words[word][0]}), word))
     return out
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _name_kinds(name: str, lang: str | None) -> frozenset[str]:
-    """What the words of a name say of its place, in the name's language or English: its landscape words' kinds
-    (Ribera del Duero: river; Côte Rôtie: coast, hill) and the parts and kinds its other words name (Haut-Médoc:
-    upper)."""
-    lex = lexicon()
-    words = fold(name).replace("-", " ").split()
-    return frozenset(k for w in words for k in lex.feature_kinds.get(w, ())) | frozenset(
-        lex.name_words[w, language] for w in words for language in (lang, "en") if (w, language) in lex.name_words)
-
-
-def _saying(idx: NameIndex) -> dict[str, list[int]]:
-    """The positions in ``idx.phon`` of the sound forms of the names whose words say what or which part their
-    place is, by what they say (upper: Haut-Médoc's), read once per index: a rendering that translates such a
-    word is compared with these names only."""
-    cache = idx.__dict__.setdefault("_phon_saying", {})
-    if not cache:
-        for j, (_, _, gi, ni, _) in enumerate(idx.phon):
-            for kind in _name_kinds(idx.gis[gi].names[ni], phonetic.language_of(idx.gis[gi].countries)):
-                cache.setdefault(kind, []).append(j)
-    return cache
+def _landscape(name: str) -> frozenset[str]:
+    """The kinds of the landscape words of a name (Ribera del Duero: river; Côte Rôtie: coast, hill)."""
+    kinds = lexicon().feature_kinds
+    return frozenset(k for w in fold(name).split() for k in kinds.get(w, ()))
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _rest_of(name: str, lang: str | None, kinds: frozenset[str]) -> str:
-    """The consonants of the words of a name other than those saying ``kinds`` of its place, joining words and
-    product words: what a rendering that translates those words writes by sound (Chablis of Petit Chablis)."""
+def _name_meanings(name: str, lang: str | None) -> frozenset[str]:
+    """What the words of a name say of which part of its place or what it is, in the name's language or English
+    (Haut-Médoc: upper; Château-Grillet: castle)."""
+    said = lexicon().name_words
+    return frozenset(said[w, language] for w in fold(name).split() for language in (lang, "en")
+                     if (w, language) in said)
+
+
+def _forms_by_name_meaning(idx: NameIndex) -> dict[str, list[int]]:
+    """The positions in ``idx.phon`` of the sound forms of the names that have a word saying which part of their
+    place or what it is, by what it says (upper: Haut-Médoc's), read once per index: a rendering that translates
+    such a word is compared with these names only."""
+    if "_forms_by_name_meaning" not in idx.__dict__:
+        found: dict[str, list[int]] = {}
+        for j, (_, _, gi, ni, _) in enumerate(idx.phon):
+            for meaning in _name_meanings(idx.gis[gi].names[ni], phonetic.language_of(idx.gis[gi].countries)):
+                found.setdefault(meaning, []).append(j)
+        idx.__dict__["_forms_by_name_meaning"] = found
+    return idx.__dict__["_forms_by_name_meaning"]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _rest_of(name: str, lang: str | None, meanings: frozenset[str]) -> str:
+    """The consonants of the words of a name other than those saying ``meanings`` of its place, joining words,
+    articles and product words: what a rendering that translates those words writes by sound (Chablis of Petit
+    Chablis)."""
     lex = lexicon()
-    words = [w for w in fold(name).replace("-", " ").split() if w not in LINKS and w not in lex.single_words and
-             not any(lex.name_words.get((w, language)) in kinds for language in (lang, "en"))]
+    words = [w for w in fold(name).split() if w not in LINKS and w not in STOPWORDS and w not in lex.single_words
+             and not any(lex.name_words.get((w, language)) in meanings for language in (lang, "en"))]
     return phonetic.consonants(phonetic.latin(" ".join(words), lang))
 
 
@@ -308,8 +324,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]
-    for parse in _translated_words(q):           # 杜埃罗河岸: the place before its landscape word, which the GI's
-        forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))      # name must have too
+    for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
+        forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
@@ -330,10 +346,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
         # an old romanization keeps the name's consonants but one: no longer name is read (other scripts meet
         # the nearest skeletons of any length, a few forms each, not every form of the short ones)
-        named = feature and feature[2] not in lex.feature_kinds      # a word of a name translated (上, 小, 堡)
+        name_word = bool(feature) and feature[2] not in lex.feature_kinds   # a word of a name translated (上, 堡)
         candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=len(skel) + MISSING) if latin
-                      else [j for kind in feature[1] for j in _saying(idx).get(kind, ())] if named
-                      else idx.phon_candidates(skel))
+                      else [j for meaning in feature[1] for j in _forms_by_name_meaning(idx).get(meaning, ())]
+                      if name_word else idx.phon_candidates(skel))
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             source = kind.split(":", 1)[1].split("-")[0]
@@ -347,15 +363,18 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses, g.class_common)
             lang = phonetic.language_of(g.countries)
-            if feature and not (feature[1] & _name_kinds(g.names[ni], lang) and (
-                    feature[2] in lexicon().feature_kinds or _rest_of(g.names[ni], lang, feature[1]) == key_skel)):
-                continue                     # the word translated is not one of this name's, or (but a landscape
-                                             # word) the sounds are not all the rest of it (切尔西 is no Sud-Ouest)
+            if name_word and not (feature[1] & _name_meanings(g.names[ni], lang) and
+                                  _rest_of(g.names[ni], lang, feature[1]) == key_skel):
+                continue                     # the name has no word of that meaning, or the sounds are not all
+                                             # the rest of it (切尔西 is no Sud-Ouest with 西 for the west)
+            if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
+                continue                     # the landscape word translated is not one of this name's
             backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
-            if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not backed and (
+            if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not (
+                    agrees or feature and not name_word) and (
                     share < 1.0 or len(skel) < 3 and not idx.abroad(gi))):
                 continue                     # two characters say nothing unless the GI's product follows them
                                              # (波特酒), or both are sound characters and render three consonants
@@ -392,10 +411,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            # a name of two consonants known abroad rendered in foreign Chinese (阿西雅格 Asiago), or in many sounds
-            # by a script read by sound alone or katakana the dictionary does not know (아지아고), is judged as a name
-            # of three is: a rendering that long is not met by chance, as two characters are
-            long_rendering = consonants == 2 and idx.abroad(gi) and (foreign_han or len(form) >= LONG_FORM and (
+            # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
+            # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
+            # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
+            long_rendering = consonants == 2 and idx.abroad(gi) and (foreign_han or _syllables(form) >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else consonants, backed, idx.abroad(gi), native_words, vouched=vouched)
             if sino:
@@ -421,10 +440,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 out.offer(Hit(gi, ni, "same place", 45.0,
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
-            part = {"phon-place": "the place in ", "phon-word": "a word of "}.get(kind.split(":")[0], "")
-            # a word of a name translated and the rest of it by sound render the whole name, not one word of it
-            less = ONE_WORD if kind.startswith("phon-word") and not named or alone else 0.0
-            translated = (f", its {'word' if named else 'landscape word'} translated ({feature[2]})" if feature
+            # a word of a name translated and the rest of it by sound render the whole name, not one word of it,
+            # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige)
+            part = "" if name_word else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
+                kind.split(":")[0], "")
+            less = (ONE_WORD if kind.startswith("phon-word") and not name_word or alone else
+                    PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
+            translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if feature
                           else "")
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"

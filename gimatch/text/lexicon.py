@@ -50,7 +50,8 @@ class Lexicon:
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
     name_words: dict[tuple[str, str], str] = field(default_factory=dict)   # (word, language) → what it says of
-                                                   # the place: (haut, fr), (上, zh): upper; (chateau, fr): castle
+                                                   # the place: (haut, fr): upper; (chateau, fr): castle
+    zh_name_words: dict[str, tuple[str, bool]] = field(default_factory=dict)   # 上 → (upper, opens the place)
 
 
 def is_product_term(text: str) -> bool:
@@ -180,6 +181,7 @@ def _compile() -> Lexicon:
     alias_rows = bundled.read_table("place_aliases.csv")
     aliases = {row["alias"]: row["canonical"] for row in alias_rows}
     features = _feature_kinds()
+    name_words = bundled.read_table("name_words.csv")
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -203,7 +205,8 @@ def _compile() -> Lexicon:
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
-        name_words={(r["word"], r["lang"]): r["meaning"] for r in bundled.read_table("name_words.csv")},
+        name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
+        zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
         modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},

@@ -36,7 +36,9 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
-CONSONANTS = "PFWTKSLMNHYJR"
+CONSONANTS = "PFWTKSLMNHYJRB"
+SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
+                # with w (卡瓦 Cava, 科尔多瓦 Córdoba) as Japanese and Korean write it with b (カバ, 카바): p or w
 PALATAL = "J"   # pinyin j and q: transcription writes with them a g or k (基 Chianti, 加 Canada, 吉 Guijuelo, 奇 for
                 # ki) as much as a soft g or a ch (贾 Giacomo, 乔 Gio-, 切 Che-): between a velar and a sibilant
 RETROFLEX = "R"  # pinyin r: transcription writes with it a French or Portuguese j (茹 Alentejo, 让 Jean) as much as an
@@ -105,7 +107,7 @@ def _word_form(word: str, lang: str) -> str:
 
 
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
-_SAINT = re.compile(r"\bst(e)?\.\s*")
+_SAINT = re.compile(r"\bst(e)?(?:\.\s*|(?=-))")     # St. Helena, Ste.-Foy, St-Émilion
 
 
 def _as_said(text: str) -> str:
@@ -113,7 +115,8 @@ def _as_said(text: str) -> str:
     ('comté' → 'comtei'), ñ as the n and glide it is (as Portuguese nh and Italian gn are read), St. and Ste. as
     the Saint and Sainte they stand for."""
     text = _STRESSED_FINAL_E.sub("ei", unicodedata.normalize("NFC", text.casefold())).replace("ñ", "ni")
-    return _SAINT.sub(lambda m: "sainte " if m.group(1) else "saint ", text)
+    return _SAINT.sub(lambda m: ("sainte" if m.group(1) else "saint") +
+                      ("" if text[m.end():m.end() + 1] in ("-", "") else " "), text)
 
 
 def sounded(text: str) -> str:
@@ -332,17 +335,20 @@ def from_cyrillic(text: str) -> str:
 
 def consonants(form: str) -> str:
     """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a
-    skeleton is compared letter for letter; the alignment weighs how near j is to a velar, r to a liquid)."""
-    return "".join(ch for ch in form if ch.isupper()).replace(PALATAL, "S").replace(RETROFLEX, "S")
+    skeleton is compared letter for letter; the alignment weighs how near j is to a velar, r to a liquid), the
+    soft b as b, and n with its glide (the gn of Champagne, ニュ) as the one sound it is."""
+    skeleton = "".join(ch for ch in form if ch.isupper())
+    return skeleton.replace(PALATAL, "S").replace(RETROFLEX, "S").replace(SOFT_B, "P").replace("NY", "N")
 
 
 NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
-        frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.2, frozenset("FH"): 0.5,
+        frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7,
-        frozenset("HL"): 0.5}   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
-                                # as much as with l (宏 for -ron, 略 for Majorero's -jo-); FW: Chinese and Thai write
-                                # a foreign v with w (瓦 va, 维 vi, 沃 vo of the Xinhua tables; ว)
+        frozenset("HL"): 0.5,   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
+        frozenset("BP"): 0.0, frozenset("BW"): 0.0, frozenset("BF"): 0.2}   # as much as with l (宏 for -ron, 略
+                                                                            # for Majorero's -jo-)
+PINYIN_V = 0.2   # Chinese writes a foreign v with w (瓦 va, 维 vi, 沃 vo of the Xinhua tables): from pinyin, w is near f
 
 
 SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
@@ -384,6 +390,7 @@ def _drop(ch: str, final: bool) -> float:
 _SYMBOLS = CONSONANTS + "aeiouəæ"
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
 _SUB_FAITHFUL = {(a, b): _sub(a, b, faithful=True) for a in _SYMBOLS for b in _SYMBOLS}
+_SUB_PINYIN = {**_SUB, ("W", "F"): PINYIN_V}
 _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
@@ -407,8 +414,9 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
     out = [_DROP[ch] for ch in form]
     if form:
         out[-1] = CODA_NASAL if faithful and form[-1] in "MN" else _DROP_FINAL[form[-1]]
-    for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak)
-        if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE:
+    for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak); the
+        if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE or \
+                ch == "Y" and form[i - 1:i] == "N":         # glide of n (Champagne's gn), which แชมเปญ, 香槟 leave out
             out[i] = GLIDE
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
@@ -432,7 +440,7 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
     consonant or the end follows is one the rendering added to say the consonant alone (Prosecco 普罗塞克 pu-luo,
     Chablis シャブリ sha-bu-ri, Cognac 科涅克 -ke); not after a nasal, which closes its syllable (Corton 科尔通)."""
     n, m = len(a), len(b)
-    sub = _SUB_FAITHFUL if faithful else _SUB
+    sub = _SUB_FAITHFUL if faithful else _SUB_PINYIN if pinyin else _SUB
     drop_a, drop_b = _drops(a, glides=pinyin, faithful=faithful), _drops(b)
     added = [False] + [epenthetic and b[j] not in VOWELS and b[j] not in "MN" and (j + 1 == m or b[j + 1] not in VOWELS)
                        for j in range(m)]
