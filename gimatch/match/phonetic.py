@@ -192,6 +192,12 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
 
+def _distinctive_words(names: list[str]) -> set[str]:
+    """The words of a GI's names, folded, but its product words."""
+    single = lexicon().single_words
+    return {w for n in names for w in fold(n).split() if w not in single}
+
+
 def _could_be(foreign: list[str], names: list[str], countries) -> bool:
     """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it,
     spelled alike or, of three consonants or more, said the same in the GI's language: katakana writes l and r
@@ -201,7 +207,7 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
 
     lex = lexicon()
     said = [f for f in foreign if fold(f) not in lex.single_words and fold(f) not in lex.place_features]
-    words = {w for n in names for w in fold(n).split() if w not in lex.single_words} | {joined(fold(n)) for n in names}
+    words = _distinctive_words(names) | {joined(fold(n)) for n in names}
     if any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words):
         return True
     lang = phonetic.language_of(countries)
@@ -218,10 +224,11 @@ def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
     """Whether a person's name the dictionary gives for a katakana query, read in the GI's language, sounds like
     a distinctive word of the GI's names: a name is a spelling, not a meaning, so katakana it explains may still
     render the GI, and is judged by its sounds. (A loanword's source is a word of its own, as sablé is no Chablis.)"""
-    lex = lexicon()
+    if not names_given:
+        return False
     lang = phonetic.language_of(countries)
-    said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lex.single_words]
-    words = {phonetic.latin(w, lang) for n in names for w in fold(n).split() if w not in lex.single_words}
+    said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lexicon().single_words]
+    words = {phonetic.latin(w, lang) for w in _distinctive_words(names)}
     return any(len(phonetic.consonants(s)) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
                for s in said for w in words)
 
@@ -363,10 +370,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses, g.class_common)
             lang = phonetic.language_of(g.countries)
-            if name_word and not (feature[1] & _name_meanings(g.names[ni], lang) and
-                                  _rest_of(g.names[ni], lang, feature[1]) == key_skel):
-                continue                     # the name has no word of that meaning, or the sounds are not all
-                                             # the rest of it (切尔西 is no Sud-Ouest with 西 for the west)
+            if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
+                continue                     # the sounds are not all the rest of a name with a word of that
+                                             # meaning (切尔西 is no Sud-Ouest with 西 for the west)
             if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
             backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's

@@ -345,9 +345,9 @@ NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozen
         frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,
         frozenset("MN"): 0.4, frozenset("KS"): 0.6, frozenset("LY"): 0.6, frozenset("TL"): 0.7,
-        frozenset("HL"): 0.5,   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
-        frozenset("BP"): 0.0, frozenset("BW"): 0.0, frozenset("BF"): 0.2}   # as much as with l (宏 for -ron, 略
-                                                                            # for Majorero's -jo-)
+        frozenset("BP"): 0.0, frozenset("BW"): 0.0, frozenset("BF"): 0.2,
+        frozenset("HL"): 0.5}   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
+                                # as much as with l (宏 for -ron, 略 for Majorero's -jo-)
 PINYIN_V = 0.2   # Chinese writes a foreign v with w (瓦 va, 维 vi, 沃 vo of the Xinhua tables): from pinyin, w is near f
 
 
