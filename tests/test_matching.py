@@ -627,6 +627,18 @@ def test_two_sound_characters_render_a_gi_known_abroad(bundled_store):
     assert not bundled_store.check("蒙牛").conflicts
 
 
+def test_a_rendering_short_of_a_stop_rests_on_its_own_consonants(bundled_store):
+    """Chinese and Japanese leave out liquids and glides (玛歌 Margaux, 托凯 Tokaj): such a rendering is judged as
+    one of the whole name. One that lacks a stop, a sibilant or a nasal (克洛德 Claude, for Corton's n) is judged
+    by its own, fewer consonants, which chance meets more often."""
+    from gimatch.match.phonetic import _evidence
+
+    assert _evidence("MK", "MLK") == 3 and _evidence("TK", "TKY") == 3
+    assert _evidence("KLT", "KLTN") == 3 and _evidence("KLMN", "KLMPN") == 4
+    assert not any("Corton" in c.names for c in bundled_store.check("克洛德").conflicts)
+    assert _found(bundled_store, "托凯", "Tokaj")
+
+
 def test_spanish_ch_is_one_sound():
     """Chinchón and chorizo open on the ch sound: the silent h of Spanish does not split the digraph."""
     from gimatch.text.phonetic import latin

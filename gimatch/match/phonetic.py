@@ -313,6 +313,18 @@ def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
     return len(fold(text or idx.gis[gi].names[ni]).split())
 
 
+DROPPED_BY_RENDERINGS = "LYWH"   # liquids, glides and h: the consonants renderings leave out (玛歌 Margaux, 托凯 Tokaj)
+
+
+def _evidence(skel: str, key_skel: str) -> int:
+    """The consonants a rendering's likeness to a name rests on: the name's, when the rendering keeps all of them
+    but those renderings leave out; else the rendering's own, fewer, which chance meets more often (克洛德 Claude
+    drops no r of Corton but its n, 克罗曼 Kroman the b of Colombian)."""
+    def kept(s: str) -> int:
+        return sum(c not in DROPPED_BY_RENDERINGS for c in s)
+    return len(key_skel) if len(skel) >= len(key_skel) or kept(skel) >= kept(key_skel) else len(skel)
+
+
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     lex = lexicon()
     whole = joined(q.folded)
@@ -422,7 +434,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
             long_rendering = consonants == 2 and idx.abroad(gi) and (foreign_han or _syllables(form) >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
-            bar = needed(3 if long_rendering else consonants, backed, idx.abroad(gi), native_words, vouched=vouched)
+            bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, idx.abroad(gi), native_words,
+                         vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
             if own == "latin":
