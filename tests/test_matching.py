@@ -639,6 +639,14 @@ def test_a_rendering_short_of_a_stop_rests_on_its_own_consonants(bundled_store):
     assert _found(bundled_store, "托凯", "Tokaj")
 
 
+def test_a_bare_chinese_rendering_needs_more_likeness_for_a_gi_unknown_in_china(bundled_store):
+    """A GI protected where Chinese is written (Chablis, through the agreement) is what a bare Chinese rendering
+    names; one protected only in Europe or America is met as often by chance by foreign names written in
+    Chinese (法拉利 Ferrari ~ Fleurie, 声破天 Spotify ~ Chambertin), and needs the likeness of a GI known at home."""
+    assert _found(bundled_store, "夏布利", "Chablis")
+    assert not bundled_store.check("法拉利").conflicts and not bundled_store.check("声破天").conflicts
+
+
 def test_spanish_ch_is_one_sound():
     """Chinchón and chorizo open on the ch sound: the silent h of Spanish does not split the digraph."""
     from gimatch.text.phonetic import latin

@@ -325,6 +325,17 @@ def _evidence(skel: str, key_skel: str) -> int:
     return len(key_skel) if len(skel) >= len(key_skel) or kept(skel) >= kept(key_skel) else len(skel)
 
 
+def _known_abroad(idx: NameIndex, gi: int, script: str, backed: bool) -> bool:
+    """Whether a GI counts as known abroad for a rendering in ``script``: protected outside its home, and for a
+    bare Chinese rendering (no product word or translated word backs it) protected where Chinese is written
+    (the agreement's names, the GIs registered in China), which such a rendering names more often than a GI
+    protected only in Europe or America is met by chance by a foreign name written in Chinese (法拉利, Ferrari,
+    is no Fleurie)."""
+    if script == "Han" and not backed:
+        return bool(idx.territories_of(gi) & CHINESE_HOMES)
+    return idx.abroad(gi)
+
+
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     lex = lexicon()
     whole = joined(q.folded)
@@ -388,12 +399,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
             backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's
+            abroad = _known_abroad(idx, gi, q.script, backed)
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
             if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not (
                     agrees or feature and not name_word) and (
-                    share < 1.0 or len(skel) < 3 and not idx.abroad(gi))):
+                    share < 1.0 or len(skel) < 3 and not abroad)):
                 continue                     # two characters say nothing unless the GI's product follows them
                                              # (波特酒), or both are sound characters and render three consonants
                                              # or a GI known abroad (玛歌 Margaux): not 本田 (Honda), 蒙牛; one
@@ -416,7 +428,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
-                         and (idx.abroad(gi) or vouched)):
+                         and (abroad or vouched)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
@@ -432,9 +444,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
             # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and idx.abroad(gi) and (foreign_han or _syllables(form) >= 3 and (
+            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(form) >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
-            bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, idx.abroad(gi), native_words,
+            bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
