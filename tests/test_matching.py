@@ -173,6 +173,18 @@ def test_a_colour_beside_the_product_says_its_kind_not_the_place(bundled_store):
     assert _found(bundled_store, "Le Puy green lentil", "Lentille verte du Puy")
 
 
+def test_a_wine_style_between_place_and_wine_is_no_part_of_the_place(bundled_store):
+    """Chinese wine labels write the wine's sweetness and colour between its place and 葡萄酒 (干红 dry red, 半干
+    medium dry, the black wine of Cahors): the place is what comes before them. Tea keeps its kinds (安吉白茶)."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("波尔多干红葡萄酒").place == "波尔多" and anatomy("里奥哈半干红葡萄酒").place == "里奥哈"
+    assert anatomy("安吉白茶").place == "安吉" and anatomy("安吉白茶").terms[0].concept == "white_tea"
+    for query, name in [("夏布利干白葡萄酒", "Chablis"), ("卡奥尔黑葡萄酒", "Cahors"), ("托卡伊甜白葡萄酒", "Tokaj")]:
+        top = _top(bundled_store, query)
+        assert top is not None and top.names[0] == name, query
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
     first, before the wine named Santorini alone."""

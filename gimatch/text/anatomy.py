@@ -334,6 +334,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
+    if anat.terms and class_within(anat.terms[-1].product_class, "wine"):
+        text = _wine_style_off(text)
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
@@ -343,6 +345,17 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
+
+
+def _wine_style_off(text: str) -> str:
+    """A wine's place less the words for its style that close it, sweetness before colour (波尔多干红, 卡奥尔黑:
+    Bordeaux, Cahors), leaving two characters at least."""
+    for _ in range(2):
+        word = next((w for w in lexicon().wine_styles if text.endswith(w) and len(text) - len(w) >= 2), "")
+        if not word:
+            break
+        text = text[: len(text) - len(word)]
+    return text
 
 
 def _closing_modifier_off(text: str) -> str:

@@ -46,6 +46,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
+    wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
@@ -202,6 +203,9 @@ def _compile() -> Lexicon:
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
+        wine_styles=tuple(sorted({form for r in bundled.read_table("wine_style_words.csv")
+                                  for form in (fold(r["word"]), fold(r["word"], simplify=False))},
+                                 key=lambda w: (-len(w), w))),
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
