@@ -185,6 +185,14 @@ def test_a_wine_style_between_place_and_wine_is_no_part_of_the_place(bundled_sto
         assert top is not None and top.names[0] == name, query
 
 
+@pytest.mark.parametrize("query", ["原装进口巴罗洛珍藏干红葡萄酒", "巴罗洛干红2015", "巴罗洛窖藏红酒"])
+def test_the_words_of_a_chinese_wine_label_leave_the_place(bundled_store, query):
+    """A Chinese wine label adds its import claim (原装进口), its reserve (珍藏, 窖藏) and its vintage around the
+    place: Barolo is still what it renders, with the wine as its product."""
+    top = _top(bundled_store, query)
+    assert top is not None and top.names[0] == "Barolo" and top.kind == "transcription"
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
     first, before the wine named Santorini alone."""

@@ -313,7 +313,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
-    text = _closing_modifier_off(folded.replace(" ", ""))
+    text = _closing_modifier_off(_vintage_off(folded.replace(" ", "")))
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
             if text.endswith(d) and len(text) > len(d):
@@ -347,6 +347,15 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
 
 
+_VINTAGE = re.compile(r"\d{2,4}年?")
+
+
+def _vintage_off(text: str) -> str:
+    """A spaceless sign less the year its label gives (波尔多2015干红, 2015年): no GI's name has one."""
+    rest = _VINTAGE.sub("", text)
+    return rest if len(rest) >= 2 else text
+
+
 def _wine_style_off(text: str) -> str:
     """A wine's place less the words for its style that close it, sweetness before colour (波尔多干红, 卡奥尔黑:
     Bordeaux, Cahors), leaving two characters at least."""
@@ -361,8 +370,12 @@ def _wine_style_off(text: str) -> str:
 def _closing_modifier_off(text: str) -> str:
     """Text without the label word that closes it (夏布利产区, 夏布利法定产区: the appellation of Chablis), taken
     off before the product word is looked for (夏布利葡萄酒产区)."""
-    word = next((w for w in lexicon().spaceless_modifiers if text.endswith(w) and len(text) - len(w) >= 2), "")
-    return text[: len(text) - len(word)]
+    for _ in range(2):                  # 瑪歌法定產區珍藏: the reserve of the appellation of Margaux
+        word = next((w for w in lexicon().spaceless_modifiers if text.endswith(w) and len(text) - len(w) >= 2), "")
+        if not word:
+            break
+        text = text[: len(text) - len(word)]
+    return text
 
 
 def _loanword_term(text: str, anat: Anatomy) -> str:
