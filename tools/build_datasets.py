@@ -75,7 +75,7 @@ CURATED = {
                                    ["gimatch developers"]),
     "colour_words.csv": ("colour words of product names (bianchi, rossa, blanc, tinto) in the registers' languages",
                          "Apache-2.0", ["gimatch developers"]),
-    "wine_style_words.csv": ("words of Chinese and Japanese wine labels for the wine's sweetness and colour (干红, "
+    "wine_style_words.csv": ("words of Chinese, Japanese and Korean wine labels for the wine's sweetness and colour (干红, "
                              "辛口)", "Apache-2.0", ["gimatch developers"]),
     "place_features.csv": ("landscape words of place names (coast, sierra, valley) in English and the registers' "
                            "languages", "Apache-2.0", ["gimatch developers"]),

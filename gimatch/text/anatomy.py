@@ -78,6 +78,7 @@ def canonical_place(tokens: list[str]) -> str:
 
 
 HAN_PARTICLES = frozenset("的之")   # the particles that join a Chinese place to what follows it ('s, of)
+PARTICLES = {"Han": HAN_PARTICLES, "Kana": frozenset("の")}   # and a Japanese one (シュタイヤーマークの赤ワイン)
 HAN_CORE_MIN = 2     # Chinese characters a place keeps once its landscape or settlement character is off
 
 
@@ -284,6 +285,9 @@ def _greek_nominative(token: str) -> str:
     return token[:-2] + "o" if token.endswith("ou") else token[:-1] if token.endswith("is") else token
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")      # a vintage in a spaced sign
+
+
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
                    written_in: frozenset[str] | None = None, old_chinese: bool = False) -> None:
     terms = _terms_beside_old_chinese() if old_chinese else \
@@ -296,10 +300,13 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     modifiers = lexicon().modifiers
     # a name of Chinese syllables has no articles: the lo of Pi Lo Chun (碧螺春) is a syllable of it
     articles = frozenset() if len(tokens) > 1 and all(map(romanize.chinese_syllable, tokens)) else STOPWORDS
-    place = [t for t in tokens if t not in articles and t not in modifiers]
+    place = [t for t in tokens if t not in articles and t not in modifiers
+             and not (langs is None and _YEAR.fullmatch(t))]            # a label's vintage: Margaux 2015
     if anat.terms and langs is None and "".join(place) not in lexicon().place_aliases:
-        named = [t for t in place if t not in lexicon().colours]      # a query's colour beside its product says
-        place = named or place          # the product's kind (Red Onion of Tropea), when a place remains and the
+        styles = lexicon().wine_styles if class_within(anat.terms[-1].product_class, "wine") else ()
+        named = [t for t in place if t not in lexicon().colours and t not in styles]   # a query's colour beside
+        place = named or place          # its product says the product's kind (Red Onion of Tropea; 마르고 레드
+                                        # 와인, and so does a wine's sweetness), when a place remains and the
                                         # colour is no word of a place's name (Black Forest)
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
@@ -313,7 +320,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
-    text = _closing_modifier_off(_vintage_off(folded.replace(" ", "")))
+    text = _style_after_wine_off(_closing_modifier_off(_vintage_off(folded.replace(" ", ""))))
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
             if text.endswith(d) and len(text) > len(d):
@@ -341,7 +348,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             text = text[len(word):]
             break
     text = _closing_modifier_off(text)
-    if script == "Han" and len(text) > 2 and text[-1] in HAN_PARTICLES:
+    if len(text) > 2 and text[-1] in PARTICLES.get(script, ()):
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
@@ -354,6 +361,16 @@ def _vintage_off(text: str) -> str:
     """A spaceless sign less the year its label gives (波尔多2015干红, 2015年): no GI's name has one."""
     rest = _VINTAGE.sub("", text)
     return rest if len(rest) >= 2 else text
+
+
+def _style_after_wine_off(text: str) -> str:
+    """A spaceless sign less the words for the wine's style that follow the word for wine (ボルドーワイン辛口)."""
+    rest = _wine_style_off(text)
+    if rest == text:
+        return text
+    terms = lexicon().spaceless_terms
+    term = next((t for t in terms if rest.endswith(t) and len(rest) > len(t)), "")
+    return rest if term and class_within(terms[term].product_class, "wine") else text
 
 
 def _wine_style_off(text: str) -> str:
