@@ -71,8 +71,11 @@ def test_typos_in_every_script(bundled_store, query, name):
 
 
 @pytest.mark.parametrize("query, name", [("Ahr premium", "Ahr"), ("Κως style", "Κως"), ("Premium Parma ham",
-                                                                                          "Prosciutto di Parma")])
+                                                                                          "Prosciutto di Parma"),
+                                         ("Dão tinto 2015", "Dão"), ("Manchego curado 12 meses", "Queso Manchego")])
 def test_short_names_inside_signs_of_modifiers_and_product_words(bundled_store, query, name):
+    """Marketing words, a colour, a vintage and a cheese's age (curado, 12 meses) leave a short name the sign's
+    only distinctive word."""
     top = _top(bundled_store, query)
     assert top is not None and name in top.names
 

@@ -113,7 +113,8 @@ def analyze(text: str) -> Query:
     # tea) nor of the place, is no distinctive word either
     kept = set(anat.place.split()) | {tok for term in anat.terms for tok in term.tokens}
     keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in lex.single_words
-            and t not in lex.modifiers and not (t in lex.colours and anat.terms and t not in kept)]
+            and t not in lex.modifiers and not t.isdigit()          # a vintage or an age (24 mesi) names nothing
+            and not (t in lex.colours and anat.terms and t not in kept)]
     raw = folded.split() if not spaceless else tokens
     return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)

@@ -211,7 +211,8 @@ def _compile() -> Lexicon:
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
-        modifiers=frozenset(form for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))),
+        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))
+                            for word in (form, *stem_tokens([form]))),      # as a query's words are read (meses)
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )
