@@ -87,8 +87,12 @@ def test_a_stated_origin_beside_a_short_name_does_not_hide_it(bundled_store, que
 
 
 @pytest.mark.parametrize("query, name", [("Istrian ham", "Istarski pršut"), ("Dalmatian pršut", "Dalmatinski pršut"),
-                                         ("Styrian pumpkin seed oil", "Steirisches Kürbiskernöl")])
+                                         ("Styrian pumpkin seed oil", "Steirisches Kürbiskernöl"),
+                                         ("Bavarian pretzels", "Bayerische Breze"),
+                                         ("Swabian spaetzle", "Schwäbische Spätzle")])
 def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, name):
+    """An adjective of the place in English meets the GI's own by its sounds, through the place's German name
+    where English calls it otherwise (Bavarian: bayerisch); an umlaut spelled out (spaetzle) is the umlaut."""
     assert _top_kind(bundled_store, query, name) == "translation"
 
 

@@ -176,6 +176,20 @@ PRODUCT_LAST = frozenset({"zh", "ja", "ko"})
 PRODUCT_FIRST = frozenset({"th"})
 
 
+_UMLAUT_SPELLED = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _umlaut_read(token: str, terms: dict[tuple[str, ...], Term]) -> str:
+    """A query's word that spells an umlaut out (spaetzle, Kaese) as the folded umlaut, when that and not the
+    word as written is a product word."""
+    if (token,) in terms or not any(pair in token for pair, _ in _UMLAUT_SPELLED):
+        return token
+    read = token
+    for pair, vowel in _UMLAUT_SPELLED:
+        read = read.replace(pair, vowel)
+    return read if (read,) in terms else token
+
+
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
     lex = lexicon()
     if len(tokens) > 1 and tuple(tokens) in terms:     # a name that is a product's name whole (Da Hong Pao, Fleur
@@ -294,6 +308,8 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
         lexicon().terms_by_tokens if written_in is None else _terms_written_in(written_in)
     tokens = stem_tokens(folded.split())
     tokens = _strip_delocalisers_latin(tokens, anat)
+    if langs is None:
+        tokens = [_umlaut_read(t, terms) for t in tokens]
     tokens = _strip_terms_latin(tokens, anat, terms)
     tokens = _inner_terms(tokens, anat, terms)
     tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
@@ -311,7 +327,8 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
     anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
-    anat.stem_of = anat.place
+    # a place known by another name (Bavarian: bayerisch) is heard in that name's sounds
+    anat.stem_of = lexicon().place_aliases.get(anat.place.replace(" ", ""), anat.place)
 
 
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
