@@ -38,7 +38,7 @@ from . import legal
 from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
-from .match import MATCHERS, Collector, Hit, Query, analyze
+from .match import MATCHERS, Collector, Hit, Query, analyze, readings
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import classes_comparable, concepts_agree
@@ -234,10 +234,12 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
         raise UsageError(f"unknown territory {territory!r}; one of {', '.join(legal.TERRITORIES)}")
     scope = legal.Scope(territory=territory, date=date, filed=filed)
     idx = store.index()              # first: it brings the compiled lexicon the analysis reads
-    q = analyze(name)
     out = Collector(idx)
-    for matcher in MATCHERS:
-        matcher.find(q, idx, out)
+    signs = [analyze(text) for text in readings(name)]
+    for q in signs:
+        for matcher in MATCHERS:
+            matcher.find(q, idx, out)
+    q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     _reclassify(hits, q, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()

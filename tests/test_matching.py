@@ -211,6 +211,17 @@ def test_korean_japanese_and_chinese_label_words_leave_the_place(bundled_store, 
     assert top is not None and top.names[0] == name and top.kind == "transcription"
 
 
+def test_a_bilingual_label_is_read_in_each_script(bundled_store):
+    """A listing writes the name in Chinese and in Latin letters beside it: each part alone names the GI, though
+    together they read as neither. Latin label words alone (DOCG) make no part of their own."""
+    from gimatch.match import readings
+
+    assert readings("蒙切哥奶酪(Manchego)") == ["蒙切哥奶酪(Manchego)", "蒙切哥奶酪", "Manchego"]
+    assert readings("巴罗洛DOCG") == ["巴罗洛DOCG"] and readings("Parma ham") == ["Parma ham"]
+    assert _top(bundled_store, "蒙切哥奶酪(Manchego)").names[0] == "Queso Manchego"
+    assert _top(bundled_store, "巴马奶酪Parmigiano-Reggiano").names[0] == "Parmigiano Reggiano"
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
     first, before the wine named Santorini alone."""

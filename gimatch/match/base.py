@@ -84,6 +84,24 @@ def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
     return rest, rest
 
 
+def readings(text: str) -> list[str]:
+    """The texts a sign is read as: itself, and for a sign that writes a name in a script without spaces and in
+    Latin letters beside it (蒙切哥奶酪(Manchego), 巴马奶酪Parmigiano-Reggiano), each script's part alone, since a
+    bilingual label names the GI in either. Label words in Latin letters (巴罗洛DOCG) make no part of their own."""
+    runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
+    latin = " ".join(run for script, run in runs if script == "Latin")
+    other = "".join(run for script, run in runs if script != "Latin")
+    if not latin or not any(is_spaceless_script(script) for script, _ in runs):
+        return [text]
+    modifiers = lexicon().modifiers
+    if not any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()):
+        return [text]
+    return [text, *(" ".join(_BRACKETS.sub(" ", part).split()) for part in (other, latin))]
+
+
+_BRACKETS = re.compile(r"[()（）\[\]【】「」『』]")
+
+
 def analyze(text: str) -> Query:
     """Fold a query and compute its keys, tokens and anatomy."""
     if not isinstance(text, str):
