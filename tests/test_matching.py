@@ -213,11 +213,13 @@ def test_korean_japanese_and_chinese_label_words_leave_the_place(bundled_store, 
 
 def test_a_bilingual_label_is_read_in_each_script(bundled_store):
     """A listing writes the name in Chinese and in Latin letters beside it: each part alone names the GI, though
-    together they read as neither. Latin label words alone (DOCG) make no part of their own."""
+    together they read as neither. Latin label words alone (DOCG) make no part of their own; a label word inside
+    a Chinese sign (酒庄, estate) parts the producer's name from the GI's."""
     from gimatch.match import readings
 
     assert readings("蒙切哥奶酪(Manchego)") == ["蒙切哥奶酪(Manchego)", "蒙切哥奶酪", "Manchego"]
     assert readings("巴罗洛DOCG") == ["巴罗洛DOCG"] and readings("Parma ham") == ["Parma ham"]
+    assert readings("甘吉亚酒庄巴巴莱斯科红葡萄酒")[1:] == ["甘吉亚", "巴巴莱斯科红葡萄酒"]   # an estate, then the GI
     assert _top(bundled_store, "蒙切哥奶酪(Manchego)").names[0] == "Queso Manchego"
     assert _top(bundled_store, "巴马奶酪Parmigiano-Reggiano").names[0] == "Parmigiano Reggiano"
 

@@ -91,12 +91,24 @@ def readings(text: str) -> list[str]:
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
+    if not latin and runs and all(is_spaceless_script(script) for script, _ in runs):
+        return [text, *_label_parts(fold(text).replace(" ", ""))]
     if not latin or not any(is_spaceless_script(script) for script, _ in runs):
         return [text]
     modifiers = lexicon().modifiers
     if not any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()):
         return [text]
     return [text, *(" ".join(_BRACKETS.sub(" ", part).split()) for part in (other, latin))]
+
+
+def _label_parts(text: str) -> list[str]:
+    """The parts a label word of two characters or more divides a spaceless sign into, where it stands inside
+    it (甘吉亚酒庄巴巴莱斯科红葡萄酒: the estate's name, then the GI's), each of two characters or more."""
+    words = [w for w in lexicon().spaceless_modifiers if len(w) >= 2 and w in text[1:-1]]
+    if not words:
+        return []
+    parts = re.split("|".join(map(re.escape, words)), text)
+    return list(dict.fromkeys(p for p in parts if len(p) >= 2)) if len(parts) > 1 else []
 
 
 _BRACKETS = re.compile(r"[()（）\[\]【】「」『』]")
