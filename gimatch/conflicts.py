@@ -38,7 +38,7 @@ from . import legal
 from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
-from .match import MATCHERS, Collector, Hit, Query, analyze, readings
+from .match import MATCHERS, Collector, Hit, Query, analyze, readings, windows
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import classes_comparable, concepts_agree
@@ -220,6 +220,15 @@ def _mark_homonyms(conflicts: list[Conflict]) -> None:
                                "origin must be told apart (TRIPS Art. 22.4, 23.3)")
 
 
+IN_A_LONGER_SIGN = 6.0     # less for a GI a run of the sign's words names (조르쥐 뒤뵈프 보졸레: a producer, then the GI)
+
+
+def _find(q: Query, idx: NameIndex, out: Collector) -> Collector:
+    for matcher in MATCHERS:
+        matcher.find(q, idx, out)
+    return out
+
+
 def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int | None = 20,
           territory: str | None = None, date: dt.date | None = None, filed: dt.date | None = None,
           product_class: str | None = None, origin: str | None = None) -> CheckResult:
@@ -236,9 +245,13 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     idx = store.index()              # first: it brings the compiled lexicon the analysis reads
     out = Collector(idx)
     signs = [analyze(text) for text in readings(name)]
-    for q in signs:
-        for matcher in MATCHERS:
-            matcher.find(q, idx, out)
+    for sign in signs:
+        _find(sign, idx, out)
+    for text in windows(name):                 # a run of the sign's words alone: less than the whole sign
+        part = _find(analyze(text), idx, Collector(idx))
+        for hit in part.best.values():
+            hit.score -= IN_A_LONGER_SIGN
+            out.offer(hit)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     _reclassify(hits, q, idx, scope, origin)

@@ -224,6 +224,20 @@ def test_a_bilingual_label_is_read_in_each_script(bundled_store):
     assert _top(bundled_store, "巴马奶酪Parmigiano-Reggiano").names[0] == "Parmigiano Reggiano"
 
 
+def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
+    """Korean and Russian listings write the producer, the GI and label words apart (조르쥐 뒤뵈프 보졸레 빌라쥬
+    누보: Georges Duboeuf, Beaujolais Villages, nouveau): each run of three words or fewer is read alone, for a
+    little less than a sign that is the GI whole. A sign of two words has no runs of its own."""
+    from gimatch.match import windows
+
+    assert "보졸레 빌라쥬" in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보") and windows("보졸레 누보") == []
+    assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
+    for query, name in [("조르쥐 뒤뵈프 보졸레 빌라쥬 누보", "Beaujolais Villages"),
+                        ("Сандроне. Барбера д`Альба", "Barbera d'Alba")]:
+        top = _top(bundled_store, query)
+        assert top is not None and top.names[0] == name, query
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
     first, before the wine named Santorini alone."""

@@ -14,9 +14,9 @@ fuzzy                     fuzzy (a typo, in any script)
 from __future__ import annotations
 
 from . import evocation, exact, fuzzy, phonetic, translation
-from .base import Collector, Hit, Query, analyze, readings
+from .base import Collector, Hit, Query, analyze, readings, windows
 
 MATCHERS = (exact, translation, phonetic, evocation, fuzzy)
 KINDS = frozenset(k for m in MATCHERS for k in m.KINDS) | {"homonym", "generic", "recipe", "tsg", "same place"}
 
-__all__ = ["MATCHERS", "KINDS", "Collector", "Hit", "Query", "analyze", "readings"]
+__all__ = ["MATCHERS", "KINDS", "Collector", "Hit", "Query", "analyze", "readings", "windows"]

@@ -101,6 +101,20 @@ def readings(text: str) -> list[str]:
     return [text, *(" ".join(_BRACKETS.sub(" ", part).split()) for part in (other, latin))]
 
 
+WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})
+WINDOW_WORDS = 3
+
+
+def windows(text: str) -> list[str]:
+    """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
+    name, then the GI's), each read alone; none for a sign of two words or fewer."""
+    words = [w for w in _BRACKETS.sub(" ", text).replace(".", " ").split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 3 or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
+        return []
+    return list(dict.fromkeys(" ".join(words[i:i + n]) for n in range(1, WINDOW_WORDS + 1)
+                              for i in range(len(words) - n + 1)))
+
+
 def _label_parts(text: str) -> list[str]:
     """The parts a label word of two characters or more divides a spaceless sign into, where it stands inside
     it (甘吉亚酒庄巴巴莱斯科红葡萄酒: the estate's name, then the GI's), each of two characters or more."""
