@@ -202,11 +202,14 @@ def test_the_words_of_a_chinese_wine_label_leave_the_place(bundled_store, query)
 
 @pytest.mark.parametrize("query, name", [("마르고 드라이 레드 와인", "Margaux"), ("프랑스 마르고 와인", "Margaux"),
                                          ("마르고 2015", "Margaux"), ("卡奥尔产红酒", "Cahors"),
-                                         ("卡奥尔地区葡萄酒", "Cahors"), ("シャブリワイン辛口", "Chablis")])
+                                         ("卡奥尔地区葡萄酒", "Cahors"), ("シャブリワイン辛口", "Chablis"),
+                                         ("コンテ・エクストラ16ヶ月熟成", "Comté"), ("バローロ・リゼルヴァ", "Barolo"),
+                                         ("匈牙利托卡伊貴腐甜白葡萄酒", "Tokaj")])
 def test_korean_japanese_and_chinese_label_words_leave_the_place(bundled_store, query, name):
     """Korean listings write the wine's style (드라이 레드: dry red), the country before the place and the vintage
     apart; Chinese ones say 'produced in' (产) or 'region' (地区) after the place; Japanese ones may close on the
-    style (辛口: dry) after ワイン. None of them is a sound of the place."""
+    style (辛口: dry) after ワイン, a cheese's age (16ヶ月熟成) or a wine's class in katakana (リゼルヴァ: riserva).
+    None of them is a sound of the place."""
     top = _top(bundled_store, query)
     assert top is not None and top.names[0] == name and top.kind == "transcription"
 

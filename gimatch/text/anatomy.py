@@ -371,11 +371,12 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
 
 
-_VINTAGE = re.compile(r"\d{2,4}年?")
+_VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
 
 
 def _vintage_off(text: str) -> str:
-    """A spaceless sign less the year its label gives (波尔多2015干红, 2015年): no GI's name has one."""
+    """A spaceless sign less the year or the age its label gives (波尔多2015干红, 2015年, 16ヶ月熟成): no GI's name
+    has one."""
     rest = _VINTAGE.sub("", text)
     return rest if len(rest) >= 2 else text
 
