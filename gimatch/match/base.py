@@ -102,14 +102,15 @@ def readings(text: str) -> list[str]:
 
 
 WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})
-WINDOW_WORDS = 3
+WINDOW_WORDS = 3       # the longest run read alone
+SIGN_WORDS = 8         # the longest sign read by runs: a longer text is for gimatch scan
 
 
 def windows(text: str) -> list[str]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
-    name, then the GI's), each read alone; none for a sign of two words or fewer."""
+    name, then the GI's), each read alone; none for a sign of two words or fewer, or of more than SIGN_WORDS."""
     words = [w for w in _BRACKETS.sub(" ", text).replace(".", " ").split() if any(ch.isalpha() for ch in w)]
-    if len(words) < 3 or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
+    if not 3 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
         return []
     return list(dict.fromkeys(" ".join(words[i:i + n]) for n in range(1, WINDOW_WORDS + 1)
                               for i in range(len(words) - n + 1)))
