@@ -241,6 +241,13 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
         assert top is not None and top.names[0] == name, query
 
 
+def test_greek_writes_a_foreign_b_d_g_with_two_letters(bundled_store):
+    """Greek has no letter for b, d, g and writes them μπ, ντ, γκ inside a foreign name as at its start
+    (Μπορντό, Bordeaux), where ELOT 743 reads them mb, nd, ng."""
+    top = _top(bundled_store, "Μπορντό")
+    assert top is not None and top.names[0] == "Bordeaux" and top.kind == "transcription"
+
+
 def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_store):
     """Φάβα Σαντορίνης writes Santorini in the genitive (Santorinis): yellow split peas of Santorini are that GI
     first, before the wine named Santorini alone."""

@@ -209,6 +209,11 @@ def _without_country(place: str) -> str:
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
+_GREEK_STOPS = re.compile("μπ|ντ|γκ")      # Greek writes b, d, g so: Μπορντό Bordeaux, Γκούντα Gouda
+
+
+def _foreign_stop(m: re.Match) -> str:
+    return {"μπ": "b", "ντ": "d", "γκ": "g"}[m.group(0)]
 
 
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
@@ -239,7 +244,8 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
         runs = [(s, r) for s, r in script_runs(read) if s != "Common"]
         # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
         # written out (โซแตร์น: so-tae-r-n, Sauternes)
-        second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text
+        second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text or \
+            q.script == "Greek" and bool(_GREEK_STOPS.search(text))
         for other in ((False, True) if second else (False,)):
             parts = []
             for script, run in runs:
@@ -253,8 +259,8 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                     parts.append(phonetic.from_hangul(run, other))
                 elif script == "Thai":
                     parts.append(phonetic.from_thai(run, written=other))
-                elif script == "Greek":
-                    parts.append(phonetic.latin(greek(run), "el"))
+                elif script == "Greek":           # and μπ, ντ, γκ as the b, d, g of a foreign name (Μπορντό)
+                    parts.append(phonetic.latin(greek(_GREEK_STOPS.sub(_foreign_stop, run) if other else run), "el"))
                 elif script == "Cyrillic":
                     parts.append(phonetic.from_cyrillic(run))
                 elif script == "Latin":
