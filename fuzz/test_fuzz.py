@@ -83,6 +83,22 @@ TEXT = st.one_of(st.text(max_size=80), st.text(alphabet=st.characters(codec="utf
                  st.sampled_from(["Parma ham", "帕尔玛火腿", "シャブリ", "Champagne", "龙井茶"]).map(lambda s: s + "\x1b\u202e"))
 
 
+# signs of several scripts, words and marks that fold away (・ ʼ ﾞ and combining marks): read whole and in parts
+MIXED = st.lists(st.sampled_from(["Parmigiano", "Reggiano", "・", "ʼ", "ﾞ", "\u0301", "ั", "蒙切哥", "奶酪", "酒庄",
+                                  "(", ")", " ", "보졸레", "빌라쥬", "Бордо", "Μπορντό", "2015", "DOCG", "シャブリ"]),
+                 min_size=1, max_size=8).map("".join)
+
+
+@BUDGET
+@given(text=MIXED)
+def test_check_answers_a_sign_with_letters(store, text):
+    """A sign that folds to letters is answered, never refused, however its parts read."""
+    from gimatch.text.fold import fold
+
+    if any(ch.isalpha() for ch in fold(text)):
+        store.check(text)
+
+
 @BUDGET
 @given(text=TEXT)
 def test_check_answers_or_refuses(store, text):

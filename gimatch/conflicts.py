@@ -38,7 +38,7 @@ from . import legal
 from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
-from .match import MATCHERS, Collector, Hit, Query, analyze, readings, windows
+from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import classes_comparable, concepts_agree
@@ -247,11 +247,13 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     signs = [analyze(text) for text in readings(name)]
     for sign in signs:
         _find(sign, idx, out)
-    for text in windows(name):                 # a run of the sign's words alone: less than the whole sign
-        part = _find(analyze(text), idx, Collector(idx))
+    for text in windows(name):                 # a run of the sign's words alone, for less than the whole sign:
+        part, run = Collector(idx), analyze(text)   # a GI's whole name by its sounds, or its place and product
+        phonetic.find(run, idx, part)          # translated (the exact matchers find a name inside a sign
+        translation.find(run, idx, part)       # themselves)
         for hit in part.best.values():
-            hit.score -= IN_A_LONGER_SIGN
-            out.offer(hit)
+            if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
+                out.offer(hit, less=IN_A_LONGER_SIGN)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     _reclassify(hits, q, idx, scope, origin)

@@ -13,7 +13,7 @@ from ..text import phonetic
 from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
 from ..text.keys import name_keys
-from ..text.lexicon import countries_in_other_scripts, lexicon
+from ..text.lexicon import countries_in_other_scripts, is_product_term, lexicon, written_and_read
 from ..text.romanize import japanese_latin
 from ..text.stem import stem_tokens
 
@@ -65,9 +65,11 @@ class Collector:
         self.index = index
         self.best: dict[int, Hit] = {}
 
-    def offer(self, hit: Hit) -> None:
+    def offer(self, hit: Hit, less: float = 0.0) -> None:
+        """Keep ``hit`` if it is the GI's best, its score held in its kind's range, then ``less`` taken off (a
+        hit on part of a longer sign)."""
         lo, hi = legal.score_range(hit.kind)
-        hit.score = round(min(max(hit.score, lo), hi), 1)
+        hit.score = round(min(max(hit.score, lo), hi) - less, 1)
         cur = self.best.get(hit.gi)
         if cur is None or (hit.score, -legal.rank(hit.kind)) > (cur.score, -legal.rank(cur.kind)):
             self.best[hit.gi] = hit
@@ -85,20 +87,20 @@ def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
 
 
 def readings(text: str) -> list[str]:
-    """The texts a sign is read as: itself, and for a sign that writes a name in a script without spaces and in
+    """The texts a sign is read as: itself; for a sign that writes a name in a script without spaces and in
     Latin letters beside it (蒙切哥奶酪(Manchego), 巴马奶酪Parmigiano-Reggiano), each script's part alone, since a
-    bilingual label names the GI in either. Label words in Latin letters (巴罗洛DOCG) make no part of their own."""
+    bilingual label names the GI in either (label words in Latin letters, 巴罗洛DOCG, make no part of their own);
+    and the parts a label word inside a Chinese sign divides it into (see _label_parts). Each part has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
+    if not any(is_spaceless_script(script) for script, _ in runs):
+        return [text]
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
-    if not latin and runs and all(is_spaceless_script(script) for script, _ in runs):
-        return [text, *_label_parts(fold(text).replace(" ", ""))]
-    if not latin or not any(is_spaceless_script(script) for script, _ in runs):
-        return [text]
     modifiers = lexicon().modifiers
-    if not any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()):
-        return [text]
-    return [text, *(" ".join(_BRACKETS.sub(" ", part).split()) for part in (other, latin))]
+    parts = [other, latin] if any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()) else []
+    parts += _label_parts(fold(other).replace(" ", ""))
+    parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]
+    return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
 
 
 WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})
@@ -108,12 +110,23 @@ SIGN_WORDS = 8         # the longest sign read by runs: a longer text is for gim
 
 def windows(text: str) -> list[str]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
-    name, then the GI's), each read alone; none for a sign of two words or fewer, or of more than SIGN_WORDS."""
-    words = [w for w in _BRACKETS.sub(" ", text).replace(".", " ").split() if any(ch.isalpha() for ch in w)]
+    name, then the GI's), shorter than the sign, to be heard alone; none for a sign of two words or fewer, or of
+    more than SIGN_WORDS, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine, white,
+    dry)."""
+    words = [w for w in _BRACKETS.sub(" ", text).replace(".", " ").split() if fold(w)]
     if not 3 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
         return []
-    return list(dict.fromkeys(" ".join(words[i:i + n]) for n in range(1, WINDOW_WORDS + 1)
-                              for i in range(len(words) - n + 1)))
+    runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
+            for i in range(len(words) - n + 1))
+    return list(dict.fromkeys(" ".join(run) for run in runs if not all(map(_says_no_place, run))))
+
+
+def _says_no_place(word: str) -> bool:
+    """Whether a word is a product word, a label word or a colour (in Greek or Cyrillic, also as read in Latin
+    letters)."""
+    lex = lexicon()
+    folded = fold(word)
+    return is_product_term(folded) or any(w in lex.modifiers or w in lex.colours for w in written_and_read(folded))
 
 
 def _label_parts(text: str) -> list[str]:
@@ -221,7 +234,6 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
-    from ..text.lexicon import is_product_term
     from ..text.romanize import THANTHAKHAT, greek
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")

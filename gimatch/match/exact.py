@@ -65,14 +65,13 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
 
 def _rest_is_modifiers(q: Query, i: int, j: int) -> bool:
     """Whether every word of the query outside span i..j is a product word, a 'style' word, a marketing
-    modifier, a colour, a vintage or an age, an adjective of origin (a stated origin does not avoid the
-    conflict: Danish feta) or a stopword: a short GI name (Ahr, Dão, Κως, Feta) is then the sign's only
-    distinctive part (Dão tinto 2015)."""
+    modifier, an adjective of origin (a stated origin does not avoid the conflict: Danish feta) or a
+    stopword: a short GI name (Ahr, Dão, Κως, Feta) is then the sign's only distinctive part."""
     lex = lexicon()
     words = q.tokens[:i] + q.tokens[j:]
     delocs = {w for d in q.anat.delocalisers for w in d.split()}
     return bool(words) and all(w in lex.single_words or w in lex.modifiers or w in lex.origins or w in delocs
-                               or w in lex.colours or w.isdigit() or len(w) <= 2 for w in words)
+                               or len(w) <= 2 for w in words)
 
 
 def _contained(q: Query, idx: NameIndex, out: Collector) -> None:

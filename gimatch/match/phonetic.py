@@ -327,13 +327,21 @@ def _evidence(skel: str, key_skel: str) -> int:
 
 def _known_abroad(idx: NameIndex, gi: int, script: str, backed: bool) -> bool:
     """Whether a GI counts as known abroad for a rendering in ``script``: protected outside its home, and for a
-    bare Chinese rendering (no product word or translated word backs it) protected where Chinese is written
-    (the agreement's names, the GIs registered in China), which such a rendering names more often than a GI
+    bare Chinese rendering (no product word or translated word backs it) protected in China (the China–EU
+    agreement's names, the foreign GIs registered there), which such a rendering names more often than a GI
     protected only in Europe or America is met by chance by a foreign name written in Chinese (法拉利, Ferrari,
     is no Fleurie)."""
     if script == "Han" and not backed:
         return bool(idx.territories_of(gi) & CHINESE_HOMES)
     return idx.abroad(gi)
+
+
+def renders_name(hit: Hit, product_named: bool) -> bool:
+    """Whether a transcription hit renders a GI's whole name, or its place beside the product word of a text that
+    names the product (уксус Модены: Aceto Balsamico di Modena), not one of its words alone: what a run of a
+    longer sign must render to count."""
+    part = hit.evidence.key_kind.split(":")[0]
+    return hit.kind == "transcription" and (part in ("phon", "phon-order") or part == "phon-place" and product_named)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import romanize
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
-from .lexicon import Term, class_within, lexicon
+from .lexicon import Term, class_lineage, class_within, lexicon
 from .stem import stem_tokens
 
 STOPWORDS = frozenset(
@@ -181,13 +181,13 @@ _UMLAUT_SPELLED = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 def _umlaut_read(token: str, terms: dict[tuple[str, ...], Term]) -> str:
     """A query's word that spells an umlaut out (spaetzle, Kaese) as the folded umlaut, when that and not the
-    word as written is a product word."""
+    word as written is a German product word."""
     if (token,) in terms or not any(pair in token for pair, _ in _UMLAUT_SPELLED):
         return token
     read = token
     for pair, vowel in _UMLAUT_SPELLED:
         read = read.replace(pair, vowel)
-    return read if (read,) in terms else token
+    return read if (read,) in terms and "de" in terms[(read,)].langs else token
 
 
 def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
@@ -319,7 +319,7 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     place = [t for t in tokens if t not in articles and t not in modifiers
              and not (langs is None and _YEAR.fullmatch(t))]            # a label's vintage: Margaux 2015
     if anat.terms and langs is None and "".join(place) not in lexicon().place_aliases:
-        styles = lexicon().wine_styles if class_within(anat.terms[-1].product_class, "wine") else ()
+        styles = lexicon().wine_styles if _of_wine(anat.terms[-1]) else ()
         named = [t for t in place if t not in lexicon().colours and t not in styles]   # a query's colour beside
         place = named or place          # its product says the product's kind (Red Onion of Tropea; 마르고 레드
                                         # 와인, and so does a wine's sweetness), when a place remains and the
@@ -358,7 +358,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
-    if anat.terms and class_within(anat.terms[-1].product_class, "wine"):
+    if anat.terms and _of_wine(anat.terms[-1]):
         text = _wine_style_off(text)
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
@@ -381,6 +381,11 @@ def _vintage_off(text: str) -> str:
     return rest if len(rest) >= 2 else text
 
 
+def _of_wine(term: Term) -> bool:
+    """Whether a product word names wine or a kind of it (红葡萄酒, ワイン; not 酒, any alcoholic drink)."""
+    return "wine" in class_lineage(term.product_class)
+
+
 def _style_after_wine_off(text: str) -> str:
     """A spaceless sign less the words for the wine's style that follow the word for wine (ボルドーワイン辛口)."""
     rest = _wine_style_off(text)
@@ -388,7 +393,7 @@ def _style_after_wine_off(text: str) -> str:
         return text
     terms = lexicon().spaceless_terms
     term = next((t for t in terms if rest.endswith(t) and len(rest) > len(t)), "")
-    return rest if term and class_within(terms[term].product_class, "wine") else text
+    return rest if term and _of_wine(terms[term]) else text
 
 
 def _wine_style_off(text: str) -> str:

@@ -91,12 +91,12 @@ def _origins() -> frozenset[str]:
     for row in bundled.read_table("demonyms.csv"):
         if " " not in row["term"]:
             for ending in _INFLECTED.get(row["lang"], ("",)):
-                for form in _written_and_read(fold(row["term"] + ending)):
+                for form in written_and_read(fold(row["term"] + ending)):
                     forms.add(stem_tokens([form])[0])
     return frozenset(forms)
 
 
-def _written_and_read(word: str) -> tuple[str, ...]:
+def written_and_read(word: str) -> tuple[str, ...]:
     """A folded word, and a Greek or Cyrillic one also in the Latin letters a sign in its script is read in
     (γαλλικη: galliki, as ELOT writes it; френски: frenski)."""
     return (word, *_romanizations(word, dominant_script(word))[:1])
@@ -199,7 +199,7 @@ def _compile() -> Lexicon:
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
         country_words={form: r["code"]
                        for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
-                       for form in _written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
+                       for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
         spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
                                           for form in (fold(r["term"]), fold(r["term"], simplify=False))},
                                          key=lambda m: (-len(m), m))),
@@ -211,7 +211,7 @@ def _compile() -> Lexicon:
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
-        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv") for form in _written_and_read(fold(r["term"]))
+        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv") for form in written_and_read(fold(r["term"]))
                             for word in (form, *stem_tokens([form]))),      # as a query's words are read (meses)
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
