@@ -222,11 +222,8 @@ def _without_country(place: str) -> str:
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
-_GREEK_STOPS = re.compile("μπ|ντ|γκ")      # Greek writes b, d, g so: Μπορντό Bordeaux, Γκούντα Gouda
-
-
-def _foreign_stop(m: re.Match) -> str:
-    return {"μπ": "b", "ντ": "d", "γκ": "g"}[m.group(0)]
+_FOREIGN_STOPS = {"μπ": "b", "ντ": "d", "γκ": "g"}   # Greek writes b, d, g so: Μπορντό Bordeaux, Γκούντα Gouda
+_GREEK_STOPS = re.compile("|".join(_FOREIGN_STOPS))
 
 
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
@@ -272,7 +269,8 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 elif script == "Thai":
                     parts.append(phonetic.from_thai(run, written=other))
                 elif script == "Greek":           # and μπ, ντ, γκ as the b, d, g of a foreign name (Μπορντό)
-                    parts.append(phonetic.latin(greek(_GREEK_STOPS.sub(_foreign_stop, run) if other else run), "el"))
+                    said = _GREEK_STOPS.sub(lambda m: _FOREIGN_STOPS[m.group(0)], run) if other else run
+                    parts.append(phonetic.latin(greek(said), "el"))
                 elif script == "Cyrillic":
                     parts.append(phonetic.from_cyrillic(run))
                 elif script == "Latin":

@@ -50,9 +50,9 @@ LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names mee
 # The home countries whose names a script writes natively: a form read from a name in another country's script
 # (シャンパーニュ, 香槟 for Champagne) is itself a rendering, and a rendering is read against the name's own
 # sounds, not against another rendering of them
-NATIVE_IN = {"han": frozenset({"CN", "TW", "HK", "MO", "JP"}), "kana": frozenset({"JP"}),
-             "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 CHINESE_HOMES = frozenset({"CN", "TW", "HK", "MO"})      # where Han script writes Chinese
+NATIVE_IN = {"han": CHINESE_HOMES | {"JP"}, "kana": frozenset({"JP"}),
+             "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 

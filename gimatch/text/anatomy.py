@@ -398,20 +398,21 @@ def _style_after_wine_off(text: str) -> str:
 
 def _wine_style_off(text: str) -> str:
     """A wine's place less the words for its style that close it, sweetness before colour (波尔多干红, 卡奥尔黑:
-    Bordeaux, Cahors), leaving two characters at least."""
-    for _ in range(2):
-        word = next((w for w in lexicon().wine_styles if text.endswith(w) and len(text) - len(w) >= 2), "")
-        if not word:
-            break
-        text = text[: len(text) - len(word)]
-    return text
+    Bordeaux, Cahors)."""
+    return _closing_words_off(text, lexicon().wine_styles)
 
 
 def _closing_modifier_off(text: str) -> str:
-    """Text without the label word that closes it (夏布利产区, 夏布利法定产区: the appellation of Chablis), taken
-    off before the product word is looked for (夏布利葡萄酒产区)."""
-    for _ in range(2):                  # 瑪歌法定產區珍藏: the reserve of the appellation of Margaux
-        word = next((w for w in lexicon().spaceless_modifiers if text.endswith(w) and len(text) - len(w) >= 2), "")
+    """Text without the label words that close it (夏布利产区, 夏布利法定产区: the appellation of Chablis; 瑪歌法定產區
+    珍藏: the reserve of the appellation of Margaux), taken off before the product word is looked for
+    (夏布利葡萄酒产区)."""
+    return _closing_words_off(text, lexicon().spaceless_modifiers)
+
+
+def _closing_words_off(text: str, words: tuple[str, ...]) -> str:
+    """Text less two at most of ``words`` (longest first) that close it, leaving two characters at least."""
+    for _ in range(2):
+        word = next((w for w in words if text.endswith(w) and len(text) - len(w) >= 2), "")
         if not word:
             break
         text = text[: len(text) - len(word)]

@@ -96,6 +96,13 @@ def _origins() -> frozenset[str]:
     return frozenset(forms)
 
 
+def _longest_first(words) -> tuple[str, ...]:
+    """Chinese and Japanese words folded, in simplified and in traditional characters, longest first: the order
+    they are looked for at a text's end."""
+    return tuple(sorted({form for w in words for form in (fold(w), fold(w, simplify=False))},
+                        key=lambda m: (-len(m), m)))
+
+
 def written_and_read(word: str) -> tuple[str, ...]:
     """A folded word, and a Greek or Cyrillic one also in the Latin letters a sign in its script is read in
     (γαλλικη: galliki, as ELOT writes it; френски: frenski)."""
@@ -200,19 +207,17 @@ def _compile() -> Lexicon:
         country_words={form: r["code"]
                        for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
                        for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
-        spaceless_modifiers=tuple(sorted({form for r in bundled.read_table("modifiers.csv") if r["lang"] in ("zh", "ja")
-                                          for form in (fold(r["term"]), fold(r["term"], simplify=False))},
-                                         key=lambda m: (-len(m), m))),
-        wine_styles=tuple(sorted({form for r in bundled.read_table("wine_style_words.csv")
-                                  for form in (fold(r["word"]), fold(r["word"], simplify=False))},
-                                 key=lambda w: (-len(w), w))),
+        spaceless_modifiers=_longest_first(r["term"] for r in bundled.read_table("modifiers.csv")
+                                           if r["lang"] in ("zh", "ja")),
+        wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
-        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv") for form in written_and_read(fold(r["term"]))
-                            for word in (form, *stem_tokens([form]))),      # as a query's words are read (meses)
+        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv")        # as written, and as a query's
+                            for form in written_and_read(fold(r["term"]))          # words are read (meses: mese)
+                            for word in (form, *stem_tokens([form]))),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )
