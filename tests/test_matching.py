@@ -1002,3 +1002,23 @@ def test_a_korean_product_word_written_without_its_space():
 
     assert anatomy("파르마햄").place == "파르마" and anatomy("보르도와인").place == "보르도"
     assert anatomy("그라파").place == "그라파" and not anatomy("그라파").terms
+
+
+def test_label_words_heard_in_the_script_of_the_sign(bundled_store):
+    """A label word the lexicon lists in Latin letters is heard as one when a sign writes it by sound beside a
+    GI's name (クラシコ, Классико, 클라시코: classico; アスー: aszú), so the name stands alone; a word that only
+    resembles one (ヴィンヤーズ, vineyards, beside affinage) is none, nor is a GI's name."""
+    from gimatch.text.anatomy import anatomy
+    from gimatch.text.fold import fold
+    from gimatch.text.lexicon import heard_as_label
+
+    for word in ("クラシコ", "Классико", "클라시코", "アスー", "그랑", "แกรนด์"):
+        assert heard_as_label(fold(word)), word
+    for word in ("ヴィンヤーズ", "ボルドー", "トカイ", "бордо", "모젤"):
+        assert not heard_as_label(fold(word)), word
+    assert anatomy("ヴァルポリチェッラ・クラシコ").place == anatomy("ヴァルポリチェッラ").place
+    assert anatomy("Вальполичелла Классико").place_key == anatomy("Вальполичелла").place_key
+    for sign in ("ヴァルポリチェッラ・クラシコ", "Вальполичелла Классико"):
+        assert _found(bundled_store, sign, "Valpolicella"), sign
+    for sign in ("トカイ・アスー", "토카이 아수"):
+        assert _found(bundled_store, sign, "Tokaj"), sign

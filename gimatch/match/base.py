@@ -13,7 +13,7 @@ from ..text import phonetic
 from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
 from ..text.keys import name_keys
-from ..text.lexicon import countries_in_other_scripts, is_product_term, lexicon, written_and_read
+from ..text.lexicon import countries_in_other_scripts, heard_as_label, is_product_term, lexicon, written_and_read
 from ..text.romanize import japanese_latin
 from ..text.stem import stem_tokens
 
@@ -122,11 +122,12 @@ def windows(text: str) -> list[str]:
 
 
 def _says_no_place(word: str) -> bool:
-    """Whether a word is a product word, a label word or a colour (in Greek or Cyrillic, also as read in Latin
-    letters)."""
+    """Whether a word is a product word, a label word (also one heard by sound: クラシコ) or a colour (in Greek
+    or Cyrillic, also as read in Latin letters)."""
     lex = lexicon()
     folded = fold(word)
-    return is_product_term(folded) or any(w in lex.modifiers or w in lex.colours for w in written_and_read(folded))
+    return is_product_term(folded) or heard_as_label(folded) or \
+        any(w in lex.modifiers or w in lex.colours for w in written_and_read(folded))
 
 
 def _label_parts(text: str) -> list[str]:
@@ -222,8 +223,6 @@ def _without_country(place: str) -> str:
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
-_FOREIGN_STOPS = {"μπ": "b", "ντ": "d", "γκ": "g"}   # Greek writes b, d, g so: Μπορντό Bordeaux, Γκούντα Gouda
-_GREEK_STOPS = re.compile("|".join(_FOREIGN_STOPS))
 
 
 def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
@@ -231,7 +230,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
     words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
-    from ..text.romanize import THANTHAKHAT, greek
+    from ..text.romanize import THANTHAKHAT
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
@@ -254,27 +253,14 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
         # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
         # written out (โซแตร์น: so-tae-r-n, Sauternes)
         second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text or \
-            q.script == "Greek" and bool(_GREEK_STOPS.search(text))
+            q.script == "Greek" and bool(phonetic.GREEK_STOPS.search(text))
         for other in ((False, True) if second else (False,)):
             parts = []
             for script, run in runs:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
                     continue                          # names (those are written in katakana)
-                elif script == "Han":
-                    parts.append(phonetic.from_pinyin(han_sounds(run.replace(" ", ""))))
-                elif script == "Kana":
-                    parts.append(phonetic.from_kana(run))
-                elif script == "Hangul":
-                    parts.append(phonetic.from_hangul(run, other))
-                elif script == "Thai":
-                    parts.append(phonetic.from_thai(run, written=other))
-                elif script == "Greek":           # and μπ, ντ, γκ as the b, d, g of a foreign name (Μπορντό)
-                    said = _GREEK_STOPS.sub(lambda m: _FOREIGN_STOPS[m.group(0)], run) if other else run
-                    parts.append(phonetic.latin(greek(said), "el"))
-                elif script == "Cyrillic":
-                    parts.append(phonetic.from_cyrillic(run))
-                elif script == "Latin":
-                    parts.append(phonetic.latin(run))
+                parts.append(phonetic.from_pinyin(han_sounds(run.replace(" ", ""))) if script == "Han" else
+                             phonetic.heard(run, script, other))
             form = "".join(parts)
             if form and form not in [f for f, _, _ in out]:
                 out.append((form, sum(not is_product_term(w) for w in text.split()), has_place and text == q.folded))

@@ -36,10 +36,6 @@ SINO_KOREAN = 0.04       # Hangul made only of readings of common Chinese charac
 NOT_A_TRANSCRIPTION = 0.08   # Chinese text not made of transcription characters raises it
 UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs more likeness
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
-# Scripts that write the vowels of a foreign name as they are heard (シャブリ, 로크포르, Шабли, Σαμπλί), where Chinese
-# writes any short vowel with the few its syllables allow: a vowel changed costs more in them
-FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
-EPENTHETIC = frozenset({"Han", "Kana"})   # scripts that give every consonant a vowel (ク, 克, 斯)
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
@@ -470,7 +466,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if explained:                    # several words the dictionary reads, which the GI's whole name
                 bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han",
-                                      faithful=q.script in FAITHFUL_VOWELS, epenthetic=q.script in EPENTHETIC)
+                                      faithful=q.script in phonetic.FAITHFUL_VOWELS,
+                                      epenthetic=q.script in phonetic.EPENTHETIC)
             if sim < bar:
                 continue
             name = g.names[ni]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import romanize
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
-from .lexicon import Term, class_lineage, class_within, lexicon
+from .lexicon import Term, class_lineage, class_within, heard_as_label, is_product_term, lexicon
 from .stem import stem_tokens
 
 STOPWORDS = frozenset(
@@ -331,9 +331,17 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     anat.stem_of = lexicon().place_aliases.get(anat.place.replace(" ", ""), anat.place)
 
 
+def _heard_labels_off(words: list[str]) -> list[str]:
+    """The words of a sign written by sound less those heard as label words (ヴァルポリチェッラ・クラシコ,
+    Вальполичелла Классико: classico), when a word remains; a product word stays (ブール, beurre, is no pure)."""
+    kept = [w for w in words if is_product_term(w) or not heard_as_label(w)]
+    return kept if kept and len(kept) < len(words) else words
+
+
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
     lex = lexicon()
-    words = folded.split()
+    words = _heard_labels_off(folded.split())
+    folded = " ".join(words)
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
@@ -460,6 +468,7 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
     elif is_spaceless_script(script):
         _spaceless_anatomy(folded, script, anat, japanese)
     else:
+        folded = " ".join(_heard_labels_off(folded.split()))
         forms = romanized_forms(folded, japanese=japanese)
         text = forms[0][0] if forms else _korean_product_apart(folded) if script == "Hangul" else folded
         _latin_anatomy(text, anat, langs, SCRIPT_LANGS.get(script))

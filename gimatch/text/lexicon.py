@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from .. import bundled
+from . import phonetic
 from .fold import dominant_script, fold, is_spaceless_script
 from .romanize import cyrillic_bg, greek, greek_simple
 from .stem import stem_tokens
@@ -46,6 +47,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
+    modifier_sounds: tuple[str, ...] = ()   # the sounds of the marketing words in Latin letters, word by word
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
@@ -107,6 +109,25 @@ def written_and_read(word: str) -> tuple[str, ...]:
     """A folded word, and a Greek or Cyrillic one also in the Latin letters a sign in its script is read in
     (γαλλικη: galliki, as ELOT writes it; френски: frenski)."""
     return (word, *_romanizations(word, dominant_script(word))[:1])
+
+
+LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def heard_as_label(word: str) -> bool:
+    """Whether a folded word written by sound (katakana, Hangul, Thai, Cyrillic, Greek) renders a marketing or
+    label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú),
+    a word of one consonant or none sound for sound: listings write those words in the script of the rest."""
+    script = dominant_script(word)
+    if script not in phonetic.FAITHFUL_VOWELS or not word:
+        return False
+    form = phonetic.heard(word, script)
+    n = len(phonetic.consonants(form))
+    return any(form == label if n < 2 or len(phonetic.consonants(label)) < 2 else
+               phonetic.similarity(form, label, n, at_least=LABEL_HEARD, faithful=True,
+                                   epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD
+               for label in lexicon().modifier_sounds)
 
 
 # The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
@@ -209,6 +230,8 @@ def _compile() -> Lexicon:
                        for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
         spaceless_modifiers=_longest_first(r["term"] for r in bundled.read_table("modifiers.csv")
                                            if r["lang"] in ("zh", "ja")),
+        modifier_sounds=tuple(sorted({phonetic.latin(word, r["lang"]) for r in bundled.read_table("modifiers.csv")
+                                      if r["term"].isascii() for word in fold(r["term"]).split()} - {""})),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,

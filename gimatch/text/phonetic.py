@@ -30,7 +30,7 @@ import re
 import unicodedata
 
 from .. import bundled
-from .romanize import THANTHAKHAT, cyrillic_bg
+from .romanize import THANTHAKHAT, cyrillic_bg, greek
 
 CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
@@ -331,6 +331,31 @@ def from_cyrillic(text: str) -> str:
     (Ялта); the soft sign is no sound before a consonant or at the end (Кальвадос), nor in Bulgarian ьо (Мьорсо),
     and a y before another vowel (Коньяк)."""
     return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())))
+
+
+# Scripts that write the vowels of a foreign name as they are heard (シャブリ, 로크포르, Шабли, Σαμπλί), where Chinese
+# writes any short vowel with the few its syllables allow: a vowel changed costs more in them
+FAITHFUL_VOWELS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
+EPENTHETIC = frozenset({"Han", "Kana"})   # scripts that give every consonant a vowel (ク, 克, 斯)
+FOREIGN_STOPS = {"μπ": "b", "ντ": "d", "γκ": "g"}   # Greek writes b, d, g so: Μπορντό Bordeaux, Γκούντα Gouda
+GREEK_STOPS = re.compile("|".join(FOREIGN_STOPS))
+
+
+def heard(run: str, script: str, second: bool = False) -> str:
+    """The phonetic form of a folded run of text in one script other than Han (whose sounds depend on the
+    characters' readings); ``second``: the script's second reading (Hangul's ㅍ as f, Thai with the letters the
+    thanthakhat silences written out, Greek μπ, ντ, γκ as the b, d, g of a foreign name)."""
+    if script == "Kana":
+        return from_kana(run)
+    if script == "Hangul":
+        return from_hangul(run, second)
+    if script == "Thai":
+        return from_thai(run, written=second)
+    if script == "Greek":
+        return latin(greek(GREEK_STOPS.sub(lambda m: FOREIGN_STOPS[m.group(0)], run) if second else run), "el")
+    if script == "Cyrillic":
+        return from_cyrillic(run)
+    return latin(run)
 
 
 def consonants(form: str) -> str:
