@@ -1022,3 +1022,14 @@ def test_label_words_heard_in_the_script_of_the_sign(bundled_store):
         assert _found(bundled_store, sign, "Valpolicella"), sign
     for sign in ("トカイ・アスー", "토카이 아수"):
         assert _found(bundled_store, sign, "Tokaj"), sign
+
+
+def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
+    """产区 (appellation) closing a Chinese rendering of a foreign name says the sign is about a wine, as a word
+    for wine would (卡奥尔产区: Cahors); it never makes a Chinese place's own GI another product's (普洱产区)."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("卡奥尔产区").label_product == "wine" and anatomy("卡奥尔葡萄酒产区").label_product == ""
+    assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
+    top = _top(bundled_store, "普洱产区")
+    assert top is not None and top.names[0] in ("普洱茶", "普洱咖啡")

@@ -370,6 +370,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # does not know is
         foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3
         vouched = unknown_katakana or foreign_han
+        # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
+        labelled = {q.anat.label_product} - {""} if foreign_han else set()
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -395,7 +397,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
-            agrees = _same_product(qclasses, g.class_common)
+            agrees = _same_product(qclasses or labelled, g.class_common)
             lang = phonetic.language_of(g.countries)
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that

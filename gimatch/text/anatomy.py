@@ -38,6 +38,7 @@ class Anatomy:
     stem_of: str = ""             # the place words (in Latin letters) the place's stem is read from
     terms: list[Term] = field(default_factory=list)
     delocalisers: list[str] = field(default_factory=list)
+    label_product: str = ""       # the class a label word names when no product word does (产区: wine)
 
     @functools.cached_property
     def place_stem(self) -> str:
@@ -377,6 +378,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
+    if not anat.terms:
+        anat.label_product = next((c for w, c in lex.label_products.items() if w in folded[2:]), "")
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)

@@ -48,6 +48,7 @@ class Lexicon:
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
     modifier_sounds: tuple[str, ...] = ()   # the sounds of the marketing words in Latin letters, word by word
+    label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
@@ -232,6 +233,8 @@ def _compile() -> Lexicon:
                                            if r["lang"] in ("zh", "ja")),
         modifier_sounds=tuple(sorted({phonetic.latin(word, r["lang"]) for r in bundled.read_table("modifiers.csv")
                                       if r["term"].isascii() for word in fold(r["term"]).split()} - {""})),
+        label_products={form: r["names"] for r in bundled.read_table("modifiers.csv") if r.get("names")
+                        for form in _longest_first([r["term"]])},
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,
