@@ -236,6 +236,7 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
 
     assert "보졸레 빌라쥬" in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보") and windows("보졸레 누보") == []
     assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
+    assert "キアンティ" in windows("キアンティ・コッリ・セネージ")           # katakana parts its words with dots
     for query, name in [("조르쥐 뒤뵈프 보졸레 빌라쥬 누보", "Beaujolais Villages"),
                         ("Сандроне. Барбера д`Альба", "Barbera d'Alba")]:
         top = _top(bundled_store, query)

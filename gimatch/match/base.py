@@ -113,7 +113,7 @@ def windows(text: str) -> list[str]:
     name, then the GI's), shorter than the sign, to be heard alone; none for a sign of two words or fewer, or of
     more than SIGN_WORDS, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine, white,
     dry)."""
-    words = [w for w in _BRACKETS.sub(" ", text).replace(".", " ").split() if fold(w)]
+    words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
     if not 3 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
         return []
     runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
@@ -141,6 +141,7 @@ def _label_parts(text: str) -> list[str]:
 
 
 _BRACKETS = re.compile(r"[()（）\[\]【】「」『』]")
+_WORD_BREAKS = re.compile(r"[\s.・･·]+")     # what parts the words of a sign: spaces, stops, katakana's dots
 
 
 def analyze(text: str) -> Query:
