@@ -1034,3 +1034,13 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
     assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
     top = _top(bundled_store, "普洱产区")
     assert top is not None and top.names[0] in ("普洱茶", "普洱咖啡")
+
+
+def test_the_origin_a_sign_states_backs_a_rendering_of_that_countrys_gi(bundled_store):
+    """A country named before a short rendering (德国巴登: Germany, Baden; スペインのカバ) backs it for that
+    country's GIs as a product word would; two kana are no country inside a word (マルタイ is no Thailand)."""
+    from gimatch.match.base import stated_country
+
+    assert stated_country("德国巴登") == ("巴登", "DE") and stated_country("マルタイ") == ("", "")
+    assert _found(bundled_store, "德国巴登", "Baden", within=1)
+    assert _found(bundled_store, "スペインのカバ", "Cava", within=1)
