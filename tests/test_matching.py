@@ -1023,6 +1023,8 @@ def test_label_words_heard_in_the_script_of_the_sign(bundled_store):
         assert _found(bundled_store, sign, "Valpolicella"), sign
     for sign in ("トカイ・アスー", "토카이 아수"):
         assert _found(bundled_store, sign, "Tokaj"), sign
+    assert anatomy("모데나 전통 발사믹 식초").place == anatomy("모데나 발사믹 식초").place   # 전통, traditional
+    assert heard_as_label("누보")                                  # nouveau, with ㅂ said as the v it writes
 
 
 def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):

@@ -333,9 +333,11 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
 
 
 def _heard_labels_off(words: list[str]) -> list[str]:
-    """The words of a sign written by sound less those heard as label words (ヴァルポリチェッラ・クラシコ,
-    Вальполичелла Классико: classico), when a word remains; a product word stays (ブール, beurre, is no pure)."""
-    kept = [w for w in words if is_product_term(w) or not heard_as_label(w)]
+    """The words of a sign written by sound less its label words, written in its script (소테른 지역: region) or
+    heard as one in Latin letters (ヴァルポリチェッラ・クラシコ, Вальполичелла Классико: classico), when a word
+    remains; a product word stays (ブール, beurre, is no pure)."""
+    modifiers = lexicon().modifiers
+    kept = [w for w in words if is_product_term(w) or not (w in modifiers or heard_as_label(w))]
     return kept if kept and len(kept) < len(words) else words
 
 

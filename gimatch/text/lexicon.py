@@ -123,12 +123,14 @@ def heard_as_label(word: str) -> bool:
     script = dominant_script(word)
     if script not in phonetic.FAITHFUL_VOWELS or not word:
         return False
-    form = phonetic.heard(word, script)
-    n = len(phonetic.consonants(form))
-    return any(form == label if n < 2 or len(phonetic.consonants(label)) < 2 else
+    for form in {phonetic.heard(word, script, second) for second in (False, True)}:   # 누보: nouveau, with ㅂ as v
+        n = len(phonetic.consonants(form))
+        if any(form == label if n < 2 or len(phonetic.consonants(label)) < 2 else
                phonetic.similarity(form, label, n, at_least=LABEL_HEARD, faithful=True,
                                    epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD
-               for label in lexicon().modifier_sounds)
+               for label in lexicon().modifier_sounds):
+            return True
+    return False
 
 
 # The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
