@@ -1046,3 +1046,10 @@ def test_the_origin_a_sign_states_backs_a_rendering_of_that_countrys_gi(bundled_
     assert stated_country("德国巴登") == ("巴登", "DE") and stated_country("マルタイ") == ("", "")
     assert _found(bundled_store, "德国巴登", "Baden", within=1)
     assert _found(bundled_store, "スペインのカバ", "Cava", within=1)
+
+
+def test_korean_b_opening_a_foreign_name_writes_its_v(bundled_store):
+    """Korean writes a foreign v with ㅂ where a name opens too (볼네 Volnay), but ㅂ opening a word of the readings
+    of Chinese characters is Korean's own b (본죽 is no Fronsac)."""
+    assert _found(bundled_store, "볼네", "Volnay", within=1)
+    assert not bundled_store.check("본죽").conflicts
