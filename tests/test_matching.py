@@ -1053,3 +1053,14 @@ def test_korean_b_opening_a_foreign_name_writes_its_v(bundled_store):
     of Chinese characters is Korean's own b (본죽 is no Fronsac)."""
     assert _found(bundled_store, "볼네", "Volnay", within=1)
     assert not bundled_store.check("본죽").conflicts
+
+
+def test_the_dictionarys_words_agree_with_a_gi_only_all_together(bundled_store):
+    """The Japanese dictionary's source words lower the bar for a GI when each is a word of its name (コート・ド・ボーヌ:
+    coat, said as côte, and Beaune), not when one is and another is not (セントラルワールド: central, world)."""
+    from gimatch.match.phonetic import _could_be
+
+    assert _could_be(["coat", "Beaune"], ["Côte de Beaune"], ["FR"])
+    assert not _could_be(["central", "world"], ["Central Coast"], ["US"])
+    assert not any("Central Coast" in c.names for c in bundled_store.check("セントラルワールド").conflicts)
+    assert _found(bundled_store, "コート・ド・ボーヌ", "Côte de Beaune", within=2)

@@ -171,21 +171,26 @@ def _distinctive_words(names: list[str]) -> set[str]:
 
 
 def _could_be(foreign: list[str], names: list[str], countries) -> bool:
-    """Whether one of the foreign words the dictionary gives is the GI's name or a distinctive word of it,
+    """Whether the foreign words the dictionary gives are each the GI's name or a distinctive word of it,
     spelled alike or, of three consonants or more, said the same in the GI's language: katakana writes l and r
-    alike, so the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ is Tokaj. A product word
-    both share (チーズ: cheese) or a landscape word (モン: mont, of モンデリーズ) says nothing of which GI it is."""
+    alike, so the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ is Tokaj, and its coat and
+    Beaune for コート・ド・ボーヌ are Côte de Beaune; central and world (セントラルワールド) are not Central Coast. A product word both share (チーズ: cheese), a landscape word (モン:
+    mont, of モンデリーズ) or a label word says nothing of which GI it is."""
     from rapidfuzz import fuzz
 
     lex = lexicon()
-    said = [f for f in foreign if fold(f) not in lex.single_words and fold(f) not in lex.place_features]
+    said = [f for f in foreign if not {fold(f)} & (lex.single_words | lex.place_features | lex.modifiers)]
     words = _distinctive_words(names) | {joined(fold(n)) for n in names}
-    if any(fuzz.ratio(joined(fold(f)), w) >= 90 for f in said for w in words):
-        return True
     lang = phonetic.language_of(countries)
     sounds = {phonetic.latin(w, lang) for w in words}
-    return any(len(phonetic.consonants(form := phonetic.latin(f))) >= 3 and form in sounds   # two consonants
-               for f in said)                                                               # alike say little
+
+    spelled = {f for f in said if any(fuzz.ratio(joined(fold(f)), w) >= 90 for w in words)}
+
+    def said_alike(f: str) -> bool:           # two consonants alike say little alone; beside a word spelled as
+        form = phonetic.latin(f)              # the name's, a word said near one of its words (coat: côte) is it
+        return len(phonetic.consonants(form)) >= 3 and form in sounds or \
+            bool(spelled) and any(phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
+    return bool(said) and all(f in spelled or said_alike(f) for f in said)
 
 
 SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI's word must sound to be one name
