@@ -1038,14 +1038,11 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
     assert top is not None and top.names[0] in ("普洱茶", "普洱咖啡")
 
 
-def test_the_origin_a_sign_states_backs_a_rendering_of_that_countrys_gi(bundled_store):
-    """A country named before a short rendering (德国巴登: Germany, Baden; スペインのカバ) backs it for that
-    country's GIs as a product word would; two kana are no country inside a word (マルタイ is no Thailand)."""
-    from gimatch.match.base import stated_country
-
-    assert stated_country("德国巴登") == ("巴登", "DE") and stated_country("マルタイ") == ("", "")
-    assert _found(bundled_store, "德国巴登", "Baden", within=1)
-    assert _found(bundled_store, "スペインのカバ", "Cava", within=1)
+def test_a_country_before_a_brand_backs_no_rendering(bundled_store):
+    """Shops title a foreign brand with its country (法国路易威登, Louis Vuitton; フランスのシャネル): the country says
+    nothing of which GI the rest renders, and raises no conflict."""
+    for sign in ("法国路易威登", "フランスのシャネル"):
+        assert not bundled_store.check(sign).conflicts, sign
 
 
 def test_korean_b_opening_a_foreign_name_writes_its_v(bundled_store):

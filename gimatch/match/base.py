@@ -210,26 +210,17 @@ def han_sounds(run: str) -> str:
 def _without_country(place: str) -> str:
     """A place without the name of a country that opens or closes it (法国夏布利, French Chablis: a stated
     origin does not avoid the conflict), or '' when it has none or nothing else."""
-    return stated_country(place)[0]
-
-
-def stated_country(place: str) -> tuple[str, str]:
-    """The place of a sign less the name of a country that opens or closes it, and that country's code
-    (法国夏布利: 夏布利, FR); ('', '') when it names none, or nothing else."""
     lex = lexicon()
     words = place.split()
     if len(words) > 1:
-        named = [w for w in words if w in lex.country_words]
         kept = [w for w in words if w not in lex.country_words]
-        return (" ".join(kept), lex.country_words[named[0]]) if kept and named else ("", "")
+        return " ".join(kept) if kept and len(kept) < len(words) else ""
     for country in countries_in_other_scripts():
-        if len(country) < 3 and dominant_script(country) == "Kana":
-            continue                        # two kana are a syllable of a word as often (タイ of マルタイ)
         if len(place) > len(country) + 1 and place.startswith(country):
-            return place[len(country):], lex.country_words.get(country, "")
+            return place[len(country):]
         if len(place) > len(country) + 1 and place.endswith(country):
-            return place[:-len(country)], lex.country_words.get(country, "")
-    return "", ""
+            return place[:-len(country)]
+    return ""
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it

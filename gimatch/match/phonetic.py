@@ -19,7 +19,7 @@ from ..text import phonetic
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, family_name, han_sounds, phonetic_forms, stated_country
+from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -339,8 +339,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]
-    country = stated_country(q.anat.place)[1] or None    # the origin a sign states backs it as a product word
-                                                         # does (德国巴登: Baden, a German GI)
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
     for form, spaced, products_as_sounds, feature in forms:
@@ -381,21 +379,19 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses or labelled, g.class_common)
-            origin = country in g.countries
             lang = phonetic.language_of(g.countries)
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that
                                              # meaning (切尔西 is no Sud-Ouest with 西 for the west)
             if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
-            backed = agrees or origin or bool(feature)   # a product word, the origin or a translated word that
-                                                         # agrees with the name's
+            backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's
             abroad = _known_abroad(idx, gi, q.script, backed)
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
             if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not (
-                    agrees or origin or feature and not name_word) and (
+                    agrees or feature and not name_word) and (
                     share < 1.0 or len(skel) < 3 and not abroad)):
                 continue                     # two characters say nothing unless the GI's product follows them
                                              # (波特酒), or both are sound characters and render three consonants
