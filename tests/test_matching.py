@@ -1057,7 +1057,36 @@ def test_the_dictionarys_words_agree_with_a_gi_only_all_together(bundled_store):
     coat, said as côte, and Beaune), not when one is and another is not (セントラルワールド: central, world)."""
     from gimatch.match.phonetic import _could_be
 
-    assert _could_be(["coat", "Beaune"], ["Côte de Beaune"], ["FR"])
+    assert _could_be(["coat", "Beaune"], ["Côte de Beaune"], ["FR"]) and _could_be(["the", "Bordeaux"], ["Bordeaux"], ["FR"])
     assert not _could_be(["central", "world"], ["Central Coast"], ["US"])
+    assert not _could_be(["court", "Beaune"], ["Côte de Beaune"], ["FR"])     # court has one consonant more
     assert not any("Central Coast" in c.names for c in bundled_store.check("セントラルワールド").conflicts)
     assert _found(bundled_store, "コート・ド・ボーヌ", "Côte de Beaune", within=2)
+
+
+def test_label_words_come_off_a_sign_not_a_registers_name():
+    """The traditional terms of wine labels come off a sign (Chianti Classico: Chianti) but a register's name keeps
+    them, a GI of its own; abbreviations and words of one syllable and few consonants are heard as no label word
+    (カ, トップ, ブルー, ดอก, ток); a label word never leaves a product word or a number as the place."""
+    from gimatch.text.anatomy import anatomy
+    from gimatch.text.fold import fold
+    from gimatch.text.lexicon import heard_as_label
+
+    assert anatomy("Chianti Classico").place_key == "chianti"
+    for stored in (anatomy("Chianti Classico", langs=("it",)), anatomy("Chianti Classico", stored=True)):
+        assert stored.place_key == "chianticlassico"
+    for word in ("カ", "トップ", "プロ", "ブルー", "ดอก", "ток"):
+        assert not heard_as_label(fold(word)), word
+    wine = anatomy("クラシコ・ワイン")
+    assert [t.concept for t in wine.terms] == ["wine"] and anatomy("クラシコ・2015").place == "クラシコ"
+
+
+def test_chinese_label_words_of_classifications_and_spirits():
+    """A classification's growths (特等一级庄), the blend of a whisky (调和) and an appellation word (酒区) are label
+    words of a Chinese sign; the appellation word says the sign names a wine."""
+    from gimatch.match import readings
+    from gimatch.text.anatomy import anatomy
+
+    assert "圣爱美隆" in readings("圣爱美隆特等一级庄A类")
+    assert anatomy("皇家礼炮21年苏格兰调和威士忌").place == "皇家礼炮苏格兰"
+    assert anatomy("迪拉斯酒区").label_product == "wine" and anatomy("迪拉斯酒区").place == "迪拉斯"

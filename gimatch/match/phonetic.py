@@ -64,8 +64,6 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
-
-
 def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouched: bool = False) -> float:
     """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
@@ -173,24 +171,37 @@ def _distinctive_words(names: list[str]) -> set[str]:
 def _could_be(foreign: list[str], names: list[str], countries) -> bool:
     """Whether the foreign words the dictionary gives are each the GI's name or a distinctive word of it,
     spelled alike or, of three consonants or more, said the same in the GI's language: katakana writes l and r
-    alike, so the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ is Tokaj, and its coat and
-    Beaune for コート・ド・ボーヌ are Côte de Beaune; central and world (セントラルワールド) are not Central Coast. A product word both share (チーズ: cheese), a landscape word (モン:
-    mont, of モンデリーズ) or a label word says nothing of which GI it is."""
+    alike, so the dictionary's Palma for パルマ may be Parma, and its Tokay for トカイ is Tokaj; beside a word
+    spelled as the name's, a word said near one of the name's words, of as many consonants, is that word (coat
+    and Beaune of コート・ド・ボーヌ: Côte de Beaune). Central and world (セントラルワールド) are no Central Coast.
+    An article, a product word both share (チーズ: cheese), a landscape word (モン: mont, of モンデリーズ) or a label
+    word says nothing of which GI it is."""
     from rapidfuzz import fuzz
 
-    lex = lexicon()
-    said = [f for f in foreign if not {fold(f)} & (lex.single_words | lex.place_features | lex.modifiers)]
-    words = _distinctive_words(names) | {joined(fold(n)) for n in names}
-    lang = phonetic.language_of(countries)
-    sounds = {phonetic.latin(w, lang) for w in words}
-
+    said = [f for f in foreign if _says_which(fold(f))]
+    words, sounds = _words_and_sounds(tuple(names), phonetic.language_of(countries))
     spelled = {f for f in said if any(fuzz.ratio(joined(fold(f)), w) >= 90 for w in words)}
 
-    def said_alike(f: str) -> bool:           # two consonants alike say little alone; beside a word spelled as
-        form = phonetic.latin(f)              # the name's, a word said near one of its words (coat: côte) is it
-        return len(phonetic.consonants(form)) >= 3 and form in sounds or \
-            bool(spelled) and any(phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
+    def said_alike(f: str) -> bool:
+        form = phonetic.latin(f)
+        n = len(phonetic.consonants(form))
+        return n >= 3 and form in sounds or bool(spelled) and n >= 2 and any(
+            len(phonetic.consonants(w)) == n and phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
     return bool(said) and all(f in spelled or said_alike(f) for f in said)
+
+
+def _says_which(word: str) -> bool:
+    """Whether a folded word the dictionary gives may say which GI a sign names: not an article, a product word,
+    a landscape word or a label word."""
+    lex = lexicon()
+    return not (word in STOPWORDS or word in lex.single_words or word in lex.place_features or word in lex.modifiers)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _words_and_sounds(names: tuple[str, ...], lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """A GI's distinctive words and whole names, folded, and their sounds in its language."""
+    words = _distinctive_words(list(names)) | {joined(fold(n)) for n in names}
+    return frozenset(words), frozenset(phonetic.latin(w, lang) for w in words)
 
 
 SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI's word must sound to be one name

@@ -304,7 +304,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")      # a vintage in a spaced sign
 
 
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
-                   written_in: frozenset[str] | None = None, old_chinese: bool = False) -> None:
+                   written_in: frozenset[str] | None = None, old_chinese: bool = False, sign: bool = True) -> None:
     terms = _terms_beside_old_chinese() if old_chinese else \
         lexicon().terms_by_tokens if written_in is None else _terms_written_in(written_in)
     tokens = stem_tokens(folded.split())
@@ -314,7 +314,7 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     tokens = _strip_terms_latin(tokens, anat, terms)
     tokens = _inner_terms(tokens, anat, terms)
     tokens = _compound_heads(tokens, anat, langs if written_in is None else tuple(written_in))
-    modifiers = lexicon().modifiers
+    modifiers = lexicon().modifiers if sign else lexicon().name_modifiers
     # a name of Chinese syllables has no articles: the lo of Pi Lo Chun (碧螺春) is a syllable of it
     articles = frozenset() if len(tokens) > 1 and all(map(romanize.chinese_syllable, tokens)) else STOPWORDS
     place = [t for t in tokens if t not in articles and t not in modifiers
@@ -335,15 +335,17 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
 def _heard_labels_off(words: list[str]) -> list[str]:
     """The words of a sign written by sound less its label words, written in its script (소테른 지역: region) or
     heard as one in Latin letters (ヴァルポリチェッラ・クラシコ, Вальполичелла Классико: classico), when a word
-    remains; a product word stays (ブール, beurre, is no pure)."""
+    that may name a place remains (not クラシコ・ワイン: wine; クラシコ・2015); a product word stays (ブール, beurre,
+    is no pure)."""
     modifiers = lexicon().modifiers
     kept = [w for w in words if is_product_term(w) or not (w in modifiers or heard_as_label(w))]
-    return kept if kept and len(kept) < len(words) else words
+    named = any(not is_product_term(w) and not w.isdigit() for w in kept)
+    return kept if named and len(kept) < len(words) else words
 
 
-def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None) -> None:
+def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None, query: bool) -> None:
     lex = lexicon()
-    words = _heard_labels_off(folded.split())
+    words = _heard_labels_off(folded.split()) if query else folded.split()
     folded = " ".join(words)
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
@@ -380,8 +382,10 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
-    if not anat.terms:
-        anat.label_product = next((c for w, c in lex.label_products.items() if w in folded[2:]), "")
+    closing = _vintage_off(folded.replace(" ", ""))
+    if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine
+        anat.label_product = next((c for w, c in lex.label_products.items()
+                                   if closing.endswith(w) and len(closing) - len(w) >= 2), "")
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
@@ -456,11 +460,13 @@ def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, s
     return canonical_place(words), " ".join(words)
 
 
-def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None) -> Anatomy:
+def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None,
+            stored: bool = False) -> Anatomy:
     """Split a name into place part, product terms and delocalisers; ``langs``: the languages a stored name may
-    be written in (its country's), None for a query. A Greek or Cyrillic name is read in Latin letters with the
-    product words of the languages its script writes (SCRIPT_LANGS), a query in an old romanization of Chinese
-    with those of English and romanized Chinese."""
+    be written in (its country's), None for a query; ``stored``: a register's name of unknown languages, which
+    keeps the label words a register writes in GI names (Chianti Classico) as a query's sign does not. A Greek
+    or Cyrillic name is read in Latin letters with the product words of the languages its script writes
+    (SCRIPT_LANGS), a query in an old romanization of Chinese with those of English and romanized Chinese."""
     folded = fold(name)
     anat = Anatomy(folded=folded)
     script = dominant_script(folded)
@@ -468,15 +474,18 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
         japanese = is_japanese(folded)
     if japanese:
         folded = fold(name, simplify=False)
+    sign = langs is None and not stored
     if script in ("Latin", "Common"):
-        _latin_anatomy(folded, anat, langs, old_chinese=langs is None and romanize.legacy_to_pinyin(folded) != folded)
+        _latin_anatomy(folded, anat, langs, old_chinese=langs is None and romanize.legacy_to_pinyin(folded) != folded,
+                       sign=sign)
     elif is_spaceless_script(script):
-        _spaceless_anatomy(folded, script, anat, japanese)
+        _spaceless_anatomy(folded, script, anat, japanese, sign)
     else:
-        folded = " ".join(_heard_labels_off(folded.split()))
+        if sign:                                # a stored name keeps its words (キャンティ・クラシコ is a GI)
+            folded = " ".join(_heard_labels_off(folded.split()))
         forms = romanized_forms(folded, japanese=japanese)
         text = forms[0][0] if forms else _korean_product_apart(folded) if script == "Hangul" else folded
-        _latin_anatomy(text, anat, langs, SCRIPT_LANGS.get(script))
+        _latin_anatomy(text, anat, langs, SCRIPT_LANGS.get(script), sign=sign)
     return anat
 
 

@@ -114,7 +114,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             out[form] = f"phon{part}:{source}"
 
     if script in ("Latin", "Common"):
-        anat = anatomy(text, japanese=False)
+        anat = anatomy(text, japanese=False, stored=True)
         source = ROMANIZED_SOURCE.get(country or "", "latin")
         words, spoken = folded.split(), phonetic.sounded(text).split()
         said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
@@ -145,7 +145,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         for word in folded.split():
             add(phonetic.from_cyrillic(word), "-word", "cyrillic")
     elif script == "Han" and not japanese:
-        anat = anatomy(text, japanese=False)
+        anat = anatomy(text, japanese=False, stored=True)
         source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese
         add(phonetic.from_pinyin(romanize.pinyin(joined(folded))), "", source)
         if anat.place:
@@ -158,7 +158,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         if all(s == "Kana" for s, _ in script_runs(joined(source)) if s != "Common"):
             add(phonetic.from_kana(source), "", "kana")
         add(phonetic.latin(romanize.hepburn(source)), "", "kana")
-        place = anatomy(text, japanese=True).place
+        place = anatomy(text, japanese=True, stored=True).place
         if place and place != joined(source):
             add(phonetic.latin(romanize.hepburn(place)), "-place", "kana")
     elif script == "Thai":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 
 from .. import bundled
@@ -41,13 +42,15 @@ class Lexicon:
     place_aliases: dict[str, str]
     class_broader: dict[str, str]
     compound_heads: dict[str, Term]      # one-word terms that end compounds (Bergkäse, Kürbiskernöl), by the word
-    modifiers: frozenset[str]            # marketing words: premium, original, gold, riserva, ...
+    modifiers: frozenset[str]            # marketing words a sign is read without: premium, gold, riserva, ...
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
     exonym_langs: dict[str, str] = field(default_factory=dict)   # each alias's language (burgundy: en)
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
-    modifier_sounds: tuple[str, ...] = ()   # the sounds of the marketing words in Latin letters, word by word
+    name_modifiers: frozenset[str] = frozenset()   # the marketing words a stored name is read without
+    modifier_sounds: tuple[tuple[str, int], ...] = ()   # the sounds of the Latin marketing words heard in other
+                                                        # scripts, each with its consonants
     label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
@@ -112,23 +115,46 @@ def written_and_read(word: str) -> tuple[str, ...]:
     return (word, *_romanizations(word, dominant_script(word))[:1])
 
 
+def _modifier_words(rows) -> frozenset[str]:
+    """Marketing words as written, and as a query's words are read (meses: mese)."""
+    return frozenset(word for r in rows for form in written_and_read(fold(r["term"]))
+                     for word in (form, *stem_tokens([form])))
+
+
 LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
+_VOWELS = re.compile("[aeiouəæ]+")
+
+
+def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
+    """The sounds of the marketing words in Latin letters (not the abbreviations, written in capitals) that a word
+    in another script can be heard to render, each with its consonants: those of two syllables or more, or of
+    three consonants (gold, grand); a word of one syllable and fewer consonants is met by chance (pure: ブルー)."""
+    out = set()
+    for r in rows:
+        if dominant_script(r["term"]) == "Latin" and r["term"].islower():
+            for word in fold(r["term"]).split():
+                form = phonetic.latin(word, r["lang"])
+                n = len(phonetic.consonants(form))
+                if len(_VOWELS.findall(form)) >= 2 or n >= 3:
+                    out.add((form, n))
+    return tuple(sorted(out))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def heard_as_label(word: str) -> bool:
     """Whether a folded word written by sound (katakana, Hangul, Thai, Cyrillic, Greek) renders a marketing or
-    label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú),
-    a word of one consonant or none sound for sound: listings write those words in the script of the rest."""
+    label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú), as
+    listings write those words in the script of the rest: a word or a label of fewer than two consonants must be
+    heard the same, others alike at LABEL_HEARD."""
     script = dominant_script(word)
     if script not in phonetic.FAITHFUL_VOWELS or not word:
         return False
     for form in {phonetic.heard(word, script, second) for second in (False, True)}:   # 누보: nouveau, with ㅂ as v
         n = len(phonetic.consonants(form))
-        if any(form == label if n < 2 or len(phonetic.consonants(label)) < 2 else
-               phonetic.similarity(form, label, n, at_least=LABEL_HEARD, faithful=True,
+        if any(form == label if n < 2 or m < 2 else
+               phonetic.similarity(form, label, n, m, at_least=LABEL_HEARD, faithful=True,
                                    epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD
-               for label in lexicon().modifier_sounds):
+               for label, m in lexicon().modifier_sounds):
             return True
     return False
 
@@ -233,19 +259,17 @@ def _compile() -> Lexicon:
                        for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
         spaceless_modifiers=_longest_first(r["term"] for r in bundled.read_table("modifiers.csv")
                                            if r["lang"] in ("zh", "ja")),
-        modifier_sounds=tuple(sorted({phonetic.latin(word, r["lang"]) for r in bundled.read_table("modifiers.csv")
-                                      if r["term"].isascii() for word in fold(r["term"]).split()} - {""})),
-        label_products={form: r["names"] for r in bundled.read_table("modifiers.csv") if r.get("names")
-                        for form in _longest_first([r["term"]])},
+        modifier_sounds=_heard_labels(bundled.read_table("modifiers.csv")),
+        label_products=dict(sorted(((form, r["names"]) for r in bundled.read_table("modifiers.csv") if r["names"]
+                                    for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
-        modifiers=frozenset(word for r in bundled.read_table("modifiers.csv")        # as written, and as a query's
-                            for form in written_and_read(fold(r["term"]))          # words are read (meses: mese)
-                            for word in (form, *stem_tokens([form]))),
+        modifiers=_modifier_words(bundled.read_table("modifiers.csv")),
+        name_modifiers=_modifier_words(r for r in bundled.read_table("modifiers.csv") if not r["signs_only"]),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )

@@ -254,12 +254,16 @@ def _common_hanja_syllables() -> frozenset[str]:
 
 def from_hangul(text: str, ph_as_f: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ read as f and ㅂ as v when ``ph_as_f`` (the second reading), but ㅂ opening a Sino-Korean word. The vowel ㅡ after a consonant,
-    closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴
-    Stilton): it is left out."""
+    ㅍ read as f and ㅂ as v when ``ph_as_f`` (the second reading), but ㅂ opening a Sino-Korean word, Korean's own
+    b (본죽). The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant
+    (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
+    return _classes("".join(_hangul_word(word, ph_as_f) for word in text.split()))
+
+
+def _hangul_word(word: str, ph_as_f: bool) -> str:
     out = []
-    sino = ph_as_f and sino_korean(text)      # a word of Chinese characters' readings opens on Korean's own b (본죽)
-    for ch in text:
+    sino = ph_as_f and sino_korean(word)
+    for ch in word:
         code = ord(ch) - 0xAC00
         if not 0 <= code < 11172:
             continue
@@ -272,7 +276,7 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])
-    return _classes("".join(out))
+    return "".join(out)
 
 
 THAI_CONSONANTS = {c: sound for letters, sound in (
