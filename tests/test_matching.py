@@ -1045,13 +1045,6 @@ def test_a_country_before_a_brand_backs_no_rendering(bundled_store):
         assert not bundled_store.check(sign).conflicts, sign
 
 
-def test_korean_b_opening_a_foreign_name_writes_its_v(bundled_store):
-    """Korean writes a foreign v with ㅂ where a name opens too (볼네 Volnay), but ㅂ opening a word of the readings
-    of Chinese characters is Korean's own b (본죽 is no Fronsac)."""
-    assert _found(bundled_store, "볼네", "Volnay", within=1)
-    assert not bundled_store.check("본죽").conflicts
-
-
 def test_the_dictionarys_words_agree_with_a_gi_only_all_together(bundled_store):
     """The Japanese dictionary's source words lower the bar for a GI when each is a word of its name (コート・ド・ボーヌ:
     coat, said as côte, and Beaune), not when one is and another is not (セントラルワールド: central, world)."""

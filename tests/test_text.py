@@ -438,7 +438,7 @@ def test_a_korean_reading_finds_the_chinese_gi(bundled_store):
 
 
 def test_hangul_made_of_readings_of_chinese_characters_reads_as_sino_korean():
-    from gimatch.text.phonetic import sino_korean
+    from gimatch.match.phonetic import sino_korean
 
     assert sino_korean("팔도") and sino_korean("신라면")
     assert not sino_korean("보르도") and not sino_korean("샴페인") and not sino_korean("Parma")

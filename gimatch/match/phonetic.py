@@ -64,6 +64,32 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
+def sino_korean(text: str) -> bool:
+    """Whether every Hangul syllable of a text is the reading of a common Chinese character: a Sino-Korean word
+    (팔도, 신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인,
+    토카이: 카 reads no common character)."""
+    syllables = [ch for ch in text if "\uac00" <= ch <= "\ud7a3"]
+    return bool(syllables) and all(ch in _common_hanja_syllables() for ch in syllables)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_hanja_syllables() -> frozenset[str]:
+    """The readings of the common characters: the first level of GB 2312 (3,755 characters, in their traditional
+    forms too)."""
+    from ..text.fold import to_traditional
+    from ..text.romanize import hanja_readings
+
+    def common(ch: str) -> bool:
+        try:
+            return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+        except UnicodeEncodeError:
+            return False
+
+    table = hanja_readings()
+    chars = [ch for ch in map(chr, range(0x4E00, 0xA000)) if common(ch)]
+    return frozenset(table[c] for ch in chars for c in (ch, to_traditional(ch)) if c in table)
+
+
 def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouched: bool = False) -> float:
     """The similarity a rendering needs: by the stored form's consonants, lower with a product that agrees
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
@@ -364,7 +390,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         vouched = unknown_katakana or foreign_han
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
-        sino = q.script == "Hangul" and phonetic.sino_korean(read)
+        sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
             continue

@@ -223,47 +223,17 @@ HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", 
 
 
 HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the first as much as a p (페타 Feta, 파르마
-                              # Parma), and a v with the second as much as a b (타벨 Tavel, 볼네 Volnay)
-
-
-def sino_korean(text: str) -> bool:
-    """Whether every Hangul syllable of a text is the reading of a common Chinese character: a Sino-Korean word
-    (팔도, 신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인,
-    토카이: 카 reads no common character)."""
-    syllables = [ch for ch in text if "\uac00" <= ch <= "\ud7a3"]
-    return bool(syllables) and all(ch in _common_hanja_syllables() for ch in syllables)
-
-
-@functools.lru_cache(maxsize=1)
-def _common_hanja_syllables() -> frozenset[str]:
-    """The readings of the common characters: the first level of GB 2312 (3,755 characters, in their traditional
-    forms too)."""
-    from .fold import to_traditional
-    from .romanize import hanja_readings
-
-    def common(ch: str) -> bool:
-        try:
-            return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
-        except UnicodeEncodeError:
-            return False
-
-    table = hanja_readings()
-    chars = [ch for ch in map(chr, range(0x4E00, 0xA000)) if common(ch)]
-    return frozenset(table[c] for ch in chars for c in (ch, to_traditional(ch)) if c in table)
+                              # Parma), and a v with the second as much as a b (타벨 Tavel), though a word that
+                              # opens on ㅂ is most often Korean's own b (본죽, 바른)
 
 
 def from_hangul(text: str, ph_as_f: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ read as f and ㅂ as v when ``ph_as_f`` (the second reading), but ㅂ opening a Sino-Korean word, Korean's own
-    b (본죽). The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant
-    (크 in 로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
-    return _classes("".join(_hangul_word(word, ph_as_f) for word in text.split()))
-
-
-def _hangul_word(word: str, ph_as_f: bool) -> str:
+    ㅍ read as f and ㅂ after a word's first syllable as v when ``ph_as_f``. The vowel ㅡ after a consonant,
+    closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴
+    Stilton): it is left out."""
     out = []
-    sino = ph_as_f and sino_korean(word)
-    for ch in word:
+    for ch in text:
         code = ord(ch) - 0xAC00
         if not 0 <= code < 11172:
             continue
@@ -271,12 +241,12 @@ def _hangul_word(word: str, ph_as_f: bool) -> str:
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
         if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
             vowel = "u"
-        labial = initial == HANGUL_PH or initial == HANGUL_B and (bool(out) or not sino)
+        labial = initial == HANGUL_PH or initial == HANGUL_B and bool(out)
         consonant = "F" if ph_as_f and labial else HANGUL_INITIAL[initial]
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])
-    return "".join(out)
+    return _classes("".join(out))
 
 
 THAI_CONSONANTS = {c: sound for letters, sound in (
