@@ -1083,3 +1083,10 @@ def test_chinese_label_words_of_classifications_and_spirits():
     assert "圣爱美隆" in readings("圣爱美隆特等一级庄A类")
     assert anatomy("皇家礼炮21年苏格兰调和威士忌").place == "皇家礼炮苏格兰"
     assert anatomy("迪拉斯酒区").label_product == "wine" and anatomy("迪拉斯酒区").place == "迪拉斯"
+
+
+def test_chinese_w_for_a_foreign_v_finds_its_candidates(bundled_store):
+    """Chinese writes a foreign v with w (瓦 va, 韦 ve): a rendering whose sounds hold a w is looked up with an f as
+    well, so 苏瓦韦 meets Soave, whose skeleton (s, v) it shares only so."""
+    assert _found(bundled_store, "蘇瓦韋", "Soave", within=1)
+    assert not bundled_store.check("沃尔沃").conflicts                  # Volvo

@@ -404,6 +404,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=len(skel) + MISSING) if latin
                       else [j for meaning in feature[1] for j in _forms_by_name_meaning(idx).get(meaning, ())]
                       if name_word else idx.phon_candidates(skel))
+        if q.script == "Han" and "W" in skel and not latin and not name_word:   # Chinese writes a foreign v with
+            candidates = [*candidates, *idx.phon_candidates(skel.replace("W", "F"))]   # w (瓦 va, 韦 ve: 苏瓦韦 Soave)
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             source = kind.split(":", 1)[1].split("-")[0]
