@@ -1090,3 +1090,13 @@ def test_chinese_w_for_a_foreign_v_finds_its_candidates(bundled_store):
     well, so 苏瓦韦 meets Soave, whose skeleton (s, v) it shares only so."""
     assert _found(bundled_store, "蘇瓦韋", "Soave", within=1)
     assert not bundled_store.check("沃尔沃").conflicts                  # Volvo
+
+
+def test_a_vowel_opening_a_name_is_kept_by_its_renderings(bundled_store):
+    """Every rendering keeps the vowel a name opens with (阿斯蒂 Asti, 알자스 Alsace): a rendering that opens on a
+    consonant where the name opens on a vowel is no rendering of it (汤告鲁斯, Tom Cruise, is no Adamclisi)."""
+    from gimatch.text import phonetic
+
+    assert phonetic.distance("TaNKaoLuSə", "aTaMKLiSi") > phonetic.distance("aTaNKaoLuSə", "aTaMKLiSi")
+    assert _found(bundled_store, "阿斯蒂", "Asti", within=1) and _found(bundled_store, "알자스", "Alsace", within=1)
+    assert not bundled_store.check("汤告鲁斯").conflicts

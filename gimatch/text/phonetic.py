@@ -428,6 +428,7 @@ GLIDE = 0.1          # one of two vowels together in pinyin: Chinese writes a pl
                      # (莱 lai for le, 奥 ao and 索 suo for o)
 SAME_GLIDE = frozenset({("i", "Y"), ("u", "W")})
 CODA_NASAL = 0.9     # a nasal closing a syllable is kept by every rendering (Mont 蒙, モン; Pin-ot ピノ drops none)
+OPENING_VOWEL = 0.9  # and a vowel that opens a name
 ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
 
@@ -452,6 +453,8 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
             out[i] = ONSET       # l, r, n between vowels open a syllable: every rendering keeps them (加泰罗尼亚)
         elif form[i] in "MN" and form[i + 1] not in VOWELS:
             out[i] = CODA_NASAL
+    if len(form) > 1 and form[0] in VOWELS and form[1] not in VOWELS:
+        out[0] = OPENING_VOWEL  # a vowel opening a name is kept by every rendering (阿斯蒂 Asti, アルザス Alsace)
     return out
 
 
