@@ -10,7 +10,6 @@ with the GI's product, or the hit is at most a same-place signal.
 from __future__ import annotations
 
 import functools
-import re
 
 from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
@@ -149,14 +148,6 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
                                        detail="unidic-lite lemma")))
 
 
-def _syllables(form: str) -> int:
-    """The syllables of a sound form: its runs of vowels (아지아고 a-zia-go: 3)."""
-    return len(_VOWEL_RUN.findall(form))
-
-
-_VOWEL_RUN = re.compile(f"[{''.join(sorted(phonetic.VOWELS))}]+")
-
-
 def _katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ"
 
@@ -188,7 +179,7 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
     return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
 
 
-def _distinctive_words(names: list[str]) -> set[str]:
+def _distinctive_words(names) -> set[str]:
     """The words of a GI's names, folded, but its product words."""
     single = lexicon().single_words
     return {w for n in names for w in fold(n).split() if w not in single}
@@ -224,10 +215,17 @@ def _says_which(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def _distinctive_sounds(names: tuple[str, ...], lang: str | None) -> frozenset[str]:
+    """The sounds of a GI's distinctive words in its language."""
+    return frozenset(phonetic.latin(w, lang) for w in _distinctive_words(names))
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _words_and_sounds(names: tuple[str, ...], lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """A GI's distinctive words and whole names, folded, and their sounds in its language."""
-    words = _distinctive_words(list(names)) | {joined(fold(n)) for n in names}
-    return frozenset(words), frozenset(phonetic.latin(w, lang) for w in words)
+    wholes = {joined(fold(n)) for n in names}
+    return (frozenset(_distinctive_words(names) | wholes),
+            _distinctive_sounds(names, lang) | {phonetic.latin(w, lang) for w in wholes})
 
 
 SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI's word must sound to be one name
@@ -242,7 +240,7 @@ def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
         return False
     lang = phonetic.language_of(countries)
     said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lexicon().single_words]
-    words = {phonetic.latin(w, lang) for w in _distinctive_words(names)}
+    words = _distinctive_sounds(tuple(names), lang)
     return any(len(phonetic.consonants(s)) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
                for s in said for w in words)
 
@@ -470,7 +468,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
             # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(form) >= 3 and (
+            long_rendering = consonants == 2 and abroad and (foreign_han or phonetic.syllables(form) >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)

@@ -338,8 +338,9 @@ def _heard_labels_off(words: list[str]) -> list[str]:
     that may name a place remains (not クラシコ・ワイン: wine; クラシコ・2015); a product word stays (ブール, beurre,
     is no pure)."""
     modifiers = lexicon().modifiers
-    kept = [w for w in words if is_product_term(w) or not (w in modifiers or heard_as_label(w))]
-    named = any(not is_product_term(w) and not w.isdigit() for w in kept)
+    products = {w for w in words if is_product_term(w)}
+    kept = [w for w in words if w in products or not (w in modifiers or heard_as_label(w))]
+    named = any(w not in products and not w.isdigit() for w in kept)
     return kept if named and len(kept) < len(words) else words
 
 
@@ -350,7 +351,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
-    text = _style_after_wine_off(_closing_modifier_off(_vintage_off(folded.replace(" ", ""))))
+    undated = _vintage_off(folded.replace(" ", ""))
+    text = _style_after_wine_off(_closing_modifier_off(undated))
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
             if text.endswith(d) and len(text) > len(d):
@@ -382,10 +384,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
-    closing = _vintage_off(folded.replace(" ", ""))
     if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine
-        anat.label_product = next((c for w, c in lex.label_products.items()
-                                   if closing.endswith(w) and len(closing) - len(w) >= 2), "")
+        anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products), "")
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
@@ -429,11 +429,17 @@ def _closing_modifier_off(text: str) -> str:
 def _closing_words_off(text: str, words: tuple[str, ...]) -> str:
     """Text less two at most of ``words`` (longest first) that close it, leaving two characters at least."""
     for _ in range(2):
-        word = next((w for w in words if text.endswith(w) and len(text) - len(w) >= 2), "")
+        word = _closing_word(text, words)
         if not word:
             break
         text = text[: len(text) - len(word)]
     return text
+
+
+def _closing_word(text: str, words) -> str:
+    """The first of ``words`` (longest first) that closes a text and leaves two characters before it; '' when
+    none does."""
+    return next((w for w in words if text.endswith(w) and len(text) - len(w) >= 2), "")
 
 
 def _loanword_term(text: str, anat: Anatomy) -> str:

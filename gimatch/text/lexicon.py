@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field, replace
 
 from .. import bundled
@@ -122,7 +121,6 @@ def _modifier_words(rows) -> frozenset[str]:
 
 
 LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
-_VOWELS = re.compile("[aeiouəæ]+")
 
 
 def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
@@ -135,7 +133,7 @@ def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
             for word in fold(r["term"]).split():
                 form = phonetic.latin(word, r["lang"])
                 n = len(phonetic.consonants(form))
-                if len(_VOWELS.findall(form)) >= 2 or n >= 3:
+                if phonetic.syllables(form) >= 2 or n >= 3:
                     out.add((form, n))
     return tuple(sorted(out))
 
@@ -240,6 +238,7 @@ def _compile() -> Lexicon:
     aliases = {row["alias"]: row["canonical"] for row in alias_rows}
     features = _feature_kinds()
     name_words = bundled.read_table("name_words.csv")
+    modifier_rows = bundled.read_table("modifiers.csv")
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -257,10 +256,10 @@ def _compile() -> Lexicon:
         country_words={form: r["code"]
                        for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
                        for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))},
-        spaceless_modifiers=_longest_first(r["term"] for r in bundled.read_table("modifiers.csv")
+        spaceless_modifiers=_longest_first(r["term"] for r in modifier_rows
                                            if r["lang"] in ("zh", "ja")),
-        modifier_sounds=_heard_labels(bundled.read_table("modifiers.csv")),
-        label_products=dict(sorted(((form, r["names"]) for r in bundled.read_table("modifiers.csv") if r["names"]
+        modifier_sounds=_heard_labels(modifier_rows),
+        label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
@@ -268,8 +267,8 @@ def _compile() -> Lexicon:
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
-        modifiers=_modifier_words(bundled.read_table("modifiers.csv")),
-        name_modifiers=_modifier_words(r for r in bundled.read_table("modifiers.csv") if not r["signs_only"]),
+        modifiers=_modifier_words(modifier_rows),
+        name_modifiers=_modifier_words(r for r in modifier_rows if not r["signs_only"]),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
                         if len(t.tokens) == 1 and len(t.tokens[0]) >= 4 and t.langs & COMPOUNDING},
     )

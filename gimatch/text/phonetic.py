@@ -358,6 +358,14 @@ def heard(run: str, script: str, second: bool = False) -> str:
     return latin(run)
 
 
+_VOWEL_RUN = re.compile(f"[{''.join(sorted(VOWELS))}]+")
+
+
+def syllables(form: str) -> int:
+    """The syllables of a sound form: its runs of vowels (아지아고 a-zia-go: 3)."""
+    return len(_VOWEL_RUN.findall(form))
+
+
 def consonants(form: str) -> str:
     """A form's consonant skeleton, by which stored forms are looked up: pinyin j and r as the sibilant (a
     skeleton is compared letter for letter; the alignment weighs how near j is to a velar, r to a liquid), the
