@@ -356,6 +356,25 @@ def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store
     assert not bundled_store.check("ポートアイランド").conflicts     # port island: a short name among other words
 
 
+def test_a_chinese_rendering_the_dictionary_knows_is_what_it_says(bundled_store):
+    """CC-CEDICT gives 科罗娜 as Corona (the beer) and 法拉利 as Ferrari: no rendering of Colonna or any GI; it gives
+    阿尔萨斯 as Alsace and 诺曼底 as Normandy, which name GIs (Normandy as Normandie's word is formed)."""
+    for query in ("科罗娜", "科羅娜", "法拉利", "肯德基"):
+        assert not bundled_store.check(query).conflicts, query
+    top = _top(bundled_store, "阿尔萨斯")
+    assert top is not None and top.names[0] == "Alsace" and top.evidence[0].key_kind == "dictionary source"
+    assert "CC-CEDICT" in top.evidence[0].detail
+    top = _top(bundled_store, "诺曼底苹果酒")
+    assert top is not None and any("Normandie" in n for n in top.names)
+
+
+def test_a_place_the_chinese_dictionary_names_meets_the_gi_beside_its_product(bundled_store):
+    """巴伐利亚 is Bavaria to the dictionary, not Bayerisches: alone it names no GI, beside beer it renders the
+    GI's place."""
+    top = _top(bundled_store, "巴伐利亚啤酒")
+    assert top is not None and "Bayerisches Bier" in top.names
+
+
 def test_a_gi_name_that_opens_a_longer_word_evokes_it(bundled_store):
     top = _top(bundled_store, "Tokajgold")
     assert top is not None and "Tokaj" in top.names and top.kind == "evocation"

@@ -8,6 +8,7 @@ from gimatch.errors import UsageError
 from gimatch.text.anatomy import anatomy
 from gimatch.text.fold import fold, scripts
 from gimatch.text.keys import name_keys
+from gimatch.text.zh_dictionary import glosses
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -549,3 +550,12 @@ def test_thai_reading_on_the_transliterations_pythainlp_ships():
         pairs = [(r["th"], r["en"]) for r in csv.DictReader(f, delimiter="\t") if r["check"] == "True" and r["en"].isalpha()]
     near = sum(max(similarity(from_thai(th, w), latin(en), faithful=True) for w in (False, True)) >= 0.9 for th, en in pairs)
     assert len(pairs) > 3000 and near / len(pairs) >= 0.6
+
+
+def test_the_chinese_dictionary_says_what_a_word_names():
+    """CC-CEDICT's senses read as a place or brand, a person's name or a common word, under either script."""
+    assert [(g.kind, g.terms) for g in glosses("科羅娜")] == [("proper", ("Corona",))]
+    assert glosses("勃艮第")[0].terms == ("Burgundy", "Bourgogne")
+    assert glosses("凯蒂")[0].kind == "name" and "Kitty" in glosses("凯蒂")[0].terms
+    assert {g.kind for g in glosses("光明")} == {"word"}
+    assert glosses("帕尔玛火腿酒庄") == ()

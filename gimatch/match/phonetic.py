@@ -14,7 +14,7 @@ import functools
 from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
-from ..text import phonetic
+from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
@@ -129,23 +129,52 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
         for j in range(i + 1, min(len(words), i + 4) + 1):
             if any(not foreign or kind == "name" for _, kind, foreign in words[i:j]):
                 break
-            key = fold(" ".join(foreign for _, _, foreign in words[i:j]))
             rest = words[:i] + words[j:]
             alone = all(fold(surface) in lex.spaceless_terms or (foreign and fold(foreign) in lex.single_words)
                         or (foreign and fold(foreign) in lex.modifiers) for surface, _, foreign in rest)
-            if (not alone and len(joined(key)) < MIN_SPAN) or joined(key) in lex.generic:
-                continue
-            surface = "".join(w for w, _, _ in words[i:j])
-            for gi, ni, skind in idx.by_key.get(key, ()):
-                if skind not in SOURCE_KEYS:
-                    continue
-                name = idx.gis[gi].names[ni]
-                where = "" if alone else f", inside the longer sign {q.text!r}"
-                out.offer(Hit(gi, ni, "transcription", DICTIONARY_SOURCE - (0.0 if alone else IN_LONGER_SIGN),
-                              f"the Japanese dictionary gives {surface!r} as the loanword of {key!r}, the GI name "
-                              f"{name!r}{where}",
-                              Evidence(query_key=surface, gi_key=key, key_kind="dictionary source",
-                                       detail="unidic-lite lemma")))
+            _offer_source(" ".join(foreign for _, _, foreign in words[i:j]), "".join(w for w, _, _ in words[i:j]),
+                          q.text if not alone else "", JAPANESE_DICTIONARY, idx, out)
+
+
+JAPANESE_DICTIONARY = ("the Japanese dictionary", "the loanword of", "unidic-lite lemma")
+CHINESE_DICTIONARY = ("the Chinese-English dictionary", "the rendering of", "CC-CEDICT gloss")
+
+
+def _offer_source(source: str, surface: str, longer: str, dictionary: tuple[str, str, str], idx: NameIndex,
+                  out: Collector) -> None:
+    """A GI whose name is the ``source`` a dictionary gives for the query's word ``surface`` (inside the
+    ``longer`` sign, if any)."""
+    lex = lexicon()
+    key = fold(source)
+    if (longer and len(joined(key)) < MIN_SPAN) or joined(key) in lex.generic:
+        return
+    said_by, says, detail = dictionary
+    for gi, ni, skind in idx.by_key.get(key, ()):
+        if skind not in SOURCE_KEYS:
+            continue
+        name = idx.gis[gi].names[ni]
+        where = f", inside the longer sign {longer!r}" if longer else ""
+        out.offer(Hit(gi, ni, "transcription", DICTIONARY_SOURCE - (IN_LONGER_SIGN if longer else 0.0),
+                      f"{said_by} gives {surface!r} as {says} {key!r}, the GI name {name!r}{where}",
+                      Evidence(query_key=surface, gi_key=key, key_kind="dictionary source", detail=detail)))
+
+
+def _chinese_dictionary(q: Query) -> tuple[bool, list[str], list[str]]:
+    """What the Chinese-English dictionary says of a Chinese query's place (its whole Han text, or each run of it
+    between separators: 维纳斯·威廉丝): whether it knows it, the places, companies, brands or loanwords it gives
+    for it (科罗娜: Corona, the beer; 波尔多: Bordeaux) and the person's names (凯蒂: Kitty, Cathy)."""
+    text = q.anat.place or q.folded
+    runs = ["".join(ch for ch in run if script_of(ch) == "Han") for run in text.split()]
+    runs = [r for r in runs if r]
+    whole = "".join(runs)
+    senses = [zh_dictionary.glosses(r) for r in runs] if len(runs) > 1 else []
+    if not senses or not all(senses):
+        senses = [zh_dictionary.glosses(whole)] if len(whole) >= 2 else []
+    if not senses or not all(senses):
+        return False, [], []
+    flat = [g for found in senses for g in found]
+    return (True, [t for g in flat if g.kind == "proper" for t in g.terms],
+            [t for g in flat if g.kind == "name" for t in g.terms])
 
 
 def _katakana(ch: str) -> bool:
@@ -205,6 +234,22 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
         return n >= 3 and form in sounds or bool(spelled) and n >= 2 and any(
             len(phonetic.consonants(w)) == n and phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
     return bool(said) and all(f in spelled or said_alike(f) for f in said)
+
+
+def _spelled_as(terms: list[str], names: list[str]) -> bool:
+    """Whether one of the places, brands or loanwords the Chinese dictionary gives is spelled as the GI's name or
+    its distinctive words (勃艮第: Burgundy, Bourgogne). The dictionary names what the rendering renders, so
+    its spelling, not its sound, says which name it is (科罗娜 is Corona, not Colonna); a word of the name may
+    be formed on it (纽伦堡: Nürnberg, of Nürnberger Lebkuchen)."""
+    from rapidfuzz import fuzz
+
+    words, _ = _words_and_sounds(tuple(names), None)
+    for term in terms:
+        said = [w for w in fold(term).split() if _says_which(w)]
+        if said and all(any(fuzz.ratio(w, n) >= 90 or len(w) >= 4 and n.startswith(w[:-1]) for n in words)
+                        for w in said):
+            return True
+    return False
 
 
 def _says_which(word: str) -> bool:
@@ -371,6 +416,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
+    glossed: list[str] = []                  # what the Chinese dictionary says a Chinese query renders
+    if q.script == "Han":
+        known, glossed, names_given = _chinese_dictionary(q)
+        as_names = bool(names_given or glossed)   # beside the GI's product, a place it names may be the GI's
+        for term in glossed:
+            _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]
@@ -384,7 +435,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         native_words = share < 0.6
         # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
         # does not know is
-        foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3
+        foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3 and not known
         vouched = unknown_katakana or foreign_han
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
@@ -457,7 +508,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
                                              # Stilton cheese)
-            dictionary_agrees = bool(foreign) and _could_be(foreign, g.names, g.countries)
+            dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
+                                 or bool(glossed) and _spelled_as(glossed, g.names))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
                 not _sounds_like(names_given, g.names, g.countries)
             if explained and not (loanwords_only and part == "phon"):
