@@ -99,6 +99,7 @@ def main() -> None:
         negatives += report["negative_cases"]
     out["independent"] = {**summary(rows), "by_slice": breakdown(rows, "slice"), "by_script": breakdown(rows, "script"),
                           "by_kind": breakdown(rows, "case_kind")}
+    out["gi_in_store"] = summary([r for r in rows if r["held"]])
     unseen = [r for r in rows if r["in_shared_data"] is False and r["slice"] in ("zh-transcription", "ja-katakana")]
     out["transcriptions_in_no_dataset"] = summary(unseen)
     alarms = [n for n in negatives if n["conflicts"]]
@@ -118,6 +119,9 @@ def main() -> None:
     ind = out["independent"]
     print(f"independent cases ({args.part}): {ind['positives']}, recall@1 {ind['recall_at_1']:.3f}, "
           f"recall@5 {ind['recall_at_5']:.3f}")
+    held = out["gi_in_store"]
+    print(f"  of which the store holds the GI: {held['positives']}, recall@1 {held['recall_at_1']:.3f}, "
+          f"recall@5 {held['recall_at_5']:.3f}")
     un = out["transcriptions_in_no_dataset"]
     print(f"Chinese and katakana transcriptions no dataset holds: {un['positives']}, recall@5 {un['recall_at_5']:.3f}")
     rn = out["real_names"]

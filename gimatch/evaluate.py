@@ -56,6 +56,20 @@ def _matches(conflict, wanted: set[str], store) -> bool:
     return False
 
 
+def _held(store) -> frozenset[str]:
+    """Every native id and folded name of the store's GIs (read once per store): a case whose wanted ids and
+    names are none of them asks for a GI the store does not hold, a gap of the data rather than of matching."""
+    index = store.index()
+    held = _HELD.get(id(index))
+    if held is None or held[0] is not index:
+        keys = frozenset(k for gi in index.gis for k in (gi.id.split(":", 1)[-1], gi.id, *map(fold, gi.names)))
+        held = _HELD[id(index)] = (index, keys)
+    return held[1]
+
+
+_HELD: dict[int, tuple[object, frozenset[str]]] = {}
+
+
 def _positive(store, case: dict, where: str) -> dict:
     if not isinstance(case, dict) or not isinstance(case.get("q"), str) or not isinstance(case.get("any"), list):
         raise InputError("a positive needs 'q' (text) and 'any' (a list)", where=where)
@@ -68,7 +82,8 @@ def _positive(store, case: dict, where: str) -> dict:
             "script": case.get("script") or dominant_script(fold(case["q"])), "rank": rank,
             "found_kind": ranked[rank - 1].kind if rank else None, "score": ranked[rank - 1].score if rank else None,
             "top": f"{top.gi} {top.kind} {top.score:.0f}" if top else None,
-            "in_shared_data": case.get("in_shared_data"), "part": part_of(case["q"])}
+            "in_shared_data": case.get("in_shared_data"), "part": part_of(case["q"]),
+            "held": bool(wanted & _held(store))}
 
 
 def evaluate(store, path: str, *, part: str = "all") -> dict:
