@@ -1053,6 +1053,9 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
 
     assert anatomy("卡奥尔产区").label_product == "wine" and anatomy("卡奥尔葡萄酒产区").label_product == ""
     assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
+    assert anatomy("邦马尔园").label_product == "wine" and anatomy("邦马尔园").place == "邦马尔"   # 园, a cru's vineyard
+    assert _found(bundled_store, "邦马尔园", "Bonnes-Mares", within=1)
+    assert not bundled_store.check("伊藤园").conflicts              # a company, not a rendering
     top = _top(bundled_store, "普洱产区")
     assert top is not None and top.names[0] in ("普洱茶", "普洱咖啡")
 
