@@ -290,6 +290,14 @@ def test_spanish_gu_before_e_and_i_is_a_hard_g(word, form):
     assert phonetic.latin(word, "es") == form
 
 
+def test_spanish_ll_is_an_l_with_its_glide():
+    """Jumilla is フミリャ, 후미야: the ll is read before doubled letters are made one, which had left an l."""
+    from gimatch.text import phonetic
+
+    assert phonetic.latin("jumilla", "es") == "HuMiLYa"
+    assert phonetic.similarity(phonetic.from_hangul("후미야"), phonetic.latin("jumilla", "es"), faithful=True) >= 0.9
+
+
 def test_a_diphthong_of_pinyin_renders_one_vowel():
     """莱 lai renders 'le' and 奥 ao renders 'o': read from pinyin, one of two vowels together is cheap to leave
     out; between two Latin forms it costs what any vowel does."""
