@@ -209,6 +209,8 @@ def test_a_romanized_product_syllable_is_not_half_of_the_place():
     ("hsi hu lung ching", "xi hu long jing"),  # Wade-Giles syllable by syllable
     ("shaohsing", "shaoxing"),
     ("kiangsu", "jiangsu"),
+    ("chenkiang vinegar", "zhenjiang vinegar"),   # postal ki where a syllable opens, inside a word as well
+    ("kiukiang", "jiujiang"), ("kiwi", "kiwi"), ("viking", "viking"),
     ("parmigiano reggiano", "parmigiano reggiano"),   # neither pinyin nor Wade-Giles: left alone
     ("chianti", "chianti"),                    # already reads as pinyin: left alone
     ("anjou", "anjou"), ("noto", "noto"), ("satsuma", "satsuma"),   # Wade-Giles-shaped, but no old spelling in them

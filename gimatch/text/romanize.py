@@ -308,8 +308,9 @@ def _old_system_word(tok: str) -> bool:
     return tok in _legacy_table() or bool(_OLD_SPELLING.search(tok) and _wade_giles_word(tok, False))
 
 
-# Spellings pinyin never writes (Hepburn's tsu aside): a name showing one is in an old romanization.
-_OLD_SPELLING = re.compile(r"hs|ts(?!u)|tz|ih$|ieh|ueh|erh|kw|ung$|ien$|iew|ow$|oo")
+# Spellings pinyin never writes (Hepburn's tsu aside): a name showing one is in an old romanization; postal ki before
+# a vowel or n is ji or qi wherever a syllable opens (Chinkiang, Chenkiang 镇江, Kiukiang 九江).
+_OLD_SPELLING = re.compile(r"hs|ts(?!u)|tz|ih$|ieh|ueh|erh|kw|ung$|ien$|iew|ow$|oo|ki(?=[aeun])")
 _ASPIRATED = frozenset({"p", "t", "k", "ch", "ts", "tz"})      # what an apostrophe cut off (t'ieh → t ieh)
 
 
@@ -325,7 +326,7 @@ def _aspirates_joined(tokens: list[str]) -> list[tuple[str, bool]]:
 
 
 _POSTAL = ((re.compile(r"kw"), "ku"), (re.compile(r"oo"), "u"), (re.compile(r"ow$"), "ou"),
-           (re.compile(r"iew"), "iu"), (re.compile(r"(?<![a-z])ki(?=a|e|n|u)"), "chi"))
+           (re.compile(r"iew"), "iu"), (re.compile(r"ki(?=a|e|n|u)"), "chi"))
 
 
 @functools.lru_cache(maxsize=1)
