@@ -131,6 +131,12 @@ def test_old_romanizations(bundled_store, query, name):
     assert _found(bundled_store, query, name)
 
 
+def test_a_chinese_gi_in_wade_giles_whole_is_a_variant_of_its_name(bundled_store):
+    """Every syllable of 罗平小黄姜 in Wade-Giles (lo for luo; chiang one syllable): its name spelled otherwise."""
+    top = _top(bundled_store, "Loping Hsiao Huang Chiang")
+    assert top is not None and "罗平小黄姜" in top.names and top.kind == "variant"
+
+
 @pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
 def test_a_label_word_closing_a_chinese_rendering_is_read_around(bundled_store, query):
     """产区 and 法定产区 (the appellation) and AOC in Latin letters qualify the name: Chablis, as 夏布利 alone."""

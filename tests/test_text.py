@@ -211,6 +211,7 @@ def test_a_romanized_product_syllable_is_not_half_of_the_place():
     ("kiangsu", "jiangsu"),
     ("chenkiang vinegar", "zhenjiang vinegar"),   # postal ki where a syllable opens, inside a word as well
     ("kiukiang", "jiujiang"), ("kiwi", "kiwi"), ("viking", "viking"),
+    ("loping hsiao huang chiang", "loping xiao huang jiang"),   # chiang: one syllable of Wade-Giles, not chi + ang
     ("parmigiano reggiano", "parmigiano reggiano"),   # neither pinyin nor Wade-Giles: left alone
     ("chianti", "chianti"),                    # already reads as pinyin: left alone
     ("anjou", "anjou"), ("noto", "noto"), ("satsuma", "satsuma"),   # Wade-Giles-shaped, but no old spelling in them
@@ -221,6 +222,15 @@ def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
     from gimatch.text.romanize import legacy_to_pinyin
 
     assert legacy_to_pinyin(legacy) == pinyin
+
+
+def test_pinyin_read_blind_as_old_spellings_write_it():
+    """Without apostrophes an old spelling tells no aspiration, and Wade-Giles writes pinyin's uo as o after a
+    consonant (lo 罗, to 多): both sides are read blind to both."""
+    from gimatch.text.romanize import unaspirated
+
+    assert unaspirated("bi luo chun") == unaspirated("pi lo chun") == "bi lo zhun"
+    assert unaspirated("da hong pao") == "da hong bao" and unaspirated("green tea") is None
 
 
 def test_ascii_folding_is_the_folding_steps():

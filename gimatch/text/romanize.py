@@ -370,16 +370,18 @@ def is_pinyin(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
-    """A word that is no pinyin read as Wade-Giles (or postal) syllables, in pinyin; None when it is neither.
-    ``aspirated``: its first syllable had the apostrophe of aspiration."""
-    if not word.isascii() or not word.isalpha() or len(word) < 2 or (is_pinyin(word) and not aspirated):
+    """A word read as Wade-Giles (or postal) syllables, in pinyin; None when it is none, or reads as pinyin in as
+    few syllables. ``aspirated``: its first syllable had the apostrophe of aspiration."""
+    if not word.isascii() or not word.isalpha() or len(word) < 2:
         return None
-    readings = _wade_giles()[1]
+    syllables, readings = _wade_giles()
+    spelled = word
     for pattern, repl in _POSTAL:
-        word = pattern.sub(repl, word)
-    parts = _segments(word, readings)
-    if not parts:
-        return None
+        spelled = pattern.sub(repl, spelled)
+    parts = _segments(spelled, readings)
+    as_pinyin = None if aspirated else _segments(word, syllables)
+    if not parts or as_pinyin is not None and len(as_pinyin) <= len(parts):
+        return None                  # pinyin already, in as few syllables (chiang is one syllable, not chi + ang)
     return "".join(readings[p][1 if aspirated and i == 0 else 0] for i, p in enumerate(parts))
 
 
@@ -388,16 +390,24 @@ def _wade_giles_word(word: str, aspirated: bool = False) -> str | None:
 _ASPIRATION_BLIND = (("ch", "zh"), ("p", "b"), ("t", "d"), ("k", "g"), ("q", "j"), ("c", "z"))
 
 
+def _blind(syllable: str) -> str:
+    """A pinyin syllable as an old spelling without apostrophes may have meant it: its aspirated initial as the plain
+    one, and uo as the o Wade-Giles writes for it after a consonant (lo 罗 luo, to 多 duo, so 索 suo)."""
+    syllable = next((plain + syllable[len(asp):] for asp, plain in _ASPIRATION_BLIND if syllable.startswith(asp)),
+                    syllable)
+    return syllable[:-2] + "o" if syllable.endswith("uo") and len(syllable) > 2 else syllable
+
+
 def unaspirated(text: str) -> str | None:
-    """Pinyin words with every aspirated initial written as its plain one (da hong pao → da hong bao, fenghuang
-    dancong → fenghuang danzong), the word division kept; None unless every word is pinyin syllables."""
+    """Pinyin words with every aspirated initial written as its plain one and uo as o (da hong pao → da hong bao,
+    fenghuang dancong → fenghuang danzong, bi luo chun → bi lo zhun), the word division kept; None unless every
+    word is pinyin syllables."""
     out = []
     for word in text.split():
         parts = _segments(word, _wade_giles()[0])
         if not parts:
             return None
-        out.append("".join(next((plain + p[len(asp):] for asp, plain in _ASPIRATION_BLIND if p.startswith(asp)), p)
-                           for p in parts))
+        out.append("".join(_blind(p) for p in parts))
     return " ".join(out) or None
 
 
