@@ -381,6 +381,13 @@ def test_a_place_the_chinese_dictionary_names_meets_the_gi_beside_its_product(bu
     assert top is not None and "Bayerisches Bier" in top.names
 
 
+def test_a_stem_with_an_ending_too_far_for_a_typo_evokes_the_gi(bundled_store):
+    """Taleggiano is two letters from Taleggio and 89 % alike: no slip the fuzzy matcher takes, so an evocation
+    built on its stem (the two matchers' bars meet: nothing falls between them)."""
+    top = _top(bundled_store, "Taleggiano")
+    assert top is not None and "Taleggio" in top.names and top.kind == "evocation"
+
+
 def test_a_gi_name_that_opens_a_longer_word_evokes_it(bundled_store):
     top = _top(bundled_store, "Tokajgold")
     assert top is not None and "Tokaj" in top.names and top.kind == "evocation"

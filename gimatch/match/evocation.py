@@ -13,6 +13,7 @@ from ..text.anatomy import LINKS, syllables
 from ..text.stem import stem_tokens
 from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
+from . import fuzzy
 from .base import Collector, Hit, Query
 
 KINDS = ("partial", "generic", "evocation", "translation")
@@ -191,7 +192,7 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         suffix = _common_suffix(target, choice)
         prefix = _common_prefix(target, choice)
         edits = Levenshtein.distance(target, choice, score_cutoff=2)
-        if ratio >= 88 or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
+        if ratio >= fuzzy.NEAR or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
             continue                                     # a near spelling: the fuzzy matcher's
         choice_syll = syllables(choice)
         by_ending = (4 <= suffix < len(words[-1])          # the ending of a word, not a whole word shared

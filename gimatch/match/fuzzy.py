@@ -19,6 +19,7 @@ from .base import Collector, Hit, Query, family_name
 
 KINDS = ("fuzzy",)
 CUTOFF = 80          # how alike (rapidfuzz ratio) a Latin key must be to a stored one
+NEAR = 90            # and to count as a slip with more edits than a name of its length allows
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -76,7 +77,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         edits = OSA.distance(target, choice, score_cutoff=2)          # a swap of two letters is one typo
         if edits > 1 and _single(target) == _single(choice):
             edits = 1                        # and so is a doubled letter moved or doubled (Prosseco, Mozarella)
-        if choice == target or (ratio < 90 and edits > (1 if len(choice) < 10 else 2)):
+        if choice == target or (ratio < NEAR and edits > (1 if len(choice) < 10 else 2)):
             continue
         mine, theirs = _distinctive(target, choice, words, 4)
         rest = fuzz.ratio(mine, theirs)
