@@ -367,6 +367,10 @@ def test_a_chinese_rendering_the_dictionary_knows_is_what_it_says(bundled_store)
     阿尔萨斯 as Alsace and 诺曼底 as Normandy, which name GIs (Normandy as Normandie's word is formed)."""
     for query in ("科罗娜", "科羅娜", "法拉利", "肯德基"):
         assert not bundled_store.check(query).conflicts, query
+    # a later sense (科罗纳: Corona, then Colonna; 雷诺: Reynolds, Renault, then Reno), a language (英语: English)
+    # or an abbreviation (铁道部: Ministry of Railways, MOR) names no GI
+    for query in ("科罗纳", "雷诺", "英语", "铁道部"):
+        assert not bundled_store.check(query).conflicts, query
     top = _top(bundled_store, "阿尔萨斯")
     assert top is not None and top.names[0] == "Alsace" and top.evidence[0].key_kind == "dictionary source"
     assert "CC-CEDICT" in top.evidence[0].detail

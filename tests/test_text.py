@@ -579,3 +579,4 @@ def test_the_chinese_dictionary_says_what_a_word_names():
     assert glosses("凯蒂")[0].kind == "name" and "Kitty" in glosses("凯蒂")[0].terms
     assert {g.kind for g in glosses("光明")} == {"word"}
     assert glosses("帕尔玛火腿酒庄") == ()
+    assert glosses("铁道部")[0].terms == ("Ministry of Railways",)      # MOR: an abbreviation, no spelling

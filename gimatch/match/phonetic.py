@@ -159,10 +159,12 @@ def _offer_source(source: str, surface: str, longer: str, dictionary: tuple[str,
                       Evidence(query_key=surface, gi_key=key, key_kind="dictionary source", detail=detail)))
 
 
-def _chinese_dictionary(q: Query) -> tuple[bool, list[str], list[str]]:
+def _chinese_dictionary(q: Query) -> tuple[bool, list[str], list[str], bool]:
     """What the Chinese-English dictionary says of a Chinese query's place (its whole Han text, or each run of it
-    between separators: 维纳斯·威廉丝): whether it knows it, the places, companies, brands or loanwords it gives
-    for it (科罗娜: Corona, the beer; 波尔多: Bordeaux) and the person's names (凯蒂: Kitty, Cathy)."""
+    between separators: 维纳斯·威廉丝): whether it knows it; what its first sense that is no person's name names,
+    when that is a place, a company, a brand or a loanword (科罗娜: Corona, the beer, though a later sense gives
+    Colonna; 波尔多: Bordeaux; 雷诺: Renault, not Reno); the person's names it gives (凯蒂: Kitty, Cathy); and
+    whether that place or thing is what the word says first (not 雷诺, first the name Reynolds)."""
     text = q.anat.place or q.folded
     runs = ["".join(ch for ch in run if script_of(ch) == "Han") for run in text.split()]
     runs = [r for r in runs if r]
@@ -171,10 +173,11 @@ def _chinese_dictionary(q: Query) -> tuple[bool, list[str], list[str]]:
     if not senses or not all(senses):
         senses = [zh_dictionary.glosses(whole)] if len(whole) >= 2 else []
     if not senses or not all(senses):
-        return False, [], []
-    flat = [g for found in senses for g in found]
-    return (True, [t for g in flat if g.kind == "proper" for t in g.terms],
-            [t for g in flat if g.kind == "name" for t in g.terms])
+        return False, [], [], False
+    named = [next((g for g in found if g.kind != "name"), None) for found in senses]
+    return (True, [t for g in named if g and g.kind == "proper" for t in g.terms],
+            [t for found in senses for g in found if g.kind == "name" for t in g.terms],
+            all(found[0].kind == "proper" for found in senses))
 
 
 def _katakana(ch: str) -> bool:
@@ -418,10 +421,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         _dictionary_sources(q, words, idx, out)
     glossed: list[str] = []                  # what the Chinese dictionary says a Chinese query renders
     if q.script == "Han":
-        known, glossed, names_given = _chinese_dictionary(q)
+        known, glossed, names_given, first = _chinese_dictionary(q)
         as_names = bool(names_given or glossed)   # beside the GI's product, a place it names may be the GI's
-        for term in glossed:
-            _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out)
+        for term in glossed if first else ():     # a language or a people's name is no place (英语: English)
+            if fold(term) not in lex.origins:
+                _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]

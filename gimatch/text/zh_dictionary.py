@@ -24,6 +24,7 @@ from importlib import resources
 _LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")     # MOR, USA, KFC: letters that spell no name
 _NAME = re.compile(r"\((?:name|[\w\s]*surname|given name)\)|\bsurname\b", re.IGNORECASE)
 
 
@@ -52,11 +53,11 @@ def _entries() -> dict[str, tuple[str, ...]]:
 
 def _terms(clause: str) -> tuple[str, ...]:
     """The spellings a clause gives ('Nürnberg or Nuremberg', 'Burgundy (Bourgogne)'), less what its parentheses
-    say in lower case ('Corona (beer)')."""
+    say in lower case ('Corona (beer)') and abbreviations ('Ministry of Railways (MOR)')."""
     inside = [p for p in _PARENS.findall(clause) if p[:1].isupper()]
     outside = _PARENS.sub(" ", clause)
     parts = [t for piece in [outside, *inside] for t in re.split(r",|\bor\b|\betc\b", piece)]
-    return tuple(t for t in (" ".join(p.split()) for p in parts) if t)
+    return tuple(t for t in (" ".join(p.split()) for p in parts) if t and not _ABBREVIATION.fullmatch(t))
 
 
 def _gloss(sense: str) -> Gloss | None:
