@@ -307,6 +307,10 @@ def test_spanish_ll_is_an_l_with_its_glide():
     from gimatch.text import phonetic
 
     assert phonetic.latin("jumilla", "es") == "HuMiLYa"
+    # the h that opens it is said, and kept by a rendering (胡米利亚), not left out (米利亚, a person's name)
+    jumilla = phonetic.latin("jumilla", "es")
+    assert phonetic.similarity(phonetic.from_pinyin("hu mi li ya"), jumilla, pinyin=True, epenthetic=True) >= 0.95
+    assert phonetic.similarity(phonetic.from_pinyin("mi li ya"), jumilla, pinyin=True, epenthetic=True) < 0.85
     assert phonetic.similarity(phonetic.from_hangul("후미야"), phonetic.latin("jumilla", "es"), faithful=True) >= 0.9
 
 
