@@ -302,6 +302,13 @@ def test_spanish_gu_before_e_and_i_is_a_hard_g(word, form):
     assert phonetic.latin(word, "es") == form
 
 
+def test_german_h_after_a_vowel_is_not_said():
+    """It lengthens the vowel (Ahr, Nahe, Kohl: アール, ナーエ); the h of ch is said (Bach)."""
+    from gimatch.text import phonetic
+
+    assert [phonetic.latin(w, "de") for w in ("ahr", "nahe", "kohl", "bach")] == ["aL", "Nae", "KoL", "PaH"]
+
+
 def test_spanish_ll_is_an_l_with_its_glide():
     """Jumilla is フミリャ, 후미야: the ll is read before doubled letters are made one, which had left an l."""
     from gimatch.text import phonetic
