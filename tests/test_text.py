@@ -302,6 +302,13 @@ def test_spanish_gu_before_e_and_i_is_a_hard_g(word, form):
     assert phonetic.latin(word, "es") == form
 
 
+def test_french_oi_before_ll_is_wa_and_no_glide():
+    """Maroilles is said ma-rwal (マロワル): the ill glide follows a, e and ou (Pouilly), not the o of oi."""
+    from gimatch.text import phonetic
+
+    assert phonetic.latin("maroilles", "fr") == "MaLWaL" and phonetic.latin("pouilly", "fr") == "PuYi"
+
+
 def test_german_h_after_a_vowel_is_not_said():
     """It lengthens the vowel (Ahr, Nahe, Kohl: アール, ナーエ); the h of ch is said (Bach)."""
     from gimatch.text import phonetic
