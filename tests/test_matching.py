@@ -385,6 +385,16 @@ def test_a_place_the_chinese_dictionary_names_meets_the_gi_beside_its_product(bu
     assert top is not None and "Bayerisches Bier" in top.names
 
 
+def test_the_word_that_opens_a_gi_name_and_names_its_product_inside_a_longer_sign(bundled_store):
+    """A producer's listing writes Amarone beside the producer: partial of Amarone della Valpolicella. Not the
+    first word of an English name (Diamond Mountain District), nor one that opens many names (Campo)."""
+    top = _top(bundled_store, "Masi Amarone")
+    assert top is not None and "Amarone della Valpolicella" in top.names and top.kind == "partial"
+    assert "opens 'Amarone della Valpolicella'" in top.why
+    for query in ("Blue Diamond Growers", "Campo Viejo"):
+        assert not bundled_store.check(query).conflicts, query
+
+
 def test_a_stem_with_an_ending_too_far_for_a_typo_evokes_the_gi(bundled_store):
     """Taleggiano is two letters from Taleggio and 89 % alike: no slip the fuzzy matcher takes, so an evocation
     built on its stem (the two matchers' bars meet: nothing falls between them)."""

@@ -56,8 +56,40 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
             break
 
 
+HEAD_WORD = 72.0     # a word that opens a GI name and names its product, inside a longer sign (Masi Amarone)
+HEAD_WORD_GIS = 2    # GIs whose names it may open at most: a word that opens more is a common one (Colli, Terre)
+
+
+def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
+    """A word of a longer sign that opens a GI's name of several words, a name without a product word, where the
+    word is the product's own name (Amarone of Amarone della Valpolicella, Brunello of Brunello di Montalcino):
+    a producer's listing writes it beside the producer's name. Not a common word: one that opens the names of more
+    than HEAD_WORD_GIS GIs or qualifies places of several countries, a landscape, product, label or colour word, or
+    the first word of an English name (Diamond of Diamond Mountain District, South of South Coast)."""
+    from ..text.phonetic import language_of
+
+    lex = lexicon()
+    if len(q.distinct) < 2:
+        return
+    for word in dict.fromkeys(q.distinct):
+        if not word.isascii() or len(word) < COMPOUND_MIN or word in lex.generic or word in lex.place_features or \
+                word in lex.modifiers or word in lex.colours or word in lex.countries or word in lex.origins:
+            continue
+        refs = [(gi, ni) for gi, ni in idx.by_token.get(word, ()) if not idx.name_concepts.get((gi, ni))
+                and fold(idx.gis[gi].names[ni]).split()[:1] == [word] and len(fold(idx.gis[gi].names[ni]).split()) > 1
+                and language_of(idx.gis[gi].countries) != "en"]
+        if not refs or len({gi for gi, _ in refs}) > HEAD_WORD_GIS or names_several_places(word, idx):
+            continue
+        for gi, ni in refs:
+            name = idx.gis[gi].names[ni]
+            out.offer(Hit(gi, ni, "partial", HEAD_WORD,
+                          f"{word!r}, the word that opens {name!r} and names its product, stands in {q.text!r}",
+                          Evidence(query_key=word, gi_key=fold(name), key_kind="tokens", detail="head word")))
+
+
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
     _partial(q, q.distinct, idx, out, written=q.words)
+    _head_word(q, idx, out)
     _compound_start(q, idx, out)
     for key, kind in q.keys:           # an old romanization read back to pinyin (Tieh Kuan Yin → tie guan yin)
         if kind == "legacy" and " " in key:
