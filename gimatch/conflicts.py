@@ -10,7 +10,8 @@ Kinds, strongest first, with their scores (``datasets/legal_kinds.csv``):
 ===============  ======  =============================================================
 identical           100  equal to a protected name once case, accents, width and
                          punctuation and traditional/simplified Chinese are folded
-variant           96–98  a listed variant or transcription, or a spelling variant
+variant           96–98  a listed variant or transcription, a spelling variant, or the
+                         name's words in another order (Sagrantino di Montefalco)
 transliteration      95  gimatch's romanization of a name in another script
 style/type           93  a GI name next to a "style", "type", 式, 風, แบบ … word
 contains             90  the whole GI name inside a longer sign

@@ -395,6 +395,13 @@ def test_the_word_that_opens_a_gi_name_and_names_its_product_inside_a_longer_sig
         assert not bundled_store.check(query).conflicts, query
 
 
+def test_a_gi_name_with_its_words_in_another_order_is_a_variant_and_ranks_first(bundled_store):
+    """Sagrantino di Montefalco writes every word of Montefalco Sagrantino: that GI before Montefalco, whose name
+    the sign holds whole but with a word more."""
+    top = _top(bundled_store, "Sagrantino di Montefalco")
+    assert top is not None and top.names[0] == "Montefalco Sagrantino" and top.kind == "variant"
+
+
 def test_a_stem_with_an_ending_too_far_for_a_typo_evokes_the_gi(bundled_store):
     """Taleggiano is two letters from Taleggio and 89 % alike: no slip the fuzzy matcher takes, so an evocation
     built on its stem (the two matchers' bars meet: nothing falls between them)."""

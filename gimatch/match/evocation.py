@@ -16,9 +16,11 @@ from ..text.lexicon import class_of_concept, class_within, classes_comparable, l
 from . import fuzzy
 from .base import Collector, Hit, Query
 
-KINDS = ("partial", "generic", "evocation", "translation")
+KINDS = ("partial", "generic", "evocation", "translation", "variant")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
 PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers (up to 32 more)
+REORDERED = 96.0     # every distinctive word of a GI's name and no other, in another order (Sagrantino di
+                     # Montefalco: Montefalco Sagrantino): a variant of the name
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
 OTHER_PRODUCT = -5.0  # less when it names another product, even a comparable one (beer beside a wine)
 MACHINE_KEYS = frozenset({"stem", "skeleton"})   # keys gimatch derives for matching, not spellings of the name
@@ -187,6 +189,11 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
         classes = {class_of[c] for c in idx.name_concepts.get((gi, ni), ()) if c in class_of} or {g.class_common}
         same = any(class_within(c, theirs) for c in qclasses for theirs in classes)
         agree = same or any(classes_comparable(c, theirs) for c in qclasses for theirs in classes)
+        if len(distinct) > 1 and set(distinct) == set(name_toks) and (agree or not qclasses) and \
+                not q.anat.delocalisers:
+            out.offer(Hit(gi, ni, "variant", REORDERED, f"the words of {name!r} in another order",
+                          Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail="reordered")))
+            continue
         score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0
         if q.anat.delocalisers:
             score += 3.0
