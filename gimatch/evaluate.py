@@ -60,14 +60,13 @@ def _held(store) -> frozenset[str]:
     """Every native id and folded name of the store's GIs (read once per store): a case whose wanted ids and
     names are none of them asks for a GI the store does not hold, a gap of the data rather than of matching."""
     index = store.index()
-    held = _HELD.get(id(index))
-    if held is None or held[0] is not index:
-        keys = frozenset(k for gi in index.gis for k in (gi.id.split(":", 1)[-1], gi.id, *map(fold, gi.names)))
-        held = _HELD[id(index)] = (index, keys)
-    return held[1]
+    if _HELD[0] is not index:               # the last index's keys only: one store is evaluated at a time
+        _HELD[:] = [index, frozenset(k for gi in index.gis
+                                     for k in (gi.id.split(":", 1)[-1], gi.id, *map(fold, gi.names)))]
+    return _HELD[1]
 
 
-_HELD: dict[int, tuple[object, frozenset[str]]] = {}
+_HELD: list = [None, frozenset()]
 
 
 def _positive(store, case: dict, where: str) -> dict:

@@ -371,6 +371,12 @@ def test_a_chinese_rendering_the_dictionary_knows_is_what_it_says(bundled_store)
     # or an abbreviation (铁道部: Ministry of Railways, MOR) names no GI
     for query in ("科罗纳", "雷诺", "英语", "铁道部"):
         assert not bundled_store.check(query).conflicts, query
+    # a place elsewhere (拉各斯: Lagos, the Nigerian city), a person (查理大帝, Charlemagne), a place named in a
+    # qualifier (迈阿密: Miami (Florida)), a word that only opens a name's word (马尔斯, Mars: Margaux)
+    for query in ("拉各斯", "查理大帝", "迈阿密", "马尔斯"):
+        assert not bundled_store.check(query).conflicts, query
+    top = _top(bundled_store, "勃艮第")                           # Burgundy: Bourgogne, by the lexicon's exonyms
+    assert top is not None and top.names[0] == "Bourgogne"
     top = _top(bundled_store, "阿尔萨斯")
     assert top is not None and top.names[0] == "Alsace" and top.evidence[0].key_kind == "dictionary source"
     assert "CC-CEDICT" in top.evidence[0].detail
@@ -1088,6 +1094,9 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
     assert anatomy("卡奥尔产区").label_product == "wine" and anatomy("卡奥尔葡萄酒产区").label_product == ""
     assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
     assert anatomy("邦马尔园").label_product == "wine" and anatomy("邦马尔园").place == "邦马尔"   # 园, a cru's vineyard
+    assert anatomy("巴罗洛单一园").place == "巴罗洛" and anatomy("武夷园").place == "武夷园"   # a garden of Wuyi
+    # the sweetness of a wine label, in the three languages: noble rot, dessert
+    assert anatomy("托卡伊贵腐葡萄酒").place == "托卡伊" and anatomy("소테른 디저트 와인").place == "소테른"
     assert _found(bundled_store, "邦马尔园", "Bonnes-Mares", within=1)
     assert not bundled_store.check("伊藤园").conflicts              # a company, not a rendering
     top = _top(bundled_store, "普洱产区")

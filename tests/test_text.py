@@ -210,7 +210,7 @@ def test_a_romanized_product_syllable_is_not_half_of_the_place():
     ("shaohsing", "shaoxing"),
     ("kiangsu", "jiangsu"),
     ("chenkiang vinegar", "zhenjiang vinegar"),   # postal ki where a syllable opens, inside a word as well
-    ("kiukiang", "jiujiang"), ("kiwi", "kiwi"), ("viking", "viking"),
+    ("kiukiang", "jiujiang"), ("kiwi", "kiwi"), ("viking", "viking"), ("okinawa", "okinawa"), ("king", "king"),
     ("loping hsiao huang chiang", "loping xiao huang jiang"),   # chiang: one syllable of Wade-Giles, not chi + ang
     ("parmigiano reggiano", "parmigiano reggiano"),   # neither pinyin nor Wade-Giles: left alone
     ("chianti", "chianti"),                    # already reads as pinyin: left alone
@@ -226,10 +226,11 @@ def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
 
 def test_pinyin_read_blind_as_old_spellings_write_it():
     """Without apostrophes an old spelling tells no aspiration, and Wade-Giles writes pinyin's uo as o after a
-    consonant (lo 罗, to 多): both sides are read blind to both."""
+    consonant, and lo, for luo, is a pinyin syllable too: both sides are read blind to both."""
     from gimatch.text.romanize import unaspirated
 
     assert unaspirated("bi luo chun") == unaspirated("pi lo chun") == "bi lo zhun"
+    assert unaspirated("ping guo") == "bing guo"                  # Wade-Giles kuo: uo is written so but in luo
     assert unaspirated("da hong pao") == "da hong bao" and unaspirated("green tea") is None
 
 
@@ -590,10 +591,18 @@ def test_thai_reading_on_the_transliterations_pythainlp_ships():
     assert len(pairs) > 3000 and near / len(pairs) >= 0.6
 
 
+def test_a_gloss_says_where_the_place_is_and_whether_it_is_a_person():
+    """Lagos (Nigerian city) is in Nigeria; Charlemagne (c. 747-c. 814) and Elizabeth (person name) are people;
+    Miami (Florida): the parentheses qualify, they spell nothing."""
+    assert glosses("拉各斯")[0].countries == frozenset({"NG"}) and glosses("阿尔萨斯")[0].countries == {"FR"}
+    assert glosses("查理大帝")[0].kind == glosses("伊丽莎白")[0].kind == "name"
+    assert glosses("迈阿密")[0].terms == ("Miami",)
+
+
 def test_the_chinese_dictionary_says_what_a_word_names():
     """CC-CEDICT's senses read as a place or brand, a person's name or a common word, under either script."""
     assert [(g.kind, g.terms) for g in glosses("科羅娜")] == [("proper", ("Corona",))]
-    assert glosses("勃艮第")[0].terms == ("Burgundy", "Bourgogne")
+    assert glosses("勃艮第")[0].terms == ("Burgundy",)
     assert glosses("凯蒂")[0].kind == "name" and "Kitty" in glosses("凯蒂")[0].terms
     assert {g.kind for g in glosses("光明")} == {"word"}
     assert glosses("帕尔玛火腿酒庄") == ()

@@ -141,16 +141,16 @@ CHINESE_DICTIONARY = ("the Chinese-English dictionary", "the rendering of", "CC-
 
 
 def _offer_source(source: str, surface: str, longer: str, dictionary: tuple[str, str, str], idx: NameIndex,
-                  out: Collector) -> None:
+                  out: Collector, countries: frozenset[str] = frozenset()) -> None:
     """A GI whose name is the ``source`` a dictionary gives for the query's word ``surface`` (inside the
-    ``longer`` sign, if any)."""
+    ``longer`` sign, if any), of one of ``countries`` when the dictionary says where the source is."""
     lex = lexicon()
     key = fold(source)
     if (longer and len(joined(key)) < MIN_SPAN) or joined(key) in lex.generic:
         return
     said_by, says, detail = dictionary
     for gi, ni, skind in idx.by_key.get(key, ()):
-        if skind not in SOURCE_KEYS:
+        if skind not in SOURCE_KEYS or countries and not countries & set(idx.gis[gi].countries):
             continue
         name = idx.gis[gi].names[ni]
         where = f", inside the longer sign {longer!r}" if longer else ""
@@ -159,25 +159,25 @@ def _offer_source(source: str, surface: str, longer: str, dictionary: tuple[str,
                       Evidence(query_key=surface, gi_key=key, key_kind="dictionary source", detail=detail)))
 
 
-def _chinese_dictionary(q: Query) -> tuple[bool, list[str], list[str], bool]:
-    """What the Chinese-English dictionary says of a Chinese query's place (its whole Han text, or each run of it
-    between separators: 维纳斯·威廉丝): whether it knows it; what its first sense that is no person's name names,
-    when that is a place, a company, a brand or a loanword (科罗娜: Corona, the beer, though a later sense gives
-    Colonna; 波尔多: Bordeaux; 雷诺: Renault, not Reno); the person's names it gives (凯蒂: Kitty, Cathy); and
-    whether that place or thing is what the word says first (not 雷诺, first the name Reynolds)."""
-    text = q.anat.place or q.folded
-    runs = ["".join(ch for ch in run if script_of(ch) == "Han") for run in text.split()]
-    runs = [r for r in runs if r]
-    whole = "".join(runs)
-    senses = [zh_dictionary.glosses(r) for r in runs] if len(runs) > 1 else []
-    if not senses or not all(senses):
-        senses = [zh_dictionary.glosses(whole)] if len(whole) >= 2 else []
-    if not senses or not all(senses):
+def _chinese_dictionary(q: Query) -> tuple[bool, list[zh_dictionary.Gloss], list[str], bool]:
+    """What the Chinese-English dictionary says of a Chinese query's place: whether it knows it; its first sense
+    that is no person's name, when that names a place, a company, a brand or a loanword (科罗娜: Corona, the beer,
+    though a later sense gives Colonna; 雷诺: Renault, not Reno); the person's names it gives (凯蒂: Kitty,
+    Cathy); and whether that place or thing is the word's first sense (not 雷诺's, the name Reynolds)."""
+    text = "".join(ch for ch in q.anat.place or q.folded if script_of(ch) == "Han")
+    senses = zh_dictionary.glosses(text) if len(text) >= 2 else ()
+    if not senses:
         return False, [], [], False
-    named = [next((g for g in found if g.kind != "name"), None) for found in senses]
-    return (True, [t for g in named if g and g.kind == "proper" for t in g.terms],
-            [t for found in senses for g in found if g.kind == "name" for t in g.terms],
-            all(found[0].kind == "proper" for found in senses))
+    named = next((g for g in senses if g.kind != "name"), None)
+    return (True, [named] if named and named.kind == "proper" else [],
+            [t for g in senses if g.kind == "name" for t in g.terms], senses[0].kind == "proper")
+
+
+def _glossed_as(glossed: list[zh_dictionary.Gloss], g) -> bool:
+    """Whether the dictionary's sense names this GI: spelled as its name (:func:`_spelled_as`), and in its country
+    when the sense says where (Lagos (Nigerian city) is no Lagos of Portugal)."""
+    return any(_spelled_as(list(s.terms), g.names) and (not s.countries or bool(s.countries & set(g.countries)))
+               for s in glossed)
 
 
 def _katakana(ch: str) -> bool:
@@ -233,7 +233,7 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
 
     def said_alike(f: str) -> bool:
         form = phonetic.latin(f)
-        n = len(phonetic.consonants(form))
+        n = phonetic.consonant_count(form)
         return n >= 3 and form in sounds or bool(spelled) and n >= 2 and any(
             len(phonetic.consonants(w)) == n and phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
     return bool(said) and all(f in spelled or said_alike(f) for f in said)
@@ -241,18 +241,27 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
 
 def _spelled_as(terms: list[str], names: list[str]) -> bool:
     """Whether one of the places, brands or loanwords the Chinese dictionary gives is spelled as the GI's name or
-    its distinctive words (勃艮第: Burgundy, Bourgogne). The dictionary names what the rendering renders, so
-    its spelling, not its sound, says which name it is (科罗娜 is Corona, not Colonna); a word of the name may
-    be formed on it (纽伦堡: Nürnberg, of Nürnberger Lebkuchen)."""
+    its distinctive words (阿尔萨斯: Alsace; 勃艮第: Burgundy, which is Bourgogne). The dictionary names what the
+    rendering renders, so its spelling, not its sound, says which name it is (科罗娜 is Corona, not Colonna); a
+    word of the name may be formed on it (纽伦堡: Nürnberg, of Nürnberger Lebkuchen)."""
     from rapidfuzz import fuzz
 
     words, _ = _words_and_sounds(tuple(names), None)
+    aliases = lexicon().place_aliases         # the English name of a place is its own (Burgundy: Bourgogne)
     for term in terms:
-        said = [w for w in fold(term).split() if _says_which(w)]
-        if said and all(any(fuzz.ratio(w, n) >= 90 or len(w) >= 4 and n.startswith(w[:-1]) for n in words)
-                        for w in said):
+        said = [aliases.get(w, w) for w in fold(term).split() if _says_which(w)]
+        if said and all(any(fuzz.ratio(w, n) >= 90 or _formed_on(w, n) for n in words) for w in said):
             return True
     return False
+
+
+FORMED_MIN = 6   # letters of a word another is formed on by a few letters at its end (Normandy: Normandie)
+
+
+def _formed_on(word: str, other: str) -> bool:
+    """Whether ``other`` is ``word`` but its last letter with an ending of three letters at most (Normandy:
+    Normandie; Nürnberg: Nürnberger), for a word of FORMED_MIN letters or more (not Mars: Margaux)."""
+    return len(word) >= FORMED_MIN and other.startswith(word[:-1]) and len(other) <= len(word) + 3
 
 
 def _says_which(word: str) -> bool:
@@ -289,8 +298,8 @@ def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
     lang = phonetic.language_of(countries)
     said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lexicon().single_words]
     words = _distinctive_sounds(tuple(names), lang)
-    return any(len(phonetic.consonants(s).replace("LY", "L")) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
-               for s in said for w in words)      # an l and its glide (Shelley read as Spanish) are one sound
+    return any(phonetic.consonant_count(s) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
+               for s in said for w in words)
 
 
 def _translated_words(q: Query) -> list[tuple[str, frozenset[str], str]]:
@@ -419,13 +428,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
-    glossed: list[str] = []                  # what the Chinese dictionary says a Chinese query renders
+    glossed: list[zh_dictionary.Gloss] = []    # what the Chinese dictionary says a Chinese query renders
     if q.script == "Han":
         known, glossed, names_given, first = _chinese_dictionary(q)
         as_names = bool(names_given or glossed)   # beside the GI's product, a place it names may be the GI's
-        for term in glossed if first else ():     # a language or a people's name is no place (英语: English)
-            if fold(term) not in lex.origins:
-                _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out)
+        for sense in glossed if first else ():
+            for term in sense.terms:              # a language or a people's name is no place (英语: English)
+                if fold(term) not in lex.origins:
+                    _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out, sense.countries)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
     forms = [(*f, None) for f in phonetic_forms(q)]
@@ -513,7 +523,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
                                              # Stilton cheese)
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
-                                 or bool(glossed) and _spelled_as(glossed, g.names))
+                                 or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
                 not _sounds_like(names_given, g.names, g.countries)
             if explained and not (loanwords_only and part == "phon"):

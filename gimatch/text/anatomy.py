@@ -385,7 +385,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
     if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine
-        anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products), "")
+        anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products, labels=True), "")
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
@@ -423,23 +423,26 @@ def _closing_modifier_off(text: str) -> str:
     """Text without the label words that close it (夏布利产区, 夏布利法定产区: the appellation of Chablis; 瑪歌法定產區
     珍藏: the reserve of the appellation of Margaux), taken off before the product word is looked for
     (夏布利葡萄酒产区)."""
-    return _closing_words_off(text, lexicon().spaceless_modifiers)
+    return _closing_words_off(text, lexicon().spaceless_modifiers, labels=True)
 
 
-def _closing_words_off(text: str, words: tuple[str, ...]) -> str:
-    """Text less two at most of ``words`` (longest first) that close it, leaving two characters at least."""
+def _closing_words_off(text: str, words: tuple[str, ...], labels: bool = False) -> str:
+    """Text less two at most of ``words`` (longest first) that close it, leaving two characters at least (see
+    :func:`_closing_word` for ``labels``)."""
     for _ in range(2):
-        word = _closing_word(text, words)
+        word = _closing_word(text, words, labels)
         if not word:
             break
         text = text[: len(text) - len(word)]
     return text
 
 
-def _closing_word(text: str, words) -> str:
+def _closing_word(text: str, words, labels: bool = False) -> str:
     """The first of ``words`` (longest first) that closes a text and leaves two characters before it; '' when
-    none does."""
-    return next((w for w in words if text.endswith(w) and len(text) - len(w) >= 2), "")
+    none does. A label word of one character (园, a cru's vineyard: 香贝丹园) closes a name of three characters at
+    least, as a foreign name is written: Chinese writes its own places in two (武夷园 is a garden of Wuyi)."""
+    return next((w for w in words if text.endswith(w) and len(text) - len(w) >= (3 if labels and len(w) == 1 else 2)),
+                "")
 
 
 def _loanword_term(text: str, anat: Anatomy) -> str:

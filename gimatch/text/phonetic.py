@@ -374,6 +374,12 @@ def consonants(form: str) -> str:
     return skeleton.replace(PALATAL, "S").replace(RETROFLEX, "S").replace(SOFT_B, "P").replace("NY", "N")
 
 
+def consonant_count(form: str) -> int:
+    """The consonants of a form as sounds: an n or l with its glide is one (the gn of Champagne, the ll of
+    Jumilla), as in its skeleton's n."""
+    return len(consonants(form).replace("LY", "L"))
+
+
 NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozenset("RL"): 0.2,
         frozenset("PF"): 0.3, frozenset("PW"): 0.4, frozenset("FW"): 0.4, frozenset("FH"): 0.5,
         frozenset("KH"): 0.4, frozenset("TS"): 0.5, frozenset("SY"): 0.6, frozenset("LN"): 0.6,

@@ -309,8 +309,9 @@ def _old_system_word(tok: str) -> bool:
 
 
 # Spellings pinyin never writes (Hepburn's tsu aside): a name showing one is in an old romanization; postal ki before
-# a vowel or n is ji or qi wherever a syllable opens (Chinkiang, Chenkiang 镇江, Kiukiang 九江).
-_OLD_SPELLING = re.compile(r"hs|ts(?!u)|tz|ih$|ieh|ueh|erh|kw|ung$|ien$|iew|ow$|oo|ki(?=[aeun])")
+# a vowel is ji or qi wherever a syllable opens (Chinkiang, Chenkiang 镇江, Kiukiang 九江), and so is kin in a name
+# another old spelling marks (Okinawa and King alone stay as they are).
+_OLD_SPELLING = re.compile(r"hs|ts(?!u)|tz|ih$|ieh|ueh|erh|kw|ung$|ien$|iew|ow$|oo|ki(?=[aeu])")
 _ASPIRATED = frozenset({"p", "t", "k", "ch", "ts", "tz"})      # what an apostrophe cut off (t'ieh → t ieh)
 
 
@@ -392,14 +393,15 @@ _ASPIRATION_BLIND = (("ch", "zh"), ("p", "b"), ("t", "d"), ("k", "g"), ("q", "j"
 
 def _blind(syllable: str) -> str:
     """A pinyin syllable as an old spelling without apostrophes may have meant it: its aspirated initial as the plain
-    one, and uo as the o Wade-Giles writes for it after a consonant (lo 罗 luo, to 多 duo, so 索 suo)."""
+    one, and luo as the lo Wade-Giles writes for it (罗, 洛), itself a pinyin syllable, which is read as written
+    (Wade-Giles to, no, so are no pinyin: they are read back to duo, nuo, suo)."""
     syllable = next((plain + syllable[len(asp):] for asp, plain in _ASPIRATION_BLIND if syllable.startswith(asp)),
                     syllable)
-    return syllable[:-2] + "o" if syllable.endswith("uo") and len(syllable) > 2 else syllable
+    return "lo" if syllable == "luo" else syllable
 
 
 def unaspirated(text: str) -> str | None:
-    """Pinyin words with every aspirated initial written as its plain one and uo as o (da hong pao → da hong bao,
+    """Pinyin words with every aspirated initial written as its plain one and luo as lo (da hong pao → da hong bao,
     fenghuang dancong → fenghuang danzong, bi luo chun → bi lo zhun), the word division kept; None unless every
     word is pinyin syllables."""
     out = []

