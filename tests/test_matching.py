@@ -1095,6 +1095,9 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
     assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
     assert anatomy("邦马尔园").label_product == "wine" and anatomy("邦马尔园").place == "邦马尔"   # 园, a cru's vineyard
     assert anatomy("巴罗洛单一园").place == "巴罗洛" and anatomy("武夷园").place == "武夷园"   # a garden of Wuyi
+    # a wine's colour closing a sign in Hangul or katakana with no word for wine (Tavel rosé)
+    assert anatomy("타벨 로제").place == "타벨" and anatomy("タヴェル・ロゼ").place == "タヴェル"
+    assert _found(bundled_store, "타벨 로제", "Tavel", within=1)
     # the sweetness of a wine label, in the three languages: noble rot, dessert
     assert anatomy("托卡伊贵腐葡萄酒").place == "托卡伊" and anatomy("소테른 디저트 와인").place == "소테른"
     assert _found(bundled_store, "邦马尔园", "Bonnes-Mares", within=1)

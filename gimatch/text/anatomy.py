@@ -325,6 +325,9 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
         place = named or place          # its product says the product's kind (Red Onion of Tropea; 마르고 레드
                                         # 와인, and so does a wine's sweetness), when a place remains and the
                                         # colour is no word of a place's name (Black Forest)
+    if not anat.terms and len(place) > 1 and place[-1] in lexicon().wine_styles and langs is None:
+        place = place[:-1]                 # a wine's colour or sweetness closing a sign: a wine of the place before
+                                           # it (타벨 로제: Tavel rosé)
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
     anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
@@ -373,6 +376,8 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
+    if script == "Kana" and not anat.terms and (style := _closing_word(text, lex.wine_styles)) and len(style) > 1:
+        text = text[: -len(style)]              # and in katakana (タヴェル・ロゼ); not a kanji alone (赤, 白)
     if anat.terms and _of_wine(anat.terms[-1]):
         text = _wine_style_off(text)
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
