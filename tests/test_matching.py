@@ -244,7 +244,8 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
     assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
     assert "キアンティ" in windows("キアンティ・コッリ・セネージ")           # katakana parts its words with dots
     for query, name in [("조르쥐 뒤뵈프 보졸레 빌라쥬 누보", "Beaujolais Villages"),
-                        ("Сандроне. Барбера д`Альба", "Barbera d'Alba")]:
+                        ("Сандроне. Барбера д`Альба", "Barbera d'Alba"),
+                        ("도멘 아르망 루소 페르 에 피스 샹베르탱 그랑 크뤼 2015", "Chambertin")]:   # nine words
         top = _top(bundled_store, query)
         assert top is not None and top.names[0] == name, query
 

@@ -105,7 +105,8 @@ def readings(text: str) -> list[str]:
 
 WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})
 WINDOW_WORDS = 3       # the longest run read alone
-SIGN_WORDS = 8         # the longest sign read by runs: a longer text is for gimatch scan
+SIGN_WORDS = 16        # the longest sign read by runs (a wine listing: producer, place, cru, vineyard, vintage);
+                       # a longer text is for gimatch scan
 
 
 def windows(text: str) -> list[str]:
