@@ -228,7 +228,8 @@ def test_a_bilingual_label_is_read_in_each_script(bundled_store):
     from gimatch.match import readings
 
     assert readings("蒙切哥奶酪(Manchego)") == ["蒙切哥奶酪(Manchego)", "蒙切哥奶酪", "Manchego"]
-    assert readings("巴罗洛DOCG") == ["巴罗洛DOCG"] and readings("Parma ham") == ["Parma ham"]
+    assert readings("巴罗洛DOCG") == ["巴罗洛DOCG", "巴罗洛"] and readings("Parma ham") == ["Parma ham"]
+    assert _found(bundled_store, "AOCコート・デュ・ジュラ", "Côtes du Jura", within=1)   # AOC written on the name
     assert readings("甘吉亚酒庄巴巴莱斯科红葡萄酒")[1:] == ["甘吉亚", "巴巴莱斯科红葡萄酒"]   # an estate, then the GI
     assert _top(bundled_store, "蒙切哥奶酪(Manchego)").names[0] == "Queso Manchego"
     assert _top(bundled_store, "巴马奶酪Parmigiano-Reggiano").names[0] == "Parmigiano Reggiano"

@@ -89,7 +89,8 @@ def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
 def readings(text: str) -> list[str]:
     """The texts a sign is read as: itself; for a sign that writes a name in a script without spaces and in
     Latin letters beside it (蒙切哥奶酪(Manchego), 巴马奶酪Parmigiano-Reggiano), each script's part alone, since a
-    bilingual label names the GI in either (label words in Latin letters, 巴罗洛DOCG, make no part of their own);
+    bilingual label names the GI in either (label words in Latin letters, 巴罗洛DOCG, make no part of their own: the
+    other script's part is read alone);
     and the parts a label word inside a Chinese sign divides it into (see _label_parts). Each part has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     if not any(is_spaceless_script(script) for script, _ in runs):
@@ -97,7 +98,9 @@ def readings(text: str) -> list[str]:
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
     modifiers = lexicon().modifiers
-    parts = [other, latin] if any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()) else []
+    # a bilingual label in each script alone; beside label words in Latin letters only (AOCコート・デュ・ジュラ), the
+    # other script's part alone: the label words make no part of their own
+    parts = [other, latin] if any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()) else [other]
     parts += _label_parts(fold(other).replace(" ", ""))
     parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
