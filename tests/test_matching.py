@@ -1097,6 +1097,8 @@ def test_an_appellation_word_says_wine_beside_a_foreign_name(bundled_store):
     assert _found(bundled_store, "卡奥尔产区", "Cahors", within=1)
     assert anatomy("邦马尔园").label_product == "wine" and anatomy("邦马尔园").place == "邦马尔"   # 园, a cru's vineyard
     assert anatomy("巴罗洛单一园").place == "巴罗洛" and anatomy("武夷园").place == "武夷园"   # a garden of Wuyi
+    # how the product was made, before the product word: roasted, smoked, air-dried (a sausage of Thuringia)
+    assert anatomy("图林根烤香肠").place == anatomy("图林根香肠").place == "图林根"
     # a wine's colour closing a sign in Hangul or katakana with no word for wine (Tavel rosé)
     assert anatomy("타벨 로제").place == "타벨" and anatomy("タヴェル・ロゼ").place == "タヴェル"
     assert _found(bundled_store, "타벨 로제", "Tavel", within=1)
