@@ -633,6 +633,13 @@ def test_a_word_that_meets_a_name_only_once_its_plural_is_folded_is_no_partial_n
                for c in bundled_store.check("Cévennes").conflicts)
 
 
+def test_a_persons_name_the_dictionary_spells_not_is_heard_a_brands_is_not(bundled_store):
+    """ヴィラーニ is a person's name to the Japanese dictionary, which gives no spelling: its own sounds may render
+    Villány; ビスコ is a brand (Glico's biscuits), no rendering of Pisco."""
+    assert _found(bundled_store, "ヴィラーニ", "Villány", within=1)
+    assert not bundled_store.check("ビスコ").conflicts
+
+
 def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_gi(bundled_store):
     """The dictionary reads シェリー as the name Shelley: alone it is that name, beside ワイン it is Sherry."""
     assert "Sherry" in _top(bundled_store, "シェリーワイン").names

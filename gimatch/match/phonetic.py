@@ -127,7 +127,7 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
     lex = lexicon()
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 4) + 1):
-            if any(not foreign or kind == "name" for _, kind, foreign in words[i:j]):
+            if any(not foreign or kind in NAMES for _, kind, foreign in words[i:j]):
                 break
             rest = words[:i] + words[j:]
             alone = all(fold(surface) in lex.spaceless_terms or (foreign and fold(foreign) in lex.single_words)
@@ -180,6 +180,9 @@ def _glossed_as(glossed: list[zh_dictionary.Gloss], g) -> bool:
                for s in glossed)
 
 
+NAMES = frozenset({"person", "name"})   # the Japanese dictionary's kinds of proper names but places
+
+
 def _katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ"
 
@@ -203,12 +206,12 @@ def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool
         katakana = any(map(_katakana, surface))
         # one kana cut off a longer word (リ of リヴァロ), or two cut off and read as a name of no known spelling
         # (カル of ロンカル; ミラ alone is the name)
-        short = 3 if kind == "name" and not foreign and len(words) > 1 else 2
+        short = 3 if kind in NAMES and not foreign and len(words) > 1 else 2
         fragment = katakana and len(surface.strip("ー・")) < short
-        return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind == "name")
+        return kind != "unknown" and not fragment and (not katakana or bool(foreign) or kind in NAMES)
 
     known = bool(words) and all(explained(*w) for w in words)
-    return known, [foreign for _, kind, foreign in words if foreign and kind != "name"]
+    return known, [foreign for _, kind, foreign in words if foreign and kind not in NAMES]
 
 
 def _distinctive_words(names) -> set[str]:
@@ -289,14 +292,16 @@ SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI'
                       # spelled two ways (its surname Conte for コンテ is Comté said in French)
 
 
-def _sounds_like(names_given: list[str], names: list[str], countries) -> bool:
+def _sounds_like(names_given: list[str], names: list[str], countries, heard: tuple[str, ...] = ()) -> bool:
     """Whether a person's name the dictionary gives for a katakana query, read in the GI's language, sounds like
     a distinctive word of the GI's names: a name is a spelling, not a meaning, so katakana it explains may still
-    render the GI, and is judged by its sounds. (A loanword's source is a word of its own, as sablé is no Chablis.)"""
-    if not names_given:
+    render the GI, and is judged by its sounds. (A loanword's source is a word of its own, as sablé is no Chablis.)
+    A person's name it gives no spelling of is judged by the katakana's own sounds (``heard``: ヴィラーニ, Villány;
+    not a brand's, ビスコ, whose sounds are its own)."""
+    if not names_given and not heard:
         return False
     lang = phonetic.language_of(countries)
-    said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lexicon().single_words]
+    said = [phonetic.latin(f, lang) for f in names_given if fold(f) not in lexicon().single_words] + list(heard)
     words = _distinctive_sounds(tuple(names), lang)
     return any(phonetic.consonant_count(s) >= 3 and phonetic.similarity(s, w) >= SOURCE_ALIKE
                for s in said for w in words)
@@ -422,9 +427,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     own = SCRIPT_SOURCE.get(q.script, "latin")
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
-    names_given = [source for _, kind, source in words if source and kind == "name"]
+    names_given = [source for _, kind, source in words if source and kind in NAMES]
+    names_heard = tuple(phonetic.from_kana(surface) for surface, kind, source in words   # a person's name it
+                        if kind == "person" and not source and any(map(_katakana, surface)))  # gives no spelling of
     unknown_katakana = q.script == "Kana" and not known
-    as_names = known and any(kind == "name" and any(map(_katakana, surface))
+    as_names = known and any(kind in NAMES and any(map(_katakana, surface))
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
     if foreign:
         _dictionary_sources(q, words, idx, out)
@@ -525,7 +532,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
                                  or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
-                not _sounds_like(names_given, g.names, g.countries)
+                not _sounds_like(names_given, g.names, g.countries, names_heard)
             if explained and not (loanwords_only and part == "phon"):
                 continue                     # the dictionary knows the words, and they are not this GI's; beside
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and

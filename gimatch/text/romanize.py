@@ -116,14 +116,14 @@ def _japanese_word(word: str) -> str:
 
 def japanese_words(text: str) -> list[tuple[str, str, str | None]]:
     """(surface, kind, foreign spelling) per word of Japanese text, from the dictionary cutlet reads with
-    (unidic-lite): kind is 'unknown' (not in the dictionary), 'place', 'name' (a person, company or brand) or
-    'word'; the foreign spelling is the word a loanword comes from where the dictionary gives it (シャブリ →
-    Chablis, サントリー → Suntory)."""
+    (unidic-lite): kind is 'unknown' (not in the dictionary), 'place', 'person' (a person's name), 'name' (a
+    company's, a brand's or another's) or 'word'; the foreign spelling is the word a loanword comes from where the
+    dictionary gives it (シャブリ → Chablis, サントリー → Suntory)."""
+    proper = {"地名": "place", "人名": "person"}
     out = []
     for word in _cutlet().tagger(text):
         f = word.feature
-        kind = ("unknown" if word.is_unk else "place" if f.pos2 == "固有名詞" and f.pos3 == "地名"
-                else "name" if f.pos2 == "固有名詞" else "word")
+        kind = "unknown" if word.is_unk else proper.get(f.pos3, "name") if f.pos2 == "固有名詞" else "word"
         lemma = f.lemma or ""
         foreign = lemma.split("-", 1)[1] if "-" in lemma and lemma.split("-", 1)[1].isascii() else None
         out.append((word.surface, kind, foreign))
