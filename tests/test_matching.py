@@ -589,7 +589,7 @@ def test_korean_writes_a_foreign_f_with_the_letter_of_p(bundled_store):
     """피오레 사르도 is Fiore Sardo; 프로슈토 디 파르마 is still Prosciutto di Parma."""
     from gimatch.text import phonetic
 
-    assert phonetic.from_hangul("피오레", ph_as_f=True) == "FioLe" and phonetic.from_hangul("피오레") == "PioLe"
+    assert phonetic.from_hangul("피오레", labials=1) == "FioLe" and phonetic.from_hangul("피오레") == "PioLe"
     assert "Fiore Sardo" in _top(bundled_store, "피오레 사르도").names
     assert "Prosciutto di Parma" in _top(bundled_store, "프로슈토 디 파르마").names
 
@@ -888,8 +888,11 @@ def test_korean_writes_a_foreign_v_with_the_letter_of_b(bundled_store):
     sound for sound counts for a GI known only at home (랑게: Langhe)."""
     from gimatch.text import phonetic
 
-    assert phonetic.from_hangul("타벨", ph_as_f=True) == "TaFeL" and phonetic.from_hangul("타벨") == "TaPeL"
+    assert phonetic.from_hangul("타벨", labials=1) == "TaFeL" and phonetic.from_hangul("타벨") == "TaPeL"
     assert "Tavel" in _top(bundled_store, "타벨").names
+    # a v that opens the word, in a third reading: the second keeps an opening b and an inner v (블루 도베르뉴)
+    assert phonetic.from_hangul("부브레", labials=2) == "FuFLe" and phonetic.from_hangul("부브레", labials=1) == "PuFLe"
+    assert _found(bundled_store, "부브레", "Vouvray", within=1) and _found(bundled_store, "블루 도베르뉴", "Bleu d'Auvergne")
     assert "Langhe" in _top(bundled_store, "랑게").names
 
 

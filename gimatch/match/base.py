@@ -255,11 +255,11 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
         if q.script == "Greek" and text == q.folded and _DIALYTIKA.search(q.text):
             read = fold(_DIALYTIKA.sub(r" \1", q.text))      # Ελαΐς: ελα ις, αϊ said a-i, not e
         runs = [(s, r) for s, r in script_runs(read) if s != "Common"]
-        # a second reading where a script has one: Hangul's ㅍ as f, Thai with the letters the thanthakhat silences
-        # written out (โซแตร์น: so-tae-r-n, Sauternes)
-        second = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text or \
+        # the other readings where a script has some: Hangul's ㅍ as f and ㅂ as v, Thai with the letters the
+        # thanthakhat silences written out (โซแตร์น: so-tae-r-n, Sauternes)
+        others = q.script == "Hangul" or q.script == "Thai" and THANTHAKHAT in text or \
             q.script == "Greek" and bool(phonetic.GREEK_STOPS.search(text))
-        for other in ((False, True) if second else (False,)):
+        for other in range(phonetic.READINGS.get(q.script, 1) if others else 1):
             parts = []
             for script, run in runs:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign

@@ -410,6 +410,18 @@ def _known_abroad(idx: NameIndex, gi: int, script: str, backed: bool) -> bool:
     return idx.abroad(gi)
 
 
+def _opens_on_b(text: str) -> bool:
+    """Whether Hangul text opens on ㅂ (Korean's b, and a foreign v)."""
+    first = next((ch for ch in text if "\uac00" <= ch <= "\ud7a3"), "")
+    return bool(first) and (ord(first) - 0xAC00) // 588 == phonetic.HANGUL_B
+
+
+def _opens_on_v(idx: NameIndex, gi: int, ni: int, part: str) -> bool:
+    """Whether what a sound form was read from (the name, or its place) opens on a v or a w said v."""
+    text = idx.name_places.get((gi, ni), ("", ""))[0] if part == "phon-place" else idx.gis[gi].names[ni]
+    return fold(text)[:1] in ("v", "w")
+
+
 def renders_name(hit: Hit, product_named: bool) -> bool:
     """Whether a transcription hit renders a GI's whole name, or its place beside the product word of a text that
     names the product (уксус Модены: Aceto Balsamico di Modena), not one of its words alone: what a run of a
@@ -448,6 +460,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     forms = [(*f, None) for f in phonetic_forms(q)]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
+    opens_on_b = q.script == "Hangul" and _opens_on_b(q.folded)
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
@@ -514,6 +527,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if own != "han":
                     continue
                 part = "phon"
+            if opens_on_b and form[:1] == "F" and not _opens_on_v(idx, gi, ni, part):
+                continue                     # ㅂ heard as a v opening the word: the name's opens on a v (볼네
+                                             # Volnay; Korean writes f with ㅍ, and 본죽 is no Fronsac)
             names_product = bool(idx.name_concepts.get((gi, ni)))
             if part == "phon" and q.anat.terms and not products_as_sounds and names_product:
                 continue                     # the query's place, its product word off, against a whole name

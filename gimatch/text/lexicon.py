@@ -143,11 +143,11 @@ def heard_as_label(word: str) -> bool:
     """Whether a folded word written by sound (katakana, Hangul, Thai, Cyrillic, Greek) renders a marketing or
     label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú), as
     listings write those words in the script of the rest: a word or a label of fewer than two consonants must be
-    heard the same, others alike at LABEL_HEARD."""
+    heard the same, others alike at LABEL_HEARD; in each of its script's readings (누보: nouveau, with ㅂ as v)."""
     script = dominant_script(word)
     if script not in phonetic.FAITHFUL_VOWELS or not word:
         return False
-    for form in {phonetic.heard(word, script, second) for second in (False, True)}:   # 누보: nouveau, with ㅂ as v
+    for form in {phonetic.heard(word, script, reading) for reading in range(phonetic.READINGS.get(script, 1))}:
         n = len(phonetic.consonants(form))
         if any(form == label if n < 2 or m < 2 else
                phonetic.similarity(form, label, n, m, at_least=LABEL_HEARD, faithful=True,

@@ -227,11 +227,12 @@ HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the 
                               # opens on ㅂ is most often Korean's own b (본죽, 바른)
 
 
-def from_hangul(text: str, ph_as_f: bool = False) -> str:
-    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes), with
-    ㅍ read as f and ㅂ after a word's first syllable as v when ``ph_as_f``. The vowel ㅡ after a consonant,
-    closing its syllable, is the one Korean adds to a foreign consonant (크 in 로크포르 Roquefort, 스 in 스틸턴
-    Stilton): it is left out."""
+def from_hangul(text: str, labials: int = 0) -> str:
+    """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes); with
+    ``labials`` 1, ㅍ read as f and ㅂ after the first syllable as v, with 2 the first ㅂ as v too (볼네 Volnay: a
+    foreign v opens a word as often as it is inside one, 블루 도베르뉴, though Korean's own b opens more words).
+    The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant (크 in
+    로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
     for ch in text:
         code = ord(ch) - 0xAC00
@@ -241,8 +242,8 @@ def from_hangul(text: str, ph_as_f: bool = False) -> str:
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
         if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
             vowel = "u"
-        labial = initial == HANGUL_PH or initial == HANGUL_B and bool(out)
-        consonant = "F" if ph_as_f and labial else HANGUL_INITIAL[initial]
+        labial = initial == HANGUL_PH or initial == HANGUL_B and (bool(out) or labials > 1)
+        consonant = "F" if labials and labial else HANGUL_INITIAL[initial]
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])
@@ -341,18 +342,22 @@ FOREIGN_STOPS = {"μπ": "b", "ντ": "d", "γκ": "g"}   # Greek writes b, d, g
 GREEK_STOPS = re.compile("|".join(FOREIGN_STOPS))
 
 
-def heard(run: str, script: str, second: bool = False) -> str:
+READINGS = {"Hangul": 3, "Thai": 2, "Greek": 2}   # the readings of a script (see :func:`heard`)
+
+
+def heard(run: str, script: str, reading: int = 0) -> str:
     """The phonetic form of a folded run of text in one script other than Han (whose sounds depend on the
-    characters' readings); ``second``: the script's second reading (Hangul's ㅍ as f, Thai with the letters the
-    thanthakhat silences written out, Greek μπ, ντ, γκ as the b, d, g of a foreign name)."""
+    characters' readings); ``reading``: the script's other readings of a foreign name (Hangul's ㅍ as f and ㅂ as
+    v, inside a word, then opening it too; Thai with the letters the thanthakhat silences written out; Greek μπ,
+    ντ, γκ as the b, d, g of a foreign name), READINGS of them with the first."""
     if script == "Kana":
         return from_kana(run)
     if script == "Hangul":
-        return from_hangul(run, second)
+        return from_hangul(run, reading)
     if script == "Thai":
-        return from_thai(run, written=second)
+        return from_thai(run, written=bool(reading))
     if script == "Greek":
-        return latin(greek(GREEK_STOPS.sub(lambda m: FOREIGN_STOPS[m.group(0)], run) if second else run), "el")
+        return latin(greek(GREEK_STOPS.sub(lambda m: FOREIGN_STOPS[m.group(0)], run) if reading else run), "el")
     if script == "Cyrillic":
         return from_cyrillic(run)
     return latin(run)
