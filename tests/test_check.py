@@ -61,6 +61,16 @@ def test_dev_checks_targets(eu_store):
     assert report["generic_reported_identical"] == 0
 
 
+def test_eval_tells_the_gis_the_store_holds(store):
+    """A positive whose GI the store does not hold is a gap of the data: the eval marks it, and reports recall
+    on the others apart."""
+    from gimatch.evaluate import evaluate_cases
+
+    report = evaluate_cases(store, {"positives": [{"q": "Parma ham", "any": ["Prosciutto di Parma"]},
+                                                  {"q": "Nowhere ham", "any": ["No Such GI"]}]})
+    assert [r["held"] for r in report["cases"]] == [True, False]
+
+
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "—·—"])
 def test_empty_query_is_a_usage_error(store, query):
     with pytest.raises(UsageError):

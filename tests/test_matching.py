@@ -132,9 +132,11 @@ def test_old_romanizations(bundled_store, query, name):
 
 
 def test_a_chinese_gi_in_wade_giles_whole_is_a_variant_of_its_name(bundled_store):
-    """Every syllable of 罗平小黄姜 in Wade-Giles (lo for luo; chiang one syllable): its name spelled otherwise."""
+    """Every syllable of 罗平小黄姜 in Wade-Giles (lo for luo; chiang one syllable): its name spelled otherwise;
+    and a postal ki inside a word (Chenkiang: 镇江) meets the GI's place."""
     top = _top(bundled_store, "Loping Hsiao Huang Chiang")
     assert top is not None and "罗平小黄姜" in top.names and top.kind == "variant"
+    assert _found(bundled_store, "Chenkiang vinegar", "镇江香醋", within=1)
 
 
 @pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
@@ -412,7 +414,7 @@ def test_a_gi_name_with_its_words_in_another_order_is_a_variant_and_ranks_first(
 
 def test_a_stem_with_an_ending_too_far_for_a_typo_evokes_the_gi(bundled_store):
     """Taleggiano is two letters from Taleggio and 89 % alike: no slip the fuzzy matcher takes, so an evocation
-    built on its stem (the two matchers' bars meet: nothing falls between them)."""
+    built on its stem (the evocation matcher leaves to the fuzzy one only names as alike as it takes them)."""
     top = _top(bundled_store, "Taleggiano")
     assert top is not None and "Taleggio" in top.names and top.kind == "evocation"
 

@@ -249,7 +249,7 @@ def _spelled_as(terms: list[str], names: list[str]) -> bool:
     word of the name may be formed on it (纽伦堡: Nürnberg, of Nürnberger Lebkuchen)."""
     from rapidfuzz import fuzz
 
-    words, _ = _words_and_sounds(tuple(names), None)
+    words = _distinctive_words(names) | {joined(fold(n)) for n in names}
     aliases = lexicon().place_aliases         # the English name of a place is its own (Burgundy: Bourgogne)
     for term in terms:
         said = [aliases.get(w, w) for w in fold(term).split() if _says_which(w)]
@@ -449,9 +449,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         _dictionary_sources(q, words, idx, out)
     glossed: list[zh_dictionary.Gloss] = []    # what the Chinese dictionary says a Chinese query renders
     if q.script == "Han":
-        known, glossed, names_given, first = _chinese_dictionary(q)
+        known, glossed, names_given, proper_first = _chinese_dictionary(q)
         as_names = bool(names_given or glossed)   # beside the GI's product, a place it names may be the GI's
-        for sense in glossed if first else ():
+        for sense in glossed if proper_first else ():
             for term in sense.terms:              # a language or a people's name is no place (英语: English)
                 if fold(term) not in lex.origins:
                     _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out, sense.countries)

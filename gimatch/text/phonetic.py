@@ -472,9 +472,10 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
             out[i] = ONSET       # l, r, n between vowels open a syllable: every rendering keeps them (加泰罗尼亚)
         elif form[i] in "MN" and form[i + 1] not in VOWELS:
             out[i] = CODA_NASAL
-    if len(form) > 1 and form[0] in VOWELS and form[1] not in VOWELS or form[:1] == "H":
+    if (len(form) > 1 and form[0] in VOWELS and form[1] not in VOWELS) or form[:1] == "H":
         out[0] = OPENING_VOWEL  # a vowel opening a name is kept by every rendering (阿斯蒂 Asti, アルザス Alsace), and
-    return out                  # so is an h said there (the spelling rules took the silent ones off: Jumilla 胡米利亚)
+    return out                  # so is an h said there (a Spanish j, a German h; the rules of French, Italian,
+                                # Spanish and Portuguese take their silent h off): Jumilla 胡米利亚
 
 
 @functools.lru_cache(maxsize=50_000)

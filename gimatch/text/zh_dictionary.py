@@ -26,7 +26,8 @@ from .lexicon import lexicon
 
 _LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
-_SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.")
+_SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.",
+         "Taiwan pr.", "Japanese variant of", "Korean variant of", "Internet slang for", "erhua variant of")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")     # MOR, USA, KFC: letters that spell no name
 # a person's name: '(name)', '(person name)', '(Japanese surname)', not '(place name: ...)' or '(brand name)'
 _NAME = re.compile(r"\((?![^)]*\b(?:place|brand|company|trade) name)[^)]*\b(?:sur)?name\b[^)]*\)|\bsurname\b",
@@ -85,6 +86,7 @@ def _gloss(sense: str) -> Gloss | None:
     sense = sense.strip()
     if not sense or sense.startswith(_SKIP):
         return None
+    sense = sense[4:] if sense.startswith("the ") and sense[4:5].isupper() else sense   # the Netherlands
     unbroken = _PARENS.sub(lambda m: m.group(0).replace(",", " ").replace(";", " "), sense)
     head = re.split(r"[,;]", unbroken, maxsplit=1)[0]      # the name, before what the gloss says of it
     if _NAME.search(sense):
