@@ -43,6 +43,13 @@ GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "ά�
 # the genitive of places in -όπουλο as much (Μαρκόπουλου)
 
 
+def product_name(idx: NameIndex, gi: int, ni: int) -> list[str]:
+    """The folded words of a GI's name that has no product word, the product's own name (Brunello di Montalcino,
+    Parmigiano Reggiano), whose first word is distinctive alone; [] for a name that joins a place and a product
+    (Kentish ale), whose first word is the place."""
+    return [] if idx.name_concepts.get((gi, ni)) else fold(idx.gis[gi].names[ni]).split()
+
+
 def family_name(q: "Query") -> bool:
     """Whether a Greek query is, or ends with, a family name."""
     return q.script == "Greek" and bool(q.tokens) and q.tokens[-1].endswith(GREEK_SURNAME_ENDINGS)
@@ -90,16 +97,14 @@ def readings(text: str) -> list[str]:
     """The texts a sign is read as: itself; for a sign that writes a name in a script without spaces and in
     Latin letters beside it (蒙切哥奶酪(Manchego), 巴马奶酪Parmigiano-Reggiano), each script's part alone, since a
     bilingual label names the GI in either (label words in Latin letters, 巴罗洛DOCG, make no part of their own: the
-    other script's part is read alone);
-    and the parts a label word inside a Chinese sign divides it into (see _label_parts). Each part has letters."""
+    other script's part is read alone); and the parts a label word inside a Chinese sign divides it into (see
+    _label_parts). Each part has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     if not any(is_spaceless_script(script) for script, _ in runs):
         return [text]
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
     modifiers = lexicon().modifiers
-    # a bilingual label in each script alone; beside label words in Latin letters only (AOCコート・デュ・ジュラ), the
-    # other script's part alone: the label words make no part of their own
     parts = [other, latin] if any(len(w) >= 3 and w not in modifiers for w in fold(latin).split()) else [other]
     parts += _label_parts(fold(other).replace(" ", ""))
     parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]

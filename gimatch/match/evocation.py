@@ -13,8 +13,9 @@ from ..text.anatomy import LINKS, syllables
 from ..text.stem import stem_tokens
 from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
+from ..text.phonetic import language_of
 from . import fuzzy
-from .base import Collector, Hit, Query
+from .base import Collector, Hit, Query, product_name
 
 KINDS = ("partial", "generic", "evocation", "translation", "variant")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
@@ -68,8 +69,6 @@ def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
     a producer's listing writes it beside the producer's name. Not a common word: one that opens the names of more
     than HEAD_WORD_GIS GIs or qualifies places of several countries, a landscape, product, label or colour word, or
     the first word of an English name (Diamond of Diamond Mountain District, South of South Coast)."""
-    from ..text.phonetic import language_of
-
     lex = lexicon()
     if len(q.distinct) < 2:
         return
@@ -77,9 +76,8 @@ def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
         if not word.isascii() or len(word) < COMPOUND_MIN or word in lex.generic or word in lex.place_features or \
                 word in lex.modifiers or word in lex.colours or word in lex.countries or word in lex.origins:
             continue
-        refs = [(gi, ni) for gi, ni in idx.by_token.get(word, ()) if not idx.name_concepts.get((gi, ni))
-                and fold(idx.gis[gi].names[ni]).split()[:1] == [word] and len(fold(idx.gis[gi].names[ni]).split()) > 1
-                and language_of(idx.gis[gi].countries) != "en"]
+        refs = [(gi, ni) for gi, ni in idx.by_token.get(word, ()) if (words := product_name(idx, gi, ni))[:1] == [word]
+                and len(words) > 1 and language_of(idx.gis[gi].countries) != "en"]
         if not refs or len({gi for gi, _ in refs}) > HEAD_WORD_GIS or names_several_places(word, idx):
             continue
         for gi, ni in refs:

@@ -18,7 +18,7 @@ from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, han_sounds, family_name, phonetic_forms
+from .base import Collector, Hit, Query, family_name, han_sounds, phonetic_forms, product_name
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -238,7 +238,7 @@ def _could_be(foreign: list[str], names: list[str], countries) -> bool:
         form = phonetic.latin(f)
         n = phonetic.consonant_count(form)
         return n >= 3 and form in sounds or bool(spelled) and n >= 2 and any(
-            len(phonetic.consonants(w)) == n and phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
+            phonetic.consonant_count(w) == n and phonetic.similarity(form, w) >= SOURCE_ALIKE for w in sounds)
     return bool(said) and all(f in spelled or said_alike(f) for f in said)
 
 
@@ -249,7 +249,7 @@ def _spelled_as(terms: list[str], names: list[str]) -> bool:
     word of the name may be formed on it (纽伦堡: Nürnberg, of Nürnberger Lebkuchen)."""
     from rapidfuzz import fuzz
 
-    words = _distinctive_words(names) | {joined(fold(n)) for n in names}
+    words = _name_words(tuple(names))
     aliases = lexicon().place_aliases         # the English name of a place is its own (Burgundy: Bourgogne)
     for term in terms:
         said = [aliases.get(w, w) for w in fold(term).split() if _says_which(w)]
@@ -281,11 +281,16 @@ def _distinctive_sounds(names: tuple[str, ...], lang: str | None) -> frozenset[s
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """A GI's distinctive words and whole names, folded."""
+    return frozenset(_distinctive_words(names) | {joined(fold(n)) for n in names})
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _words_and_sounds(names: tuple[str, ...], lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """A GI's distinctive words and whole names, folded, and their sounds in its language."""
-    wholes = {joined(fold(n)) for n in names}
-    return (frozenset(_distinctive_words(names) | wholes),
-            _distinctive_sounds(names, lang) | {phonetic.latin(w, lang) for w in wholes})
+    """A GI's distinctive words and whole names, folded (:func:`_name_words`), and their sounds in its language."""
+    return (_name_words(names),
+            _distinctive_sounds(names, lang) | {phonetic.latin(joined(fold(n)), lang) for n in names})
 
 
 SOURCE_ALIKE = 0.85   # how alike a person's name the dictionary gives and a GI's word must sound to be one name
@@ -371,12 +376,9 @@ def _rest_of(name: str, lang: str | None, meanings: frozenset[str]) -> str:
 
 def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a word's sound form is that of the first word of a name that has no product word (Brunello of
-    Brunello di Montalcino, Parmigiano of Parmigiano Reggiano): the product's own name, distinctive alone. Of
-    a name that joins a place and a product (Kentish ale) the first word is the place, and a later word often
-    says little."""
-    words = fold(idx.gis[gi].names[ni]).split()
-    return bool(words) and not idx.name_concepts.get((gi, ni)) and \
-        phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
+    Brunello di Montalcino: see :func:`product_name`); a later word often says little."""
+    words = product_name(idx, gi, ni)
+    return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
 def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
@@ -408,12 +410,6 @@ def _known_abroad(idx: NameIndex, gi: int, script: str, backed: bool) -> bool:
     if script == "Han" and not backed:
         return bool(idx.territories_of(gi) & CHINESE_HOMES)
     return idx.abroad(gi)
-
-
-def _opens_on_b(text: str) -> bool:
-    """Whether Hangul text opens on ㅂ (Korean's b, and a foreign v)."""
-    first = next((ch for ch in text if "\uac00" <= ch <= "\ud7a3"), "")
-    return bool(first) and (ord(first) - 0xAC00) // 588 == phonetic.HANGUL_B
 
 
 def _opens_on_v(idx: NameIndex, gi: int, ni: int, part: str) -> bool:
@@ -460,7 +456,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     forms = [(*f, None) for f in phonetic_forms(q)]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
-    opens_on_b = q.script == "Hangul" and _opens_on_b(q.folded)
+    opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded

@@ -227,6 +227,18 @@ HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the 
                               # opens on ㅂ is most often Korean's own b (본죽, 바른)
 
 
+def _jamo(ch: str) -> tuple[int, int, int] | None:
+    """A Hangul syllable's initial, vowel and final jamo (their indexes); None for another character."""
+    code = ord(ch) - 0xAC00
+    return (code // 588, (code % 588) // 28, code % 28) if 0 <= code < 11172 else None
+
+
+def hangul_opens_on_b(text: str) -> bool:
+    """Whether Hangul text opens on ㅂ (Korean's b, and a foreign v)."""
+    first = next(filter(None, map(_jamo, text)), None)
+    return first is not None and first[0] == HANGUL_B
+
+
 def from_hangul(text: str, labials: int = 0) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes); with
     ``labials`` 1, ㅍ read as f and ㅂ after the first syllable as v, with 2 the first ㅂ as v too (볼네 Volnay: a
@@ -234,11 +246,7 @@ def from_hangul(text: str, labials: int = 0) -> str:
     The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant (크 in
     로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
-    for ch in text:
-        code = ord(ch) - 0xAC00
-        if not 0 <= code < 11172:
-            continue
-        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+    for initial, medial, final in filter(None, map(_jamo, text)):
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
         if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
             vowel = "u"
