@@ -60,14 +60,13 @@ WEAK_ENDINGS = frozenset({"ano", "ana", "ani", "ino", "ina", "ini", "eno", "ena"
 def _place_adjectives(gis, name_places):
     """(gi, name, place key, word, root) for each word of a Latin place that is an adjective: a demonym ending
     of the language of the GI's country comes off it."""
-    from .text.anatomy import demonym_root
+    from .text.anatomy import demonym_roots
 
     for (gi, ni), (place, key) in name_places.items():
         if place.isascii():
             lang = phonetic.language_of(gis[gi].countries)
             for word in place.split():
-                root = demonym_root(word, lang)
-                if root != word:
+                for root in demonym_roots(word, lang):
                     yield gi, ni, key, word, root
 
 

@@ -642,6 +642,25 @@ def test_a_persons_name_the_dictionary_spells_not_is_heard_a_brands_is_not(bundl
     assert not bundled_store.check("ビスコ").conflicts
 
 
+def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
+    """モーゼル is Mauser to the Japanese dictionary, a name, which is a spelling: the katakana's own sounds render
+    Mosel as well."""
+    assert _found(bundled_store, "モーゼル", "Mosel", within=1)
+
+
+def test_a_place_adjective_whose_ending_takes_the_places_own(bundled_store):
+    """Kočevje gives kočev- of Kočevski gozdni med (its ending -je taken), Neretva neretv- of Neretvanska mandarina
+    (Croatian -anska); 'from' joins a product to its place as 'of' does."""
+    assert _top_kind(bundled_store, "forest honey of Kočevje", "Kočevski gozdni med") == "translation"
+    assert _top_kind(bundled_store, "mandarins from Neretva", "Neretvanska mandarina") == "translation"
+    assert _top_kind(bundled_store, "Kočevje cheese", "Kočevski gozdni med") != "translation"   # another product
+
+
+def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
+    """Жигондас АОК: the AOC as Russian shops write it is no sound of the name."""
+    assert _found(bundled_store, "Жигондас АОК", "Gigondas", within=1)
+
+
 def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_gi(bundled_store):
     """The dictionary reads シェリー as the name Shelley: alone it is that name, beside ワイン it is Sherry."""
     assert "Sherry" in _top(bundled_store, "シェリーワイン").names

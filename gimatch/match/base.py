@@ -244,6 +244,9 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
+    kept = " ".join(q.words)                                 # the sign less its label words (Жигондас АОК)
+    if kept and q.modifiers and not q.spaceless and kept not in texts:
+        texts.append(kept)
     texts.append(q.folded)
     named = _without_country(q.anat.place)                   # 法国夏布利: France, then Chablis
     if named and named not in texts:

@@ -437,7 +437,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     known, foreign = _japanese_dictionary(words) if words else (False, [])
     names_given = [source for _, kind, source in words if source and kind in NAMES]
     names_heard = tuple(phonetic.from_kana(surface) for surface, kind, source in words   # a person's name it
-                        if kind == "person" and not source and any(map(_katakana, surface)))  # gives no spelling of
+                        if kind == "person" and any(map(_katakana, surface)))
     unknown_katakana = q.script == "Kana" and not known
     as_names = known and any(kind in NAMES and any(map(_katakana, surface))
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name

@@ -23,6 +23,7 @@ SAME_WORD = 1.0          # score more when the query's product word is written i
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
+ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -88,10 +89,11 @@ def _han_place_parts(q: Query, idx: NameIndex, out: Collector, seen: set[int]) -
 
 
 def _adjective_refs(idx: NameIndex, place: str) -> list:
-    """Names whose place is an adjective of this place: its root is the place, or the place less its last letter
-    (Genova: genov- of Genovese; Olomouc: olomou- of Olomoucké, whose ending -cké took the c)."""
-    return [ref for root in dict.fromkeys((place, place[:-1])) if len(root) >= 5
-            for ref in idx.by_place_root.get(root, ())]
+    """Names whose place is an adjective of this place: its root is the place, or the place less an ending of
+    up to ADJECTIVE_TAKES letters (Genova: genov- of Genovese; Olomouc: olomou- of Olomoucké, whose ending -cké
+    took the c; Kočevje: kočev- of Kočevski)."""
+    return [ref for root in dict.fromkeys(place[:len(place) - n] for n in range(ADJECTIVE_TAKES + 1))
+            if len(root) >= 5 for ref in idx.by_place_root.get(root, ())]
 
 
 def _refs_of_part(idx: NameIndex, key: str) -> list:

@@ -22,9 +22,9 @@ from .stem import stem_tokens
 
 STOPWORDS = frozenset(
     "di de del della delle dei degli da dal du des la le les el los las lo l d of the von vom aus der die das "
-    "y e et und and do dos das em in im a al au aux z ze ze od iz na no cu".split())
-LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of z ze od iz al "
-                  "au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
+    "y e et und and do dos das em in im a al au aux z ze ze od iz na no cu from".split())
+LINKS = frozenset("di de del della delle dei degli d du des da dal dalla do dos das von vom aus of from z ze od iz "
+                  "al au aux".split())   # the words that join a product to its place (Fagioli Bianchi di Rotonda)
 _GERMAN_ADJ = re.compile(r"^(\w{4,})er$")
 
 
@@ -146,10 +146,15 @@ def demonym_root(tok: str, lang: str | None = None) -> str:
     """A place word without its demonym ending (of ``lang``, or of any language: istrian → istr, istarski →
     istar, steirisches → steir), three letters at least; an ending of one letter (Hungarian Szegedi) only in
     its own language."""
+    return next(demonym_roots(tok, lang), tok)
+
+
+def demonym_roots(tok: str, lang: str | None = None):
+    """Every root a demonym ending leaves of a place word, the shortest first (ogulinski: ogul of -inski,
+    ogulin of -ski), on the terms of :func:`demonym_root`."""
     for n, endings in _demonym_suffixes(lang):
         if len(tok) - n >= 3 and tok[-n:] in endings and (n > 1 or lang):
-            return tok[:-n]
-    return tok
+            yield tok[:-n]
 
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
