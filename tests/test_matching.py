@@ -7,6 +7,7 @@ import pytest
 
 from gimatch import legal
 from gimatch.match import KINDS, MATCHERS, Collector, Hit
+from gimatch.match.base import analyze
 from gimatch.model import Evidence
 
 
@@ -657,8 +658,11 @@ def test_a_place_adjective_whose_ending_takes_the_places_own(bundled_store):
 
 
 def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
-    """Жигондас АОК: the AOC as Russian shops write it is no sound of the name."""
+    """Жигондас АОК: the AOC as Russian shops write it is no sound of the name; nor is IGT beside Hangul, nor
+    O.P.A.P. (stops and all) closing katakana."""
     assert _found(bundled_store, "Жигондас АОК", "Gigondas", within=1)
+    assert _found(bundled_store, "토스카나 IGT", "Toscana", within=2)
+    assert analyze("サントリーニO.P.A.P.").folded == analyze("サントリーニ").folded
 
 
 def test_a_katakana_name_the_dictionary_knows_beside_the_gis_product_may_be_the_gi(bundled_store):

@@ -76,6 +76,9 @@ def test_dip_confirmed_list():
     assert doi_tung.other_ids == {"eu_file_number": "PGI-TH-0814"}
     rayong = next(g for g in result.records if g.native_id == "สับปะรดสีทองระยอง")
     assert rayong.dates.registered is None and rayong.native["reg_date"] == "2019-07"   # month only: kept verbatim
+    catfish = next(g for g in result.records if g.native_id == "Pla Meng Surat Thani (stinging catfish)")
+    assert [n.text for n in catfish.names] == ["Pla Meng Surat Thani"]     # the gloss in brackets is no part of it
+    assert catfish.native["name_en"] == "Pla Meng Surat Thani (stinging catfish)"
 
 
 def test_dip_buddhist_era_dates_and_numbers():

@@ -82,12 +82,15 @@ class Collector:
             self.best[hit.gi] = hit
 
 
+_ABBREVIATION_DOTS = re.compile(r"[\s.-]")   # O.P.A.P., D.O.C.: an abbreviation is read without its stops
+
+
 def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
     """A Chinese, Japanese or Thai sign less a label word in Latin letters that closes it (巴罗洛DOCG, 夏布利 AOC):
     the letters of the label do not make the sign a Latin one."""
     runs = script_runs(folded)
     if len(runs) < 2 or runs[-1][0] != "Latin" or not any(is_spaceless_script(s) for s, _ in runs[:-1]) or \
-            runs[-1][1].strip(" .-") not in lexicon().modifiers:
+            _ABBREVIATION_DOTS.sub("", runs[-1][1]) not in lexicon().modifiers:
         return text, folded
     rest = "".join(run for _, run in runs[:-1]).strip(" .-")
     return rest, rest

@@ -52,6 +52,8 @@ LABELS = {"reg_no": "reg_no", "ทะเบียนเลขที่": "reg_no
           "registry": "registry", "registry_ref": "registry_ref", "date": "date", "confidence": "confidence"}
 REG_NO = re.compile(r"^สช\s*(\d{2})(\d)(\d{5})$")
 INSTRUMENT = "Protection of Geographical Indications Act B.E. 2546 (2003)"
+ENGLISH_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")   # what an English rendering's closing brackets say the product is
+                                                   # (Pla Meng Surat Thani (stinging catfish)): no part of the name
 
 
 def load(path: str) -> LoadResult:
@@ -208,7 +210,7 @@ def _record(table: Table, row: dict, where: str, source: Source) -> GI:
              ] if get("name_th") else []
     english_role = "translation" if "descriptive" in get("name_en_source").lower() else "transcription"
     names += [Name(text=t, script=dominant_script(t), role=english_role if names else "protected", source="name_en")
-              for t in (x.strip() for x in get("name_en").split(" / ")) if t]
+              for t in (ENGLISH_GLOSS.sub("", x).strip() for x in get("name_en").split(" / ")) if t]
     if not names:
         raise InputError("no name", where=where, field="name_th")
     native_id = reg_no or get("name_th") or get("name_en")
