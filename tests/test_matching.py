@@ -241,15 +241,18 @@ def test_a_bilingual_label_is_read_in_each_script(bundled_store):
 def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
     """Korean and Russian listings write the producer, the GI and label words apart (조르쥐 뒤뵈프 보졸레 빌라쥬
     누보: Georges Duboeuf, Beaujolais Villages, nouveau): each run of three words or fewer is read alone, for a
-    little less than a sign that is the GI whole. A sign of two words has no runs of its own."""
+    little less than a sign that is the GI whole; in a sign of two words, each word but a label word (누보), and a
+    sign of one word has no runs of its own."""
     from gimatch.match import windows
 
-    assert "보졸레 빌라쥬" in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보") and windows("보졸레 누보") == []
+    assert "보졸레 빌라쥬" in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보") and windows("보졸레 누보") == ["보졸레"]
+    assert windows("보졸레") == []
     assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
     assert "キアンティ" in windows("キアンティ・コッリ・セネージ")           # katakana parts its words with dots
     for query, name in [("조르쥐 뒤뵈프 보졸레 빌라쥬 누보", "Beaujolais Villages"),
                         ("Сандроне. Барбера д`Альба", "Barbera d'Alba"),
-                        ("도멘 아르망 루소 페르 에 피스 샹베르탱 그랑 크뤼 2015", "Chambertin")]:   # nine words
+                        ("도멘 아르망 루소 페르 에 피스 샹베르탱 그랑 크뤼 2015", "Chambertin"),    # nine words
+                        ("산토리니 아시리티코", "Σαντορίνη")]:                           # the GI, then the grape
         top = _top(bundled_store, query)
         assert top is not None and top.names[0] == name, query
 

@@ -122,11 +122,11 @@ SIGN_WORDS = 16        # the longest sign read by runs (a wine listing: producer
 
 def windows(text: str) -> list[str]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
-    name, then the GI's), shorter than the sign, to be heard alone; none for a sign of two words or fewer, or of
-    more than SIGN_WORDS, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine, white,
-    dry)."""
+    name, then the GI's; 산토리니 아시리티코: the GI's, then the grape's), shorter than the sign, to be heard alone;
+    none for a sign of one word or of more than SIGN_WORDS, and none made of product, label and colour words only
+    (Κρασί λευκό ξηρό: wine, white, dry)."""
     words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
-    if not 3 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
+    if not 2 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
         return []
     runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
             for i in range(len(words) - n + 1))
