@@ -652,6 +652,14 @@ def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
     assert _found(bundled_store, "モーゼル", "Mosel", within=1)
 
 
+def test_hangul_that_reads_no_chinese_characters_vouches_for_a_foreign_name(bundled_store):
+    """바케이라스 (케 and 스 read no Chinese character) is a foreign name written by sound, as katakana the
+    dictionary does not know is: Vacqueyras, though known only at home; 한국 (Korea) opening a sign is no part of
+    the name it vouches for (한국얀센, Janssen Korea)."""
+    assert _found(bundled_store, "바케이라스", "Vacqueyras", within=1)
+    assert not bundled_store.check("한국얀센").conflicts
+
+
 def test_a_place_adjective_whose_ending_takes_the_places_own(bundled_store):
     """Kočevje gives kočev- of Kočevski gozdni med (its ending -je taken), Neretva neretv- of Neretvanska mandarina
     (Croatian -anska); 'from' joins a product to its place as 'of' does."""

@@ -219,7 +219,7 @@ def han_sounds(run: str) -> str:
     return f"{pinyin(run[:-1])} {last}" if last else pinyin(run)
 
 
-def _without_country(place: str) -> str:
+def without_country(place: str) -> str:
     """A place without the name of a country that opens or closes it (法国夏布利, French Chablis: a stated
     origin does not avoid the conflict), or '' when it has none or nothing else."""
     lex = lexicon()
@@ -251,7 +251,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
     if kept and q.modifiers and not q.spaceless and kept not in texts:
         texts.append(kept)
     texts.append(q.folded)
-    named = _without_country(q.anat.place)                   # 法国夏布利: France, then Chablis
+    named = without_country(q.anat.place)                   # 法国夏布利: France, then Chablis
     if named and named not in texts:
         texts.insert(0, named)
     for place in filter(None, (q.anat.place, named)):

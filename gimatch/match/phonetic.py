@@ -18,7 +18,8 @@ from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, family_name, han_sounds, phonetic_forms, product_name
+from .base import (Collector, Hit, Query, family_name, han_sounds, phonetic_forms, product_name,
+                   without_country)
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -63,11 +64,15 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
+def _hangul_syllable(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
 def sino_korean(text: str) -> bool:
     """Whether every Hangul syllable of a text is the reading of a common Chinese character: a Sino-Korean word
     (팔도, 신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인,
     토카이: 카 reads no common character)."""
-    syllables = [ch for ch in text if "\uac00" <= ch <= "\ud7a3"]
+    syllables = [ch for ch in text if _hangul_syllable(ch)]
     return bool(syllables) and all(ch in _common_hanja_syllables() for ch in syllables)
 
 
@@ -466,7 +471,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
         # does not know is
         foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3 and not known
-        vouched = unknown_katakana or foreign_han
+        # and so is Hangul of three syllables or more that are not all readings of Chinese characters (a
+        # country's name aside: 한국 of 한국얀센)
+        own_name = without_country(read) or read
+        foreign_hangul = q.script == "Hangul" and sum(map(_hangul_syllable, own_name)) >= 3 and \
+            not sino_korean(own_name)
+        vouched = unknown_katakana or foreign_han or foreign_hangul
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
         sino = q.script == "Hangul" and sino_korean(read)
