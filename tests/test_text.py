@@ -310,6 +310,13 @@ def test_french_oi_before_ll_is_wa_and_no_glide():
     assert phonetic.latin("maroilles", "fr") == "MaLWaL" and phonetic.latin("pouilly", "fr") == "PuYi"
 
 
+def test_french_y_between_vowels_is_the_glide():
+    """Gruyère is said gru-yère (Грюєр, กรูแยร์), as payer is pay-er; a y before a consonant is the vowel i."""
+    from gimatch.text import phonetic
+
+    assert phonetic.latin("gruyere", "fr") == "KLuYeL" and phonetic.latin("ryb", "fr") == "LiP"
+
+
 def test_german_h_after_a_vowel_is_not_said():
     """It lengthens the vowel (Ahr, Nahe, Kohl: アール, ナーエ); the h of ch is said (Bach)."""
     from gimatch.text import phonetic
