@@ -660,6 +660,13 @@ def test_hangul_that_reads_no_chinese_characters_vouches_for_a_foreign_name(bund
     assert not bundled_store.check("한국얀센").conflicts
 
 
+def test_a_chinese_name_written_apart_with_a_persons_name_in_it_is_that_persons(bundled_store):
+    """凯蒂·派瑞 is Katy Perry (the dictionary gives 凯蒂 as Katy), no Côte de Brouilly; a part the dictionary gives
+    as a name that sounds like the GI's word is no reason to leave it (羅馬諾, Romano, of Pecorino Romano)."""
+    assert not bundled_store.check("凯蒂·派瑞").conflicts
+    assert _found(bundled_store, "佩科里諾.羅馬諾", "Pecorino Romano")
+
+
 def test_a_place_adjective_whose_ending_takes_the_places_own(bundled_store):
     """Kočevje gives kočev- of Kočevski gozdni med (its ending -je taken), Neretva neretv- of Neretvanska mandarina
     (Croatian -anska); 'from' joins a product to its place as 'of' does."""

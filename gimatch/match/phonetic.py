@@ -172,10 +172,21 @@ def _chinese_dictionary(q: Query) -> tuple[bool, list[zh_dictionary.Gloss], list
     text = "".join(ch for ch in q.anat.place or q.folded if script_of(ch) == "Han")
     senses = zh_dictionary.glosses(text) if len(text) >= 2 else ()
     if not senses:
-        return False, [], [], False
+        given = _given_names(q.folded)
+        return bool(given), [], given, False
     named = next((g for g in senses if g.kind != "name"), None)
     return (True, [named] if named and named.kind == "proper" else [],
             [t for g in senses if g.kind == "name" for t in g.terms], senses[0].kind == "proper")
+
+
+def _given_names(folded: str) -> list[str]:
+    """The person's names the Chinese dictionary gives for the parts of a name written apart (凯蒂·派瑞: Katy, of
+    Katy Perry; the interpunct that parts a foreign person's names folds to a space), where one part of two
+    characters or more is one: the sign is then a person's name."""
+    parts = [p for p in folded.split() if len(p) >= 2 and all(script_of(ch) == "Han" for ch in p)]
+    if len(parts) < 2:
+        return []
+    return [t for p in parts for g in zh_dictionary.glosses(p) if g.kind == "name" for t in g.terms]
 
 
 def _glossed_as(glossed: list[zh_dictionary.Gloss], g) -> bool:
