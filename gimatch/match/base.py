@@ -40,7 +40,8 @@ class Query:
 # Endings of Greek family names (patronymic and regional: Μαρινόπουλος, Παπαδάκης, Σαββίδης), folded: a word
 # with one names a person (or the firm of one), not a place, and is no rendering or near spelling of a GI name.
 GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "άκης", "ίδης", "ιάδης"))   # not -οπούλου,
-# the genitive of places in -όπουλο as much (Μαρκόπουλου)
+# the genitive of places in -όπουλο as much (Μαρκόπουλου); and as Latin letters write them (Marinopoulos)
+GREEK_SURNAME_LATIN = ("opoulos", "akis", "idis", "iadis")
 
 
 def product_name(idx: NameIndex, gi: int, ni: int) -> list[str]:
@@ -51,8 +52,10 @@ def product_name(idx: NameIndex, gi: int, ni: int) -> list[str]:
 
 
 def family_name(q: "Query") -> bool:
-    """Whether a Greek query is, or ends with, a family name."""
-    return q.script == "Greek" and bool(q.tokens) and q.tokens[-1].endswith(GREEK_SURNAME_ENDINGS)
+    """Whether a query in Greek, or in Latin letters, is or ends with a Greek family name."""
+    endings = {"Greek": GREEK_SURNAME_ENDINGS, "Latin": GREEK_SURNAME_LATIN}.get(q.script)
+    words = q.folded.split()
+    return bool(endings) and bool(words) and words[-1].endswith(endings)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from ..text.phonetic import language_of
 from . import fuzzy
-from .base import Collector, Hit, Query, product_name
+from .base import Collector, Hit, Query, family_name, product_name
 
 KINDS = ("partial", "generic", "evocation", "translation", "variant")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
@@ -88,6 +88,8 @@ def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
+    if family_name(q):
+        return                         # a family name evokes no GI (Marinopoulos: no Marino)
     _partial(q, q.distinct, idx, out, written=q.words)
     _head_word(q, idx, out)
     _compound_start(q, idx, out)
