@@ -71,6 +71,13 @@ def test_typos_in_every_script(bundled_store, query, name):
     assert top is not None and name in top.names and top.kind == "fuzzy"
 
 
+@pytest.mark.parametrize("query", ["萨利巴", "拜仁", "ΔΡΟΜΕΑΣ"])
+def test_a_slip_is_made_in_the_signs_own_script(bundled_store, query):
+    """A Chinese, Greek or Thai sign's romanization one letter from a Latin name is a reading, not a slip of the
+    pen (萨利巴 saliba, Salina; 拜仁 bairen, Bayern, Bailén; ΔΡΟΜΕΑΣ dromeas, Drôme): no fuzzy conflict."""
+    assert all(c.kind != "fuzzy" for c in bundled_store.check(query).conflicts)
+
+
 @pytest.mark.parametrize("query, name", [("Ahr premium", "Ahr"), ("Κως style", "Κως"), ("Premium Parma ham",
                                                                                           "Prosciutto di Parma"),
                                          ("Ahr 2019", "Ahr"), ("Manchego curado 12 meses", "Queso Manchego")])

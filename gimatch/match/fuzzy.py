@@ -89,6 +89,9 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         if edits >= 2 and not _rest_alike(target, choice, first):
             continue
         refs = idx.fuzzy_refs[blocked[j]]
+        if romanized:                        # a slip is made in the sign's own script: a romanized sign meets
+            refs = [r for r in refs if r[2] in ROMANIZATION_KINDS]   # names of that script read alike (萨利巴 is
+                                                                     # no slip of Salina)
         if len(choice) <= SHORT_NAME and len(choice) == len(target):
             refs = [r for r in refs if not romanized and r[2] not in ROMANIZATION_KINDS]
         _offer(idx, refs, target, choice, ratio, edits, out)
