@@ -659,6 +659,13 @@ def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
     assert _found(bundled_store, "モーゼル", "Mosel", within=1)
 
 
+def test_katakana_may_part_a_compound_of_the_name_with_its_dot(bundled_store):
+    """シャトー・ヌフ・デュ・パプ writes Châteauneuf as two words; a Thai sign of more words than the name is
+    still another name (แดรี่ ควีน, Dairy Queen)."""
+    assert _found(bundled_store, "シャトー・ヌフ・デュ・パプ", "Châteauneuf-du-Pape", within=1)
+    assert not bundled_store.check("แดรี่ ควีน").conflicts
+
+
 def test_hangul_that_reads_no_chinese_characters_vouches_for_a_foreign_name(bundled_store):
     """바케이라스 (케 and 스 read no Chinese character) is a foreign name written by sound, as katakana the
     dictionary does not know is: Vacqueyras, though known only at home; 한국 (Korea) opening a sign is no part of

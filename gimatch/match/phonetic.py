@@ -552,8 +552,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
-            if own != "latin" and spaced > _words_of(part, idx, gi, ni):
-                continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words)
+            if own != "latin" and spaced > _words_of(part, idx, gi, ni) + (q.script == "Kana"):
+                continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words);
+                                             # katakana may part a compound with its dot too (シャトー・ヌフ)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
