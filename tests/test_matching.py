@@ -659,6 +659,12 @@ def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
     assert _found(bundled_store, "モーゼル", "Mosel", within=1)
 
 
+def test_a_rendering_is_as_long_as_its_written_syllables(bundled_store):
+    """리오하 is three syllables (ri-o-ha), though its sounds make two vowel groups: long enough to render Rioja,
+    a name of two consonants known abroad, beside another word."""
+    assert _found(bundled_store, "리오하 알라베사", "Rioja", within=1)
+
+
 def test_katakana_may_part_a_compound_of_the_name_with_its_dot(bundled_store):
     """シャトー・ヌフ・デュ・パプ writes Châteauneuf as two words; a Thai sign of more words than the name is
     still another name (แดรี่ ควีน, Dairy Queen)."""

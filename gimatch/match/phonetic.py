@@ -408,6 +408,16 @@ def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
 DROPPED_BY_RENDERINGS = "LYWH"   # liquids, glides and h: the consonants renderings leave out (玛歌 Margaux, 托凯 Tokaj)
 
 
+def _syllables(text: str, form: str, script: str) -> int:
+    """The syllables of a rendering: Hangul's written blocks (리오하: three, as said), katakana's full-size kana
+    (リオハ), else the vowel groups of its sound form."""
+    if script == "Hangul":
+        return sum(map(_hangul_syllable, text))
+    if script == "Kana":
+        return sum(_katakana(ch) and ch not in phonetic.SMALL for ch in text)
+    return phonetic.syllables(form)
+
+
 def _evidence(skel: str, key_skel: str) -> int:
     """The consonants a rendering's likeness to a name rests on: the name's, when the rendering keeps all of them
     but those renderings leave out; else the rendering's own, fewer, which chance meets more often (克洛德 Claude
@@ -575,8 +585,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
             # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and abroad and (foreign_han or phonetic.syllables(form) >= 3 and (
-                unknown_katakana or q.script in NO_DICTIONARY))
+            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(read, form, q.script) >= 3
+                                                             and (unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)
             if sino:
