@@ -81,6 +81,19 @@ def _adjective_roots(adjectives, name_concepts) -> dict[str, list[tuple[int, int
     return out
 
 
+def _chinese_reading(place: str, place_key: str) -> str:
+    """The key of a place written in kanji as Chinese reads the same characters (神戸: shenhu, where Japanese
+    reads kobe; 松阪: songban), since Chinese writes a Japanese place with its kanji (神户牛肉, 松阪牛); '' where
+    the place is not all Han or Chinese reads it as its key does."""
+    from .text.anatomy import spaceless_place_key
+    from .text.fold import fold, script_of
+
+    if not place or not all(script_of(ch) == "Han" for ch in place):
+        return ""
+    key = spaceless_place_key(fold(place), False)[0]
+    return key if key != place_key else ""
+
+
 def _class_named(group: list[int], gis, name_concepts) -> str | None:
     """The class of the product the names of a GI's records name (但馬牛: beef), where the records give none."""
     from .text.lexicon import class_of_concept
@@ -289,7 +302,8 @@ class NameIndex:
     length_starts: list[int] = field(default_factory=list)    # the first fuzzy choice of each length (they are in order)
     by_place_stem: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
     by_place_root: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place adjective's
-    # root (genov- of Basilico Genovese): the place it names is the root, or the root and a vowel (Genova)
+    # roots, each a demonym ending leaves (genov- of Basilico Genovese, ogulin- of Ogulinski): the place it names
+    # is the root, or the root and an ending of a few letters (Genova, Kočevje: see match.translation)
     by_place_core: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place without
     # its landscape words (amalfi of Costa d'Amalfi, magina of Sierra Mágina)
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
@@ -391,6 +405,8 @@ class NameIndex:
             named = name_concepts[(pos[gi_id], idx)] = frozenset(json.loads(concepts or "[]"))
             if place_key:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
+            if (chinese := _chinese_reading(place or "", place_key or "")):
+                by_place.setdefault(chinese, []).append((pos[gi_id], idx, named))
             if stem and len(stem) >= 3:
                 by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
         by_core: dict[str, list] = {}

@@ -71,11 +71,19 @@ def test_typos_in_every_script(bundled_store, query, name):
     assert top is not None and name in top.names and top.kind == "fuzzy"
 
 
-@pytest.mark.parametrize("query", ["萨利巴", "拜仁", "ΔΡΟΜΕΑΣ"])
+@pytest.mark.parametrize("query", ["萨利巴", "拜仁", "ΔΡΟΜΕΑΣ", "เรโนลต์", "Фиту"])
 def test_a_slip_is_made_in_the_signs_own_script(bundled_store, query):
-    """A Chinese, Greek or Thai sign's romanization one letter from a Latin name is a reading, not a slip of the
-    pen (萨利巴 saliba, Salina; 拜仁 bairen, Bayern, Bailén; ΔΡΟΜΕΑΣ dromeas, Drôme): no fuzzy conflict."""
+    """A Chinese, Greek, Thai or Cyrillic sign's romanization a letter from a Latin name is a reading, not a slip
+    of the pen (萨利巴 saliba, Salina; 拜仁 bairen, Bayern, Bailén; ΔΡΟΜΕΑΣ dromeas, Drôme; เรโนลต์, Renault, Reno;
+    Фиту, four letters, Fitou, which it renders): no fuzzy conflict."""
     assert all(c.kind != "fuzzy" for c in bundled_store.check(query).conflicts)
+
+
+@pytest.mark.parametrize("query", ["Μάρκος Παπαδάκης", "Μάρκο Νίκολιτς", "Марго Иванова", "Θανόπουλος"])
+def test_a_persons_name_has_no_runs_heard_alone(bundled_store, query):
+    """A first name and a family name (Greek, Serbian in Greek letters, a Russian woman's -ova) name a person:
+    the first name is not heard alone (Μάρκος, Марго: Margaux)."""
+    assert not bundled_store.check(query).conflicts
 
 
 @pytest.mark.parametrize("query, name", [("Ahr premium", "Ahr"), ("Κως style", "Κως"), ("Premium Parma ham",
@@ -659,16 +667,26 @@ def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
     assert _found(bundled_store, "モーゼル", "Mosel", within=1)
 
 
+@pytest.mark.parametrize("query, name", [("神户牛肉", "神戸ビーフ"), ("松阪牛肉", "特産松阪牛"), ("夕張蜜瓜", "夕張メロン")])
+def test_chinese_writes_a_japanese_place_with_its_kanji(bundled_store, query, name):
+    """Chinese reads the kanji of a Japanese place as its own characters (神户 shenhu, where Japanese reads kobe):
+    with the product translated, the Japanese GI."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
 def test_a_rendering_is_as_long_as_its_written_syllables(bundled_store):
     """리오하 is three syllables (ri-o-ha), though its sounds make two vowel groups: long enough to render Rioja,
-    a name of two consonants known abroad, beside another word."""
+    a name of two consonants known abroad, beside another word; a country's name before a rendering adds none of
+    its syllables (한국카바 scores as 카바 does)."""
     assert _found(bundled_store, "리오하 알라베사", "Rioja", within=1)
+    assert _top(bundled_store, "한국카바").score == _top(bundled_store, "카바").score
 
 
 def test_katakana_may_part_a_compound_of_the_name_with_its_dot(bundled_store):
-    """シャトー・ヌフ・デュ・パプ writes Châteauneuf as two words; a Thai sign of more words than the name is
-    still another name (แดรี่ ควีน, Dairy Queen)."""
+    """シャトー・ヌフ・デュ・パプ writes Châteauneuf as two words with the dot; with spaces, katakana words are the
+    sign's own (ロック フォール is no Roquefort), as a Thai sign's are (แดรี่ ควีน, Dairy Queen)."""
     assert _found(bundled_store, "シャトー・ヌフ・デュ・パプ", "Châteauneuf-du-Pape", within=1)
+    assert not any("Roquefort" in c.names for c in bundled_store.check("ロック フォール").conflicts)
     assert not bundled_store.check("แดรี่ ควีน").conflicts
 
 

@@ -13,6 +13,7 @@ from gimatch.errors import InputError
 from gimatch.registers.jp import maff, maff_designated, nta
 from gimatch.registers.tables import parse_any_date
 from gimatch.registers.th import dip
+from gimatch.text.anatomy import anatomy
 
 from .conftest import SHARED, needs_shared
 
@@ -79,6 +80,8 @@ def test_dip_confirmed_list():
     catfish = next(g for g in result.records if g.native_id == "Pla Meng Surat Thani (stinging catfish)")
     assert [n.text for n in catfish.names] == ["Pla Meng Surat Thani"]     # the gloss in brackets is no part of it
     assert catfish.native["name_en"] == "Pla Meng Surat Thani (stinging catfish)"
+    mango = next(g for g in result.records if g.native_id.startswith("Nam Dok Mai"))
+    assert "dok" in anatomy(mango.names[0].text, stored=True).place.split()   # no label word is taken off it
 
 
 def test_dip_buddhist_era_dates_and_numbers():

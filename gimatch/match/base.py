@@ -37,11 +37,16 @@ class Query:
         return is_spaceless_script(self.script)
 
 
-# Endings of Greek family names (patronymic and regional: Μαρινόπουλος, Παπαδάκης, Σαββίδης), folded: a word
-# with one names a person (or the firm of one), not a place, and is no rendering or near spelling of a GI name.
-GREEK_SURNAME_ENDINGS = tuple(fold(ending) for ending in ("όπουλος", "άκης", "ίδης", "ιάδης"))   # not -οπούλου,
-# the genitive of places in -όπουλο as much (Μαρκόπουλου); and as Latin letters write them (Marinopoulos)
-GREEK_SURNAME_LATIN = ("opoulos", "akis", "idis", "iadis")
+# Endings of family names, folded, by the script of the sign: a word with one names a person (or the firm of one),
+# not a place, and is no rendering or near spelling of a GI name. Greek patronymic and regional names
+# (Μαρινόπουλος, Παπαδάκης, Σαββίδης; not -οπούλου, the genitive of places in -όπουλο as much: Μαρκόπουλου), and
+# Slavic ones as Greek writes them (Νίκολιτς); the same in Latin letters (Marinopoulos); Russian, Ukrainian and
+# Serbian patronymic names and a woman's form of the -ov names (Петрович, Шевченко, Иванова; not -ов itself,
+# which ends places: Свищов).
+SURNAME_ENDINGS = {"Greek": tuple(fold(e) for e in ("όπουλος", "άκης", "ίδης", "ιάδης", "ιτς")),
+                   "Latin": ("opoulos", "akis", "idis", "iadis"),
+                   "Cyrillic": tuple(fold(e) for e in ("ович", "евич", "енко", "ова", "ева"))}
+SURNAME_STEM = 3    # letters before the ending at least (Takis, Ovidis are no family names)
 
 
 def product_name(idx: NameIndex, gi: int, ni: int) -> list[str]:
@@ -52,10 +57,15 @@ def product_name(idx: NameIndex, gi: int, ni: int) -> list[str]:
 
 
 def family_name(q: "Query") -> bool:
-    """Whether a query in Greek, or in Latin letters, is or ends with a Greek family name."""
-    endings = {"Greek": GREEK_SURNAME_ENDINGS, "Latin": GREEK_SURNAME_LATIN}.get(q.script)
-    words = q.folded.split()
-    return bool(endings) and bool(words) and words[-1].endswith(endings)
+    """Whether a query is, or ends with, a family name."""
+    return ends_with_family_name(q.folded, q.script)
+
+
+def ends_with_family_name(folded: str, script: str) -> bool:
+    """Whether a folded text's last word is a family name (SURNAME_ENDINGS of its script)."""
+    words = folded.split()
+    return bool(words) and any(words[-1].endswith(e) and len(words[-1]) - len(e) >= SURNAME_STEM
+                               for e in SURNAME_ENDINGS.get(script, ()))
 
 
 @dataclass
@@ -126,14 +136,17 @@ SIGN_WORDS = 16        # the longest sign read by runs (a wine listing: producer
 def windows(text: str) -> list[str]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
     name, then the GI's; 산토리니 아시리티코: the GI's, then the grape's), shorter than the sign, to be heard alone;
-    none for a sign of one word or of more than SIGN_WORDS, and none made of product, label and colour words only
-    (Κρασί λευκό ξηρό: wine, white, dry)."""
+    none for a sign of one word or of more than SIGN_WORDS or that ends with a family name, and none made of
+    product, label and colour words only (Κρασί λευκό ξηρό: wine, white, dry)."""
     words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
-    if not 2 <= len(words) <= SIGN_WORDS or dominant_script(fold(text)) not in WINDOW_SCRIPTS:
-        return []
+    script = dominant_script(fold(text))
+    if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or \
+            ends_with_family_name(fold(" ".join(words)), script):
+        return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
     runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
             for i in range(len(words) - n + 1))
-    return list(dict.fromkeys(" ".join(run) for run in runs if not all(map(_says_no_place, run))))
+    joint = "・" if script == "Kana" and "・" in text else " "      # katakana's words keep their dot (see phonetic)
+    return list(dict.fromkeys(joint.join(run) for run in runs if not all(map(_says_no_place, run))))
 
 
 def _says_no_place(word: str) -> bool:
@@ -250,7 +263,7 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
     texts = [q.anat.place] if has_place else []
-    kept = " ".join(q.words)                                 # the sign less its label words (Жигондас АОК)
+    kept = " ".join(q.words)              # a sign with label words, its distinctive words alone (Жигондас АОК)
     if kept and q.modifiers and not q.spaceless and kept not in texts:
         texts.append(kept)
     texts.append(q.folded)

@@ -68,7 +68,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
         return
     words = [w for w in edges if len(w) >= 4]
     if len(target) == 4:
-        _dropped_letter(target, idx, out)
+        _dropped_letter(target, idx, out, romanized)
         return
     grams = len(set(blocking_grams(target)))
     blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=ratio_lengths(len(target), CUTOFF))
@@ -88,10 +88,7 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
         if edits >= 2 and not _rest_alike(target, choice, first):
             continue
-        refs = idx.fuzzy_refs[blocked[j]]
-        if romanized:                        # a slip is made in the sign's own script: a romanized sign meets
-            refs = [r for r in refs if r[2] in ROMANIZATION_KINDS]   # names of that script read alike (萨利巴 is
-                                                                     # no slip of Salina)
+        refs = _slip_refs(idx.fuzzy_refs[blocked[j]], romanized)
         if len(choice) <= SHORT_NAME and len(choice) == len(target):
             refs = [r for r in refs if not romanized and r[2] not in ROMANIZATION_KINDS]
         _offer(idx, refs, target, choice, ratio, edits, out)
@@ -121,7 +118,14 @@ def _rest_alike(target: str, choice: str, first: str) -> bool:
             similarity(latin(mine), latin(theirs)) >= REST_SOUNDS_ALIKE)
 
 
-def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
+def _slip_refs(refs, romanized: bool) -> list:
+    """The names a key may be a slip of: for the romanization of a sign in another script, only names stored in a
+    script other than Latin, read in Latin letters too (a slip is made in the sign's own script: 萨利巴, saliba, is
+    no slip of Salina, nor Фиту of Fitou; Σαντρίνη is one of Σαντορίνη)."""
+    return [r for r in refs if r[2] in ROMANIZATION_KINDS] if romanized else list(refs)
+
+
+def _dropped_letter(target: str, idx: NameIndex, out: Collector, romanized: bool = False) -> None:
     """A four-letter sign that is a five-letter name with one inner letter dropped (Fitu, Jeez): the first and
     last letters kept, as typing slips keep them. A sign that the names of several places explain so (Dano:
     Dauno, Danbo) is a word of its own, not a slip."""
@@ -129,7 +133,8 @@ def _dropped_letter(target: str, idx: NameIndex, out: Collector) -> None:
              if any(idx.fuzzy_choices[i][:k] + idx.fuzzy_choices[i][k + 1:] == target for k in range(1, 4))]
     if len(found) == 1:
         choice = idx.fuzzy_choices[found[0]]
-        _offer(idx, idx.fuzzy_refs[found[0]], target, choice, fuzz.ratio(target, choice), 1, out)
+        _offer(idx, _slip_refs(idx.fuzzy_refs[found[0]], romanized), target, choice, fuzz.ratio(target, choice), 1,
+               out)
 
 
 def _distinctive(a: str, b: str, terms, least: int) -> tuple[str, str]:

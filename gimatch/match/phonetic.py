@@ -99,7 +99,7 @@ def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouc
     or a GI protected abroad, higher for Chinese words that are not a transcription, and higher for a bare
     rendering of a GI known only at home (three consonants are then too few to tell it from chance), unless
     the rendering is ``vouched`` for as a foreign name (katakana the Japanese dictionary does not know, Chinese
-    of three sound characters or more and no others)."""
+    of three sound characters or more and no others, Hangul of three syllables or more not all Sino-Korean)."""
     bar = NEEDED.get(consonants, LONG) if consonants >= 2 else 1.01
     if not (agrees or abroad or vouched) and consonants < 5:
         bar += UNKNOWN_ABROAD
@@ -122,6 +122,7 @@ ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for 
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
+KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
 
 def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx: NameIndex, out: Collector) -> None:
@@ -168,7 +169,8 @@ def _chinese_dictionary(q: Query) -> tuple[bool, list[zh_dictionary.Gloss], list
     """What the Chinese-English dictionary says of a Chinese query's place: whether it knows it; its first sense
     that is no person's name, when that names a place, a company, a brand or a loanword (科罗娜: Corona, the beer,
     though a later sense gives Colonna; 雷诺: Renault, not Reno); the person's names it gives (凯蒂: Kitty,
-    Cathy); and whether that place or thing is the word's first sense (not 雷诺's, the name Reynolds)."""
+    Cathy); and whether that place or thing is the word's first sense (not 雷诺's, the name Reynolds). A place it
+    does not know, written in parts, is known when a part is a person's name (:func:`_given_names`)."""
     text = "".join(ch for ch in q.anat.place or q.folded if script_of(ch) == "Han")
     senses = zh_dictionary.glosses(text) if len(text) >= 2 else ()
     if not senses:
@@ -317,8 +319,8 @@ def _sounds_like(names_given: list[str], names: list[str], countries, heard: tup
     """Whether a person's name the dictionary gives for a katakana query, read in the GI's language, sounds like
     a distinctive word of the GI's names: a name is a spelling, not a meaning, so katakana it explains may still
     render the GI, and is judged by its sounds. (A loanword's source is a word of its own, as sablé is no Chablis.)
-    A person's name it gives no spelling of is judged by the katakana's own sounds (``heard``: ヴィラーニ, Villány;
-    not a brand's, ビスコ, whose sounds are its own)."""
+    A person's name is judged by the katakana's own sounds as well (``heard``: ヴィラーニ, Villány, of which it gives
+    no spelling; モーゼル, Mosel, which it spells Mauser), not a brand's (ビスコ, whose sounds are its own)."""
     if not names_given and not heard:
         return False
     lang = phonetic.language_of(countries)
@@ -409,12 +411,12 @@ DROPPED_BY_RENDERINGS = "LYWH"   # liquids, glides and h: the consonants renderi
 
 
 def _syllables(text: str, form: str, script: str) -> int:
-    """The syllables of a rendering: Hangul's written blocks (리오하: three, as said), katakana's full-size kana
-    (リオハ), else the vowel groups of its sound form."""
+    """The syllables of a rendering: Hangul's written blocks (리오하: three, as said), katakana's kana but the small
+    ones and the geminate ッ (リオハ three, ロッソ two), else the vowel groups of its sound form."""
     if script == "Hangul":
         return sum(map(_hangul_syllable, text))
     if script == "Kana":
-        return sum(_katakana(ch) and ch not in phonetic.SMALL for ch in text)
+        return sum(_katakana(ch) and ch not in phonetic.SMALL and ch not in "ッヵヶ" for ch in text)
     return phonetic.syllables(form)
 
 
@@ -462,8 +464,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = _katakana_words(q) if q.script == "Kana" else []
     known, foreign = _japanese_dictionary(words) if words else (False, [])
     names_given = [source for _, kind, source in words if source and kind in NAMES]
-    names_heard = tuple(phonetic.from_kana(surface) for surface, kind, source in words   # a person's name it
-                        if kind == "person" and any(map(_katakana, surface)))
+    names_heard = tuple(phonetic.from_kana(surface) for surface, kind, source in words   # a person's name, as
+                        if kind == "person" and any(map(_katakana, surface)))            # the katakana says it
     unknown_katakana = q.script == "Kana" and not known
     as_names = known and any(kind in NAMES and any(map(_katakana, surface))
                              for surface, kind, _ in words)        # a katakana word the dictionary knows as a name
@@ -483,6 +485,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
     opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
+    dotted = q.script == "Kana" and any(dot in q.text for dot in KATAKANA_DOTS)
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
@@ -562,9 +565,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
-            if own != "latin" and spaced > _words_of(part, idx, gi, ni) + (q.script == "Kana"):
-                continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words);
-                                             # katakana may part a compound with its dot too (シャトー・ヌフ)
+            if own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted:
+                continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words;
+                                             # ロック フォール is no Roquefort), but katakana may part a compound of
+                                             # the name with its dot too (シャトー・ヌフ)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
@@ -585,7 +589,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
             # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(read, form, q.script) >= 3
+            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(own_name, form, q.script) >= 3
                                                              and (unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)
