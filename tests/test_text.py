@@ -310,6 +310,18 @@ def test_french_oi_before_ll_is_wa_and_no_glide():
     assert phonetic.latin("maroilles", "fr") == "MaLWaL" and phonetic.latin("pouilly", "fr") == "PuYi"
 
 
+def test_cyrillic_short_i_is_a_letter_of_its_own():
+    """й is no и with an accent: folding keeps it, as text and as scan's map of text (Грюйер, gru-yer, renders
+    Gruyère; Грюиер would be gru-i-er)."""
+    import unicodedata
+
+    from gimatch.text.fold import fold, fold_map
+    from gimatch.text import phonetic
+
+    assert fold("Грюйер") == "грюйер" and fold_map(unicodedata.normalize("NFD", "Грюйер"))[0] == "грюйер"
+    assert phonetic.from_cyrillic(fold("Грюйер")) == phonetic.latin("gruyere", "fr")
+
+
 def test_french_y_between_vowels_is_the_glide():
     """Gruyère is said gru-yère (Грюєр, กรูแยร์), as payer is pay-er; a y before a consonant is the vowel i."""
     from gimatch.text import phonetic

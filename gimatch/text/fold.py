@@ -160,17 +160,21 @@ def repair_mixed(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """Drop combining marks on Latin, Greek and Cyrillic letters; keep Thai, kana and other marks."""
+    """Drop combining marks on Latin, Greek and Cyrillic letters; keep Thai, kana and other marks, and the breve
+    of Cyrillic й, a letter of its own (the glide of Грюйер, Рейнгау), not an и with an accent."""
     out: list[str] = []
     base_script = "Common"
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
-            if base_script in _FOLDABLE_ACCENT_SCRIPTS:
+            if base_script in _FOLDABLE_ACCENT_SCRIPTS and not (ch == BREVE and out and out[-1] in "иИ"):
                 continue
         else:
             base_script = script_of(ch)
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+BREVE = "\u0306"
 
 
 @functools.lru_cache(maxsize=1)
@@ -321,6 +325,9 @@ def _fold_letter_by_letter(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         folded, script = _fold_char(ch)
         if script is None:                            # a combining mark: dropped on Latin, Greek, Cyrillic
+            if ch == BREVE and out and out[-1] == "и":
+                out[-1] = "й"                         # but the breve of й
+                continue
             if base in _FOLDABLE_ACCENT_SCRIPTS:
                 continue
         else:
