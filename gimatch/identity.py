@@ -4,7 +4,10 @@ China, its Japanese designation and its AVA are records of one GI, grouped here 
 Two records are the same GI when one names the other by an identifier (an EU file number on an agreement
 entry or a Thai record, an AVA id on the EU entry of a US wine), or when they share a name and a country.
 Two records of one register are never the same GI (山梨 wine and 山梨 sake are two NTA designations), except in
-an agreement's lists, which name one GI in several annexes. Homonyms (one name, two countries) stay apart.
+an agreement's lists, which name one GI in several annexes, and for an entry a register's secondary list writes
+only in Latin letters for a GI of a country that writes in another script (Doi Tung coffee, of a Thai list of
+protection abroad, is กาแฟดอยตุง of the register): it joins as an agreement entry does, by its place and product.
+Homonyms (one name, two countries) stay apart.
 A group is shown under the GI's home register: the EU register for a member state's GI, the Chinese register
 for a Chinese GI, and so on.
 """
@@ -19,6 +22,7 @@ EU_MEMBERS = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV
 HOME = {"EU": "eu.", "CN": "cn.", "JP": "jp.", "TH": "th.", "US": "us."}   # a territory's own registers
 LINK_SCHEMES = {"eu_file_number": "eu", "ttb_ava_id": "ava", "ava_id": "ava"}   # other_ids naming another record
 OWN_SCHEME = {"eu.eambrosia": "eu"}                                            # registers whose native id is one
+OWN_SCRIPT_HOMES = frozenset("BG CY GR CN TW HK MO JP KR TH".split())   # countries whose GI names are not Latin
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,23 @@ def home_rank(register: str, countries) -> int:
     return 3 if register.startswith("agreement.") else 2
 
 
+def latin_only(register: str, countries, names) -> bool:
+    """Whether a register's record of a GI of a country that writes in another script has only names in Latin
+    letters: an entry of a secondary list (protection abroad), not the register's own record of the GI."""
+    return not register.startswith("agreement.") and bool(countries) and countries[0] in OWN_SCRIPT_HOMES and \
+        all(n.isascii() for n in names)
+
+
+def _listed(c: Card) -> bool:
+    """Whether a card is an entry of a list rather than a register's own record: an agreement's, or a Latin-only
+    one (:func:`latin_only`)."""
+    return c.register.startswith("agreement.") or latin_only(c.register, c.countries, c.names)
+
+
 def groups(cards: list[Card]) -> list[int]:
     """For each card, the index of its group's first card."""
     parent = list(range(len(cards)))
-    registers: list[set[str]] = [{c.register} if not c.register.startswith("agreement.") else set() for c in cards]
+    registers: list[set[str]] = [set() if _listed(c) else {c.register} for c in cards]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -111,13 +128,13 @@ def groups(cards: list[Card]) -> list[int]:
 def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str]]) -> None:
     """An agreement entry no register record shares a name with (Kalamata olives) joins the one register record
     of its country that names the same place, for the same product (Ελιά Καλαμάτας): annexes write a party's GIs
-    in English or in other cases of the place name. A place too short to tell once its ending is off (Chios,
-    Chiou) joins nothing."""
+    in English or in other cases of the place name; so does a Latin-only list entry (see :func:`latin_only`). A
+    place too short to tell once its ending is off (Chios, Chiou) joins nothing."""
     from .text.lexicon import classes_comparable, concepts_agree
 
     by_place: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}
     for i, c in enumerate(cards):
-        if not c.register.startswith("agreement.") and c.countries:
+        if not _listed(c) and c.countries:
             for place, concepts in c.places:
                 by_place.setdefault((place, c.countries[0]), []).append((i, concepts))
 
@@ -130,7 +147,7 @@ def _by_place_and_product(cards: list[Card], root, join, registers: list[set[str
         return agree and (not (a.product and b.product) or classes_comparable(a.product, b.product))
 
     for i, c in enumerate(cards):
-        if not c.register.startswith("agreement.") or not c.countries or registers[root(i)]:
+        if not _listed(c) or not c.countries or registers[root(i)]:
             continue
         candidates = {root(j) for place, concepts in c.places for j, theirs in by_place.get((place, c.countries[0]), ())
                       if same_product(c, concepts, cards[j], theirs)}

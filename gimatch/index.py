@@ -495,7 +495,9 @@ class NameIndex:
         for i, group in enumerate(group_of):
             members.setdefault(group, []).append(i)
         for group in members.values():
-            group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries), gis[i].id))
+            group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries),
+                                      identity.latin_only(gis[i].register, gis[i].countries,
+                                                          [identity.name_key(n) for n in gis[i].names]), gis[i].id))
             known = next((gis[i].class_common for i in group if gis[i].class_common), None) or \
                 _class_named(group, gis, name_concepts)
             for i in group:                  # an annex entry that gives no product has its GI's (IV/Grappa), and

@@ -667,6 +667,15 @@ def test_a_persons_name_the_dictionary_spells_is_heard_too(bundled_store):
     assert _found(bundled_store, "モーゼル", "Mosel", within=1)
 
 
+def test_a_gi_a_secondary_list_writes_only_in_latin_letters_is_the_registers_record(bundled_store):
+    """Doi Tung coffee, of the Thai list of protection abroad, is กาแฟดอยตุง of the Thai register (and of the EU
+    register): one GI, shown once, under the register's own record, the others linked."""
+    conflicts = bundled_store.check("Doi Tung coffee").conflicts
+    assert conflicts[0].gi == "th.dip:กาแฟดอยตุง"
+    assert {"th.dip:Doi Tung coffee", "eu:PGI-TH-0814"} <= set(conflicts[0].linked)
+    assert not {"th.dip:Doi Tung coffee", "eu:PGI-TH-0814"} & {c.gi for c in conflicts}
+
+
 @pytest.mark.parametrize("query, name", [("神户牛肉", "神戸ビーフ"), ("松阪牛肉", "特産松阪牛"), ("夕張蜜瓜", "夕張メロン")])
 def test_chinese_writes_a_japanese_place_with_its_kanji(bundled_store, query, name):
     """Chinese reads the kanji of a Japanese place as its own characters (神户 shenhu, where Japanese reads kobe):
