@@ -28,7 +28,8 @@ from pathlib import Path
 
 from . import identity
 from .model import Protection
-from .text.anatomy import STOPWORDS, place_core
+from .text.anatomy import STOPWORDS, place_core, spaceless_place_key
+from .text.fold import fold, script_of
 from .text.keys import ROMANIZATION_KINDS
 from .text import phonetic
 from .text.lexicon import lexicon, prime_lexicon
@@ -85,9 +86,6 @@ def _chinese_reading(place: str, place_key: str) -> str:
     """The key of a place written in kanji as Chinese reads the same characters (神戸: shenhu, where Japanese
     reads kobe; 松阪: songban), since Chinese writes a Japanese place with its kanji (神户牛肉, 松阪牛); '' where
     the place is not all Han or Chinese reads it as its key does."""
-    from .text.anatomy import spaceless_place_key
-    from .text.fold import fold, script_of
-
     if not place or not all(script_of(ch) == "Han" for ch in place):
         return ""
     key = spaceless_place_key(fold(place), False)[0]
@@ -496,8 +494,8 @@ class NameIndex:
             members.setdefault(group, []).append(i)
         for group in members.values():
             group.sort(key=lambda i: (identity.home_rank(gis[i].register, gis[i].countries),
-                                      identity.latin_only(gis[i].register, gis[i].countries,
-                                                          [identity.name_key(n) for n in gis[i].names]), gis[i].id))
+                                      identity.latin_only(cards[i].register, cards[i].countries, cards[i].names),
+                                      gis[i].id))
             known = next((gis[i].class_common for i in group if gis[i].class_common), None) or \
                 _class_named(group, gis, name_concepts)
             for i in group:                  # an annex entry that gives no product has its GI's (IV/Grappa), and

@@ -139,9 +139,9 @@ def windows(text: str) -> list[str]:
     none for a sign of one word or of more than SIGN_WORDS or that ends with a family name, and none made of
     product, label and colour words only (Κρασί λευκό ξηρό: wine, white, dry)."""
     words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
-    script = dominant_script(fold(text))
-    if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or \
-            ends_with_family_name(fold(" ".join(words)), script):
+    folded = fold(text)
+    script = dominant_script(folded)
+    if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or ends_with_family_name(folded, script):
         return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
     runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
             for i in range(len(words) - n + 1))

@@ -498,8 +498,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # and so is Hangul of three syllables or more that are not all readings of Chinese characters (a
         # country's name aside: 한국 of 한국얀센)
         own_name = without_country(read) or read
-        foreign_hangul = q.script == "Hangul" and sum(map(_hangul_syllable, own_name)) >= 3 and \
-            not sino_korean(own_name)
+        written = _syllables(own_name, form, q.script)
+        foreign_hangul = q.script == "Hangul" and written >= 3 and not sino_korean(own_name)
         vouched = unknown_katakana or foreign_han or foreign_hangul
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
@@ -589,8 +589,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
             # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
             # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and abroad and (foreign_han or _syllables(own_name, form, q.script) >= 3
-                                                             and (unknown_katakana or q.script in NO_DICTIONARY))
+            long_rendering = consonants == 2 and abroad and (foreign_han or written >= 3 and (
+                unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)
             if sino:
