@@ -626,6 +626,28 @@ def test_a_place_in_another_script_is_compared_as_it_is_read(bundled_store):
     assert _top_kind(bundled_store, "Matsusaka Beef", "特産松阪牛") == "translation"
 
 
+def test_a_compound_name_is_found_by_the_place_it_opens_with(bundled_store):
+    """Schwarzwaldforelle writes its place and product as one word: Black Forest trout translates it, as Black
+    Forest ham translates Schwarzwälder Schinken; only the product word the name names closes the place."""
+    from gimatch.text.anatomy import compound_place
+
+    assert compound_place("schwarzwaldforelle", frozenset({"trout"})) == "schwarzwald"
+    assert compound_place("schwarzwaldforelle", frozenset({"ham"})) == ""
+    assert compound_place("schwarzwalder", frozenset({"ham"})) == ""      # the product word is a word apart
+    assert _top_kind(bundled_store, "Black Forest trout", "Schwarzwaldforelle") == "translation"
+    assert _top_kind(bundled_store, "Marchfeld asparagus", "Marchfeldspargel") == "translation"
+
+
+def test_a_name_in_brackets_is_read_alone(bundled_store):
+    """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
+    Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""
+    from gimatch.match import readings
+
+    assert readings("Big Red Robe (Da Hong Pao)") == ["Big Red Robe (Da Hong Pao)", "Big Red Robe", "Da Hong Pao"]
+    assert readings("Comté (2019)") == ["Comté (2019)"]
+    assert "武夷山大红袍" in _top(bundled_store, "Big Red Robe (Da Hong Pao)").names
+
+
 def test_of_one_places_gis_of_a_class_the_one_whose_name_holds_the_product_word_ranks_first(bundled_store):
     """Black Forest kirsch: Schwarzwälder Kirschwasser before the Black Forest's other fruit spirits."""
     assert _top_kind(bundled_store, "Black Forest kirsch", "Schwarzwälder Kirschwasser") == "translation"

@@ -117,7 +117,7 @@ def readings(text: str) -> list[str]:
     _label_parts). Each part has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     if not any(is_spaceless_script(script) for script, _ in runs):
-        return [text]
+        return list(dict.fromkeys([text, *_bracketed_apart(text)]))
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
     modifiers = lexicon().modifiers
@@ -125,6 +125,19 @@ def readings(text: str) -> list[str]:
     parts += _label_parts(fold(other).replace(" ", ""))
     parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
+
+
+_BRACKETED = re.compile(r"[(（\[]([^()（）\[\]]*)[)）\]]")
+
+
+def _bracketed_apart(text: str) -> list[str]:
+    """A sign that gives a name in brackets beside another (Big Red Robe (Da Hong Pao), Schwarzwälder Schinken
+    (Black Forest ham)) read as each: what the brackets hold, and the rest; none when one of them has no
+    letters (Comté (2019))."""
+    inside = [" ".join(m.split()) for m in _BRACKETED.findall(text)]
+    outside = " ".join(_BRACKETED.sub(" ", text).split())
+    parts = [outside, *inside]
+    return parts if len(parts) > 1 and all(any(ch.isalpha() for ch in part) for part in parts) else []
 
 
 WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})

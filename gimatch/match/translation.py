@@ -42,11 +42,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         named |= _offer(q, idx, out, _adjective_refs(idx, place), BY_ADJECTIVE, "its adjective", seen,
                         need_product=True)
     words = q.anat.place.split()
-    if not seen and q.anat.concepts:         # Amalfi (Coast) lemons: Limone Costa d'Amalfi
+    if not named and q.anat.concepts:        # Amalfi (Coast) lemons: Limone Costa d'Amalfi; Black Forest trout:
+        # Schwarzwaldforelle, though the Black Forest names GIs of other products as written (Schwarzwälder Schinken)
         core = place_core(q.anat.place)
         refs = [*idx.by_place_core.get(place, ()), *(_refs_of_part(idx, core) if core else ())]
-        _offer(q, idx, out, refs, PART_OF_PLACE, "the place without its landscape words", seen, need_product=True,
-               by_class=True)
+        _offer(q, idx, out, refs, PART_OF_PLACE, "the place without the landscape or product words joined to it", seen,
+               need_product=True, by_class=True)
     if not seen and len(words) > 1 and q.anat.concepts:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):

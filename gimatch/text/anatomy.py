@@ -260,6 +260,23 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     return tokens
 
 
+COMPOUND_PLACE_MIN = 4   # letters of the place a compound name opens with at least (falu of Falukorv)
+
+
+def compound_place(place: str, concepts: frozenset[str]) -> str:
+    """The place a name written as one compound opens with, before the product word that closes it and that the
+    name names (Schwarzwaldforelle: schwarzwald, as Black Forest trout names it; Marchfeldspargel: marchfeld);
+    '' for any other place."""
+    if " " in place or not place.isascii() or not concepts:
+        return ""
+    heads = lexicon().compound_heads
+    for start in range(COMPOUND_PLACE_MIN, len(place) - 3):      # the longest product word first
+        term = heads.get(place[start:])
+        if term is not None and term.concept in concepts:
+            return place[:start]
+    return ""
+
+
 def _inner_terms(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:
     """A product word inside a name, between place words (Valle d'Aosta Jambon de Bosses, Το Φάβα της Αμοργού):
     the longest term of four letters or more found anywhere, once the edges gave none."""
