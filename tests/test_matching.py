@@ -561,9 +561,13 @@ def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_stor
 
 def test_a_rendering_after_the_name_of_a_country_is_read_without_it(bundled_store):
     """法国夏布利 (France, then Chablis): the stated origin does not avoid the conflict, and the rendering is
-    read on its own."""
+    read on its own. The GI's own country backs it as its product would: 德国巴登 (Germany, then Baden) is
+    Baden, スペインのカバ (Spain's Cava) Cava, short renderings chance meets often; a short country name closing a
+    katakana word states no origin (マルタイ, a ramen brand, is no Thai GI)."""
     assert "Chablis" in _top(bundled_store, "法国夏布利").names
     assert not bundled_store.check("法国").conflicts
+    assert "Baden" in _top(bundled_store, "德国巴登").names and "Cava" in _top(bundled_store, "スペインのカバ").names
+    assert not bundled_store.check("マルタイ").conflicts
     # a Greek or Cyrillic adjective of origin, in its script (read in Latin letters), is such a word too
     assert "Champagne" in _top(bundled_store, "Γαλλική σαμπάνια").names
     assert "Champagne" in _top(bundled_store, "французское шампанское").names

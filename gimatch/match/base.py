@@ -248,20 +248,30 @@ def han_sounds(run: str) -> str:
     return f"{pinyin(run[:-1])} {last}" if last else pinyin(run)
 
 
+GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)
+
+
 def without_country(place: str) -> str:
     """A place without the name of a country that opens or closes it (法国夏布利, French Chablis: a stated
     origin does not avoid the conflict), or '' when it has none or nothing else."""
+    return country_apart(place)[0]
+
+
+def country_apart(place: str) -> tuple[str, str]:
+    """A place without the name of a country that opens or closes it, and that country's code (德国巴登:
+    巴登, DE); ('', '') when it has none or nothing else."""
     lex = lexicon()
     words = place.split()
     if len(words) > 1:
         kept = [w for w in words if w not in lex.country_words]
-        return " ".join(kept) if kept and len(kept) < len(words) else ""
+        named = [lex.country_words[w] for w in words if w in lex.country_words]
+        return (" ".join(kept), named[0]) if kept and len(kept) < len(words) else ("", "")
     for country in countries_in_other_scripts():
-        if len(place) > len(country) + 1 and place.startswith(country):
-            return place[len(country):]
+        if len(place) > len(country) + 1 and place.startswith(country):    # スペインのカバ: Spain's Cava
+            return place[len(country):].removeprefix(GENITIVE), lex.country_words.get(country, "")
         if len(place) > len(country) + 1 and place.endswith(country):
-            return place[:-len(country)]
-    return ""
+            return place[:-len(country)], lex.country_words.get(country, "")
+    return "", ""
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it

@@ -18,8 +18,7 @@ from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_within, lexicon
-from .base import (Collector, Hit, Query, family_name, han_sounds, phonetic_forms, product_name,
-                   without_country)
+from .base import Collector, Hit, Query, country_apart, family_name, han_sounds, phonetic_forms, product_name
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -122,6 +121,7 @@ ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for 
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
+STATED_MIN = 3     # letters of a country's name a sign not in Chinese states its origin with (スペイン, not タイ)
 KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
 
@@ -489,18 +489,24 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for form, spaced, products_as_sounds, feature in forms:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
-        syllables = sum(script_of(ch) == "Han" for ch in read) if q.script == "Han" else 0
-        share = transcription_share(read) if q.script == "Han" else 1.0
+        # the name less a country the sign states (德国巴登: Baden, of Germany), which backs a GI of that country
+        own_name, stated = country_apart(read)
+        own_name = own_name or read
+        syllables = sum(script_of(ch) == "Han" for ch in own_name) if q.script == "Han" else 0
+        share = transcription_share(own_name) if q.script == "Han" else 1.0
         native_words = share < 0.6
         # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
         # does not know is
         foreign_han = q.script == "Han" and share == 1.0 and syllables >= 3 and not known
         # and so is Hangul of three syllables or more that are not all readings of Chinese characters (a
         # country's name aside: 한국 of 한국얀센)
-        own_name = without_country(read) or read
         written = _syllables(own_name, form, q.script)
         foreign_hangul = q.script == "Hangul" and written >= 3 and not sino_korean(own_name)
         vouched = unknown_katakana or foreign_han or foreign_hangul
+        if (syllables if q.script == "Han" else written) >= 3 or \
+                q.script != "Han" and len(read) - len(own_name) < STATED_MIN:
+            stated = ""     # the country backs a short rendering only (德国巴登; not 法国路易威登, a brand), and
+                            # タイ closes words as often as it names Thailand (マルタイ)
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
         sino = q.script == "Hangul" and sino_korean(read)
@@ -531,24 +537,26 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses or labelled, g.class_common)
+            origin = bool(stated) and stated in g.countries and not NATIVE_IN.get(own, set()) & set(g.countries)
             lang = phonetic.language_of(g.countries)
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that
                                              # meaning (切尔西 is no Sud-Ouest with 西 for the west)
             if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
-            backed = agrees or bool(feature)   # a product word or a translated word that agrees with the name's
+            backed = agrees or origin or bool(feature)   # a product word, the GI's country or a translated word
             abroad = _known_abroad(idx, gi, q.script, backed)
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
             if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not (
-                    agrees or feature and not name_word) and (
+                    agrees or origin or feature and not name_word) and (
                     share < 1.0 or len(skel) < 3 and not abroad)):
                 continue                     # two characters say nothing unless the GI's product follows them
-                                             # (波特酒), or both are sound characters and render three consonants
-                                             # or a GI known abroad (玛歌 Margaux): not 本田 (Honda), 蒙牛; one
-                                             # character of two consonants never (貢茶)
+                                             # (波特酒) or its country opens them (德国巴登), or both are sound
+                                             # characters and render three consonants or a GI known abroad (玛歌
+                                             # Margaux): not 本田 (Honda), 蒙牛; one character of two
+                                             # consonants never (貢茶)
             part = kind.split(":")[0]
             if latin and part == "phon-place" and agrees:
                 continue                     # a place in Latin letters with the product in English: the
