@@ -289,6 +289,16 @@ def test_a_demonym_has_the_sounds_of_its_place(demonym, place):
     assert place_stem(demonym) == place_stem(place)
 
 
+@pytest.mark.parametrize("adjective, root", [("Шотландский", "shotland"), ("шотландський", "shotland"),
+                                             ("шотландская", "shotland"), ("тосканский", "toskan")])
+def test_a_cyrillic_adjective_loses_its_ending_as_its_romanization_writes_it(adjective, root):
+    """Russian -ский and Ukrainian -ський, read in Latin letters with their й (skiy, sykiy), are demonym endings."""
+    from gimatch.match.base import analyze
+    from gimatch.text.anatomy import demonym_root
+
+    assert demonym_root(analyze(adjective).anat.place) == root
+
+
 @pytest.mark.parametrize("name, place", [("特産松阪牛", "松阪"), ("正宗金华火腿", "金华"), ("松阪牛", "松阪")])
 def test_a_marketing_word_before_a_chinese_or_japanese_place_is_not_the_place(name, place):
     from gimatch.text.anatomy import anatomy
