@@ -437,6 +437,15 @@ def test_french_hyphen_parts_words_and_mont_keeps_no_t():
     assert latin("Montagny", "fr").startswith("MoNT")
 
 
+def test_an_l_and_an_r_together_are_two_sounds(bundled_store):
+    """A letter written twice is one sound (Villa), but an l beside an r is two, though both are liquids
+    (Mittelrhein: ミッテルライン writes ル and ラ)."""
+    from gimatch.text.phonetic import latin
+
+    assert latin("Villa", "it") == "FiLa" and latin("Mittelrhein", "de") == "MiTeLLaiN"
+    assert "Mittelrhein" in bundled_store.check("ミッテルライン").conflicts[0].names
+
+
 def test_a_vowel_beside_its_own_glide_is_one_sound():
     """포이약 writes the ill of Pauillac po-i-yak: an i beside a y (a u beside a w) is one sound written twice."""
     from gimatch.text.phonetic import GLIDE, distance

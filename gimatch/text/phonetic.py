@@ -36,6 +36,7 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
+LIQUIDS = frozenset("L")     # the class of both l and r
 CONSONANTS = "PFWTKSLMNHYJRB"
 SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
                 # with w (卡瓦 Cava, 科尔多瓦 Córdoba) as Japanese and Korean write it with b (カバ, 카바): p or w
@@ -68,6 +69,7 @@ def _rules() -> dict[str, list[tuple[re.Pattern, str]]]:
 def _classes(sounds: str) -> str:
     """Letters (after the spelling rules: 'S' already marks a sibilant digraph) to the class alphabet."""
     out: list[str] = []
+    last = ""
     for ch in sounds:
         if ch in VOWELS:
             sym = ch
@@ -77,8 +79,9 @@ def _classes(sounds: str) -> str:
             sym = CLASS[ch]
         else:
             continue
-        if not out or out[-1] != sym:
-            out.append(sym)
+        if not out or out[-1] != sym or sym in LIQUIDS and ch != last:
+            out.append(sym)             # a letter written twice, or two of one class, is one sound (tt, ck);
+        last = ch                       # but an l and an r are two (Mittelrhein, Marlborough)
     return _NASAL_LABIAL.sub("MP", "".join(out))     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
 
 
