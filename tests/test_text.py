@@ -446,6 +446,19 @@ def test_an_l_and_an_r_together_are_two_sounds(bundled_store):
     assert "Mittelrhein" in bundled_store.check("ミッテルライン").conflicts[0].names
 
 
+def test_french_links_a_silent_consonant_to_a_word_that_opens_on_a_vowel(bundled_store):
+    """Liaison: Saint-Émilion is said sain-té-milion, as サンテミリオン writes it; Saint-Julien links nothing. The
+    name keeps its sound form without the link too, which Chinese follows (圣埃美隆)."""
+    from gimatch.text.phonetic import latin, liaison
+
+    assert liaison(["saint", "emilion"], "fr") == ["saint", "temilion"]
+    assert liaison(["saint", "julien"], "fr") == ["saint", "julien"] and liaison(["saint", "amour"], "it") == \
+        ["saint", "amour"]
+    assert latin(" ".join(liaison(["saint", "amour"], "fr")), "fr") == "SæNTaMuL"
+    for sign in ("サンテミリオン", "圣埃美隆"):
+        assert bundled_store.check(sign).conflicts[0].gi == "eu:PDO-FR-A0988", sign     # Saint-Emilion
+
+
 def test_a_vowel_beside_its_own_glide_is_one_sound():
     """포이약 writes the ill of Pauillac po-i-yak: an i beside a y (a u beside a w) is one sound written twice."""
     from gimatch.text.phonetic import GLIDE, distance

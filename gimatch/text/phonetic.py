@@ -109,6 +109,21 @@ def _word_form(word: str, lang: str) -> str:
     return _classes(word)
 
 
+# French says the silent last consonant of these words before a word that opens on a vowel, as the onset of that
+# word (liaison: Saint-Émilion is sain-té-milion, サンテミリオン; Grand-Auxerre gran-tau-)
+LIAISON = {"fr": {"saint": "t", "grand": "t", "les": "z", "des": "z", "aux": "z"}}
+
+
+def liaison(words: list[str], lang: str | None) -> list[str]:
+    """The words of a name as its language links them (see LIAISON), the words themselves where it links none."""
+    links = LIAISON.get(lang or "", {})
+    out = list(words)
+    for i in range(len(out) - 1):
+        if out[i] in links and out[i + 1][:1] in "aeiouyh":
+            out[i + 1] = links[out[i]] + out[i + 1]
+    return out
+
+
 _STRESSED_FINAL_E = re.compile(r"[éèêë](?=\b)|ée(?=\b)")
 _SAINT = re.compile(r"\bst(e)?(?:\.\s*|(?=-))")     # St. Helena, Ste.-Foy, St-Émilion
 
