@@ -642,6 +642,14 @@ def test_a_compound_name_is_found_by_the_place_it_opens_with(bundled_store):
     assert _top_kind(bundled_store, "Marchfeld asparagus", "Marchfeldspargel") == "translation"
 
 
+def test_a_chinese_name_rendered_syllable_by_syllable(bundled_store):
+    """Russian writes a Chinese name syllable by syllable, spaced (Те Гуань Инь: 铁观音, the product's own name
+    in 安溪铁观音, a GI protected abroad): a name written without spaces has no words the rendering could break
+    wrongly, but a spaced rendering must render its syllables closely (Антон Пинский is no 文登苹果)."""
+    assert "安溪铁观音" in _top(bundled_store, "Те Гуань Инь").names
+    assert not bundled_store.check("Антон Пинский").conflicts
+
+
 def test_a_name_in_brackets_is_read_alone(bundled_store):
     """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
     Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""

@@ -121,6 +121,8 @@ ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for 
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
+SYLLABLE_BY_SYLLABLE = 0.92   # the likeness a rendering that spaces the syllables of such a name needs
+SPACELESS_SOURCES = frozenset({"han", "kana", "thai"})   # stored forms read from names written without spaces
 STATED_MIN = 3     # letters of a country's name a sign not in Chinese states its origin with (スペイン, not タイ)
 KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
@@ -573,18 +575,23 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
-            if own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted:
+            broken = own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted
+            if broken and source not in SPACELESS_SOURCES:
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words;
                                              # ロック フォール is no Roquefort), but katakana may part a compound of
-                                             # the name with its dot too (シャトー・ヌフ)
+                                             # the name with its dot too (シャトー・ヌフ); a name written without
+                                             # spaces has no words to break, and a rendering that spaces its
+                                             # syllables renders them closely (Те Гуань Инь: 铁观音)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
-                         and (abroad or vouched)):
+                         and (abroad or vouched)) and \
+                    not (part == "phon-product" and consonants >= PLACE_ALONE_MIN - 1 and abroad):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
-                                             # Stilton cheese)
+                                             # Stilton cheese), or the product's own name of one (Те Гуань Инь:
+                                             # 铁观音 of 安溪铁观音)
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
                                  or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
@@ -612,6 +619,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
             if consonants >= 3:
                 bar = min(bar, 1.0)          # three consonants and more: a rendering sound for sound always counts
+            if broken:
+                bar = max(bar, SYLLABLE_BY_SYLLABLE)
             if explained:                    # several words the dictionary reads, which the GI's whole name
                 bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han",
