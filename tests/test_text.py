@@ -299,16 +299,6 @@ def test_a_cyrillic_adjective_loses_its_ending_as_its_romanization_writes_it(adj
     assert demonym_root(analyze(adjective).anat.place) == root
 
 
-def test_a_greek_adjective_of_a_place_is_that_place(bundled_store):
-    """Greek makes a place's adjective with -ικό, -ικός, -ική (Κρητικό, Cretan): Κρητικό ελαιόλαδο is an olive oil
-    of Crete, as Κρήτης (of Crete) names it."""
-    from gimatch.text.anatomy import demonym_root
-
-    assert demonym_root("kritiko") == "krit" and demonym_root("kritiki") == "krit"
-    top = bundled_store.check("Κρητικό ελαιόλαδο").conflicts[0]
-    assert top.kind == "translation" and any("Κρήτης" in name for name in top.names)
-
-
 @pytest.mark.parametrize("name, place", [("特産松阪牛", "松阪"), ("正宗金华火腿", "金华"), ("松阪牛", "松阪")])
 def test_a_marketing_word_before_a_chinese_or_japanese_place_is_not_the_place(name, place):
     from gimatch.text.anatomy import anatomy
