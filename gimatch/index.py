@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import identity
 from .model import Protection
-from .text.anatomy import STOPWORDS, compound_place, place_core, spaceless_place_key
+from .text.anatomy import STOPWORDS, canonical_place, compound_place, place_core, spaceless_place_key
 from .text.fold import fold, script_of
 from .text.keys import ROMANIZATION_KINDS
 from .text import phonetic
@@ -415,8 +415,9 @@ class NameIndex:
             if core and phonetic.language_of(gis[gi].countries) != "en" and core not in lexicon().country_words:
                 by_core.setdefault(core, []).append((gi, ni, name_concepts[(gi, ni)]))
         for (gi, ni), (place, _) in name_places.items():     # Schwarzwaldforelle: schwarzwald
-            if (head := compound_place(place, name_concepts[(gi, ni)])):
-                by_core.setdefault(head, []).append((gi, ni, name_concepts[(gi, ni)]))
+            if (opening := compound_place(place, name_concepts[(gi, ni)])) and \
+                    phonetic.language_of(gis[gi].countries) != "en":
+                by_core.setdefault(canonical_place([opening]), []).append((gi, ni, name_concepts[(gi, ni)]))
         adjectives = list(_place_adjectives(gis, name_places))
         adjective_places = _places_of_adjectives(gis, adjectives, by_place)
         by_root = _adjective_roots(adjectives, name_concepts)

@@ -567,6 +567,7 @@ def test_a_rendering_after_the_name_of_a_country_is_read_without_it(bundled_stor
     assert "Chablis" in _top(bundled_store, "法国夏布利").names
     assert not bundled_store.check("法国").conflicts
     assert "Baden" in _top(bundled_store, "德国巴登").names and "Cava" in _top(bundled_store, "スペインのカバ").names
+    assert _top(bundled_store, "독일바덴").score == _top(bundled_store, "독일 바덴").score    # spaced or not
     assert not bundled_store.check("マルタイ").conflicts
     # a Greek or Cyrillic adjective of origin, in its script (read in Latin letters), is such a word too
     assert "Champagne" in _top(bundled_store, "Γαλλική σαμπάνια").names
@@ -632,22 +633,25 @@ def test_a_place_in_another_script_is_compared_as_it_is_read(bundled_store):
 
 def test_a_compound_name_is_found_by_the_place_it_opens_with(bundled_store):
     """Schwarzwaldforelle writes its place and product as one word: Black Forest trout translates it, as Black
-    Forest ham translates Schwarzwälder Schinken; only the product word the name names closes the place."""
+    Forest ham translates Schwarzwälder Schinken; only the product word the name names closes the place, and what
+    opens the compound is no place where it is a product word too (Galotyri)."""
     from gimatch.text.anatomy import compound_place
 
     assert compound_place("schwarzwaldforelle", frozenset({"trout"})) == "schwarzwald"
     assert compound_place("schwarzwaldforelle", frozenset({"ham"})) == ""
-    assert compound_place("schwarzwalder", frozenset({"ham"})) == ""      # the product word is a word apart
+    assert compound_place("galotyri", frozenset({"cheese"})) == ""      # gala (γάλα), milk, is a product word
     assert _top_kind(bundled_store, "Black Forest trout", "Schwarzwaldforelle") == "translation"
     assert _top_kind(bundled_store, "Marchfeld asparagus", "Marchfeldspargel") == "translation"
 
 
 def test_a_rendering_reads_its_characters_as_names_read_them(bundled_store):
     """A character read one way in common words and another in names takes the names' reading in a rendering
-    (什 shen of 什么, shi of 什切青; 都 du, 柏 bo): 拉塔什 is La Tâche, 柏图斯 bo-tu-si."""
+    (什 shen alone, shi of 什切青; 都 du, 柏 bo): 拉塔什 is La Tâche, 柏图斯 bo-tu-si; a word the pinyin dictionary
+    knows keeps its reading (六安 lu an)."""
     from gimatch.match.base import han_sounds
 
     assert han_sounds("拉塔什") == "la ta shi" and han_sounds("柏图斯") == "bo tu si"
+    assert han_sounds("六安") == "lu an" and han_sounds("音乐") == "yin yue"      # words keep their own readings
     assert "La Tâche" in _top(bundled_store, "拉塔什").names
 
 

@@ -427,13 +427,15 @@ def test_french_hyphen_parts_words_and_mont_keeps_no_t():
     assert latin("Montagny", "fr").startswith("MoNT")
 
 
-def test_an_l_and_an_r_together_are_two_sounds(bundled_store):
-    """A letter written twice is one sound (Villa), but an l beside an r is two, though both are liquids
-    (Mittelrhein: ミッテルライン writes ル and ラ)."""
+def test_an_l_and_an_r_together_are_heard_as_one_sound_and_as_two(bundled_store):
+    """A letter written twice is one sound (Villa); an l beside an r is one as Chinese writes them (福拉尔贝格:
+    Vorarlberg) and two as katakana does (ミッテルライン writes ル and ラ: Mittelrhein), so a name has both forms."""
     from gimatch.text.phonetic import latin
 
-    assert latin("Villa", "it") == "FiLa" and latin("Mittelrhein", "de") == "MiTeLLaiN"
+    assert latin("Villa", "it") == "FiLa" and latin("Villa", "it", liquids_apart=True) == "FiLa"
+    assert latin("Mittelrhein", "de") == "MiTeLaiN" and latin("Mittelrhein", "de", liquids_apart=True) == "MiTeLLaiN"
     assert "Mittelrhein" in bundled_store.check("ミッテルライン").conflicts[0].names
+    assert "Vorarlberg" in bundled_store.check("福拉尔贝格").conflicts[0].names
 
 
 def test_french_links_a_silent_consonant_to_a_word_that_opens_on_a_vowel(bundled_store):

@@ -113,8 +113,9 @@ def readings(text: str) -> list[str]:
     """The texts a sign is read as: itself; for a sign that writes a name in a script without spaces and in
     Latin letters beside it (蒙切哥奶酪(Manchego), 巴马奶酪Parmigiano-Reggiano), each script's part alone, since a
     bilingual label names the GI in either (label words in Latin letters, 巴罗洛DOCG, make no part of their own: the
-    other script's part is read alone); and the parts a label word inside a Chinese sign divides it into (see
-    _label_parts). Each part has letters."""
+    other script's part is read alone), and the parts a label word inside a Chinese sign divides it into (see
+    _label_parts); for any other sign, what it gives in brackets and the rest (see _bracketed_apart). Each part
+    has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     if not any(is_spaceless_script(script) for script, _ in runs):
         return list(dict.fromkeys([text, *_bracketed_apart(text)]))
@@ -127,7 +128,9 @@ def readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
 
 
-_BRACKETED = re.compile(r"[(（\[]([^()（）\[\]]*)[)）\]]")
+OPENING, CLOSING = "(（[【「『", ")）]】」』"     # the brackets signs write, Latin, full width and CJK
+_BRACKETS = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
+_BRACKETED = re.compile(f"[{re.escape(OPENING)}]([^{re.escape(OPENING + CLOSING)}]*)[{re.escape(CLOSING)}]")
 
 
 def _bracketed_apart(text: str) -> list[str]:
@@ -181,7 +184,6 @@ def _label_parts(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in parts if len(p) >= 2)) if len(parts) > 1 else []
 
 
-_BRACKETS = re.compile(r"[()（）\[\]【】「」『』]")
 _WORD_BREAKS = re.compile(r"[\s.・･·]+")     # what parts the words of a sign: spaces, stops, katakana's dots
 
 
@@ -248,7 +250,9 @@ def han_sounds(run: str) -> str:
 
 
 def _read_as_names(run: str) -> str:
-    """The pinyin of a Han run, each character read as names read it where they read it one way mostly."""
+    """The pinyin of a Han run, a character that its words leave at its own reading read as names read it, where
+    they read it one way mostly (拉塔什: shi, not the shen of 什 alone); the reading of a word the pinyin
+    dictionary knows stays (六安 lu an, 音乐 yin yue)."""
     from ..text.romanize import pinyin
     from ..text.zh_dictionary import name_readings
 
@@ -256,7 +260,8 @@ def _read_as_names(run: str) -> str:
     if len(said) != len(run):
         return " ".join(said)
     readings = name_readings()
-    return " ".join(readings.get(ch, syllable) for ch, syllable in zip(run, said))
+    return " ".join(readings.get(ch, syllable) if syllable == pinyin(ch) else syllable
+                    for ch, syllable in zip(run, said))
 
 
 GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)
@@ -269,19 +274,20 @@ def without_country(place: str) -> str:
 
 
 def country_apart(place: str) -> tuple[str, str]:
-    """A place without the name of a country that opens or closes it, and that country's code (德国巴登:
-    巴登, DE); ('', '') when it has none or nothing else."""
+    """A place without the name of a country that opens or closes it, and that name as written (德国巴登: 巴登,
+    德国; スペインのカバ: カバ, スペイン, the genitive after it read off); ('', '') when it has none or nothing
+    else."""
     lex = lexicon()
     words = place.split()
     if len(words) > 1:
         kept = [w for w in words if w not in lex.country_words]
-        named = [lex.country_words[w] for w in words if w in lex.country_words]
+        named = [w for w in words if w in lex.country_words]
         return (" ".join(kept), named[0]) if kept and len(kept) < len(words) else ("", "")
     for country in countries_in_other_scripts():
-        if len(place) > len(country) + 1 and place.startswith(country):    # スペインのカバ: Spain's Cava
-            return place[len(country):].removeprefix(GENITIVE), lex.country_words.get(country, "")
+        if len(place) > len(country) + 1 and place.startswith(country):
+            return place[len(country):].removeprefix(GENITIVE), country
         if len(place) > len(country) + 1 and place.endswith(country):
-            return place[:-len(country)], lex.country_words.get(country, "")
+            return place[:-len(country)], country
     return "", ""
 
 

@@ -16,7 +16,7 @@ from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
-from ..text.fold import fold, joined, script_of
+from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, country_apart, family_name, han_sounds, phonetic_forms, product_name
 from .exact import MIN_SPAN
@@ -122,8 +122,9 @@ DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's 
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 SYLLABLE_BY_SYLLABLE = 0.92   # the likeness a rendering that spaces the syllables of such a name needs
-SPACELESS_SOURCES = frozenset({"han", "kana", "thai"})   # stored forms read from names written without spaces
-STATED_MIN = 3     # letters of a country's name a sign not in Chinese states its origin with (スペイン, not タイ)
+SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
+STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
+                                                   # of the name it takes (スペイン, not タイ)
 KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
 
@@ -492,7 +493,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
         # the name less a country the sign states (德国巴登: Baden, of Germany), which backs a GI of that country
-        own_name, stated = country_apart(read)
+        own_name, country = country_apart(read)
         own_name = own_name or read
         syllables = sum(script_of(ch) == "Han" for ch in own_name) if q.script == "Han" else 0
         share = transcription_share(own_name) if q.script == "Han" else 1.0
@@ -505,10 +506,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         written = _syllables(own_name, form, q.script)
         foreign_hangul = q.script == "Hangul" and written >= 3 and not sino_korean(own_name)
         vouched = unknown_katakana or foreign_han or foreign_hangul
-        if (syllables if q.script == "Han" else written) >= 3 or \
-                q.script != "Han" and len(read) - len(own_name) < STATED_MIN:
-            stated = ""     # the country backs a short rendering only (德国巴登; not 法国路易威登, a brand), and
-                            # タイ closes words as often as it names Thailand (マルタイ)
+        # the country backs a short rendering only (德国巴登; not 法国路易威登, a brand), in a script that runs it into
+        # the rendering, and in katakana a country's name long enough not to close words as often (タイ: マルタイ)
+        stated = lex.country_words.get(country, "") if q.script in STATED_MIN and len(country) >= \
+            STATED_MIN[q.script] and (syllables if q.script == "Han" else written) < 3 else ""
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
         sino = q.script == "Hangul" and sino_korean(read)
@@ -590,8 +591,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
-                                             # Stilton cheese), or the product's own name of one (Те Гуань Инь:
-                                             # 铁观音 of 安溪铁观音)
+                                             # Stilton cheese), or, a consonant shorter, the product's own name
+                                             # of one (Те Гуань Инь: 铁观音 of 安溪铁观音)
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
                                  or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \

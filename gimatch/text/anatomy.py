@@ -250,14 +250,22 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     is French, not a beer, Serenissima no mead); the compound stays a token of the name."""
     if anat.terms:
         return tokens
-    heads = lexicon().compound_heads
     for tok in tokens:
-        for start in range(3, len(tok) - 3):              # the longest head first, three letters at least before it
-            term = heads.get(tok[start:])
-            if term is not None and (langs is None or term.langs.intersection(langs)):
-                anat.terms.append(term)
-                return tokens
+        if found := _closing_term(tok, 3, lambda term: langs is None or bool(term.langs.intersection(langs))):
+            anat.terms.append(found[1])
+            return tokens
     return tokens
+
+
+def _closing_term(word: str, shortest: int, fits) -> tuple[int, Term] | None:
+    """Where a compound closes with a product word that ``fits``, and that word's term: the longest product word
+    first, ``shortest`` letters at least before it; None where none closes it."""
+    heads = lexicon().compound_heads
+    for start in range(shortest, len(word) - 3):
+        term = heads.get(word[start:])
+        if term is not None and fits(term):
+            return start, term
+    return None
 
 
 COMPOUND_PLACE_MIN = 4   # letters of the place a compound name opens with at least (falu of Falukorv)
@@ -266,15 +274,14 @@ COMPOUND_PLACE_MIN = 4   # letters of the place a compound name opens with at le
 def compound_place(place: str, concepts: frozenset[str]) -> str:
     """The place a name written as one compound opens with, before the product word that closes it and that the
     name names (Schwarzwaldforelle: schwarzwald, as Black Forest trout names it; Marchfeldspargel: marchfeld);
-    '' for any other place."""
+    '' for any other place, and where what opens it is a product word or a country's name (Galotyri: gala, milk,
+    and cheese)."""
     if " " in place or not place.isascii() or not concepts:
         return ""
-    heads = lexicon().compound_heads
-    for start in range(COMPOUND_PLACE_MIN, len(place) - 3):      # the longest product word first
-        term = heads.get(place[start:])
-        if term is not None and term.concept in concepts:
-            return place[:start]
-    return ""
+    found = _closing_term(place, COMPOUND_PLACE_MIN, lambda term: term.concept in concepts)
+    lex = lexicon()
+    opening = place[:found[0]] if found else ""
+    return "" if (opening,) in lex.terms_by_tokens or opening in lex.country_words else opening
 
 
 def _inner_terms(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, ...], Term]) -> list[str]:

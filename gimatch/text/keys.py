@@ -120,6 +120,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
         add(phonetic.latin(" ".join(spoken), lang), "", source)
         add(phonetic.latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
+        add(phonetic.latin(" ".join(spoken), lang, liquids_apart=True), "", source)     # Mittelrhein: ミッテルライン
         add(phonetic.latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         at = next((i for i, w in enumerate(words) if w in LINKS), None)
         lex = lexicon()

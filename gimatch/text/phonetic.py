@@ -36,7 +36,7 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæ")
-LIQUIDS = frozenset("L")     # the class of both l and r
+LIQUID = "L"     # the class of both l and r
 CONSONANTS = "PFWTKSLMNHYJRB"
 SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
                 # with w (卡瓦 Cava, 科尔多瓦 Córdoba) as Japanese and Korean write it with b (カバ, 카바): p or w
@@ -66,10 +66,13 @@ def _rules() -> dict[str, list[tuple[re.Pattern, str]]]:
     return out
 
 
-def _classes(sounds: str) -> str:
-    """Letters (after the spelling rules: 'S' already marks a sibilant digraph) to the class alphabet."""
+def _classes(sounds: str, liquids_apart: bool = False) -> str:
+    """Letters (after the spelling rules: 'S' already marks a sibilant digraph) to the class alphabet. A letter
+    written twice, or two letters of one class, are one sound (tt, ck), and so are an l and an r side by side,
+    as Chinese writes them (福拉尔贝格 Vorarlberg), unless ``liquids_apart`` (katakana writes both: ミッテルライン
+    Mittelrhein)."""
     out: list[str] = []
-    last = ""
+    prev_letter = ""
     for ch in sounds:
         if ch in VOWELS:
             sym = ch
@@ -79,34 +82,34 @@ def _classes(sounds: str) -> str:
             sym = CLASS[ch]
         else:
             continue
-        if not out or out[-1] != sym or sym in LIQUIDS and ch != last:
-            out.append(sym)             # a letter written twice, or two of one class, is one sound (tt, ck);
-        last = ch                       # but an l and an r are two (Mittelrhein, Marlborough)
+        if not out or out[-1] != sym or liquids_apart and sym == LIQUID and ch != prev_letter:
+            out.append(sym)
+        prev_letter = ch
     return _NASAL_LABIAL.sub("MP", "".join(out))     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
 
 
 _NASAL_LABIAL = re.compile(r"M?NP")
 
 
-def latin(text: str, lang: str | None = None) -> str:
+def latin(text: str, lang: str | None = None, liquids_apart: bool = False) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
     the language has none), word by word; a consonant that ends a word and opens the next is said once
     (Lalande de Pomerol), and a nasal before a labial across words is labial as within one (Saint-Péray is
-    said as 圣佩雷 writes it)."""
+    said as 圣佩雷 writes it). ``liquids_apart``: see :func:`_classes`."""
     out = ""
     for word in _ascii(text).split():
-        form = _word_form(word, lang or "")
+        form = _word_form(word, lang or "", liquids_apart)
         out += form[1:] if out and form and form[0] == out[-1] and form[0].isupper() else form
     return _NASAL_LABIAL.sub("MP", out)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_form(word: str, lang: str) -> str:
+def _word_form(word: str, lang: str, liquids_apart: bool = False) -> str:
     """One word's phonetic form (words recur across queries and names: each is read once)."""
     rules = _rules()
     for pattern, repl in rules.get(lang, []) + rules.get("*", []):
         word = pattern.sub(repl, word)
-    return _classes(word)
+    return _classes(word, liquids_apart)
 
 
 # French says the silent last consonant of these words before a word that opens on a vowel, as the onset of that
@@ -119,7 +122,7 @@ def liaison(words: list[str], lang: str | None) -> list[str]:
     links = LIAISON.get(lang or "", {})
     out = list(words)
     for i in range(len(out) - 1):
-        if out[i] in links and out[i + 1][:1] in "aeiouyh":
+        if out[i] in links and out[i + 1][:1] and out[i + 1][0] in "aeiouy":
             out[i + 1] = links[out[i]] + out[i + 1]
     return out
 

