@@ -663,6 +663,15 @@ def test_a_chinese_name_rendered_syllable_by_syllable(bundled_store):
     assert not bundled_store.check("Антон Пинский").conflicts
 
 
+def test_a_thai_sign_the_word_list_divides_is_read_by_its_words(bundled_store):
+    """Thai runs words together: แชมเปญต้อนรับ (welcome champagne) is read by its words, as a spaced sign in
+    Hangul is; a spaced Thai sign, or a run the word list cannot divide, is not (บุรีรัมย์ ยูไนเต็ด)."""
+    from gimatch.match.base import windows
+
+    assert windows("แชมเปญต้อนรับ") == ["แชมเปญ", "ต้อนรับ"] and windows("บุรีรัมย์ ยูไนเต็ด") == []
+    assert any("Champagne" in c.names for c in bundled_store.check("แชมเปญต้อนรับ", limit=5).conflicts)
+
+
 def test_a_name_in_brackets_is_read_alone(bundled_store):
     """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
     Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""

@@ -143,7 +143,7 @@ def _bracketed_apart(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(any(ch.isalpha() for ch in part) for part in parts) else []
 
 
-WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana"})
+WINDOW_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek", "Kana", "Thai"})
 WINDOW_WORDS = 3       # the longest run read alone
 SIGN_WORDS = 16        # the longest sign read by runs (a wine listing: producer, place, cru, vineyard, vintage);
                        # a longer text is for gimatch scan
@@ -154,15 +154,30 @@ def windows(text: str) -> list[str]:
     name, then the GI's; 산토리니 아시리티코: the GI's, then the grape's), shorter than the sign, to be heard alone;
     none for a sign of one word or of more than SIGN_WORDS or that ends with a family name, and none made of
     product, label and colour words only (Κρασί λευκό ξηρό: wine, white, dry)."""
-    words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
     folded = fold(text)
     script = dominant_script(folded)
+    words = _sign_words(text, script)
     if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or ends_with_family_name(folded, script):
         return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
     runs = (words[i:i + n] for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1)
             for i in range(len(words) - n + 1))
     joint = "・" if script == "Kana" and "・" in text else " "      # katakana's words keep their dot (see phonetic)
     return list(dict.fromkeys(joint.join(run) for run in runs if not all(map(_says_no_place, run))))
+
+
+def _sign_words(text: str, script: str) -> list[str]:
+    """The words of a sign: as spaces, stops and katakana's dots part them; in Thai, which runs words together
+    and spaces phrases, none but those of a sign of one run the Thai word list divides into words of two letters
+    or more (แชมเปญต้อนรับ: champagne, welcome)."""
+    from ..text.romanize import is_thai_word, thai_words
+
+    words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
+    if script != "Thai":
+        return words
+    if len(words) > 1:
+        return []
+    parts = thai_words(words[0]) if words else []
+    return parts if len(parts) > 1 and all(len(p) >= 2 and is_thai_word(p) for p in parts) else []
 
 
 def _says_no_place(word: str) -> bool:

@@ -163,8 +163,14 @@ class _ThaiDictionary:
 
 
 @functools.lru_cache(maxsize=1)
-def _thai():
+def _thai_dictionary() -> _ThaiDictionary:
     from pythainlp.corpus import thai_words as dictionary_words
+
+    return _ThaiDictionary(dictionary_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _thai():
     from pythainlp.tokenize import word_tokenize
 
     try:     # royin's word romanizer: its public romanize() would segment each word again with a trie of its own
@@ -172,13 +178,18 @@ def _thai():
     except ImportError:
         from pythainlp.transliterate import romanize
         romanize_word = functools.partial(romanize, engine="royin")
-    return functools.partial(word_tokenize, custom_dict=_ThaiDictionary(dictionary_words())), romanize_word
+    return functools.partial(word_tokenize, custom_dict=_thai_dictionary()), romanize_word
 
 
 def thai_words(text: str) -> list[str]:
     """Thai text split into words (pythainlp newmm with its own word list, offline)."""
     word_tokenize, _ = _thai()
     return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
+
+
+def is_thai_word(text: str) -> bool:
+    """Whether a Thai text is a word of pythainlp's word list."""
+    return text in _thai_dictionary().words
 
 
 @functools.lru_cache(maxsize=1)
