@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -275,8 +276,16 @@ def _read_as_names(run: str) -> str:
     if len(said) != len(run):
         return " ".join(said)
     readings = name_readings()
-    return " ".join(readings.get(ch, syllable) if syllable == pinyin(ch) else syllable
+    return " ".join(readings.get(ch, syllable) if syllable == _own_reading(ch) else syllable
                     for ch, syllable in zip(run, said))
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _own_reading(ch: str) -> str:
+    """A character's pinyin alone."""
+    from ..text.romanize import pinyin
+
+    return pinyin(ch)
 
 
 GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)
