@@ -248,10 +248,12 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     signs = [analyze(text) for text in readings(name)]
     for sign in signs:
         _find(sign, idx, out)
-    for text in windows(name):                 # a run of the sign's words alone, for less than the whole sign:
-        part, run = Collector(idx), analyze(text)   # a GI's whole name by its sounds, or its place and product
-        phonetic.find(run, idx, part)          # translated (the exact matchers find a name inside a sign
-        translation.find(run, idx, part)       # themselves)
+    # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place
+    # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name
+    for text in [] if phonetic.names_a_person(signs[0]) else windows(name):
+        part, run = Collector(idx), analyze(text)
+        phonetic.find(run, idx, part)
+        translation.find(run, idx, part)
         for hit in part.best.values():
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
                 out.offer(hit, less=IN_A_LONGER_SIGN)

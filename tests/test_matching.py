@@ -672,6 +672,17 @@ def test_a_thai_sign_the_word_list_divides_is_read_by_its_words(bundled_store):
     assert any("Champagne" in c.names for c in bundled_store.check("แชมเปญต้อนรับ", limit=5).conflicts)
 
 
+def test_a_katakana_persons_name_is_not_read_by_its_words(bundled_store):
+    """ジョセフ・ゴードン・レヴィット is a person's name, each word one to the Japanese dictionary: ゴードン alone is
+    no rendering of Corton. A sign of a producer's name and a GI's is still read by its words."""
+    from gimatch.match.base import analyze
+    from gimatch.match.phonetic import names_a_person
+
+    assert names_a_person(analyze("ジョセフ・ゴードン・レヴィット"))
+    assert not bundled_store.check("ジョセフ・ゴードン・レヴィット").conflicts
+    assert not names_a_person(analyze("ジョルジュ・デュブッフ・ボージョレ・ヌーヴォー"))
+
+
 def test_a_name_in_brackets_is_read_alone(bundled_store):
     """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
     Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""

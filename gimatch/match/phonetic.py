@@ -216,6 +216,15 @@ def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
     return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ー")]
 
 
+def names_a_person(q: Query) -> bool:
+    """Whether a katakana sign of several words is a person's name: the Japanese dictionary reads each of its
+    words as one (ジョセフ・ゴードン・レヴィット); its words alone render no GI either."""
+    if q.script != "Kana":
+        return False
+    words = _katakana_words(q)
+    return len(words) > 1 and all(kind == "person" for _, kind, _ in words)
+
+
 def _japanese_dictionary(words: list[tuple[str, str, str | None]]) -> tuple[bool, list[str]]:
     """What the Japanese dictionary (unidic-lite, as cutlet reads it) says of a katakana query's words: whether it
     explains every word of it, as a loanword with its source (シャブリ → Chablis, ハッピーターン → happy + turn),
