@@ -249,8 +249,10 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     for sign in signs:
         _find(sign, idx, out)
     # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place
-    # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name
-    for text in [] if phonetic.names_a_person(signs[0]) else windows(name):
+    # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
+    # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's)
+    named = any(hit.kind == "identical" for hit in out.best.values())
+    for text in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
         part, run = Collector(idx), analyze(text)
         phonetic.find(run, idx, part)
         translation.find(run, idx, part)

@@ -683,6 +683,17 @@ def test_a_katakana_persons_name_is_not_read_by_its_words(bundled_store):
     assert not names_a_person(analyze("ジョルジュ・デュブッフ・ボージョレ・ヌーヴォー"))
 
 
+def test_a_gis_name_as_written_is_not_read_by_its_words(bundled_store, monkeypatch):
+    """กาแฟดอยตุง is a GI's name as the register writes it: its words alone are that GI's, and are not read."""
+    import gimatch.conflicts
+
+    def no_runs(text):
+        raise AssertionError(f"runs of {text!r} read")
+
+    monkeypatch.setattr(gimatch.conflicts, "windows", no_runs)
+    assert bundled_store.check("กาแฟดอยตุง").conflicts[0].kind == "identical"
+
+
 def test_a_name_in_brackets_is_read_alone(bundled_store):
     """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
     Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""
