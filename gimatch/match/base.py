@@ -297,6 +297,7 @@ def without_country(place: str) -> str:
     return country_apart(place)[0]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def country_apart(place: str) -> tuple[str, str]:
     """A place without the name of a country that opens or closes it, and that name as written (德国巴登: 巴登,
     德国; スペインのカバ: カバ, スペイン, the genitive after it read off); ('', '') when it has none or nothing

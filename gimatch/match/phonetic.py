@@ -63,15 +63,11 @@ def transcription_share(text: str) -> float:
     return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
-def _hangul_syllable(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
-
-
 def sino_korean(text: str) -> bool:
     """Whether every Hangul syllable of a text is the reading of a common Chinese character: a Sino-Korean word
     (팔도, 신라면) more likely than a foreign name written by sound, whose syllables are often none (보르도, 샴페인,
     토카이: 카 reads no common character)."""
-    syllables = [ch for ch in text if _hangul_syllable(ch)]
+    syllables = [ch for ch in text if phonetic.hangul_syllable(ch)]
     return bool(syllables) and all(ch in _common_hanja_syllables() for ch in syllables)
 
 
@@ -426,7 +422,7 @@ def _syllables(text: str, form: str, script: str) -> int:
     """The syllables of a rendering: Hangul's written blocks (리오하: three, as said), katakana's kana but the small
     ones and the geminate ッ (リオハ three, ロッソ two), else the vowel groups of its sound form."""
     if script == "Hangul":
-        return sum(map(_hangul_syllable, text))
+        return sum(map(phonetic.hangul_syllable, text))
     if script == "Kana":
         return sum(_katakana(ch) and ch not in phonetic.SMALL and ch not in "ッヵヶ" for ch in text)
     return phonetic.syllables(form)

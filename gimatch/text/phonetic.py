@@ -248,6 +248,11 @@ HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the 
                               # opens on ㅂ is most often Korean's own b (본죽, 바른)
 
 
+def hangul_syllable(ch: str) -> bool:
+    """Whether a character is a Hangul syllable block (not a lone jamo)."""
+    return _jamo(ch) is not None
+
+
 def _jamo(ch: str) -> tuple[int, int, int] | None:
     """A Hangul syllable's initial, vowel and final jamo (their indexes); None for another character."""
     code = ord(ch) - 0xAC00

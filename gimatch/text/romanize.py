@@ -114,11 +114,13 @@ def _japanese_word(word: str) -> str:
     return word
 
 
-def japanese_words(text: str) -> list[tuple[str, str, str | None]]:
+@functools.lru_cache(maxsize=1 << 12)
+def japanese_words(text: str) -> tuple[tuple[str, str, str | None], ...]:
     """(surface, kind, foreign spelling) per word of Japanese text, from the dictionary cutlet reads with
     (unidic-lite): kind is 'unknown' (not in the dictionary), 'place', 'person' (a person's name), 'name' (a
     company's, a brand's or another's) or 'word'; the foreign spelling is the word a loanword comes from where the
-    dictionary gives it (シャブリ → Chablis, サントリー → Suntory)."""
+    dictionary gives it (シャブリ → Chablis, サントリー → Suntory). Read once per text: a sign's anatomy, its sound
+    matching and its test for a person's name all ask."""
     proper = {"地名": "place", "人名": "person"}
     out = []
     for word in _cutlet().tagger(text):
@@ -127,7 +129,7 @@ def japanese_words(text: str) -> list[tuple[str, str, str | None]]:
         lemma = f.lemma or ""
         foreign = lemma.split("-", 1)[1] if "-" in lemma and lemma.split("-", 1)[1].isascii() else None
         out.append((word.surface, kind, foreign))
-    return out
+    return tuple(out)
 
 
 def hepburn(text: str) -> str:

@@ -48,7 +48,6 @@ class Gloss:
     countries: frozenset[str] = frozenset()
 
 
-@functools.lru_cache(maxsize=1)
 def _entries() -> dict[str, str]:
     """The senses of every headword under its simplified form (a query is folded to simplified characters), in
     one text as the file writes them ('/' between senses) and in the dictionary's order (it files an entry of a
@@ -56,7 +55,6 @@ def _entries() -> dict[str, str]:
     return _read()[0]
 
 
-@functools.lru_cache(maxsize=1)
 def name_readings() -> dict[str, str]:
     """The reading a Chinese character takes in the names the dictionary gives (headwords with capitalised pinyin:
     places, people, brands), where it takes one mostly (什 shi in 什切青, Szczecin; 勒 le in 勒阿弗尔, Le Havre; 佛
