@@ -656,10 +656,10 @@ def test_a_rendering_reads_its_characters_as_names_read_them(bundled_store):
 
 
 def test_a_chinese_name_rendered_syllable_by_syllable(bundled_store):
-    """Russian writes a Chinese name syllable by syllable, spaced (Те Гуань Инь: 铁观音, the product's own name
-    in 安溪铁观音, a GI protected abroad): a name written without spaces has no words the rendering could break
-    wrongly, but a spaced rendering must render its syllables closely (Антон Пинский is no 文登苹果)."""
-    assert "安溪铁观音" in _top(bundled_store, "Те Гуань Инь").names
+    """Russian writes a Chinese name syllable by syllable, spaced (Аньси Те Гуань Инь: 安溪铁观音): a name written
+    without spaces has no words the rendering could break wrongly, but a spaced rendering must render its
+    syllables closely (Антон Пинский is no 文登苹果)."""
+    assert "安溪铁观音" in _top(bundled_store, "Аньси Те Гуань Инь").names
     assert not bundled_store.check("Антон Пинский").conflicts
 
 

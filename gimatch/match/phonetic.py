@@ -117,7 +117,8 @@ ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for 
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
-SYLLABLE_BY_SYLLABLE = 0.92   # the likeness a rendering that spaces the syllables of such a name needs
+SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the syllables of a name written without
+                                   # spaces needs: as much as a romanization of it
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
@@ -587,17 +588,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # ロック フォール is no Roquefort), but katakana may part a compound of
                                              # the name with its dot too (シャトー・ヌフ); a name written without
                                              # spaces has no words to break, and a rendering that spaces its
-                                             # syllables renders them closely (Те Гуань Инь: 铁观音)
+                                             # syllables renders them closely (Аньси Те Гуань Инь: 安溪铁观音)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
-                         and (abroad or vouched)) and \
-                    not (part == "phon-product" and consonants >= PLACE_ALONE_MIN - 1 and abroad):
+                         and (abroad or vouched)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
-                                             # Stilton cheese), or, a consonant shorter, the product's own name
-                                             # of one (Те Гуань Инь: 铁观音 of 安溪铁观音)
+                                             # Stilton cheese)
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
                                  or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
