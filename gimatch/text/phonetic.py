@@ -427,6 +427,7 @@ NEAR = {frozenset("JS"): 0.0, frozenset("JK"): 0.3, frozenset("RS"): 0.1, frozen
         frozenset("HL"): 0.5}   # HL: a French r and a Spanish j, made at the back of the mouth, are written with h
                                 # as much as with l (宏 for -ron, 略 for Majorero's -jo-)
 PINYIN_V = 0.2   # Chinese writes a foreign v with w (瓦 va, 维 vi, 沃 vo of the Xinhua tables): from pinyin, w is near f
+PINYIN_O = 0.1   # and the o of its finals ao, ou is said u (陶 tao for Tau-, 高 gao for -gau): from pinyin, o is near u
 
 
 SEMIVOWEL = {("W", "u"), ("u", "W"), ("Y", "i"), ("i", "Y"), ("W", "o"), ("o", "W"), ("Y", "e"), ("e", "Y")}
@@ -468,7 +469,7 @@ def _drop(ch: str, final: bool) -> float:
 _SYMBOLS = CONSONANTS + "aeiouəæ"
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
 _SUB_FAITHFUL = {(a, b): _sub(a, b, faithful=True) for a in _SYMBOLS for b in _SYMBOLS}
-_SUB_PINYIN = {**_SUB, ("W", "F"): PINYIN_V}
+_SUB_PINYIN = {**_SUB, ("W", "F"): PINYIN_V, ("o", "u"): PINYIN_O}
 _DROP = {ch: _drop(ch, False) for ch in _SYMBOLS}
 _DROP_FINAL = {ch: _drop(ch, True) for ch in _SYMBOLS}
 
