@@ -493,6 +493,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     forms = [(*f, None) for f in phonetic_forms(q)]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
+        if not lex.zh_name_words.get(parse[2], ("", False))[1]:   # or a word closing it that only describes the
+            forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # place (默尔索村, the wine
+                                                 # of Meursault village; 瓦郝河谷): the rest is the name, backed by nothing
     opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
     dotted = q.script == "Kana" and any(dot in q.text for dot in KATAKANA_DOTS)
     for form, spaced, products_as_sounds, feature in forms:
@@ -528,7 +531,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # a Latin query meets only old romanizations: whole Chinese and Japanese names of LATIN_MIN consonants
         # an old romanization keeps the name's consonants but one: no longer name is read (other scripts meet
         # the nearest skeletons of any length, a few forms each, not every form of the short ones)
-        name_word = bool(feature) and feature[2] not in lex.feature_kinds   # a word of a name translated (上, 堡)
+        translates = bool(feature) and bool(feature[1])     # the word closing or opening the place is the name's
+        name_word = translates and feature[2] not in lex.feature_kinds   # a word of a name translated (上, 堡)
         candidates = (idx.phon_candidates(skel, "romanized", cutoff=80, longest=len(skel) + MISSING) if latin
                       else [j for meaning in feature[1] for j in _forms_by_name_meaning(idx).get(meaning, ())]
                       if name_word else idx.phon_candidates(skel))
@@ -551,15 +555,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that
                                              # meaning (切尔西 is no Sud-Ouest with 西 for the west)
-            if feature and not name_word and not feature[1] & _landscape(g.names[ni]):
+            if translates and not name_word and not feature[1] & _landscape(g.names[ni]):
                 continue                     # the landscape word translated is not one of this name's
-            backed = agrees or origin or bool(feature)   # a product word, the GI's country or a translated word
+            backed = agrees or origin or translates   # a product word, the GI's country or a translated word
             abroad = _known_abroad(idx, gi, q.script, backed)
             if q.script == "Kana" and not backed and CHINESE_HOMES.intersection(g.countries):
                 continue                     # Japanese writes a Chinese place in kanji; katakana renders its
                                              # Chinese sounds beside the product alone (プーアル茶; not ノンシン)
             if q.script == "Han" and (len(skel) < 3 and syllables < 2 or syllables < 3 and not (
-                    agrees or origin or feature and not name_word) and (
+                    agrees or origin or translates and not name_word) and (
                     share < 1.0 or len(skel) < 3 and not abroad)):
                 continue                     # two characters say nothing unless the GI's product follows them
                                              # (波特酒) or its country opens them (德国巴登), or both are sound
@@ -645,7 +649,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 kind.split(":")[0], "")
             less = (ONE_WORD if kind.startswith("phon-word") and not name_word or alone else
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
-            translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if feature
+            translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
