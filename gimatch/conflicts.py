@@ -42,7 +42,7 @@ from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
 from .model import Conflict, Protection
 from .text.fold import fold, joined
-from .text.lexicon import classes_comparable, concepts_agree
+from .text.lexicon import class_within, classes_comparable, concepts_agree
 
 DEFAULT_THRESHOLD = 70.0
 __all__ = ["check", "CheckResult", "DEFAULT_THRESHOLD", "Query", "analyze"]
@@ -252,13 +252,14 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
     # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's)
     named = any(hit.kind == "identical" for hit in out.best.values())
-    for text in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
+    for text, rest in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
         part, run = Collector(idx), analyze(text)
         phonetic.find(run, idx, part)
         translation.find(run, idx, part)
         for hit in part.best.values():
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
-                out.offer(hit, less=IN_A_LONGER_SIGN)
+                whole = rest == "" or bool(rest) and class_within(rest, idx.gis[hit.gi].class_common)
+                out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     _reclassify(hits, q, idx, scope, origin)

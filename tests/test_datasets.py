@@ -53,3 +53,20 @@ def test_no_derived_product_word_is_a_place_in_the_genitive_or_an_adjective_of_p
     rows = bundled.read_table("product_terms_derived.csv")
     assert rows and not [r["term"] for r in rows if r["lang"] == "el" and _place_form(r["term"], "el")]
     assert not {"schwabische", "nordhessische"} & {r["term"] for r in rows}
+
+
+def test_grape_varieties_are_derived_from_the_wine_pdos_and_name_no_gi():
+    """The varieties the bundled wine PDOs allow (tools/derive_varieties.py) as the derivation writes them today,
+    each listed by two PDOs or more; not a variety that is a GI's whole name (Prosecco), nor one opening on a
+    word of a GI of another product (Pecorino, a cheese)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from derive_varieties import derive
+
+    rows = bundled.read_table("grape_varieties.csv")
+    assert rows == tuple(derive(ROOT / "datasets"))
+    by_name = {r["variety"]: r for r in rows}
+    assert len(rows) == 1255 and int(by_name["Nebbiolo"]["pdos"]) == 91 and "IT" in by_name["Nebbiolo"]["countries"]
+    assert min(int(r["pdos"]) for r in rows) >= 2
+    assert "Prosecco" not in by_name and not [v for v in by_name if v.startswith("Pecorino")]

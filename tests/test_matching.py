@@ -170,6 +170,14 @@ def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, na
     assert name in top.names and top.kind == "transcription" and "landscape word translated" in top.why
 
 
+@pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索河谷", "Meursault")])
+def test_a_word_closing_a_rendering_that_only_describes_the_place(bundled_store, query, name):
+    """A village or a valley a listing adds after the place (波雅克村: Pauillac village) though the name has no such
+    word: the rest is heard as the name, with nothing translated to back it."""
+    top = _top(bundled_store, query)
+    assert name in top.names and top.kind == "transcription" and "translated" not in top.why
+
+
 @pytest.mark.parametrize("query, name", [("上梅多克", "Haut-Médoc"), ("上阿迪杰", "Alto Adige")])
 def test_a_rendering_with_a_word_of_the_name_translated(bundled_store, query, name):
     """上 (upper) writes haut and alto by their meaning, the rest of the name by its sounds: the whole name, before
@@ -260,16 +268,31 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
     sign of one word has no runs of its own."""
     from gimatch.match import windows
 
-    assert "보졸레 빌라쥬" in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보") and windows("보졸레 누보") == ["보졸레"]
+    assert ("보졸레 빌라쥬", None) in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보")    # beside a producer's name
+    assert windows("보졸레 누보") == [("보졸레", "")]          # beside a label word only: all the sign names
     assert windows("보졸레") == []
     assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
-    assert "キアンティ" in windows("キアンティ・コッリ・セネージ")           # katakana parts its words with dots
+    assert "キアンティ" in [run for run, _ in windows("キアンティ・コッリ・セネージ")]   # katakana parts words with dots
     for query, name in [("조르쥐 뒤뵈프 보졸레 빌라쥬 누보", "Beaujolais Villages"),
                         ("Сандроне. Барбера д`Альба", "Barbera d'Alba"),
                         ("도멘 아르망 루소 페르 에 피스 샹베르탱 그랑 크뤼 2015", "Chambertin"),    # nine words
                         ("산토리니 아시리티코", "Σαντορίνη")]:                           # the GI, then the grape
         top = _top(bundled_store, query)
         assert top is not None and top.names[0] == name, query
+
+
+def test_a_grape_variety_beside_a_run_says_the_sign_is_a_wine(bundled_store):
+    """A label names the grape beside the place (랑게 네비올로: Langhe, Nebbiolo). The varieties are those the EU's
+    wine PDOs allow (datasets/grape_varieties.csv), heard in any script read by sound: beside one, a run is all
+    the sign names if the GI is a wine, and a run naming a GI of another product stays a part of a longer sign
+    (케팔로니아 of 마브로다프네 케팔로니아 is the wine of Kefalonia before its olive oil)."""
+    from gimatch.match.base import windows
+    from gimatch.text.lexicon import heard_as_variety
+
+    assert heard_as_variety("네비올로") and heard_as_variety("неббиоло") and not heard_as_variety("랑게")
+    assert windows("랑게 네비올로") == [("랑게", "wine")]
+    assert _top(bundled_store, "랑게 네비올로").names[0] == "Langhe"
+    assert _top(bundled_store, "마브로다프네 케팔로니아").gi == "eu:PDO-GR-A1055"
 
 
 def test_a_sign_read_in_parts_keeps_the_whole_signs_answer(bundled_store):
@@ -668,7 +691,7 @@ def test_a_thai_sign_the_word_list_divides_is_read_by_its_words(bundled_store):
     Hangul is; a spaced Thai sign, or a run the word list cannot divide, is not (บุรีรัมย์ ยูไนเต็ด)."""
     from gimatch.match.base import windows
 
-    assert windows("แชมเปญต้อนรับ") == ["แชมเปญ", "ต้อนรับ"] and windows("บุรีรัมย์ ยูไนเต็ด") == []
+    assert [run for run, _ in windows("แชมเปญต้อนรับ")] == ["แชมเปญ", "ต้อนรับ"] and windows("บุรีรัมย์ ยูไนเต็ด") == []
     assert any("Champagne" in c.names for c in bundled_store.check("แชมเปญต้อนรับ", limit=5).conflicts)
 
 

@@ -87,6 +87,9 @@ CURATED = {
     "product_terms_derived.csv": ("product terms derived from the names of the bundled GIs (tools/derive_lexicon.py)",
                                   "derived from the bundled GI datasets (their licences)", ["datasets/gis/",
                                                                                            "datasets/agreements/"]),
+    "grape_varieties.csv": ("grape varieties the bundled EU wine PDOs allow (tools/derive_varieties.py)",
+                            "derived from the bundled EU wine PDOs (Candiago et al. 2022, CC0 1.0)",
+                            ["datasets/gis/eu_eambrosia.jsonl"]),
     "legal_territories.csv": ("per territory and protection basis: the instrument a conflict is argued under",
                               "Apache-2.0", ["per row"]),
     "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
@@ -133,6 +136,9 @@ def main() -> None:
     derive_lexicon(DATASETS)
     write_romanized(DATASETS)
     derive_wade_giles(DATASETS)
+    from derive_varieties import write as derive_varieties  # noqa: E402  (tools/derive_varieties.py)
+
+    derive_varieties(DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

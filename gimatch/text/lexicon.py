@@ -58,6 +58,8 @@ class Lexicon:
     name_words: dict[tuple[str, str], str] = field(default_factory=dict)   # (word, language) → what it says of
                                                    # the place: (haut, fr): upper; (chateau, fr): castle
     zh_name_words: dict[str, tuple[str, bool]] = field(default_factory=dict)   # 上 → (upper, opens the place)
+    varieties: frozenset[str] = frozenset()   # the first words of the grape varieties of wine PDOs: nebbiolo, pinot
+    variety_sounds: tuple[tuple[str, int], ...] = ()   # their sounds, each with its consonants
 
 
 def is_product_term(text: str) -> bool:
@@ -125,25 +127,56 @@ LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script 
 
 def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
     """The sounds of the marketing words in Latin letters (not the abbreviations, written in capitals) that a word
-    in another script can be heard to render, each with its consonants: those of two syllables or more, or of
-    three consonants (gold, grand); a word of one syllable and fewer consonants is met by chance (pure: ブルー)."""
+    in another script can be heard to render, each with its consonants."""
+    return _sounds((word, r["lang"]) for r in rows if dominant_script(r["term"]) == "Latin" and r["term"].islower()
+                   for word in fold(r["term"]).split())
+
+
+VARIETY_HEAD_MIN = 4   # letters of a variety's first word that names it (not Petit of Petit Verdot, nor S.)
+
+
+def _variety_heads(rows, name_words) -> set[tuple[str, str | None]]:
+    """The first words of grape varieties (nebbiolo, pinot), each with a language of the countries that grow it
+    (how labels there write it), but words that say which part of a place or what it is (grand, saint)."""
+    said = {r["word"] for r in name_words}
+    return {(head, phonetic.language_of([country])) for r in rows for head in fold(r["variety"]).split()[:1]
+            if len(head) >= VARIETY_HEAD_MIN and head not in said
+            for country in r["countries"].split()}
+
+
+def _sounds(words) -> tuple[tuple[str, int], ...]:
+    """The sounds of (word, language) pairs, each with its consonants: those of two syllables or more, or of three
+    consonants (gold, grand); a word of one syllable and fewer consonants is met by chance (pure: ブルー)."""
     out = set()
-    for r in rows:
-        if dominant_script(r["term"]) == "Latin" and r["term"].islower():
-            for word in fold(r["term"]).split():
-                form = phonetic.latin(word, r["lang"])
-                n = len(phonetic.consonants(form))
-                if phonetic.syllables(form) >= 2 or n >= 3:
-                    out.add((form, n))
+    for word, lang in words:
+        form = phonetic.latin(word, lang)
+        n = len(phonetic.consonants(form))
+        if phonetic.syllables(form) >= 2 or n >= 3:
+            out.add((form, n))
     return tuple(sorted(out))
+
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def heard_as_label(word: str) -> bool:
     """Whether a folded word written by sound (katakana, Hangul, Thai, Cyrillic, Greek) renders a marketing or
     label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú), as
-    listings write those words in the script of the rest: a word or a label of fewer than two consonants must be
-    heard the same, others alike at LABEL_HEARD; in each of its script's readings (누보: nouveau, with ㅂ as v)."""
+    listings write those words in the script of the rest."""
+    return _heard_as(word, lexicon().modifier_sounds)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def heard_as_variety(word: str) -> bool:
+    """Whether a folded word names a grape variety (네비올로, Неббиоло, ネッビオーロ: nebbiolo), in its letters or its
+    sounds: a label word that says which grape, not which place."""
+    return any(w in lexicon().varieties for w in written_and_read(word)) or \
+        _heard_as(word, lexicon().variety_sounds)
+
+
+def _heard_as(word: str, sounds: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a folded word written by sound renders one of ``sounds``: a word or a sound of fewer than two
+    consonants must be heard the same, others alike at LABEL_HEARD; in each of its script's readings (누보:
+    nouveau, with ㅂ as v)."""
     script = dominant_script(word)
     if script not in phonetic.FAITHFUL_VOWELS or not word:
         return False
@@ -152,7 +185,7 @@ def heard_as_label(word: str) -> bool:
         if any(form == label if n < 2 or m < 2 else
                phonetic.similarity(form, label, n, m, at_least=LABEL_HEARD, faithful=True,
                                    epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD
-               for label, m in lexicon().modifier_sounds):
+               for label, m in sounds):
             return True
     return False
 
@@ -239,6 +272,7 @@ def _compile() -> Lexicon:
     features = _feature_kinds()
     name_words = bundled.read_table("name_words.csv")
     modifier_rows = bundled.read_table("modifiers.csv")
+    variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -267,6 +301,8 @@ def _compile() -> Lexicon:
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
+        varieties=frozenset(head for head, _ in variety_heads),
+        variety_sounds=_sounds(variety_heads),
         modifiers=_modifier_words(modifier_rows),
         name_modifiers=_modifier_words(r for r in modifier_rows if not r["signs_only"]),
         compound_heads={t.tokens[0]: t for t in sorted(terms.values(), key=lambda t: (t.lang, t.concept))
