@@ -402,6 +402,20 @@ def test_transcription_vowels_of_pinyin_and_hangul():
     assert from_hangul("메르퀴레") == latin("mercurey", "fr") and from_hangul("위스키").startswith("Wi")
 
 
+def test_kana_ei_is_a_long_e_and_pinyin_ao_ends_near_u():
+    """Katakana writes a long e with イ after it (ネイ: nē), as a French final -ay is said (ヴォルネイ Volnay); pinyin's
+    ao is said au, so its o is near a name's u (陶 tao for Tau-), though a u of pinyin is no nearer a name's o."""
+    from gimatch.text.phonetic import distance, from_kana, from_pinyin, latin, similarity
+
+    assert from_kana("ヴォルネイ") == from_kana("ヴォルネ") and from_kana("イタリア").startswith("i")
+    assert from_kana("ネィ") != from_kana("ネ")                        # a small ィ is a sound of its own
+    assert similarity(from_kana("サントネイ"), latin("santenay", "fr"), faithful=True, epenthetic=True) >= 0.9
+    taurasi = latin("taurasi", "it")
+    assert distance(from_pinyin("tao lai xi"), taurasi, pinyin=True) < distance(from_pinyin("tuo lai xi"), taurasi,
+                                                                                  pinyin=True)
+    assert distance("Pu", "Po", pinyin=True) > distance("Po", "Pu", pinyin=True)
+
+
 def test_what_the_letters_leave_unsaid_is_read():
     """St. and Ste. are the Saint and Sainte they stand for, a hyphen after them kept for the liaison; ñ is n and
     glide; a French final gn is n with a glide that counts as no consonant of its own and costs little to leave
