@@ -170,7 +170,8 @@ def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, na
     assert name in top.names and top.kind == "transcription" and "landscape word translated" in top.why
 
 
-@pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索河谷", "Meursault")])
+@pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索河谷", "Meursault"),
+                                         ("波雅克地区", "Pauillac"), ("夏布利镇", "Chablis")])
 def test_a_word_closing_a_rendering_that_only_describes_the_place(bundled_store, query, name):
     """A village or a valley a listing adds after the place (波雅克村: Pauillac village) though the name has no such
     word: the rest is heard as the name, with nothing translated to back it."""
