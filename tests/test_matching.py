@@ -155,6 +155,12 @@ def test_a_chinese_gi_in_wade_giles_whole_is_a_variant_of_its_name(bundled_store
     assert _found(bundled_store, "Chenkiang vinegar", "镇江香醋", within=1)
 
 
+def test_a_label_word_backs_two_sound_characters_as_a_product_word_does(bundled_store):
+    """产区 names a wine's appellation: beside two sound characters it backs them as 酒 would (玛歌产区: Margaux),
+    and a name the dictionary knows in another sense stays unread (本田产区: Honda)."""
+    assert _found(bundled_store, "玛歌产区", "Margaux", within=1) and not bundled_store.check("本田产区").conflicts
+
+
 @pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
 def test_a_label_word_closing_a_chinese_rendering_is_read_around(bundled_store, query):
     """产区 and 法定产区 (the appellation) and AOC in Latin letters qualify the name: Chablis, as 夏布利 alone."""

@@ -519,8 +519,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # the rendering, and in katakana a country's name long enough not to close words as often (タイ: マルタイ)
         stated = lex.country_words.get(country, "") if q.script in STATED_MIN and len(country) >= \
             STATED_MIN[q.script] and (syllables if q.script == "Han" else written) < 3 else ""
-        # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区)
-        labelled = {q.anat.label_product} - {""} if foreign_han else set()
+        # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, as a product word would,
+        # also beside two sound characters (杜羅河產區, as 波特酒); it never differs (普洱产区)
+        labelled = {q.anat.label_product} - {""} if foreign_han or q.script == "Han" and share == 1.0 and \
+            syllables == 2 else set()
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
