@@ -250,15 +250,19 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
         _find(sign, idx, out)
     # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
-    # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's)
+    # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's). A run is all the sign names, and is not
+    # scored down, when the other words name no place and no other product (Ланге Россо; 랑게 네비올로, a wine's
+    # grape) and the whole sign names no GI (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes)
     named = any(hit.kind == "identical" for hit in out.best.values())
+    named_whole = any(hit.score >= threshold for hit in out.best.values())
     for text, rest in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
         part, run = Collector(idx), analyze(text)
         phonetic.find(run, idx, part)
         translation.find(run, idx, part)
         for hit in part.best.values():
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
-                whole = rest == "" or bool(rest) and class_within(rest, idx.gis[hit.gi].class_common)
+                whole = rest is not None and not named_whole and all(
+                    class_within(product, idx.gis[hit.gi].class_common) for product in rest)
                 out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())

@@ -55,13 +55,11 @@ def test_no_derived_product_word_is_a_place_in_the_genitive_or_an_adjective_of_p
     assert not {"schwabische", "nordhessische"} & {r["term"] for r in rows}
 
 
-def test_grape_varieties_are_derived_from_the_wine_pdos_and_name_no_gi():
+def test_grape_varieties_are_derived_from_the_wine_pdos_and_name_no_gi(monkeypatch):
     """The varieties the bundled wine PDOs allow (tools/derive_varieties.py) as the derivation writes them today,
     each listed by two PDOs or more; not a variety that is a GI's whole name (Prosecco), nor one opening on a
     word of a GI of another product (Pecorino, a cheese)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from derive_varieties import derive
 
     rows = bundled.read_table("grape_varieties.csv")

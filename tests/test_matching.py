@@ -176,13 +176,17 @@ def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, na
     assert name in top.names and top.kind == "transcription" and "landscape word translated" in top.why
 
 
-@pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索河谷", "Meursault"),
+@pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索区", "Meursault"),
                                          ("波雅克地区", "Pauillac"), ("夏布利镇", "Chablis")])
 def test_a_word_closing_a_rendering_that_only_describes_the_place(bundled_store, query, name):
-    """A village or a valley a listing adds after the place (波雅克村: Pauillac village) though the name has no such
-    word: the rest is heard as the name, with nothing translated to back it."""
+    """A village, district or town a listing adds after the place (波雅克村: Pauillac village) though the name has
+    no such word: the rest is heard as the name, with nothing translated to back it; a landscape word renders a
+    word of the name (杜埃罗河岸葡萄酒: Ribera del Duero, before Toro and Douro, which have no bank)."""
     top = _top(bundled_store, query)
     assert name in top.names and top.kind == "transcription" and "translated" not in top.why
+    assert _top(bundled_store, "杜埃罗河岸葡萄酒").names[0] == "Ribera del Duero"
+    assert not bundled_store.check("佛罗伦萨区").conflicts     # the dictionary knows the place before it: Florence
+    assert not [c for c in bundled_store.check("景德镇").conflicts if c.kind == "transcription"]
 
 
 @pytest.mark.parametrize("query, name", [("上梅多克", "Haut-Médoc"), ("上阿迪杰", "Alto Adige")])
@@ -276,7 +280,6 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
     from gimatch.match import windows
 
     assert ("보졸레 빌라쥬", None) in windows("조르쥐 뒤뵈프 보졸레 빌라쥬 누보")    # beside a producer's name
-    assert windows("보졸레 누보") == [("보졸레", "")]          # beside a label word only: all the sign names
     assert windows("보졸레") == []
     assert windows("Parma ham and cheese") == []                     # Latin signs: the exact matchers' part
     assert "キアンティ" in [run for run, _ in windows("キアンティ・コッリ・セネージ")]   # katakana parts words with dots
@@ -288,18 +291,25 @@ def test_a_run_of_a_longer_sign_read_by_sound_names_the_gi(bundled_store):
         assert top is not None and top.names[0] == name, query
 
 
-def test_a_grape_variety_beside_a_run_says_the_sign_is_a_wine(bundled_store):
-    """A label names the grape beside the place (랑게 네비올로: Langhe, Nebbiolo). The varieties are those the EU's
-    wine PDOs allow (datasets/grape_varieties.csv), heard in any script read by sound: beside one, a run is all
-    the sign names if the GI is a wine, and a run naming a GI of another product stays a part of a longer sign
-    (케팔로니아 of 마브로다프네 케팔로니아 is the wine of Kefalonia before its olive oil)."""
+def test_a_run_is_all_the_sign_names_beside_words_that_name_no_place_nor_another_product(bundled_store):
+    """A label names the grape or the colour beside the place (랑게 네비올로: Langhe, Nebbiolo; Ланге Россо): the run
+    is all the sign names and is not scored down, if the GI is a wine. The varieties are those the EU's wine PDOs
+    allow (datasets/grape_varieties.csv), heard in any script read by sound; a variety's name may be a GI's too
+    (Токай: Tokaj, and the Tocai of Friuli). A product word of another product keeps the run a part (Ланге сыр,
+    Langhe cheese; 케팔로니아 of 마브로다프네 케팔로니아 is the wine, not Kefalonia's olive oil), and so does a sign
+    that names a GI whole (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes)."""
     from gimatch.match.base import windows
     from gimatch.text.lexicon import heard_as_variety
 
     assert heard_as_variety("네비올로") and heard_as_variety("неббиоло") and not heard_as_variety("랑게")
-    assert windows("랑게 네비올로") == [("랑게", "wine")]
-    assert _top(bundled_store, "랑게 네비올로").names[0] == "Langhe"
+    assert windows("랑게 네비올로") == [("랑게", frozenset({"wine"})), ("네비올로", None)]
+    assert windows("보졸레 누보") == [("보졸레", frozenset())] and windows("Ланге сыр") == [("Ланге", {"cheese"})]
+    for sign, name in [("랑게 네비올로", "Langhe"), ("Ланге Россо", "Langhe"), ("Токай Фурминт", "Tokaj")]:
+        top = _top(bundled_store, sign)
+        assert top.names[0] == name and top.score >= 74.0, sign
+    assert not bundled_store.check("Ланге сыр").conflicts
     assert _top(bundled_store, "마브로다프네 케팔로니아").gi == "eu:PDO-GR-A1055"
+    assert _top(bundled_store, "Мускат Ривезальт").names[0] == "Muscat de Rivesaltes"
 
 
 def test_a_sign_read_in_parts_keeps_the_whole_signs_answer(bundled_store):

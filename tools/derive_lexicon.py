@@ -79,7 +79,8 @@ def _parallel(gi: GI, curated: dict) -> list[tuple[dict[str, str], str, str]]:
     return out
 
 
-def _records(datasets: Path) -> list[GI]:
+def bundled_records(datasets: Path) -> list[GI]:
+    """Every GI record the bundled datasets hold, as the manifest lists their files."""
     out = []
     for entry in bundled.manifest()["files"]:
         if entry["kind"] == "gis":
@@ -219,7 +220,7 @@ def _european(gi: GI) -> list[tuple[str, str]]:
 def _place_words(datasets: Path) -> set[str]:
     """Words that follow a connective in some name ('... de Toledo'): places, not products."""
     out = set()
-    for gi in _records(datasets):
+    for gi in bundled_records(datasets):
         for n in gi.names:
             tokens = fold(n.text).split()
             out.update(stem(t) for i, t in enumerate(tokens[1:], 1) if tokens[i - 1] in CONNECTIVES)
@@ -244,7 +245,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
     places = [r["name_th"] for r in bundled.read_table("th_places.csv")]
     seen: dict[tuple[str, str], list] = defaultdict(list)     # (term, class) → [(lang, example)]
     unambiguous: set[tuple[str, str]] = set()
-    for gi in _records(datasets):
+    for gi in bundled_records(datasets):
         cls = gi.product_class.common if gi.product_class else None
         if "JP" in gi.countries and cls in {"wine", "spirits", "rice_wine", "alcoholic_beverages"} or \
                 gi.register == "jp.nta":
@@ -306,7 +307,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
 def _parallel_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str]]:
     terms = _curated_terms()
     found: dict[str, list] = defaultdict(list)
-    for gi in _records(datasets):
+    for gi in bundled_records(datasets):
         for row, part, example in _parallel(gi, terms):
             found[part].append((row, example))
     rows = []

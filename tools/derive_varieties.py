@@ -3,11 +3,13 @@
 Each PDO of the EU wine PDO table lists the varieties its specification allows (the table's Varieties_OIV, with
 the OIV's colour code after the name: Nebbiolo N, Grüner Veltliner B, and Varieties_Other), which the register's
 reader keeps in the record's ``varieties``. A variety becomes a row when MIN_PDOS PDOs list it, less one whose name
-is the whole name of a GI (Prosecco, the variety's old name, is the GI) or opens on a word of the name of a GI
-of another product (Pecorino, a variety and a cheese): a word of a label that names a variety
-says which grape, not which place (Langhe Nebbiolo). Each row says how many PDOs list it, their countries (whose
-languages say how a label there writes it) and one of them. Run by
-tools/build_datasets.py after the bundled GIs are built.
+is the whole name of a GI (Prosecco, the variety's old name, is the GI) or opens on a word of the name of a GI of
+another product (Pecorino, a variety and a cheese): a word of a label that names a variety says which grape, not
+which place (Langhe Nebbiolo). Each row says how many PDOs list it, their countries (whose languages say how a
+label there writes it) and one of them. gimatch.text.lexicon reads the first word of each (nebbiolo, pinot) in
+its letters and, in the scripts written by sound, by its sounds; a first word heard as a GI's (Tocai as Tokaj)
+is still read as a name (gimatch.match.base.windows). Run by tools/build_datasets.py after the bundled GIs are
+built.
 """
 
 from __future__ import annotations
@@ -17,19 +19,19 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from derive_lexicon import _records
+from derive_lexicon import bundled_records
 
 from gimatch.text.fold import fold
 
 MIN_PDOS = 2
-WINES = frozenset({"wine", "aromatised_wine", "spirits"})   # the products a variety's grapes make
+GRAPE_PRODUCTS = frozenset({"wine", "aromatised_wine", "spirits"})   # what a variety's grapes make (grappa too)
 OIV_COLOUR = re.compile(r"\s+(?:B|N|Rs|Rg|G|Gr|R)$")   # the colour the OIV writes after a variety: blanc, noir...
 
 
 def derive(datasets: Path) -> list[dict[str, str]]:
-    records = _records(datasets)
+    records = bundled_records(datasets)
     gi_names = {fold(n.text) for gi in records for n in gi.names}
-    other_products = {w for gi in records if gi.product_class and gi.product_class.common not in WINES
+    other_products = {w for gi in records if gi.product_class and gi.product_class.common not in GRAPE_PRODUCTS
                       for n in gi.names for w in fold(n.text).split()}
     listed: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, Counter] = defaultdict(Counter)

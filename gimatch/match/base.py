@@ -15,7 +15,7 @@ from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
 from ..text.keys import name_keys
 from ..text.lexicon import (countries_in_other_scripts, heard_as_label, heard_as_variety, is_product_term, lexicon,
-                            written_and_read)
+                            product_term, written_and_read)
 from ..text.romanize import japanese_latin
 from ..text.stem import stem_tokens
 
@@ -151,28 +151,29 @@ SIGN_WORDS = 16        # the longest sign read by runs (a wine listing: producer
                        # a longer text is for gimatch scan
 
 
-def windows(text: str) -> list[tuple[str, str | None]]:
+def windows(text: str) -> list[tuple[str, frozenset[str] | None]]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
     name, then the GI's; 산토리니 아시리티코: the GI's, then the grape's), shorter than the sign, to be heard alone,
-    each with what the sign's other words say when they name no place: '' for product, label and colour words
-    (Ланге Россо: the run is all the sign names), 'wine' when one names a grape variety (랑게 네비올로); None when
-    one may be a name. None for a sign of one word or of more than SIGN_WORDS or that ends with a family name, and
-    none made of such words only (Κρασί λευκό ξηρό: wine, white, dry)."""
+    each with what the sign's other words say when none may be a name (see :func:`word_says`: Ланге Россо, a
+    colour; 랑게 네비올로, a grape, so wine), else None. None for a sign of one word or of more than SIGN_WORDS or
+    that ends with a family name, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine,
+    white, dry); a grape's name may be a GI's too (トカイ: Tokaj, and the Tocai of Friuli)."""
     folded = fold(text)
     script = dominant_script(folded)
     words = _sign_words(text, script)
     if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or ends_with_family_name(folded, script):
         return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
-    said = [_says_no_place(w) for w in words]
+    said = [word_says(w) for w in words]
+    may_name = [s is None or s == GRAPE_WINE and not is_product_term(w) for s, w in zip(said, words)]
     runs = ((i, i + n) for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1) for i in range(len(words) - n + 1))
     joint = "・" if script == "Kana" and "・" in text else " "      # katakana's words keep their dot (see phonetic)
     return list(dict.fromkeys((joint.join(words[i:j]), _rest_says(said[:i] + said[j:])) for i, j in runs
-                              if None in said[i:j]))
+                              if any(may_name[i:j])))
 
 
-def _rest_says(said: list[str | None]) -> str | None:
-    """What the words of a sign beside a run say, when none may be a name: wine if one names a grape variety."""
-    return None if None in said else max(said, default="")
+def _rest_says(said: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The products the words of a sign beside a run name, when none may be a name; else None."""
+    return None if None in said else frozenset().union(*said)
 
 
 def _sign_words(text: str, script: str) -> list[str]:
@@ -190,16 +191,20 @@ def _sign_words(text: str, script: str) -> list[str]:
     return parts if len(parts) > 1 and all(len(p) >= 2 and is_thai_word(p) for p in parts) else []
 
 
-def _says_no_place(word: str) -> str | None:
-    """What a word says when it names no place: '' for a product word, a label word (also one heard by sound:
-    クラシコ) or a colour (in Greek or Cyrillic, also as read in Latin letters), 'wine' for a grape variety (also
-    heard: 네비올로); None for any other word."""
+GRAPE_WINE = frozenset({"wine"})     # what a grape variety's name says of a sign's product
+
+
+def word_says(word: str) -> frozenset[str] | None:
+    """What a word of a sign says when it names no place: the class of a product word (сыр: cheese), wine for a
+    grape variety (also heard by sound: 네비올로), nothing for a label word (also heard: クラシコ) or a colour (in
+    Greek or Cyrillic, also as read in Latin letters); None for any other word, which may be a name."""
     lex = lexicon()
     folded = fold(word)
-    if is_product_term(folded) or heard_as_label(folded) or \
-            any(w in lex.modifiers or w in lex.colours for w in written_and_read(folded)):
-        return ""
-    return "wine" if heard_as_variety(folded) else None
+    if term := product_term(folded):
+        return frozenset({term.product_class})
+    if heard_as_label(folded) or any(w in lex.modifiers or w in lex.colours for w in written_and_read(folded)):
+        return frozenset()
+    return GRAPE_WINE if heard_as_variety(folded) else None
 
 
 def _label_parts(text: str) -> list[str]:

@@ -122,6 +122,7 @@ SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the sy
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
+SETTLEMENTS = frozenset({"county", "district", "town"})   # what a word closing a place may say it is (县, 区, 镇)
 KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
 
@@ -170,9 +171,13 @@ def _chinese_dictionary(q: Query) -> tuple[bool, list[zh_dictionary.Gloss], list
     that is no person's name, when that names a place, a company, a brand or a loanword (科罗娜: Corona, the beer,
     though a later sense gives Colonna; 雷诺: Renault, not Reno); the person's names it gives (凯蒂: Kitty,
     Cathy); and whether that place or thing is the word's first sense (not 雷诺's, the name Reynolds). A place it
-    does not know, written in parts, is known when a part is a person's name (:func:`_given_names`)."""
+    does not know, written in parts, is known when a part is a person's name (:func:`_given_names`), and one it
+    does not know with a word closing it that says what kind of settlement it is is known as the place before it
+    (佛罗伦萨区: Florence; not a landscape word, which renders a word of a name: 布尔丘, Côtes de Bourg)."""
     text = "".join(ch for ch in q.anat.place or q.folded if script_of(ch) == "Han")
     senses = zh_dictionary.glosses(text) if len(text) >= 2 else ()
+    if not senses and (word := closing_feature(text)) and lexicon().feature_kinds[word] & SETTLEMENTS:
+        senses = zh_dictionary.glosses(text[: -len(word)])
     if not senses:
         given = _given_names(q.folded)
         return bool(given), [], given, False
@@ -493,9 +498,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     forms = [(*f, None) for f in phonetic_forms(q)]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
-        if not lex.zh_name_words.get(parse[2], ("", False))[1]:   # or a word closing it that only describes the
-            forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # place (默尔索村, the wine
-                                                 # of Meursault village; 瓦郝河谷): the rest is the name, backed by nothing
+        if not lex.zh_name_words.get(parse[2], ("", False))[1]:   # or a word closing it that only says what the
+            forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # place is (默尔索村, the wine
+                                                 # of Meursault village; 杜罗河): the rest is the name, backed by nothing
     opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
     dotted = q.script == "Kana" and any(dot in q.text for dot in KATAKANA_DOTS)
     for form, spaced, products_as_sounds, feature in forms:
@@ -520,9 +525,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         stated = lex.country_words.get(country, "") if q.script in STATED_MIN and len(country) >= \
             STATED_MIN[q.script] and (syllables if q.script == "Han" else written) < 3 else ""
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, as a product word would,
-        # also beside two sound characters (杜羅河產區, as 波特酒); it never differs (普洱产区)
+        # also beside two sound characters the dictionary does not know (杜羅河產區, as 波特酒); it never differs,
+        # nor backs a place the dictionary knows (普洱产区)
         labelled = {q.anat.label_product} - {""} if foreign_han or q.script == "Han" and share == 1.0 and \
-            syllables == 2 else set()
+            syllables == 2 and not known else set()
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -646,10 +652,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
             # a word of a name translated and the rest of it by sound render the whole name, not one word of it,
-            # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige)
-            part = "" if name_word else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
+            # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige), and so
+            # do its landscape word translated and the rest (杜埃罗河岸: Ribera del Duero, before Toro with a bank)
+            part = "" if translates else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
                 kind.split(":")[0], "")
-            less = (ONE_WORD if kind.startswith("phon-word") and not name_word or alone else
+            less = (ONE_WORD if kind.startswith("phon-word") and not translates or alone else
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")

@@ -64,9 +64,15 @@ class Lexicon:
 
 def is_product_term(text: str) -> bool:
     """Whether a text is nothing but one product term (葡萄酒, wine, Schinken): a product, not a name."""
+    return product_term(text) is not None
+
+
+def product_term(text: str) -> Term | None:
+    """The product term a text is, and nothing else (葡萄酒, wine, Schinken); None when it is none."""
     folded = fold(text)
     lex = lexicon()
-    return folded.replace(" ", "") in lex.spaceless_terms or tuple(stem_tokens(folded.split())) in lex.terms_by_tokens
+    return lex.spaceless_terms.get(folded.replace(" ", "")) or \
+        lex.terms_by_tokens.get(tuple(stem_tokens(folded.split())))
 
 
 def _is_spaceless(text: str) -> bool:
@@ -154,7 +160,6 @@ def _sounds(words) -> tuple[tuple[str, int], ...]:
         if phonetic.syllables(form) >= 2 or n >= 3:
             out.add((form, n))
     return tuple(sorted(out))
-
 
 
 @functools.lru_cache(maxsize=1 << 14)

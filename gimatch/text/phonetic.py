@@ -219,11 +219,13 @@ SMALL = set("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
 
 def from_kana(text: str) -> str:
     """The phonetic form of kana: a small kana joins the sound before it (シャ sha, フィ fi), ー and っ lengthen, and
-    so does イ after an e (ネイ is said nē: ヴォルネイ Volnay, as Japanese says its own 先生 sensē)."""
+    so does イ after an e closing a word (ネイ is said nē: ヴォルネイ Volnay, as Japanese says its own 先生 sensē);
+    inside a word it is the i of a diphthong (リベイラ Ribeira)."""
     out = ""
-    for ch in unicodedata.normalize("NFKC", text):
+    text = unicodedata.normalize("NFKC", text)
+    for i, ch in enumerate(text):
         latin_ = KANA.get(ch)
-        if latin_ is None or latin_ == "i" and ch not in SMALL and out[-1:] == "e":
+        if latin_ is None or latin_ == "i" and ch not in SMALL and out[-1:] == "e" and text[i + 1:i + 2] not in KANA:
             continue
         if ch in SMALL and out and out[-1] in VOWELS:
             out = out[:-1] + (latin_[-1] if latin_[0] == "y" and out[-2:-1] in ("h", "j") else latin_)
