@@ -418,6 +418,14 @@ def test_katakana_the_dictionary_cannot_explain_renders_a_gi_known_only_at_home(
     assert top is not None and name in top.names and top.kind == "transcription"
 
 
+def test_a_name_of_two_consonants_rendered_whole_in_three_syllables_or_more(bundled_store):
+    """ナウサ (Naoussa, Νάουσα, a wine known only at home): three kana, vowels and all, render the name as surely as
+    three consonants would; two syllables do not (ナウ), nor Hangul made of readings of Chinese characters (나우사)."""
+    top = _top(bundled_store, "ナウサ")
+    assert top is not None and top.names[0] == "Νάουσα" and top.kind == "transcription"
+    assert not bundled_store.check("ナウ").conflicts and not bundled_store.check("나우사").conflicts
+
+
 def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store):
     top = _top(bundled_store, "日本シャンパンタワー協会")
     assert top is not None and "Champagne" in top.names and top.kind == "transcription"

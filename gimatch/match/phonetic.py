@@ -618,10 +618,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # the GI's product, a name it knows may be the GI's (シェリー酒), and
                                              # so may a word it knows in another sense, rendering the GI's whole
                                              # name (コンテチーズ: コンテ is continuity to it; not テーブルワイン)
-            # a name of two consonants known abroad rendered in three syllables or more, in foreign Chinese (阿西雅格
-            # Asiago), in a script read by sound alone or in katakana the dictionary does not know (아지아고), is
-            # judged as a name of three is: a rendering that long is not met by chance, as two syllables are
-            long_rendering = consonants == 2 and abroad and (foreign_han or written >= 3 and (
+            # a name of two consonants rendered in three syllables or more in a script that writes its vowels as
+            # heard, read by sound alone or in katakana the dictionary does not know (아지아고, 네메아 Nemea), or known
+            # abroad and rendered so in foreign Chinese (阿西雅格 Asiago), is judged as a name of three is: a rendering
+            # that long, vowels and all, is not met by chance, as two syllables are; Chinese, which writes its
+            # vowels loosely, meets home-only names so by chance
+            long_rendering = consonants == 2 and (abroad and foreign_han or written >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
             bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
                          vouched=vouched)
