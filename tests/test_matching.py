@@ -418,6 +418,14 @@ def test_katakana_the_dictionary_cannot_explain_renders_a_gi_known_only_at_home(
     assert top is not None and name in top.names and top.kind == "transcription"
 
 
+@pytest.mark.parametrize("query, name", [("On Kai Tit Kwun Yum", "安溪铁观音"), ("Shiu Hing Chau", "绍兴酒")])
+def test_a_chinese_gi_in_a_cantonese_spelling(bundled_store, query, name):
+    """Hong Kong and Guangdong exporters spell a Chinese name as Cantonese says it: its Jyutping reading is one of
+    the name's sound forms, beside its pinyin."""
+    top = _top(bundled_store, query)
+    assert top is not None and top.names[0] == name and top.kind == "transcription"
+
+
 def test_a_name_of_two_consonants_rendered_whole_in_three_syllables_or_more(bundled_store):
     """ナウサ (Naoussa, Νάουσα, a wine known only at home): three kana, vowels and all, render the name as surely as
     three consonants would; two syllables do not (ナウ), nor Hangul made of readings of Chinese characters (나우사)."""

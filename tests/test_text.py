@@ -402,6 +402,19 @@ def test_transcription_vowels_of_pinyin_and_hangul():
     assert from_hangul("메르퀴레") == latin("mercurey", "fr") and from_hangul("위스키").startswith("Wi")
 
 
+def test_cantonese_readings_as_hong_kong_spells_them():
+    """A Chinese name read in Cantonese (Jyutping, by ToJyutping) and turned into sounds: 铁观音 tit gun jam is
+    what Tit Kwun Yum spells; Jyutping's short a is the neutral vowel (Yum), aa and yu one vowel each, 唔 and 吴 a
+    nasal alone; a character without a reading leaves no reading."""
+    from gimatch.text.phonetic import SCHWA, from_jyutping, heard, similarity
+    from gimatch.text.romanize import jyutping
+
+    assert jyutping("铁观音") == "tit gun jam" and jyutping("安溪X") == ""
+    assert from_jyutping("tit gun jam") == f"TiTKuNY{SCHWA}M" and from_jyutping("daai") == "Tai"
+    assert from_jyutping("ng m") == "NM" and from_jyutping("syu gwaa") == "SuKWa"
+    assert similarity(heard("tit kwun yum", "Latin"), from_jyutping("tit gun jam")) >= 0.92
+
+
 def test_kana_ei_is_a_long_e_and_pinyin_ao_ends_near_u():
     """Katakana writes a long e with イ after it (ネイ: nē), as a French final -ay is said (ヴォルネイ Volnay); pinyin's
     ao is said au, so its o is near a name's u (陶 tao for Tau-), though a u of pinyin is no nearer a name's o."""

@@ -149,12 +149,15 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     elif script == "Han" and not japanese:
         anat = anatomy(text, japanese=False, stored=True)
         source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese
-        add(phonetic.from_pinyin(romanize.pinyin(joined(folded))), "", source)
-        if anat.place:
-            add(phonetic.from_pinyin(romanize.pinyin(anat.place)), "-place", source)
-            product = joined(folded)[len(anat.place):] if joined(folded).startswith(anat.place) else ""
+        product = joined(folded)[len(anat.place):] if anat.place and joined(folded).startswith(anat.place) else ""
+        # as Mandarin says it, and a Chinese name as Cantonese does too, as Hong Kong spells it (Tit Kwun Yum)
+        for read in (phonetic.from_pinyin, phonetic.from_jyutping)[: 2 if source == "han" else 1]:
+            said = romanize.pinyin if read is phonetic.from_pinyin else romanize.jyutping
+            add(read(said(joined(folded))), "", source)
+            if anat.place:
+                add(read(said(anat.place)), "-place", source)
             if len(product) >= 3:                    # a product with a name of its own: 铁观音, 大红袍
-                add(phonetic.from_pinyin(romanize.pinyin(product)), "-product", source)
+                add(read(said(product)), "-product", source)
     elif script in ("Han", "Kana"):
         source = fold(text, simplify=False)
         if all(s == "Kana" for s, _ in script_runs(joined(source)) if s != "Common"):

@@ -203,6 +203,35 @@ def from_pinyin(syllables: str) -> str:
     return _classes("".join(out))
 
 
+# Jyutping as the Latin spellings of Cantonese write it (Hong Kong's government and Yale spellings: 观 gun is
+# Kwun, 音 jam Yum, 水 seoi Shui): z and c are written ch, ts or j, j is y, gw and kw a k with its w; Jyutping's short
+# a is said between a and u (Yum, Kwun: the neutral vowel); aa, oe and eo, yu are one vowel each.
+JYUTPING_INITIALS = (("ng", "N"), ("gw", "KW"), ("kw", "KW"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
+                     ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("w", "W"),
+                     ("z", "S"), ("c", "S"), ("s", "S"), ("j", "Y"))
+JYUTPING_VOWELS = (("aa", "a"), ("oe", "o"), ("eo", "o"), ("yu", "u"), ("a", SCHWA))
+JYUTPING_CODAS = (("ng", "N"), ("m", "M"), ("n", "N"), ("p", "P"), ("t", "T"), ("k", "K"))
+JYUTPING_SYLLABIC = {"m": "M", "ng": "N"}
+
+
+def from_jyutping(syllables: str) -> str:
+    """The phonetic form of toneless Jyutping (space-separated syllables): 'tit gun jam' → 'TiTKuNYəM'."""
+    out = []
+    for syl in syllables.split():
+        if syl in JYUTPING_SYLLABIC:          # 唔 m, 吴 ng: a nasal said alone
+            out.append(JYUTPING_SYLLABIC[syl])
+            continue
+        initial = next(((spelled, sound) for spelled, sound in JYUTPING_INITIALS
+                        if syl.startswith(spelled) and len(syl) > len(spelled)), ("", ""))
+        rest = syl[len(initial[0]):]
+        coda = next(((spelled, sound) for spelled, sound in JYUTPING_CODAS
+                     if rest.endswith(spelled) and len(rest) > len(spelled)), ("", ""))
+        vowel = rest[: len(rest) - len(coda[0])]
+        spelled, sound = next(((v, said) for v, said in JYUTPING_VOWELS if vowel.startswith(v)), ("", ""))
+        out.append(initial[1] + sound + vowel[len(spelled):] + coda[1])
+    return "".join(out)
+
+
 KANA = {}
 for _row in ("あア:a いイ:i うウ:u えエ:e おオ:o かカ:ka きキ:ki くク:ku けケ:ke こコ:ko さサ:sa しシ:shi すス:su "
              "せセ:se そソ:so たタ:ta ちチ:chi つツ:tsu てテ:te とト:to なナ:na にニ:ni ぬヌ:nu ねネ:ne のノ:no "

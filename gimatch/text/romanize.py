@@ -40,6 +40,15 @@ def pinyin(han: str) -> str:
     return " ".join(" ".join(sylls).translate(_PINYIN_FOLD).split())
 
 
+def jyutping(han: str) -> str:
+    """Syllable-spaced toneless Jyutping of a Han run, as Cantonese reads it (铁观音 → tit gun jam): the sounds Hong
+    Kong's and Guangdong's exporters spell their Chinese names with (Tit Kwun Yum); '' when a character has none."""
+    import ToJyutping
+
+    syllables = [reading for _, reading in ToJyutping.get_jyutping_list(han)]
+    return "" if None in syllables else " ".join(s.rstrip("123456") for s in syllables)
+
+
 @functools.lru_cache(maxsize=1)
 def _cutlet():
     import cutlet
