@@ -71,11 +71,13 @@ def test_typos_in_every_script(bundled_store, query, name):
     assert top is not None and name in top.names and top.kind == "fuzzy"
 
 
-@pytest.mark.parametrize("query", ["萨利巴", "拜仁", "ΔΡΟΜΕΑΣ", "เรโนลต์", "Фиту"])
+@pytest.mark.parametrize("query", ["萨利巴", "拜仁", "ΔΡΟΜΕΑΣ", "เรโนลต์", "Фиту", "Мартини", "特斯拉"])
 def test_a_slip_is_made_in_the_signs_own_script(bundled_store, query):
     """A Chinese, Greek, Thai or Cyrillic sign's romanization a letter from a Latin name is a reading, not a slip
     of the pen (萨利巴 saliba, Salina; 拜仁 bairen, Bayern, Bailén; ΔΡΟΜΕΑΣ dromeas, Drôme; เรโนลต์, Renault, Reno;
-    Фиту, four letters, Fitou, which it renders): no fuzzy conflict."""
+    Фиту, four letters, Fitou, which it renders), and so is a letter from a name in another script than the sign's
+    (Мартини, martini, and Μαρτίνο); a word the Chinese dictionary knows is no slip either (特斯拉: Tesla, and the
+    特其拉 of Tequila): no fuzzy conflict."""
     assert all(c.kind != "fuzzy" for c in bundled_store.check(query).conflicts)
 
 

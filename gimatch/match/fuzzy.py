@@ -11,8 +11,9 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from ..index import NameIndex, blocking_grams, ngrams, ratio_lengths
 from ..model import Evidence
+from ..text import zh_dictionary
 from ..text.anatomy import STOPWORDS
-from ..text.fold import joined
+from ..text.fold import dominant_script, joined
 from ..text.keys import ROMANIZATION_KINDS
 from ..text.lexicon import lexicon
 from .base import Collector, Hit, Query, family_name
@@ -28,6 +29,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     words = [t for t in q.tokens if t not in STOPWORDS]
     if q.distinct and not q.spaceless and set.intersection(*(set(idx.by_token.get(t, ())) for t in words)):
         return           # a GI name holds every word of the sign (Parmigiano): it spells that GI, no typo of another
+    if q.script == "Han" and zh_dictionary.glosses(joined(q.folded)):
+        return           # a word the Chinese dictionary knows is no slip, in its characters or its pinyin (特斯拉:
+                         # Tesla, no Tequila)
     own = joined(q.folded) if joined(q.folded).isascii() else None     # the sign itself, in Latin letters
     keys = [q.folded] if own else []
     keys += [k for k, kind in q.keys if kind in ROMANIZATION_KINDS and joined(k).isascii()]
@@ -40,7 +44,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         if len(words) > 1:
             firsts[joined(key)] = words[0]
     for target, words in edges.items():
-        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""), romanized=target != own)
+        _latin(target, idx, out, list(dict.fromkeys(words)), firsts.get(target, ""),
+               script=None if target == own else q.script)
     if not joined(q.folded).isascii():
         _native(joined(q.folded), idx, out, alphabet=q.script in ALPHABETS)
 
@@ -60,15 +65,15 @@ def _offer(idx: NameIndex, refs, target: str, choice: str, ratio: float, edits: 
 
 
 def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first: str = "",
-           romanized: bool = False) -> None:
+           script: str | None = None) -> None:
     """A whole Latin key of the query spelled almost like a whole stored key; ``edges``, the product words at
     the ends of the query (a slip is not in them); ``first``, its first word (see :func:`_rest_alike`);
-    ``romanized``, the key is one of the query's romanizations, not the sign as written."""
+    ``script``, the script of the sign the key romanizes, None for the sign as written."""
     if len(target) < 4:
         return
     words = [w for w in edges if len(w) >= 4]
     if len(target) == 4:
-        _dropped_letter(target, idx, out, romanized)
+        _dropped_letter(target, idx, out, script)
         return
     grams = len(set(blocking_grams(target)))
     blocked = idx.similar_choices(target, min_shared=max(2, grams // 3), lengths=ratio_lengths(len(target), CUTOFF))
@@ -88,9 +93,9 @@ def _latin(target: str, idx: NameIndex, out: Collector, edges: list[str], first:
             continue                         # Cisco is not a typo of Pisco: short names differ at the start by design
         if edits >= 2 and not _rest_alike(target, choice, first):
             continue
-        refs = _slip_refs(idx.fuzzy_refs[blocked[j]], romanized)
+        refs = _slip_refs(idx, idx.fuzzy_refs[blocked[j]], script)
         if len(choice) <= SHORT_NAME and len(choice) == len(target):
-            refs = [r for r in refs if not romanized and r[2] not in ROMANIZATION_KINDS]
+            refs = [r for r in refs if script is None and r[2] not in ROMANIZATION_KINDS]
         _offer(idx, refs, target, choice, ratio, edits, out)
 
 
@@ -118,14 +123,16 @@ def _rest_alike(target: str, choice: str, first: str) -> bool:
             similarity(latin(mine), latin(theirs)) >= REST_SOUNDS_ALIKE)
 
 
-def _slip_refs(refs, romanized: bool) -> list:
-    """The names a key may be a slip of: for the romanization of a sign in another script, only names stored in a
-    script other than Latin, read in Latin letters too (a slip is made in the sign's own script: 萨利巴, saliba, is
-    no slip of Salina, nor Фиту of Fitou; Σαντρίνη is one of Σαντορίνη)."""
-    return [r for r in refs if r[2] in ROMANIZATION_KINDS] if romanized else list(refs)
+def _slip_refs(idx: NameIndex, refs, script: str | None) -> list:
+    """The names a key may be a slip of: for the romanization of a sign in another script, only names stored in
+    that script, read in Latin letters too (a slip is made in the sign's own script: 萨利巴, saliba, is no slip of
+    Salina, nor Фиту of Fitou, nor Мартини, martini, of Μαρτίνο; Σαντρίνη is one of Σαντορίνη)."""
+    if script is None:
+        return list(refs)
+    return [r for r in refs if r[2] in ROMANIZATION_KINDS and dominant_script(idx.gis[r[0]].names[r[1]]) == script]
 
 
-def _dropped_letter(target: str, idx: NameIndex, out: Collector, romanized: bool = False) -> None:
+def _dropped_letter(target: str, idx: NameIndex, out: Collector, script: str | None = None) -> None:
     """A four-letter sign that is a five-letter name with one inner letter dropped (Fitu, Jeez): the first and
     last letters kept, as typing slips keep them. A sign that the names of several places explain so (Dano:
     Dauno, Danbo) is a word of its own, not a slip."""
@@ -133,7 +140,7 @@ def _dropped_letter(target: str, idx: NameIndex, out: Collector, romanized: bool
              if any(idx.fuzzy_choices[i][:k] + idx.fuzzy_choices[i][k + 1:] == target for k in range(1, 4))]
     if len(found) == 1:
         choice = idx.fuzzy_choices[found[0]]
-        _offer(idx, _slip_refs(idx.fuzzy_refs[found[0]], romanized), target, choice, fuzz.ratio(target, choice), 1,
+        _offer(idx, _slip_refs(idx, idx.fuzzy_refs[found[0]], script), target, choice, fuzz.ratio(target, choice), 1,
                out)
 
 
