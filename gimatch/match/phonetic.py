@@ -408,9 +408,11 @@ def _rest_of(name: str, lang: str | None, meanings: frozenset[str]) -> str:
 
 def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
     """Whether a word's sound form is that of the first word of a name that has no product word (Brunello of
-    Brunello di Montalcino: see :func:`product_name`); a later word often says little."""
+    Brunello di Montalcino: see :func:`product_name`), and no landscape word (Montes of Montes de Toledo, the
+    mountains of Toledo); a later word often says little."""
     words = product_name(idx, gi, ni)
-    return bool(words) and phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
+    return bool(words) and words[0] not in lexicon().place_features and \
+        phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
 def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
