@@ -613,6 +613,14 @@ def test_the_first_word_alone_is_the_gi_only_where_it_names_the_product(bundled_
     assert any("Kentish ale and Kentish strong ale" in c.names for c in bundled_store.check("肯特啤酒").conflicts)
 
 
+def test_a_province_stated_before_a_chinese_place_is_its_origin(bundled_store):
+    """Exporters put the province before the place (Zhejiang Longjing, Yunnan Pu'er): the place is the GI's, its
+    origin stated; a province alone names no GI."""
+    assert "龙井茶" in _top(bundled_store, "Zhejiang Longjing").names
+    assert any("普洱茶" in c.names for c in bundled_store.check("Yunnan Pu'er").conflicts)
+    assert not bundled_store.check("Yunnan").conflicts and not bundled_store.check("Zhejiang").conflicts
+
+
 def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_store):
     """Tip is a word of the AVA Tip of the Mitt, but AB Tip has a word the AVA's name does not."""
     assert any("Tip of the Mitt" in c.names for c in bundled_store.check("Tip", threshold=0).conflicts)

@@ -15,7 +15,7 @@ from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin, translated_place_readings
-from .base import Collector, Hit, Query
+from .base import Collector, Hit, Query, without_country
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
@@ -23,6 +23,7 @@ SAME_WORD = 1.0          # score more when the query's product word is written i
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
+STATED_ORIGIN = 1.0      # less when the place is found once the country or province the sign states is off
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
 
 
@@ -34,6 +35,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     named = False                            # the place as written names a GI of the product
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
+    stated = without_country(q.anat.place) if q.script == "Latin" else ""
+    if not seen and stated:                  # Yunnan Pu'er: the place, the province or country it is in stated
+        named |= _offer(q, idx, out, idx.by_place.get(canonical_place(stated.split()), ()), STATED_ORIGIN,
+                        "the place without the origin it states", seen)
     if not named and q.anat.concepts and q.script == "Latin":      # West Lake: 西湖, Ji County: 吉县
         for key in translated_place_readings(q.anat.place):
             named |= _offer(q, idx, out, idx.by_place.get(key, ()), TRANSLATED_CHARACTERS,
