@@ -252,16 +252,16 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
     # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's). A run is all the sign names, and is not
     # scored down, when the other words name no place and no other product (Ланге Россо; 랑게 네비올로, a wine's
-    # grape) and the whole sign names no GI (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes)
+    # grape) and the whole sign names no other GI (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes)
     named = any(hit.kind == "identical" for hit in out.best.values())
-    named_whole = any(hit.score >= threshold for hit in out.best.values())
+    named_whole = {gi for gi, hit in out.best.items() if hit.score >= threshold}
     for text, rest in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
         part, run = Collector(idx), analyze(text)
         phonetic.find(run, idx, part)
         translation.find(run, idx, part)
         for hit in part.best.values():
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
-                whole = rest is not None and not named_whole and all(
+                whole = rest is not None and not _others(idx, named_whole, hit.gi) and all(
                     class_within(product, idx.gis[hit.gi].class_common) for product in rest)
                 out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
@@ -282,6 +282,12 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
         conflicts, pending, coexistence = conflicts[:limit], pending[:limit], coexistence[:limit]
     return CheckResult(query=name, conflicts=conflicts, pending=pending, coexistence=coexistence,
                        territory=territory, date=scope.on, coverage=store.coverage(territory))
+
+
+def _others(idx: NameIndex, gis: set[int], gi: int) -> list[int]:
+    """The GIs among ``gis`` other than ``gi`` and than its records in other registers (those sharing a name)."""
+    names = set(idx.gis[gi].names)
+    return [g for g in gis if g != gi and not names.intersection(idx.gis[g].names)]
 
 
 @functools.lru_cache(maxsize=1)

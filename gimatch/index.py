@@ -30,7 +30,7 @@ from . import identity
 from .model import Protection
 from .text.anatomy import STOPWORDS, canonical_place, compound_place, place_core, spaceless_place_key
 from .text.fold import fold, script_of
-from .text.keys import ROMANIZATION_KINDS
+from .text.keys import CANTONESE_SOURCE, ROMANIZATION_KINDS
 from .text import phonetic
 from .text.lexicon import lexicon, prime_lexicon
 
@@ -41,7 +41,7 @@ HOT = 2000              # lookups in a part read entry by entry, after which the
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
 # Chinese and Japanese names of four consonants or more.
-PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana"}), True, 4)}
+PHON_VIEWS = {"all": (None, False, 0), "romanized": (frozenset({"han", "kana", CANTONESE_SOURCE}), True, 4)}
 _TOKEN_KINDS = frozenset({"fold", "stem", "legacy", "japanese"}) | ROMANIZATION_KINDS
 
 

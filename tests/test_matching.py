@@ -157,10 +157,11 @@ def test_a_chinese_gi_in_wade_giles_whole_is_a_variant_of_its_name(bundled_store
     assert _found(bundled_store, "Chenkiang vinegar", "镇江香醋", within=1)
 
 
-def test_a_label_word_backs_two_sound_characters_as_a_product_word_does(bundled_store):
-    """产区 names a wine's appellation: beside two sound characters it backs them as 酒 would (玛歌产区: Margaux),
-    and a name the dictionary knows in another sense stays unread (本田产区: Honda)."""
+def test_a_label_word_beside_two_sound_characters_backs_nothing_of_its_own(bundled_store):
+    """产区 names a wine's appellation, but two sound characters before it are as often a given name (丽萨, Lisa)
+    or a word (本田, Honda) as a GI's: 玛歌产区 is Margaux as 玛歌 is, and the others name none."""
     assert _found(bundled_store, "玛歌产区", "Margaux", within=1) and not bundled_store.check("本田产区").conflicts
+    assert not bundled_store.check("丽萨产区").conflicts and not bundled_store.check("琳达产区").conflicts
 
 
 @pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
@@ -309,6 +310,7 @@ def test_a_run_is_all_the_sign_names_beside_words_that_name_no_place_nor_another
     for sign, name in [("랑게 네비올로", "Langhe"), ("Ланге Россо", "Langhe"), ("Токай Фурминт", "Tokaj")]:
         top = _top(bundled_store, sign)
         assert top.names[0] == name and top.score >= 74.0, sign
+    assert _top(bundled_store, "Сыр Грана Падано").score >= 92.0     # beside its product word: not scored down
     assert not bundled_store.check("Ланге сыр").conflicts
     assert _top(bundled_store, "마브로다프네 케팔로니아").gi == "eu:PDO-GR-A1055"
     assert _top(bundled_store, "Мускат Ривезальт").names[0] == "Muscat de Rivesaltes"
@@ -426,6 +428,15 @@ def test_a_chinese_gi_in_a_cantonese_spelling(bundled_store, query, name):
     the name's sound forms, beside its pinyin."""
     top = _top(bundled_store, query)
     assert top is not None and top.names[0] == name and top.kind == "transcription"
+    assert top.evidence[0].key_kind.endswith(":cantonese")
+
+
+def test_only_a_sign_in_latin_letters_reads_a_chinese_name_as_cantonese(bundled_store):
+    """Korean, Japanese and Thai render a Chinese name by its Mandarin or their own readings, never by its
+    Cantonese one: the Cantonese sound forms are for signs in Latin letters only."""
+    for sign in ("스윙칩", "ティッカンヤム", "ทิตกวนยำ"):
+        assert not [e for c in bundled_store.check(sign).conflicts for e in c.evidence
+                    if e.key_kind.endswith(":cantonese")], sign
 
 
 def test_a_name_of_two_consonants_rendered_whole_in_three_syllables_or_more(bundled_store):
@@ -619,6 +630,10 @@ def test_a_province_stated_before_a_chinese_place_is_its_origin(bundled_store):
     assert "龙井茶" in _top(bundled_store, "Zhejiang Longjing").names
     assert any("普洱茶" in c.names for c in bundled_store.check("Yunnan Pu'er").conflicts)
     assert not bundled_store.check("Yunnan").conflicts and not bundled_store.check("Zhejiang").conflicts
+    # a province is no country: a GI named by its country's name (Polish Vodka) is not every GI of its provinces,
+    # and the place after a stated origin is a GI of that country (Tianjin Port is no Porto)
+    for sign in ("Chinese Rice", "Hunan Rice", "湖南大米", "Tianjin Port", "Japan Boca"):
+        assert not bundled_store.check(sign).conflicts, sign
 
 
 def test_a_partial_name_needs_every_word_of_the_sign_in_the_gi_name(bundled_store):

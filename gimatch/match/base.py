@@ -333,6 +333,19 @@ def country_apart(place: str) -> tuple[str, str]:
     return "", ""
 
 
+def origin_apart(place: str) -> tuple[str, str]:
+    """A place in Latin letters without the country or Chinese province its first words state, and the code of
+    that country (Yunnan Pu'er: pu er, CN; Inner Mongolia …); ('', '') when it states none or nothing else."""
+    lex = lexicon()
+    words = place.split()
+    for n in (2, 1):
+        stated = " ".join(words[:n])
+        code = lex.province_words.get(stated) or lex.country_words.get(stated.replace(" ", ""))
+        if code and len(words) > n:
+            return " ".join(words[n:]), code
+    return "", ""
+
+
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
 
 

@@ -17,6 +17,7 @@ from ..model import Evidence
 from ..text import phonetic, zh_dictionary
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
+from ..text.keys import CANTONESE_SOURCE
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, country_apart, family_name, han_sounds, phonetic_forms, product_name
 from .exact import MIN_SPAN
@@ -122,7 +123,8 @@ SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the sy
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
-SETTLEMENTS = frozenset({"county", "district", "town"})   # what a word closing a place may say it is (县, 区, 镇)
+SETTLEMENTS = frozenset({"county", "district", "town", "villages"})   # what a word closing a place may say it is
+                                                                     # (县, 区, 镇, 村), rendering no word of a name
 KATAKANA_DOTS = ("・", "･")   # the middle dot katakana parts a foreign name's words with, full and half width
 
 
@@ -500,9 +502,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     forms = [(*f, None) for f in phonetic_forms(q)]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
-        if not lex.zh_name_words.get(parse[2], ("", False))[1]:   # or a word closing it that only says what the
-            forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # place is (默尔索村, the wine
-                                                 # of Meursault village; 杜罗河): the rest is the name, backed by nothing
+        if parse[1] & SETTLEMENTS:                # or a word closing it that says what kind of settlement the place
+            forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # is (默尔索村, the wine of
+                                                 # Meursault village; 玛歌区): the rest is the name, backed by nothing
     opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
     dotted = q.script == "Kana" and any(dot in q.text for dot in KATAKANA_DOTS)
     for form, spaced, products_as_sounds, feature in forms:
@@ -526,11 +528,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # the rendering, and in katakana a country's name long enough not to close words as often (タイ: マルタイ)
         stated = lex.country_words.get(country, "") if q.script in STATED_MIN and len(country) >= \
             STATED_MIN[q.script] and (syllables if q.script == "Han" else written) < 3 else ""
-        # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, as a product word would,
-        # also beside two sound characters the dictionary does not know (杜羅河產區, as 波特酒); it never differs,
-        # nor backs a place the dictionary knows (普洱产区)
-        labelled = {q.anat.label_product} - {""} if foreign_han or q.script == "Han" and share == 1.0 and \
-            syllables == 2 and not known else set()
+        # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区);
+        # beside two characters it backs nothing (丽萨产区: Lisa, a given name)
+        labelled = {q.anat.label_product} - {""} if foreign_han else set()
         sino = q.script == "Hangul" and sino_korean(read)
         skel = phonetic.consonants(form)
         if len(skel) < 2:
@@ -551,7 +551,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         for j in candidates:
             key, key_skel, gi, ni, kind = idx.phon[j]
             source = kind.split(":", 1)[1].split("-")[0]
-            if source == own:
+            if source == own or source == CANTONESE_SOURCE and own != "latin":
                 continue
             g = idx.gis[gi]
             if own != "latin" and source in NATIVE_IN and not NATIVE_IN[source].intersection(g.countries):
@@ -656,11 +656,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                               f"sounds like {name!r} but names another product ({', '.join(sorted(qclasses))})", ev))
                 continue
             # a word of a name translated and the rest of it by sound render the whole name, not one word of it,
-            # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige), and so
-            # do its landscape word translated and the rest (杜埃罗河岸: Ribera del Duero, before Toro with a bank)
-            part = "" if translates else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
+            # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige)
+            part = "" if name_word else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
                 kind.split(":")[0], "")
-            less = (ONE_WORD if kind.startswith("phon-word") and not translates or alone else
+            less = (ONE_WORD if kind.startswith("phon-word") and not name_word or alone else
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")

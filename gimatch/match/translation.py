@@ -15,7 +15,7 @@ from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.romanize import japanese_latin, translated_place_readings
-from .base import Collector, Hit, Query, without_country
+from .base import Collector, Hit, Query, origin_apart
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
@@ -35,10 +35,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     named = False                            # the place as written names a GI of the product
     for key in dict.fromkeys((place, japanese_latin(place))):
         named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
-    stated = without_country(q.anat.place) if q.script == "Latin" else ""
-    if not seen and stated:                  # Yunnan Pu'er: the place, the province or country it is in stated
-        named |= _offer(q, idx, out, idx.by_place.get(canonical_place(stated.split()), ()), STATED_ORIGIN,
-                        "the place without the origin it states", seen)
+    rest, code = origin_apart(q.anat.place) if q.script == "Latin" else ("", "")
+    if not seen and rest:                    # Yunnan Pu'er: the place, the province or country it is in stated,
+        refs = [ref for ref in idx.by_place.get(canonical_place(rest.split()), ())   # a GI of that country's
+                if code in idx.gis[ref[0]].countries]                                # (Tianjin Port is no Porto)
+        named |= _offer(q, idx, out, refs, STATED_ORIGIN, "the place without the origin it states", seen)
     if not named and q.anat.concepts and q.script == "Latin":      # West Lake: 西湖, Ji County: 吉县
         for key in translated_place_readings(q.anat.place):
             named |= _offer(q, idx, out, idx.by_place.get(key, ()), TRANSLATED_CHARACTERS,

@@ -89,6 +89,8 @@ def is_japanese(text: str) -> bool:
     return any(s == "Kana" for s, _ in script_runs(text))
 
 
+CANTONESE_SOURCE = "cantonese"   # the sound forms of a Chinese name as Cantonese says it, which only a sign in Latin
+                                 # letters spells (Hong Kong's spellings); no other script renders a Chinese name so
 ROMANIZED_SOURCE = {"CN": "han", "JP": "kana", "TH": "thai", "KR": "hangul"}   # a Latin name of a record of these
                                                                                 # countries romanizes its script
 
@@ -151,13 +153,15 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese
         product = joined(folded)[len(anat.place):] if anat.place and joined(folded).startswith(anat.place) else ""
         # as Mandarin says it, and a Chinese name as Cantonese does too, as Hong Kong spells it (Tit Kwun Yum)
-        for read in (phonetic.from_pinyin, phonetic.from_jyutping)[: 2 if source == "han" else 1]:
-            said = romanize.pinyin if read is phonetic.from_pinyin else romanize.jyutping
-            add(read(said(joined(folded))), "", source)
+        readings = [(romanize.pinyin, phonetic.from_pinyin, source)]
+        if source == "han":
+            readings.append((romanize.jyutping, phonetic.from_jyutping, CANTONESE_SOURCE))
+        for syllables, sounds, read_from in readings:
+            add(sounds(syllables(joined(folded))), "", read_from)
             if anat.place:
-                add(read(said(anat.place)), "-place", source)
+                add(sounds(syllables(anat.place)), "-place", read_from)
             if len(product) >= 3:                    # a product with a name of its own: 铁观音, 大红袍
-                add(read(said(product)), "-product", source)
+                add(sounds(syllables(product)), "-product", read_from)
     elif script in ("Han", "Kana"):
         source = fold(text, simplify=False)
         if all(s == "Kana" for s, _ in script_runs(joined(source)) if s != "Common"):

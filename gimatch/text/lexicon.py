@@ -45,8 +45,9 @@ class Lexicon:
     origins: frozenset[str] = frozenset()  # adjectives of a country's origin: danish, deutsch, grec, ...
     exonym_langs: dict[str, str] = field(default_factory=dict)   # each alias's language (burgundy: en)
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
-    country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code, and
-                                                                  # a Chinese province's name → CN (云南, Yunnan)
+    country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
+    province_words: dict[str, str] = field(default_factory=dict)  # a Chinese province's name → CN (云南, yunnan,
+                                                                  # inner mongolia): an origin a sign may state
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
     name_modifiers: frozenset[str] = frozenset()   # the marketing words a stored name is read without
     modifier_sounds: tuple[tuple[str, int], ...] = ()   # the sounds of the Latin marketing words heard in other
@@ -279,6 +280,9 @@ def _compile() -> Lexicon:
     name_words = bundled.read_table("name_words.csv")
     modifier_rows = bundled.read_table("modifiers.csv")
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
+    country_words = {form: r["code"]
+                     for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
+                     for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -293,11 +297,9 @@ def _compile() -> Lexicon:
         class_broader=broader,
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
-        country_words={**{fold(name).replace(" ", ""): "CN" for r in bundled.read_table("place_names_zh.csv")
-                          if r["kind"] == "province" for name in (r["en"], r["zh"])},
-                       **{form: r["code"]
-                          for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
-                          for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}},
+        country_words=country_words,
+        province_words={fold(name): "CN" for r in bundled.read_table("place_names_zh.csv") if r["kind"] == "province"
+                        and fold(r["en"]).replace(" ", "") not in country_words for name in (r["en"], r["zh"])},
         spaceless_modifiers=_longest_first(r["term"] for r in modifier_rows
                                            if r["lang"] in ("zh", "ja")),
         modifier_sounds=_heard_labels(modifier_rows),
