@@ -164,6 +164,13 @@ def test_a_label_word_beside_two_sound_characters_backs_nothing_of_its_own(bundl
     assert not bundled_store.check("丽萨产区").conflicts and not bundled_store.check("琳达产区").conflicts
 
 
+@pytest.mark.parametrize("query", ["AOC 샤블리", "샤블리 AOC", "AOC Шабли", "DOCG 바롤로"])
+def test_a_latin_label_opening_or_closing_a_sign_in_another_script_is_read_around(bundled_store, query):
+    """AOC, DOCG in Latin letters before or after a Korean or Russian listing's name do not make it a Latin sign."""
+    top = _top(bundled_store, query)
+    assert top is not None and top.names[0] in ("Chablis", "Barolo") and top.kind == "transcription"
+
+
 @pytest.mark.parametrize("query", ["夏布利产区", "夏布利法定产区", "夏布利 AOC", "夏布利AOC", "夏布利葡萄酒产区"])
 def test_a_label_word_closing_a_chinese_rendering_is_read_around(bundled_store, query):
     """产区 and 法定产区 (the appellation) and AOC in Latin letters qualify the name: Chablis, as 夏布利 alone."""

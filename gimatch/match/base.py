@@ -101,13 +101,20 @@ _ABBREVIATION_DOTS = re.compile(r"[\s.-]")   # O.P.A.P., D.O.C.: an abbreviation
 
 
 def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
-    """A Chinese, Japanese or Thai sign less a label word in Latin letters that closes it (巴罗洛DOCG, 夏布利 AOC):
-    the letters of the label do not make the sign a Latin one."""
-    runs = script_runs(folded)
-    if len(runs) < 2 or runs[-1][0] != "Latin" or not any(is_spaceless_script(s) for s, _ in runs[:-1]) or \
-            _ABBREVIATION_DOTS.sub("", runs[-1][1]) not in lexicon().modifiers:
+    """A sign in another script less the label words in Latin letters that open or close it (巴罗洛DOCG, 夏布利 AOC,
+    AOC 샤블리): the letters of the label do not make the sign a Latin one."""
+    runs = [(script, run) for script, run in script_runs(folded) if run.strip(" .-")]
+    labels = lexicon().modifiers
+
+    def label(run: tuple[str, str]) -> bool:
+        return run[0] == "Latin" and _ABBREVIATION_DOTS.sub("", run[1]) in labels
+
+    first = next((i for i, run in enumerate(runs) if not label(run)), len(runs))
+    last = next((i for i in range(len(runs) - 1, -1, -1) if not label(runs[i])), -1)
+    kept = runs[first:last + 1]
+    if len(kept) == len(runs) or not kept or all(script in ("Latin", "Common") for script, _ in kept):
         return text, folded
-    rest = "".join(run for _, run in runs[:-1]).strip(" .-")
+    rest = "".join(run for _, run in kept).strip(" .-")
     return rest, rest
 
 
