@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from derive_lexicon import bundled_records
@@ -34,7 +34,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
     other_products = {w for gi in records if gi.product_class and gi.product_class.common not in GRAPE_PRODUCTS
                       for n in gi.names for w in fold(n.text).split()}
     listed: dict[str, set[str]] = defaultdict(set)
-    countries: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, set[str]] = defaultdict(set)
     spelled: dict[str, str] = {}
     for gi in records:
         for part in re.split(r"\s*/\s*", gi.native.get("varieties", "")):

@@ -162,8 +162,8 @@ def windows(text: str) -> list[tuple[str, frozenset[str] | None]]:
     """The runs of words of a spaced sign in a script read by sound (조르쥐 뒤뵈프 보졸레 빌라쥬 누보: a producer's
     name, then the GI's; 산토리니 아시리티코: the GI's, then the grape's), shorter than the sign, to be heard alone,
     each with what the sign's other words say when none may be a name (see :func:`word_says`: Ланге Россо, a
-    colour; 랑게 네비올로, a grape, so wine), else None. None for a sign of one word or of more than SIGN_WORDS or
-    that ends with a family name, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine,
+    colour; 랑게 네비올로, a grape, so wine), else None. No runs for a sign of one word or of more than SIGN_WORDS
+    or that ends with a family name, and none made of product, label and colour words only (Κρασί λευκό ξηρό: wine,
     white, dry); a grape's name may be a GI's too (トカイ: Tokaj, and the Tocai of Friuli)."""
     folded = fold(text)
     script = dominant_script(folded)
