@@ -38,8 +38,10 @@ UNKNOWN_ABROAD = 0.04    # a bare rendering of a GI known only at home needs mor
 DICTIONARY_AGREES = 0.10  # the Japanese dictionary gives the loanword's source, and it is the GI's name
 NO_DICTIONARY = {"Hangul": 0.04, "Thai": 0.04, "Cyrillic": 0.04, "Greek": 0.04}   # scripts read by sound alone
                          # need more likeness: a name of two consonants only rendered sound for sound (카바 Cava)
-RENDERING_FIT = 0.03     # per unit of how well the characters render the name's sounds as Chinese renders foreign
-USUAL_FIT = 1.0          # names (zh_renderings.fit) above the usual fit, lower for Chinese; higher below it
+RENDERING_FIT = 0.05     # the likeness a Chinese rendering needs, less per unit of how well its characters render
+USUAL_FIT = 2.0          # the name's sounds as Chinese renders foreign names (zh_renderings.fit) over the usual
+                         # fit, more per unit under it: renderings of GIs fit 3 per character on the development
+                         # cases mostly, brand names that come near a GI's sounds by chance 0 to 1.5
 FIT_RANGE = (-2.0, 4.0)  # the fits that count: a fit beyond them says no more
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness

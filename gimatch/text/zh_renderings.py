@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import defaultdict
 
 from .. import bundled
@@ -73,10 +74,23 @@ def _ratio(ch: str, run: str) -> float:
                                   len(readings) + UNKNOWN_READINGS))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+# two vowels together: Chinese says a glide between them (Soave: 苏瓦韦 so-wa-wei; Maria: 玛丽亚 ma-li-ya)
+_HIATUS = ((re.compile(r"(?<=[ou])(?=[aeiəæ])"), "W"), (re.compile(r"(?<=[ie])(?=[aouəæ])"), "Y"))
+
+
 def fit(chars: str, form: str) -> float | None:
     """The mean log-likelihood ratio, per character, of the best alignment of ``chars`` with the runs of sounds
-    of ``form`` (a sound form of :mod:`gimatch.text.phonetic`); None when there are no characters or sounds."""
+    of ``form`` (a sound form of :mod:`gimatch.text.phonetic`), or of the form with a glide said between two
+    vowels (:data:`_HIATUS`), whichever is better; None when there are no characters or sounds."""
+    glided = form
+    for pattern, glide in _HIATUS:
+        glided = pattern.sub(glide, glided)
+    fits = [f for f in {_fit(chars, form), _fit(chars, glided)} if f is not None]
+    return max(fits) if fits else None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fit(chars: str, form: str) -> float | None:
     n, m = len(chars), len(form)
     if not n or not m:
         return None
