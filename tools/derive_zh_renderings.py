@@ -3,12 +3,14 @@ of foreign names.
 
 The dictionary writes a foreign place, person or brand with its rendering in characters and its name in Latin
 letters (戛纳 Cannes, 伯特兰 Bertrand, 瓦勒他 Valletta). Each name is read as gimatch reads a GI's name, in the
-sound form of :func:`gimatch.text.phonetic.latin` (in the language of the country the entry names, if one), and
-the characters are aligned with the form by expectation–maximisation: each character renders a run of one to
-MAX_RUN sounds, the runs following each other and covering the form (伯 Pe, 特 T, 兰 LaN). The expected count of
-each character with each run is a row. A second pass leaves out the DROPPED share of names the first explains
-worst (China-Japan, World Games: a name translated, not rendered). gimatch.text.zh_renderings reads the rows to
-say how well characters render a GI's sounds. Run by tools/build_datasets.py.
+sound form of :func:`gimatch.text.phonetic.latin`: in the language of the country the entry names, if it names
+one; else in each of READINGS, the rendering saying which reading it follows (Bordeaux is read as French, as
+its rendering 波尔多 says, not as English). The characters are aligned with the form by expectation-maximisation:
+each character renders a run of one to MAX_RUN sounds, the runs following each other and covering the form
+(伯 Pe, 特 T, 兰 LaN), and the readings of one name share its count by how well each explains the rendering. The
+expected count of each character with each run is a row. A second pass leaves out the DROPPED share of names the
+first explains worst (China-Japan, World Games: a name translated, not rendered). gimatch.text.zh_renderings
+reads the rows to say how well characters render a GI's sounds. Run by tools/build_datasets.py.
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
+from rapidfuzz.fuzz import ratio
+
 from gimatch.text import phonetic, zh_dictionary
 from gimatch.text.fold import fold, script_of
 
 MAX_RUN = 4          # the sounds one character renders at most (圣 SæN, 堡 PuLK)
+READINGS = (None, "fr", "it", "es", "de", "pt")   # the languages a name of no stated country may be read in
+PINYIN_ALIKE = 85    # a name spelled this much like the rendering's pinyin is a Chinese name (Shaanxi)
 ROUNDS = 8           # rounds of expectation–maximisation per pass
 DROPPED = 0.15       # the share of names the first pass explains worst, left out of the second
 MIN_WEIGHT = 0.05    # the expected count a row needs
@@ -32,10 +38,10 @@ TRANSLATED = frozenset({"river", "mountain", "mountains", "county", "city", "lak
                         "university"})
 
 
-def pairs() -> list[tuple[str, str]]:
-    """(rendering, sound form of the name it renders) of the dictionary's foreign names: headwords of capitalised
-    pinyin, in characters only, whose first proper or person's-name sense is one or two words in Latin letters
-    and not the headword's own pinyin (Nangong, a Chinese place)."""
+def pairs() -> list[tuple[str, tuple[str, ...]]]:
+    """(rendering, the sound forms of the name it renders, in each reading) of the dictionary's foreign names:
+    headwords of capitalised pinyin, in characters only, whose first proper or person's-name sense is one or two
+    words in Latin letters, not the headword's own pinyin (Nangong, Shaanxi: Chinese places)."""
     out, seen = [], set()
     for head, said, _ in zh_dictionary.entries():
         if head in seen or not said or not said[0][:1].isupper() or len(said) != len(head) \
@@ -50,14 +56,16 @@ def pairs() -> list[tuple[str, str]]:
                 or TRANSLATED.intersection(words) or not all(ch.isascii() and (ch.isalpha() or ch in " -")
                                                               for ch in fold(name)):
             continue
+        letters = "".join(ch for ch in fold(name) if ch.isalpha())
         pinyin = "".join(s.lower().rstrip("012345").replace("u:", "v") for s in said)
-        if "".join(words)[:3] == pinyin[:3]:
+        if pinyin.startswith(letters) or letters.startswith(pinyin) or ratio(letters, pinyin) >= PINYIN_ALIKE:
             continue
-        lang = phonetic.language_of(sorted(sense.countries)) if len(sense.countries) == 1 else None
-        form = phonetic.latin(name, lang)
-        if form and len(head) <= len(form) <= 5 * len(head):
+        langs = [phonetic.language_of(sorted(sense.countries))] if len(sense.countries) == 1 else READINGS
+        forms = tuple(dict.fromkeys(f for f in (phonetic.latin(name, lang) for lang in langs)
+                                    if f and len(head) <= len(f) <= MAX_RUN * len(head)))
+        if forms:
             seen.add(head)
-            out.append((head, form))
+            out.append((head, forms))
     return out
 
 
@@ -65,45 +73,54 @@ def _runs(form: str, end: int):
     return ((form[end - n:end], n) for n in range(1, min(MAX_RUN, end) + 1))
 
 
-def _expect(data: list[tuple[str, str]], joint: dict) -> tuple[dict, list[float]]:
-    """One round: the expected count of each (character, run) over every alignment of each pair, and each pair's
-    log-likelihood per character."""
+def _expect(data: list[tuple[str, tuple[str, ...]]], joint: dict) -> tuple[dict, list[float]]:
+    """One round: the expected count of each (character, run) over every alignment of each pair with each of its
+    forms (a form's share, how much of the pair's likelihood it gives), and each pair's log-likelihood per
+    character."""
     counts: dict = defaultdict(float)
     fit = []
-    for han, form in data:
-        n, m = len(han), len(form)
-        ahead = [[0.0] * (m + 1) for _ in range(n + 1)]
-        ahead[0][0] = 1.0
-        for i in range(1, n + 1):
-            for j in range(1, m + 1):
-                ahead[i][j] = sum(ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) for run, k in _runs(form, j))
-        total = ahead[n][m]
+    for han, forms in data:
+        tables = [_tables(han, form, joint) for form in forms]
+        total = sum(ahead[-1][-1] for ahead, _ in tables)
         if total <= 0.0:
             fit.append(-math.inf)
             continue
-        fit.append(math.log(total) / n)
-        behind = [[0.0] * (m + 1) for _ in range(n + 1)]
-        behind[n][m] = 1.0
-        for i in range(n - 1, -1, -1):
-            for j in range(m - 1, -1, -1):
-                behind[i][j] = sum(joint.get((han[i], form[j:j + k]), 0.0) * behind[i + 1][j + k]
-                                   for k in range(1, min(MAX_RUN, m - j) + 1))
-        for i in range(1, n + 1):
-            for j in range(1, m + 1):
-                for run, k in _runs(form, j):
-                    share = ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) * behind[i][j]
-                    if share:
-                        counts[han[i - 1], run] += share / total
+        fit.append(math.log(total) / len(han))
+        for form, (ahead, behind) in zip(forms, tables):
+            for i in range(1, len(han) + 1):
+                for j in range(1, len(form) + 1):
+                    for run, k in _runs(form, j):
+                        share = ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) * behind[i][j]
+                        if share:
+                            counts[han[i - 1], run] += share / total
     return counts, fit
 
 
-def _train(data: list[tuple[str, str]]) -> tuple[dict, list[float]]:
+def _tables(han: str, form: str, joint: dict) -> tuple[list[list[float]], list[list[float]]]:
+    """The forward and backward likelihoods of aligning the characters with the form's runs of sounds."""
+    n, m = len(han), len(form)
+    ahead = [[0.0] * (m + 1) for _ in range(n + 1)]
+    ahead[0][0] = 1.0
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            ahead[i][j] = sum(ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) for run, k in _runs(form, j))
+    behind = [[0.0] * (m + 1) for _ in range(n + 1)]
+    behind[n][m] = 1.0
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            behind[i][j] = sum(joint.get((han[i], form[j:j + k]), 0.0) * behind[i + 1][j + k]
+                               for k in range(1, min(MAX_RUN, m - j) + 1))
+    return ahead, behind
+
+
+def _train(data: list[tuple[str, tuple[str, ...]]]) -> tuple[dict, list[float]]:
     joint: dict = defaultdict(float)
-    for han, form in data:                      # start: every run any character of the pair could render
-        for ch in han:
-            for j in range(1, len(form) + 1):
-                for run, _ in _runs(form, j):
-                    joint[ch, run] += 1.0
+    for han, forms in data:                     # start: every run any character of the pair could render
+        for form in forms:
+            for ch in han:
+                for j in range(1, len(form) + 1):
+                    for run, _ in _runs(form, j):
+                        joint[ch, run] += 1.0 / len(forms)
     counts: dict = joint
     fit: list[float] = []
     for _ in range(ROUNDS):

@@ -652,17 +652,28 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             bar += NO_DICTIONARY.get(q.script, 0.0)
             if sounds_of_product:            # the query's product word read as a syllable of a name that has
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
-            if consonants >= 3:
-                bar = min(bar, 1.0)          # three consonants and more: a rendering sound for sound always counts
-            if broken:
-                bar = max(bar, SYLLABLE_BY_SYLLABLE)
-            if explained:                    # several words the dictionary reads, which the GI's whole name
-                bar = max(bar, OVER_WORDS)   # renders sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
-            if q.script == "Han":
-                bar -= RENDERING_FIT * (_rendering_fit(own_name, key) - USUAL_FIT)
-            sim = phonetic.similarity(form, key, len(skel), consonants, at_least=bar, pinyin=q.script == "Han",
+            def settled(bar: float) -> float:
+                if consonants >= 3:
+                    bar = min(bar, 1.0)      # three consonants and more: a rendering sound for sound always counts
+                if broken:
+                    bar = max(bar, SYLLABLE_BY_SYLLABLE)
+                if explained:                # several words the dictionary reads, which the GI's whole name renders
+                    bar = max(bar, OVER_WORDS)   # sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
+                return bar
+
+            # for Chinese, the bar moves with how well the characters render the name's sounds (see USUAL_FIT),
+            # read only where the likeness comes within the bar's reach
+            unfit = settled(bar)
+            loosest = settled(bar - RENDERING_FIT * (FIT_RANGE[1] - USUAL_FIT)) if q.script == "Han" else unfit
+            sim = phonetic.similarity(form, key, len(skel), consonants, at_least=loosest, pinyin=q.script == "Han",
                                       faithful=q.script in phonetic.FAITHFUL_VOWELS,
                                       epenthetic=q.script in phonetic.EPENTHETIC)
+            if sim < loosest:
+                continue
+            if q.script == "Han":
+                bar = settled(bar - RENDERING_FIT * (_rendering_fit(own_name, key) - USUAL_FIT))
+            else:
+                bar = unfit
             if sim < bar:
                 continue
             name = g.names[ni]
@@ -679,6 +690,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
-            out.offer(Hit(gi, ni, "transcription", 74.0 + (sim - bar) * 100.0 + (4.0 if agrees else 0.0) - less,
+            # the fit decides whether a rendering counts, never lifts its score over the likeness alone's
+            # (馬德拉 would otherwise tie Madeira with Mátra and Matera at the kind's top)
+            above = sim - max(bar, min(unfit, sim))
+            out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev), less=PLACE_ONLY if kind.startswith("phon-place") else 0.0)
+                          f"{translated}", ev), less=PLACE_ONLY if part and not name_word and kind.startswith(
+                              "phon-place") and fold(idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)

@@ -3,13 +3,14 @@
 
 Chinese writes each sound of a foreign name with a few characters of its own: mi with 米, the o of Bordeaux with
 多, a v with 沃 or 维. A rendering the characters of such habits explain (沃尔奈 Fo-L-Ne, Volnay) is likelier than
-one whose sounds only come near by chance, written with characters that render other sounds (今麦郎, a brand:
-今 renders no Saint-). :func:`fit` says how much likelier, per character: the log-likelihood ratio of the best
-alignment of the characters with the name's runs of sounds, each character weighed by how often it renders that
-run against how often it appears at all; a character seen rarely borrows from the characters of its reading
-(:data:`OWN_SHARE`).
+one whose sounds only come near by chance, written with characters that render other sounds (宝乐斗 against
+Bordeaux: 乐 and 斗 render no l and no do in the dictionary's names). :func:`fit` says how much likelier, per
+character: the log-likelihood ratio of the best alignment of the characters with the name's runs of sounds, each
+character weighed by how often it renders that run against how often it appears at all; a character seen rarely
+borrows from the characters of its reading (:data:`OWN_SHARE`), and a run no character of that reading was seen
+rendering counts as one no rendering writes.
 
->>> fit("波尔多", "PoLTo") > 3.0 > fit("今麦郎", "SæNeMiLioN")
+>>> fit("波尔多", "PoLTo") > 3.0 > fit("宝乐斗", "PoLTo")
 True
 """
 
@@ -25,7 +26,7 @@ from .romanize import pinyin
 
 MAX_RUN = 4          # the sounds one character renders at most (as derived)
 SMOOTHING = 2.0      # how much of a character's own habit a run of sounds seen rarely leaves to chance
-UNSEEN_RUN = -3.0    # a run of sounds no rendering writes
+UNSEEN_RUN = -3.0    # a run of sounds no rendering writes, or none with this character or its reading
 NO_SOUND = -2.0      # a character that renders none of the name's sounds
 OWN_SHARE = 5.0      # the weight at which a character's own habits count as much as those of its reading
 UNKNOWN = 2000       # characters and readings the renderings never write, for smoothing
@@ -53,7 +54,7 @@ def _reading(ch: str) -> str:
     return pinyin(ch).split(" ")[0]
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def _ratio(ch: str, run: str) -> float:
     """The log-likelihood ratio of a character rendering a run of sounds: how often it does, against how often
     it appears; a character seen rarely, mostly as its reading does."""
@@ -67,11 +68,12 @@ def _ratio(ch: str, run: str) -> float:
         return math.log((pair + SMOOTHING * prior) / (seen + SMOOTHING)) - math.log(prior)
 
     reading = _reading(ch)
-    own = chars.get(ch, 0.0)
-    share = own / (own + OWN_SHARE)
-    return (share * ratio(by_char.get((ch, run), 0.0), own, len(chars) + UNKNOWN)
-            + (1 - share) * ratio(by_reading.get((reading, run), 0.0), readings.get(reading, 0.0),
-                                  len(readings) + UNKNOWN_READINGS))
+    own, as_read = by_char.get((ch, run), 0.0), by_reading.get((reading, run), 0.0)
+    alone = chars.get(ch, 0.0)
+    share = alone / (alone + OWN_SHARE)
+    value = (share * ratio(own, alone, len(chars) + UNKNOWN)
+             + (1 - share) * ratio(as_read, readings.get(reading, 0.0), len(readings) + UNKNOWN_READINGS))
+    return value if own or as_read else min(value, UNSEEN_RUN)
 
 
 # two vowels together: Chinese says a glide between them (Soave: 苏瓦韦 so-wa-wei; Maria: 玛丽亚 ma-li-ya)
