@@ -28,6 +28,7 @@ MAX_RUN = 4          # the sounds one character renders at most (as derived)
 SMOOTHING = 2.0      # how much of a character's own habit a run of sounds seen rarely leaves to chance
 UNSEEN_RUN = -3.0    # a run of sounds no rendering writes, or none with this character or its reading
 NO_SOUND = -2.0      # a character that renders none of the name's sounds
+OTHER_VOWEL = 1.0    # less for a run whose consonants the character's reading renders, but with another vowel
 OWN_SHARE = 5.0      # the weight at which a character's own habits count as much as those of its reading
 UNKNOWN = 2000       # characters and readings the renderings never write, for smoothing
 UNKNOWN_READINGS = 400
@@ -36,17 +37,28 @@ UNKNOWN_READINGS = 400
 @functools.lru_cache(maxsize=1)
 def _table():
     """The weights by (character, run), by (reading, run), and the totals by run, character, reading."""
-    by_char, by_reading = defaultdict(float), defaultdict(float)
-    runs, chars, readings = defaultdict(float), defaultdict(float), defaultdict(float)
+    by_char, by_reading, by_consonants = defaultdict(float), defaultdict(float), defaultdict(float)
+    runs, chars, readings, skeletons = defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float)
     for row in bundled.read_table("zh_renderings.csv"):
         ch, run, weight = row["character"], row["sounds"], float(row["weight"])
         reading = _reading(ch)
         by_char[ch, run] += weight
         by_reading[reading, run] += weight
+        by_consonants[reading, _skeleton(run)] += weight
         runs[run] += weight
+        skeletons[_skeleton(run)] += weight
         chars[ch] += weight
         readings[reading] += weight
-    return by_char, by_reading, runs, chars, readings, sum(chars.values())
+    return by_char, by_reading, by_consonants, runs, skeletons, chars, readings, sum(chars.values())
+
+
+_VOWELS = re.compile(r"[aeiouəæ]+")
+
+
+def _skeleton(run: str) -> str:
+    """A run of sounds with any vowels as one: what a character's consonants render (米 mi for the mu of
+    Saumur, a French u Chinese hears near i)."""
+    return _VOWELS.sub("V", run)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -58,12 +70,12 @@ def _reading(ch: str) -> str:
 def _ratio(ch: str, run: str) -> float:
     """The log-likelihood ratio of a character rendering a run of sounds: how often it does, against how often
     it appears; a character seen rarely, mostly as its reading does."""
-    by_char, by_reading, runs, chars, readings, total = _table()
+    by_char, by_reading, by_consonants, runs, skeletons, chars, readings, total = _table()
     seen = runs.get(run, 0.0)
     if seen < 1.0:
         return UNSEEN_RUN
 
-    def ratio(pair: float, alone: float, kinds: int) -> float:
+    def ratio(pair: float, alone: float, kinds: int, seen: float = seen) -> float:
         prior = (alone + 0.5) / (total + 0.5 * kinds)
         return math.log((pair + SMOOTHING * prior) / (seen + SMOOTHING)) - math.log(prior)
 
@@ -73,7 +85,14 @@ def _ratio(ch: str, run: str) -> float:
     share = alone / (alone + OWN_SHARE)
     value = (share * ratio(own, alone, len(chars) + UNKNOWN)
              + (1 - share) * ratio(as_read, readings.get(reading, 0.0), len(readings) + UNKNOWN_READINGS))
-    return value if own or as_read else min(value, UNSEEN_RUN)
+    if own or as_read:
+        return value
+    skeleton = _skeleton(run)          # never seen so: as the reading renders the consonants, another vowel
+    consonants = by_consonants.get((reading, skeleton), 0.0)
+    if not consonants:
+        return min(value, UNSEEN_RUN)
+    return min(ratio(consonants, readings.get(reading, 0.0), len(readings) + UNKNOWN_READINGS,
+                     skeletons[skeleton]) - OTHER_VOWEL, -OTHER_VOWEL)
 
 
 # two vowels together: Chinese says a glide between them (Soave: 苏瓦韦 so-wa-wei; Maria: 玛丽亚 ma-li-ya)
