@@ -352,8 +352,8 @@ def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_stor
 
 def test_characters_that_render_a_name_as_chinese_renders_foreign_names_back_it(bundled_store):
     """维拉尼 writes Villány with the characters Chinese renders vi, la and ni with (datasets/zh_renderings.csv):
-    found; 今麦郎, a brand, comes as near the sounds of Saint-Émilion, but 今 and 麦 render other sounds in the
-    dictionary's foreign names: not read as that GI."""
+    found; 今麦郎, a brand, comes as near the sounds of Saint-Émilion, but its characters render them worse than
+    the dictionary's renderings of foreign names do: not read as that GI."""
     from gimatch.text.zh_renderings import fit
 
     assert _found(bundled_store, "维拉尼", "Villány")

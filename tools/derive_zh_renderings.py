@@ -2,15 +2,16 @@
 of foreign names.
 
 The dictionary writes a foreign place, person or brand with its rendering in characters and its name in Latin
-letters (戛纳 Cannes, 伯特兰 Bertrand, 瓦勒他 Valletta). Each name is read as gimatch reads a GI's name, in the
-sound form of :func:`gimatch.text.phonetic.latin`: in the language of the country the entry names, if it names
-one; else in each of READINGS, the rendering saying which reading it follows (Bordeaux is read as French, as
-its rendering 波尔多 says, not as English). The characters are aligned with the form by expectation-maximisation:
-each character renders a run of one to MAX_RUN sounds, the runs following each other and covering the form
-(伯 Pe, 特 T, 兰 LaN), and the readings of one name share its count by how well each explains the rendering. The
-expected count of each character with each run is a row. A second pass leaves out the DROPPED share of names the
-first explains worst (China-Japan, World Games: a name translated, not rendered). gimatch.text.zh_renderings
-reads the rows to say how well characters render a GI's sounds. Run by tools/build_datasets.py.
+letters (戛纳 Cannes, 伯特兰 Bertrand, 瓦勒他 Valletta). Each name is read as gimatch reads a GI's name, in the sound form
+of :func:`gimatch.text.phonetic.latin`: in the language of the country the entry names, if it names one; else in
+each of READINGS, the rendering saying which reading it follows (Bordeaux is read as French, as its rendering 波尔多
+says, not as English), each reading weighed by how often the names follow it. The characters are aligned with the
+form by expectation-maximisation: each character renders a run of one to MAX_RUN sounds, the runs following each
+other and covering the form (伯 Pe, 特 T, 兰 LaN), and the readings of one name share its count by how well each
+explains the rendering. The expected count of each character with each run is a row. A second pass leaves out the
+DROPPED share of names the first explains worst (China-Japan, Sino-Cuban: names translated, not rendered).
+gimatch.text.zh_renderings reads the rows to say how well characters render a GI's sounds. Run by
+tools/build_datasets.py.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ TRANSLATED = frozenset({"river", "mountain", "mountains", "county", "city", "lak
                         "university"})
 
 
-def pairs() -> list[tuple[str, tuple[str, ...]]]:
-    """(rendering, the sound forms of the name it renders, in each reading) of the dictionary's foreign names:
+def pairs() -> list[tuple[str, tuple[tuple[str | None, str], ...]]]:
+    """(rendering, (reading, sound form) of the name it renders in each reading) of the dictionary's foreign names:
     headwords of capitalised pinyin, in characters only, whose first proper or person's-name sense is one or two
     words in Latin letters, not the headword's own pinyin (Nangong, Shaanxi: Chinese places)."""
     out, seen = [], set()
@@ -61,8 +62,8 @@ def pairs() -> list[tuple[str, tuple[str, ...]]]:
         if pinyin.startswith(letters) or letters.startswith(pinyin) or ratio(letters, pinyin) >= PINYIN_ALIKE:
             continue
         langs = [phonetic.language_of(sorted(sense.countries))] if len(sense.countries) == 1 else READINGS
-        forms = tuple(dict.fromkeys(f for f in (phonetic.latin(name, lang) for lang in langs)
-                                    if f and len(head) <= len(f) <= MAX_RUN * len(head)))
+        forms = tuple((lang, form) for lang, form in ((lang, phonetic.latin(name, lang)) for lang in langs)
+                      if form and len(head) <= len(form) <= MAX_RUN * len(head))
         if forms:
             seen.add(head)
             out.append((head, forms))
@@ -73,27 +74,33 @@ def _runs(form: str, end: int):
     return ((form[end - n:end], n) for n in range(1, min(MAX_RUN, end) + 1))
 
 
-def _expect(data: list[tuple[str, tuple[str, ...]]], joint: dict) -> tuple[dict, list[float]]:
+def _expect(data: list, joint: dict, prior: dict) -> tuple[dict, dict, list[float]]:
     """One round: the expected count of each (character, run) over every alignment of each pair with each of its
-    forms (a form's share, how much of the pair's likelihood it gives), and each pair's log-likelihood per
-    character."""
+    readings, a reading weighed by the prior of its language (learned: how often names of no stated country
+    follow it) and by how much of the pair's likelihood it gives; the readings' expected shares; and each pair's
+    log-likelihood per character."""
     counts: dict = defaultdict(float)
+    shares: dict = defaultdict(float)
     fit = []
-    for han, forms in data:
-        tables = [_tables(han, form, joint) for form in forms]
-        total = sum(ahead[-1][-1] for ahead, _ in tables)
+    for han, readings in data:
+        weights = [prior[lang] if len(readings) > 1 else 1.0 for lang, _ in readings]
+        tables = [_tables(han, form, joint) for _, form in readings]
+        likely = [w * ahead[-1][-1] for w, (ahead, _) in zip(weights, tables)]
+        total = sum(likely)
         if total <= 0.0:
             fit.append(-math.inf)
             continue
         fit.append(math.log(total) / len(han))
-        for form, (ahead, behind) in zip(forms, tables):
+        for (lang, form), weight, (ahead, behind), part in zip(readings, weights, tables, likely):
+            if len(readings) > 1:
+                shares[lang] += part / total
             for i in range(1, len(han) + 1):
                 for j in range(1, len(form) + 1):
                     for run, k in _runs(form, j):
-                        share = ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) * behind[i][j]
+                        share = weight * ahead[i - 1][j - k] * joint.get((han[i - 1], run), 0.0) * behind[i][j]
                         if share:
                             counts[han[i - 1], run] += share / total
-    return counts, fit
+    return counts, shares, fit
 
 
 def _tables(han: str, form: str, joint: dict) -> tuple[list[list[float]], list[list[float]]]:
@@ -113,20 +120,22 @@ def _tables(han: str, form: str, joint: dict) -> tuple[list[list[float]], list[l
     return ahead, behind
 
 
-def _train(data: list[tuple[str, tuple[str, ...]]]) -> tuple[dict, list[float]]:
+def _train(data: list) -> tuple[dict, list[float]]:
     joint: dict = defaultdict(float)
-    for han, forms in data:                     # start: every run any character of the pair could render
-        for form in forms:
+    for han, readings in data:                  # start: every run any character of the pair could render
+        for _, form in readings:
             for ch in han:
                 for j in range(1, len(form) + 1):
                     for run, _ in _runs(form, j):
-                        joint[ch, run] += 1.0 / len(forms)
+                        joint[ch, run] += 1.0 / len(readings)
+    prior = {lang: 1.0 / len(READINGS) for lang in READINGS}
     counts: dict = joint
     fit: list[float] = []
     for _ in range(ROUNDS):
         total = sum(counts.values())
         joint = {key: value / total for key, value in counts.items() if value / total > 1e-7}
-        counts, fit = _expect(data, joint)
+        counts, shares, fit = _expect(data, joint, prior)
+        prior = {lang: shares.get(lang, 0.0) / (sum(shares.values()) or 1.0) for lang in READINGS}
     return counts, fit
 
 

@@ -690,9 +690,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
-            # the fit decides whether a rendering counts, never lifts its score over the likeness alone's
-            # (馬德拉 would otherwise tie Madeira with Mátra and Matera at the kind's top)
-            above = sim - max(bar, min(unfit, sim))
+            # a fit that lowers the bar lifts the score a tenth of what it lowers the bar by: it decides whether a
+            # rendering counts, the likeness ranks the renderings (馬德拉 would else tie Madeira with Mátra and
+            # Matera at the kind's top; 帕莱特 with Palette and Barletta at its bar)
+            above = sim - bar if bar >= unfit else max(0.0, sim - unfit) + (min(sim, unfit) - bar) / 10
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
                           f"{translated}", ev), less=PLACE_ONLY if part and not name_word and kind.startswith(

@@ -4,11 +4,11 @@
 Chinese writes each sound of a foreign name with a few characters of its own: mi with 米, the o of Bordeaux with
 多, a v with 沃 or 维. A rendering the characters of such habits explain (沃尔奈 Fo-L-Ne, Volnay) is likelier than
 one whose sounds only come near by chance, written with characters that render other sounds (宝乐斗 against
-Bordeaux: 乐 and 斗 render no l and no do in the dictionary's names). :func:`fit` says how much likelier, per
+Bordeaux: 斗, never seen rendering a do, where 多 is the usual one). :func:`fit` says how much likelier, per
 character: the log-likelihood ratio of the best alignment of the characters with the name's runs of sounds, each
 character weighed by how often it renders that run against how often it appears at all; a character seen rarely
-borrows from the characters of its reading (:data:`OWN_SHARE`), and a run no character of that reading was seen
-rendering counts as one no rendering writes.
+borrows from the characters of its reading (:data:`OWN_SHARE`); a run of consonants its reading renders with
+another vowel counts :data:`OTHER_VOWEL` under nothing, one it never renders :data:`UNSEEN_RUN`.
 
 >>> fit("波尔多", "PoLTo") > 3.0 > fit("宝乐斗", "PoLTo")
 True
@@ -26,9 +26,10 @@ from .romanize import pinyin
 
 MAX_RUN = 4          # the sounds one character renders at most (as derived)
 SMOOTHING = 2.0      # how much of a character's own habit a run of sounds seen rarely leaves to chance
-UNSEEN_RUN = -3.0    # a run of sounds no rendering writes, or none with this character or its reading
+UNSEEN_RUN = -3.0    # a run of sounds no character of this reading renders, with any vowel
 NO_SOUND = -2.0      # a character that renders none of the name's sounds
-OTHER_VOWEL = 1.0    # less for a run whose consonants the character's reading renders, but with another vowel
+OTHER_VOWEL = 1.0    # less for a run whose consonants the character's reading renders with another vowel: what
+                     # a run seen with too little evidence, or none, counts at least
 OWN_SHARE = 5.0      # the weight at which a character's own habits count as much as those of its reading
 UNKNOWN = 2000       # characters and readings the renderings never write, for smoothing
 UNKNOWN_READINGS = 400
@@ -36,9 +37,10 @@ UNKNOWN_READINGS = 400
 
 @functools.lru_cache(maxsize=1)
 def _table():
-    """The weights by (character, run), by (reading, run), and the totals by run, character, reading."""
+    """The weights by (character, run), by (reading, run), by (reading, run's consonants), and the totals by
+    run, character, reading."""
     by_char, by_reading, by_consonants = defaultdict(float), defaultdict(float), defaultdict(float)
-    runs, chars, readings, skeletons = defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float)
+    runs, chars, readings = defaultdict(float), defaultdict(float), defaultdict(float)
     for row in bundled.read_table("zh_renderings.csv"):
         ch, run, weight = row["character"], row["sounds"], float(row["weight"])
         reading = _reading(ch)
@@ -46,18 +48,17 @@ def _table():
         by_reading[reading, run] += weight
         by_consonants[reading, _skeleton(run)] += weight
         runs[run] += weight
-        skeletons[_skeleton(run)] += weight
         chars[ch] += weight
         readings[reading] += weight
-    return by_char, by_reading, by_consonants, runs, skeletons, chars, readings, sum(chars.values())
+    return by_char, by_reading, by_consonants, runs, chars, readings, sum(chars.values())
 
 
-_VOWELS = re.compile(r"[aeiouəæ]+")
+_VOWELS = re.compile(r"[aeiouəæYW]+")
 
 
 def _skeleton(run: str) -> str:
-    """A run of sounds with any vowels as one: what a character's consonants render (米 mi for the mu of
-    Saumur, a French u Chinese hears near i)."""
+    """A run of sounds with any vowels and glides as one: what a character's consonants render (米 mi for the mu
+    of Saumur, a French u Chinese hears near i; 凯 kai for the kaj of Tokaj)."""
     return _VOWELS.sub("V", run)
 
 
@@ -70,29 +71,24 @@ def _reading(ch: str) -> str:
 def _ratio(ch: str, run: str) -> float:
     """The log-likelihood ratio of a character rendering a run of sounds: how often it does, against how often
     it appears; a character seen rarely, mostly as its reading does."""
-    by_char, by_reading, by_consonants, runs, skeletons, chars, readings, total = _table()
+    by_char, by_reading, by_consonants, runs, chars, readings, total = _table()
+    reading = _reading(ch)
+    # the run's consonants as the reading renders them with another vowel or glide (米 mi for the mu of Saumur)
+    other_vowel = -OTHER_VOWEL if by_consonants.get((reading, _skeleton(run))) else UNSEEN_RUN
     seen = runs.get(run, 0.0)
     if seen < 1.0:
-        return UNSEEN_RUN
+        return other_vowel
 
-    def ratio(pair: float, alone: float, kinds: int, seen: float = seen) -> float:
+    def ratio(pair: float, alone: float, kinds: int) -> float:
         prior = (alone + 0.5) / (total + 0.5 * kinds)
         return math.log((pair + SMOOTHING * prior) / (seen + SMOOTHING)) - math.log(prior)
 
-    reading = _reading(ch)
     own, as_read = by_char.get((ch, run), 0.0), by_reading.get((reading, run), 0.0)
     alone = chars.get(ch, 0.0)
     share = alone / (alone + OWN_SHARE)
     value = (share * ratio(own, alone, len(chars) + UNKNOWN)
              + (1 - share) * ratio(as_read, readings.get(reading, 0.0), len(readings) + UNKNOWN_READINGS))
-    if own or as_read:
-        return value
-    skeleton = _skeleton(run)          # never seen so: as the reading renders the consonants, another vowel
-    consonants = by_consonants.get((reading, skeleton), 0.0)
-    if not consonants:
-        return min(value, UNSEEN_RUN)
-    return min(ratio(consonants, readings.get(reading, 0.0), len(readings) + UNKNOWN_READINGS,
-                     skeletons[skeleton]) - OTHER_VOWEL, -OTHER_VOWEL)
+    return max(value, other_vowel) if own or as_read else min(value, other_vowel)
 
 
 # two vowels together: Chinese says a glide between them (Soave: 苏瓦韦 so-wa-wei; Maria: 玛丽亚 ma-li-ya)
