@@ -350,6 +350,17 @@ def test_a_greek_genitive_in_is_names_the_place_its_nominative_does(bundled_stor
     assert "Fava Santorinis" in top.names and top.kind == "translation"
 
 
+@pytest.mark.parametrize("query, name", [("勃艮第黑皮诺", "Bourgogne"), ("阿尔萨斯雷司令", "Alsace"),
+                                         ("桑塞尔长相思", "Sancerre")])
+def test_a_grape_variety_closing_a_chinese_label_says_which_grape(bundled_store, query, name):
+    """A grape variety the Chinese dictionary names (黑皮诺 Pinot noir, 雷司令 Riesling, 长相思 Sauvignon blanc)
+    closing a Chinese wine label says which grape, not which place, and that the product is wine."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy(query).label_product == "wine"
+    assert _found(bundled_store, query, name, within=1)
+
+
 def test_characters_that_render_a_name_as_chinese_renders_foreign_names_back_it(bundled_store):
     """维拉尼 writes Villány with the characters Chinese renders vi, la and ni with (datasets/zh_renderings.csv):
     found; 今麦郎, a brand, comes as near the sounds of Saint-Émilion, but its characters render them worse than

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from . import romanize
+from . import romanize, zh_dictionary
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
 from .lexicon import Term, class_lineage, class_within, heard_as_label, is_product_term, lexicon
@@ -385,6 +385,9 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         folded = " ".join(words[1:])                        # the product first (ブール・ダルデンヌ)
     undated = _vintage_off(folded.replace(" ", ""))
     text = _style_after_wine_off(_closing_modifier_off(undated))
+    variety = _closing_word(text, zh_dictionary.grape_varieties()) if query and script == "Han" else ""
+    if variety:                                 # 勃艮第黑皮诺: Bourgogne, its Pinot noir
+        text = _closing_modifier_off(text[: -len(variety)])
     for _ in range(2):
         for d in lex.spaceless_delocalisers:
             if text.endswith(d) and len(text) > len(d):
@@ -418,8 +421,9 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
-    if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine
-        anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products, labels=True), "")
+    if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine; 阿尔萨斯雷司令
+        anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products, labels=True), "") \
+            or ("wine" if variety else "")      # Alsace, its Riesling: a wine
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)

@@ -141,3 +141,15 @@ def glosses(word: str) -> tuple[Gloss, ...]:
     """The senses the dictionary gives a Chinese word (simplified or traditional); none when it does not know it."""
     senses = _entries().get(fold(word), "")
     return tuple(g for g in map(_gloss, senses.split("/")) if g) if senses else ()
+
+
+GRAPE = "(grape type)"   # how the dictionary marks a grape variety's name (赤霞珠: Cabernet Sauvignon (grape type))
+
+
+@functools.lru_cache(maxsize=1)
+def grape_varieties() -> tuple[str, ...]:
+    """The grape varieties the dictionary names (赤霞珠, 黑皮诺, 长相思), simplified, longest first: a word closing
+    a Chinese wine label that says which grape (勃艮第黑皮诺: Bourgogne, its Pinot noir), not which place."""
+    return tuple(sorted({head for head, _, senses in entries() if GRAPE in senses and len(head) >= 2},
+                        key=lambda w: (-len(w), w)))
+
