@@ -471,11 +471,24 @@ def _opens_on_v(idx: NameIndex, gi: int, ni: int, part: str) -> bool:
     return fold(text)[:1] in ("v", "w")
 
 
-def _rendering_fit(text: str, key: str) -> float:
-    """How well the Chinese characters of a text render a name's sound form, as Chinese renders foreign names
+def _rendering_fit(chars: str, key: str) -> float:
+    """How well Chinese characters render a name's sound form, as Chinese renders foreign names
     (:func:`gimatch.text.zh_renderings.fit`), within FIT_RANGE."""
-    fit = zh_renderings.fit("".join(ch for ch in text if script_of(ch) == "Han"), key)
+    fit = zh_renderings.fit(chars, key)
     return FIT_RANGE[0] if fit is None else min(max(fit, FIT_RANGE[0]), FIT_RANGE[1])
+
+
+def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> float:
+    """The bar within its bounds: a rendering sound for sound of three consonants or more always counts; one
+    that breaks a name's words apart needs SYLLABLE_BY_SYLLABLE, and several words the dictionary reads, which
+    the GI's whole name renders sound for sound, OVER_WORDS (サンジュリアン: sun + Julianne, Saint-Julien)."""
+    if consonants >= 3:
+        bar = min(bar, 1.0)
+    if broken:
+        bar = max(bar, SYLLABLE_BY_SYLLABLE)
+    if explained:
+        bar = max(bar, OVER_WORDS)
+    return bar
 
 
 def renders_name(hit: Hit, product_named: bool) -> bool:
@@ -527,7 +540,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # the name less a country the sign states (德国巴登: Baden, of Germany), which backs a GI of that country
         own_name, country = country_apart(read)
         own_name = own_name or read
-        syllables = sum(script_of(ch) == "Han" for ch in own_name) if q.script == "Han" else 0
+        han_read = "".join(ch for ch in own_name if script_of(ch) == "Han") if q.script == "Han" else ""
+        syllables = len(han_read)
         share = transcription_share(own_name) if q.script == "Han" else 1.0
         native_words = share < 0.6
         # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
@@ -652,28 +666,19 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             bar += NO_DICTIONARY.get(q.script, 0.0)
             if sounds_of_product:            # the query's product word read as a syllable of a name that has
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
-            def settled(bar: float) -> float:
-                if consonants >= 3:
-                    bar = min(bar, 1.0)      # three consonants and more: a rendering sound for sound always counts
-                if broken:
-                    bar = max(bar, SYLLABLE_BY_SYLLABLE)
-                if explained:                # several words the dictionary reads, which the GI's whole name renders
-                    bar = max(bar, OVER_WORDS)   # sound for sound (サンジュリアン: sun + Julianne, Saint-Julien)
-                return bar
-
             # for Chinese, the bar moves with how well the characters render the name's sounds (see USUAL_FIT),
             # read only where the likeness comes within the bar's reach
-            unfit = settled(bar)
-            loosest = settled(bar - RENDERING_FIT * (FIT_RANGE[1] - USUAL_FIT)) if q.script == "Han" else unfit
+            bounds = (consonants, broken, explained)
+            unfit = _settled(bar, *bounds)
+            loosest = _settled(bar - RENDERING_FIT * (FIT_RANGE[1] - USUAL_FIT), *bounds) if q.script == "Han" \
+                else unfit
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=loosest, pinyin=q.script == "Han",
                                       faithful=q.script in phonetic.FAITHFUL_VOWELS,
                                       epenthetic=q.script in phonetic.EPENTHETIC)
             if sim < loosest:
                 continue
-            if q.script == "Han":
-                bar = settled(bar - RENDERING_FIT * (_rendering_fit(own_name, key) - USUAL_FIT))
-            else:
-                bar = unfit
+            bar = _settled(bar - RENDERING_FIT * (_rendering_fit(han_read, key) - USUAL_FIT), *bounds) \
+                if q.script == "Han" else unfit
             if sim < bar:
                 continue
             name = g.names[ni]
@@ -696,5 +701,5 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             above = sim - bar if bar >= unfit else max(0.0, sim - unfit) + (min(sim, unfit) - bar) / 10
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev), less=PLACE_ONLY if part and not name_word and kind.startswith(
-                              "phon-place") and fold(idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)
+                          f"{translated}", ev), less=PLACE_ONLY if part == "the place in " and fold(
+                              idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)

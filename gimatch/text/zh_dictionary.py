@@ -150,6 +150,5 @@ GRAPE = "(grape type)"   # how the dictionary marks a grape variety's name (赤�
 def grape_varieties() -> tuple[str, ...]:
     """The grape varieties the dictionary names (赤霞珠, 黑皮诺, 长相思), simplified, longest first: a word closing
     a Chinese wine label that says which grape (勃艮第黑皮诺: Bourgogne, its Pinot noir), not which place."""
-    return tuple(sorted({head for head, _, senses in entries() if GRAPE in senses and len(head) >= 2},
+    return tuple(sorted((head for head, senses in _entries().items() if GRAPE in senses and len(head) >= 2),
                         key=lambda w: (-len(w), w)))
-
