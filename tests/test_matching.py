@@ -1464,3 +1464,17 @@ def test_a_vowel_opening_a_name_is_kept_by_its_renderings(bundled_store):
     assert phonetic.distance("TaNKaoLuSə", "aTaMKLiSi") > phonetic.distance("aTaNKaoLuSə", "aTaMKLiSi")
     assert _found(bundled_store, "阿斯蒂", "Asti", within=1) and _found(bundled_store, "알자스", "Alsace", within=1)
     assert not bundled_store.check("汤告鲁斯").conflicts
+
+
+@pytest.mark.parametrize("voiced_otherwise, rendering, name", [
+    ("Гордонс", "Кортон", "Corton"),        # Gordon's gin: g-d where Corton says k-t
+    ("Балет", "Палет", "Palette"),
+])
+def test_a_rendering_voices_the_stops_as_the_name_does(bundled_store, voiced_otherwise, rendering, name):
+    """Cyrillic, Greek, kana, Hangul and Thai write a foreign stop voiced or not as the name says it: a sign that
+    voices the stops otherwise sounds like the name by chance; one stop of several voiced otherwise in an
+    otherwise close rendering costs likeness only (グレゴディトゥーフォ, Greco di Tufo)."""
+    assert not any(name in c.names for c in bundled_store.check(voiced_otherwise).conflicts)
+    assert _top_kind(bundled_store, rendering, name) == "transcription"
+    assert _top_kind(bundled_store, "グレゴディトゥーフォ", "Greco di Tufo") == "transcription"
+    assert _top_kind(bundled_store, "ブルゲンラント", "Burgenland") == "transcription"   # German's closing d is a t

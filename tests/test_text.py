@@ -688,3 +688,23 @@ def test_the_chinese_dictionary_says_what_a_word_names():
     assert {g.kind for g in glosses("光明")} == {"word"}
     assert glosses("帕尔玛火腿酒庄") == ()
     assert glosses("铁道部")[0].terms == ("Ministry of Railways",)      # MOR: an abbreviation, no spelling
+
+
+def test_a_marked_form_keeps_whether_each_stop_is_voiced_where_the_script_writes_it():
+    """Marked forms are the plain forms with their stops marked voiced (b d g) or not (p t k); a stop upper case says
+    nothing of it: German's b, d, g closing a syllable (Burgenland), Greek's stop after a nasal (ντ of Ατλάντικ
+    writes d as much as nt), Thai's ก (g and k), two letters said as one stop (Stadt)."""
+    from gimatch.text import phonetic
+
+    cases = [(phonetic.latin("bordeaux", "fr", marked=True), "bd"), (phonetic.latin("corton", "fr", marked=True), "kt"),
+             (phonetic.from_cyrillic(fold("Гордонс"), marked=True), "gd"),
+             (phonetic.from_hangul("보르도", marked=True), "bd"), (phonetic.from_kana("ゴルゴンゾーラ", marked=True), "gg"),
+             (phonetic.latin("burgenland", "de", marked=True), "bgT"),
+             (phonetic.latin("stadt", "de", marked=True), "tT"),
+             (phonetic.heard(fold("Ατλάντικ"), "Greek", 0, marked=True), "tTk"),
+             (phonetic.heard(fold("Ατλάντικ"), "Greek", 1, marked=True), "tdk"),
+             (phonetic.from_thai("แกรนด์", marked=True), "K")]
+    assert [phonetic.stops(form) for form, _ in cases] == [stops for _, stops in cases]
+    for text, lang in (("bordeaux", "fr"), ("burgenland", "de"), ("gorgonzola", "it")):
+        assert phonetic.unmarked(phonetic.latin(text, lang, marked=True)) == phonetic.latin(text, lang)
+    assert phonetic.unmarked(phonetic.from_hangul("보르도", marked=True)) == phonetic.from_hangul("보르도")

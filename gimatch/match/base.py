@@ -356,11 +356,12 @@ def origin_apart(place: str) -> tuple[str, str]:
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
 
 
-def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
+def phonetic_forms(q: Query, marked: bool = False) -> list[tuple[str, int, bool]]:
     """The query's sound forms, from its script: the whole text, and the part left once product words and
     'style' words are taken off (帕尔玛火腿 → 帕尔玛); each with the words, product words aside, of the text it
     was read from (a rendering breaks words where the name does), and whether it reads the query's product
-    words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product)."""
+    words as sounds (薄酒莱: 酒 is a syllable of Beaujolais there, not the product). ``marked``: the forms with
+    their stops marked voiced or not (:data:`gimatch.text.phonetic.STOP_MARKS`), in the same order."""
     from ..text.romanize import THANTHAKHAT
 
     has_place = bool(q.anat.place) and q.anat.place.replace(" ", "") != q.folded.replace(" ", "")
@@ -394,8 +395,8 @@ def phonetic_forms(q: Query) -> list[tuple[str, int, bool]]:
                 if script == "Han" and japanese:      # kanji in Japanese text write Japanese words, not foreign
                     continue                          # names (those are written in katakana)
                 parts.append(phonetic.from_pinyin(han_sounds(run.replace(" ", ""))) if script == "Han" else
-                             phonetic.heard(run, script, other))
+                             phonetic.heard(run, script, other, marked))
             form = "".join(parts)
-            if form and form not in [f for f, _, _ in out]:
+            if form and phonetic.unmarked(form) not in [phonetic.unmarked(f) for f, _, _ in out]:
                 out.append((form, sum(not is_product_term(w) for w in text.split()), has_place and text == q.folded))
     return out

@@ -10,6 +10,8 @@ lower weight.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -96,11 +98,12 @@ ROMANIZED_SOURCE = {"CN": "han", "JP": "kana", "TH": "thai", "KR": "hangul"}   #
 
 
 def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None = None,
-                  country: str | None = None) -> list[Key]:
+                  country: str | None = None, marked: bool = False) -> list[Key]:
     """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
     the whole name, its place part and each distinctive word, read by the rules of the name's language
     (Latin) or from its script, and the whole name in the order Chinese writes it. Kind
-    ``phon[-place|-word|-order]:<source script>``."""
+    ``phon[-place|-word|-order]:<source script>``. ``marked``: the forms with their stops marked voiced or not
+    (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
     from . import phonetic
     from .anatomy import LINKS, STOPWORDS, anatomy
     from .lexicon import lexicon
@@ -110,9 +113,13 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     if japanese is None:
         japanese = is_japanese(folded)
     out: dict[str, str] = {}
+    plain: set[str] = set()
+    latin = functools.partial(phonetic.latin, marked=marked)
 
     def add(form: str, part: str, source: str) -> None:
-        if sum(ch.isupper() for ch in form) >= 2 and form not in out:
+        key = phonetic.unmarked(form)
+        if sum(ch.isupper() for ch in key) >= 2 and key not in plain:
+            plain.add(key)
             out[form] = f"phon{part}:{source}"
 
     if script in ("Latin", "Common"):
@@ -120,10 +127,10 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         source = ROMANIZED_SOURCE.get(country or "", "latin")
         words, spoken = folded.split(), phonetic.sounded(text).split()
         said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
-        add(phonetic.latin(" ".join(spoken), lang), "", source)
-        add(phonetic.latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
-        add(phonetic.latin(" ".join(spoken), lang, liquids_apart=True), "", source)     # Mittelrhein: ミッテルライン
-        add(phonetic.latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
+        add(latin(" ".join(spoken), lang), "", source)
+        add(latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
+        add(latin(" ".join(spoken), lang, True), "", source)     # Mittelrhein: ミッテルライン
+        add(latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         at = next((i for i, w in enumerate(words) if w in LINKS), None)
         lex = lexicon()
         if at and at < len(words) - 1 and not any(w in lex.single_words or w in lex.place_features
@@ -132,22 +139,22 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             # Sorbara), or without the joining word; a product or landscape word it translates instead (火腿, 丘)
             head = [said.get(w, w) for w in words[:at]]
             tail = [said.get(w, w) for w in words[at + 1:] if w not in STOPWORDS]
-            add(phonetic.latin(" ".join(tail + head), lang), "-order", source)
-            add(phonetic.latin(" ".join(head + tail), lang), "-order", source)
+            add(latin(" ".join(tail + head), lang), "-order", source)
+            add(latin(" ".join(head + tail), lang), "-order", source)
         single = lexicon().single_words
         for word in words:                   # a Chinese record's Latin name romanizes its syllables, and what
             if word not in STOPWORDS and word not in single and len(word) >= 4 and (   # does not (Green of
                     source != "han" or romanize.is_pinyin(word)):                       # Wuyuan Green Tea) it
-                add(phonetic.latin(said.get(word, word), lang), "-word", source)         # translates
+                add(latin(said.get(word, word), lang), "-word", source)         # translates
     elif script == "Greek":
         roman = romanize.greek(folded)
-        add(phonetic.latin(roman, "el"), "", "greek")
+        add(latin(roman, "el"), "", "greek")
         for word in roman.split():
-            add(phonetic.latin(word, "el"), "-word", "greek")
+            add(latin(word, "el"), "-word", "greek")
     elif script == "Cyrillic":
-        add(phonetic.from_cyrillic(folded), "", "cyrillic")
+        add(phonetic.from_cyrillic(folded, marked), "", "cyrillic")
         for word in folded.split():
-            add(phonetic.from_cyrillic(word), "-word", "cyrillic")
+            add(phonetic.from_cyrillic(word, marked), "-word", "cyrillic")
     elif script == "Han" and not japanese:
         anat = anatomy(text, japanese=False, stored=True)
         source = "han" if country in (None, "CN") else "han-transcription"    # 香槟: a foreign name in Chinese
@@ -165,15 +172,15 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     elif script in ("Han", "Kana"):
         source = fold(text, simplify=False)
         if all(s == "Kana" for s, _ in script_runs(joined(source)) if s != "Common"):
-            add(phonetic.from_kana(source), "", "kana")
-        add(phonetic.latin(romanize.hepburn(source)), "", "kana")
+            add(phonetic.from_kana(source, marked), "", "kana")
+        add(latin(romanize.hepburn(source)), "", "kana")
         place = anatomy(text, japanese=True, stored=True).place
         if place and place != joined(source):
-            add(phonetic.latin(romanize.hepburn(place)), "-place", "kana")
+            add(latin(romanize.hepburn(place)), "-place", "kana")
     elif script == "Thai":
-        add(phonetic.latin(romanize.rtgs(joined(folded)), "th"), "", "thai")
+        add(latin(romanize.rtgs(joined(folded)), "th"), "", "thai")
     elif script == "Hangul":
-        add(phonetic.from_hangul(folded), "", "hangul")
+        add(phonetic.from_hangul(folded, marked=marked), "", "hangul")
     return [Key(k, v) for k, v in out.items()]
 
 

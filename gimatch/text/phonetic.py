@@ -10,7 +10,8 @@ Champagne: the sounds survive, the letters do not. Each side is brought to one a
 
 Consonants fold to classes that transcriptions do not keep apart (p/b, t/d, k/g, every sibilant and
 affricate, l/r, f/v), vowels to a e i o u (with ə for pinyin's e after a consonant, which Chinese adds to a
-foreign consonant, and æ for Thai's open e and French nasal e); upper case marks consonants. :func:`distance`
+foreign consonant, and æ for Thai's open e and French nasal e); upper case marks consonants. A marked form
+(``marked=True``) keeps whether each stop is voiced, where the letters say it (:data:`STOP_MARKS`). :func:`distance`
 aligns two forms with the costs of transcription: vowels added or dropped cheaply (Japanese and Korean add them
 to consonant clusters, Chinese to final consonants), final consonants and an r/l closing a syllable dropped
 cheaply (one between vowels is kept by every rendering), related classes near, one vowel for another cheap in
@@ -66,11 +67,11 @@ def _rules() -> dict[str, list[tuple[re.Pattern, str]]]:
     return out
 
 
-def _classes(sounds: str, liquids_apart: bool = False) -> str:
+def _classes(sounds: str, liquids_apart: bool = False, marked: bool = False) -> str:
     """Letters (after the spelling rules: 'S' already marks a sibilant digraph) to the class alphabet. A letter
     written twice, or two letters of one class, are one sound (tt, ck), and so are an l and an r side by side,
     as Chinese writes them (福拉尔贝格 Vorarlberg), unless ``liquids_apart`` (katakana writes both: ミッテルライン
-    Mittelrhein)."""
+    Mittelrhein). ``marked``: a stop keeps whether it is voiced (see STOP_MARKS)."""
     out: list[str] = []
     prev_letter = ""
     for ch in sounds:
@@ -82,34 +83,61 @@ def _classes(sounds: str, liquids_apart: bool = False) -> str:
             sym = CLASS[ch]
         else:
             continue
-        if not out or out[-1] != sym or liquids_apart and sym == LIQUID and ch != prev_letter:
-            out.append(sym)
+        mark = STOP_MARKS.get(ch, sym) if marked else sym
+        if not out or unmarked(out[-1]) != sym or liquids_apart and sym == LIQUID and ch != prev_letter:
+            out.append(mark)
+        elif out[-1] != mark:
+            out[-1] = sym                             # d and t said as one (Stadt): voiced or not, unknown
         prev_letter = ch
-    return _NASAL_LABIAL.sub("MP", "".join(out))     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
+    return _NASAL_LABIAL.sub("M", "".join(out))     # a nasal before a labial is labial (Champagne ~ แชมเปญ, 香槟)
 
 
-_NASAL_LABIAL = re.compile(r"M?NP")
+_NASAL_LABIAL = re.compile(r"M?N(?=[Pbp])")
+# A marked form (``marked=True``) writes a stop whose letter says whether it is voiced in lower case: b, d, g voiced,
+# p, t, k not; a stop written in upper case says nothing of it (pinyin's b and p are both unvoiced, Thai's ก writes a
+# foreign g as much as a k). Marks are read by :func:`stops`; the form itself is :func:`unmarked`.
+STOP_MARKS = {"b": "b", "d": "d", "g": "g", "p": "p", "t": "t", "k": "k", "c": "k", "q": "k"}
+_UNMARK = str.maketrans({"b": "P", "p": "P", "d": "T", "t": "T", "g": "K", "k": "K"})
+# German and Dutch say a b, d, g closing a syllable unvoiced (Burgenland: -lant, ブルゲンラント)
+FINAL_DEVOICING = frozenset({"de", "nl"})
+_CLOSING_VOICED = re.compile(f"[bdg](?![{''.join(sorted(VOWELS))}])")
+# Greek writes a foreign b, d, g with a nasal before the stop (μπ, ντ, γκ), as it writes the nasal and stop of its
+# own words: read as nasal and stop, the stop says nothing of its voice
+_AFTER_NASAL = re.compile("(?<=[MN])[ptk]")
 
 
-def latin(text: str, lang: str | None = None, liquids_apart: bool = False) -> str:
+def unmarked(form: str) -> str:
+    """A marked sound form (see STOP_MARKS) as the plain form."""
+    return form.translate(_UNMARK)
+
+
+def stops(form: str) -> str:
+    """The stops of a marked sound form in order (see STOP_MARKS)."""
+    return "".join(ch for ch in form if ch in "bdgptkPTK")
+
+
+def latin(text: str, lang: str | None = None, liquids_apart: bool = False, marked: bool = False) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
     the language has none), word by word; a consonant that ends a word and opens the next is said once
     (Lalande de Pomerol), and a nasal before a labial across words is labial as within one (Saint-Péray is
-    said as 圣佩雷 writes it). ``liquids_apart``: see :func:`_classes`."""
+    said as 圣佩雷 writes it). ``liquids_apart``: see :func:`_classes`; ``marked``: see STOP_MARKS."""
     out = ""
     for word in _ascii(text).split():
-        form = _word_form(word, lang or "", liquids_apart)
-        out += form[1:] if out and form and form[0] == out[-1] and form[0].isupper() else form
-    return _NASAL_LABIAL.sub("MP", out)
+        form = _word_form(word, lang or "", liquids_apart, marked)
+        joins = out and form and unmarked(form[0]) == unmarked(out[-1]) and unmarked(form[0]).isupper()
+        out += form[1:] if joins else form
+    out = _NASAL_LABIAL.sub("M", out)
+    return _AFTER_NASAL.sub(lambda m: unmarked(m.group()), out) if marked and lang == "el" else out
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_form(word: str, lang: str, liquids_apart: bool = False) -> str:
+def _word_form(word: str, lang: str, liquids_apart: bool = False, marked: bool = False) -> str:
     """One word's phonetic form (words recur across queries and names: each is read once)."""
     rules = _rules()
     for pattern, repl in rules.get(lang, []) + rules.get("*", []):
         word = pattern.sub(repl, word)
-    return _classes(word, liquids_apart)
+    form = _classes(word, liquids_apart, marked)
+    return _CLOSING_VOICED.sub(lambda m: unmarked(m.group()), form) if marked and lang in FINAL_DEVOICING else form
 
 
 # French says the silent last consonant of these words before a word that opens on a vowel, as the onset of that
@@ -246,10 +274,10 @@ for _row in ("あア:a いイ:i うウ:u えエ:e おオ:o かカ:ka きキ:ki �
 SMALL = set("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
 
 
-def from_kana(text: str) -> str:
+def from_kana(text: str, marked: bool = False) -> str:
     """The phonetic form of kana: a small kana joins the sound before it (シャ sha, フィ fi), ー and っ lengthen, and
     so does イ after an e closing a word (ネイ is said nē: ヴォルネイ Volnay, as Japanese says its own 先生 sensē);
-    inside a word it is the i of a diphthong (リベイラ Ribeira)."""
+    inside a word it is the i of a diphthong (リベイラ Ribeira). ``marked``: see STOP_MARKS."""
     out = ""
     text = unicodedata.normalize("NFKC", text)
     for i, ch in enumerate(text):
@@ -262,17 +290,18 @@ def from_kana(text: str) -> str:
             out += latin_
     out = out.replace("shi", "Si").replace("chi", "Si").replace("tsu", "Su").replace("ji", "Si").replace("sh", "S")
     out = out.replace("ch", "S").replace("ts", "S")
-    return _classes(out)
+    return _classes(out, marked=marked)
 
 
-HANGUL_INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"]
+# the stops as the loanword spelling writes them: ㄱ ㄷ ㅂ for a foreign g d b, ㅋ ㅌ ㅍ and ㄲ ㄸ ㅃ for k t p
+HANGUL_INITIAL = ["g", "k", "N", "d", "t", "L", "M", "b", "p", "S", "S", "", "S", "S", "S", "k", "t", "p", "H"]
 HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "e", "yo", "u", "wo", "we", "wi", "yu",
                  "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault): e, as read
 HANGUL_EU = 18            # ㅡ
 HANGUL_WI = 16            # ㅟ: after a consonant, the u of French (퀴 of 메르퀴레 Mercurey, 퓌 of 퓌메 Fumé)
 HANGUL_NO_INITIAL = 11    # ㅇ as an initial: no consonant
-HANGUL_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P", "S",
-                "S", "N", "S", "S", "K", "T", "P", "H"]
+HANGUL_FINAL = ["", "k", "k", "k", "N", "N", "N", "t", "L", "L", "L", "L", "L", "L", "L", "L", "M", "p", "p", "S",
+                "S", "N", "S", "S", "k", "t", "p", "H"]
 
 
 HANGUL_PH, HANGUL_B = 17, 7   # ㅍ and ㅂ: Korean writes a foreign f with the first as much as a p (페타 Feta, 파르마
@@ -297,7 +326,7 @@ def hangul_opens_on_b(text: str) -> bool:
     return first is not None and first[0] == HANGUL_B
 
 
-def from_hangul(text: str, labials: int = 0) -> str:
+def from_hangul(text: str, labials: int = 0, marked: bool = False) -> str:
     """The phonetic form of Hangul syllables (initial, vowel, final jamo; Revised Romanization classes); with
     ``labials`` 1, ㅍ read as f and ㅂ after the first syllable as v, with 2 the first ㅂ as v too (볼네 Volnay: a
     foreign v opens a word as often as it is inside one, 블루 도베르뉴, though Korean's own b opens more words).
@@ -313,11 +342,11 @@ def from_hangul(text: str, labials: int = 0) -> str:
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])
-    return _classes("".join(out))
+    return _classes("".join(out), marked=marked)
 
 
 THAI_CONSONANTS = {c: sound for letters, sound in (
-    ("กขฃคฅฆ", "k"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฑฒตถทธ", "t"),
+    ("กขฃคฅฆ", "K"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฒตถทธ", "t"), ("ฑ", "T"),
     ("ณน", "n"), ("บ", "b"), ("ปผพภ", "p"), ("ฝฟ", "f"), ("ม", "M"), ("ร", "r"), ("ลฬ", "l"), ("ว", "w"),
     ("หฮ", "h"), ("อ", "")) for c in letters}
 THAI_LEADING = {"เ": "e", "แ": "æ", "โ": "o", "ใ": "ai", "ไ": "ai"}     # written before the consonant, said after
@@ -326,13 +355,14 @@ THAI_GLIDES = "รลว"             # the second consonant of a cluster (ป�
 THAI_SONORANTS = "งญนมยรลวอห"    # none opens a cluster; a ห before one is not said (it sets the tone: โหลด)
 
 
-def from_thai(text: str, written: bool = False) -> str:
+def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
     """The phonetic form of Thai script letter by letter, as a rendering of a foreign name writes it: each
     consonant by its own sound, not the few a Thai syllable may close on (the l of ชิล, the s of แบรส), a
     consonant with ร, ล or ว before its vowel as a cluster (โปรเซคโก pro-sek-ko, เบรน), the vowel written
     before a consonant said after it; the letters under the thanthakhat left out, or read when ``written``
     (Thai writes the spelling of a foreign name with them: โซแตร์น so-ter-n). Thai's romanization (RTGS) reads
-    Thai words: it says ปร of โปร p and n, the cluster a closing r."""
+    Thai words: it says ปร of โปร p and n, the cluster a closing r. ``marked``: see STOP_MARKS (ก writes a g as
+    much as a k, ฑ a d as much as a t: neither says whether the stop is voiced)."""
     letters: list[list] = []                       # [letter, under the thanthakhat]
     for ch in text:
         if ch == THANTHAKHAT and letters and letters[-1][0] in THAI_CONSONANTS:
@@ -374,7 +404,7 @@ def from_thai(text: str, written: bool = False) -> str:
                 i, vowel = _thai_leading_vowel(leading, chars, i)
                 out.append(vowel)
                 leading = ""
-    return _classes("".join(out))
+    return _classes("".join(out), marked=marked)
 
 
 def _thai_leading_vowel(leading: str, chars: list[str], i: int) -> tuple[int, str]:
@@ -392,12 +422,12 @@ _SOFTENING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[яює
 _SOFTENED = {"я": "а", "ю": "у", "є": "е", "ь": ""}
 
 
-def from_cyrillic(text: str) -> str:
+def from_cyrillic(text: str, marked: bool = False) -> str:
     """The phonetic form of folded Cyrillic text (ё folded to е), read in its Latin transliteration: я, ю, є
     after a consonant soften it and are said a, u, e (Грюєр gru-er, Мюнстер), where elsewhere they open with a y
     (Ялта); the soft sign is no sound before a consonant or at the end (Кальвадос), nor in Bulgarian ьо (Мьорсо),
     and a y before another vowel (Коньяк)."""
-    return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())))
+    return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())), marked=marked)
 
 
 # Scripts that write the vowels of a foreign name as they are heard (シャブリ, 로크포르, Шабли, Σαμπλί), where Chinese
@@ -411,22 +441,23 @@ GREEK_STOPS = re.compile("|".join(FOREIGN_STOPS))
 READINGS = {"Hangul": 3, "Thai": 2, "Greek": 2}   # the readings of a script (see :func:`heard`)
 
 
-def heard(run: str, script: str, reading: int = 0) -> str:
+def heard(run: str, script: str, reading: int = 0, marked: bool = False) -> str:
     """The phonetic form of a folded run of text in one script other than Han (whose sounds depend on the
     characters' readings); ``reading``: the script's other readings of a foreign name (Hangul's ㅍ as f and ㅂ as
     v, inside a word, then opening it too; Thai with the letters the thanthakhat silences written out; Greek μπ,
-    ντ, γκ as the b, d, g of a foreign name), READINGS of them with the first."""
+    ντ, γκ as the b, d, g of a foreign name), READINGS of them with the first. ``marked``: see STOP_MARKS."""
     if script == "Kana":
-        return from_kana(run)
+        return from_kana(run, marked)
     if script == "Hangul":
-        return from_hangul(run, reading)
+        return from_hangul(run, reading, marked)
     if script == "Thai":
-        return from_thai(run, written=bool(reading))
+        return from_thai(run, written=bool(reading), marked=marked)
     if script == "Greek":
-        return latin(greek(GREEK_STOPS.sub(lambda m: FOREIGN_STOPS[m.group(0)], run) if reading else run), "el")
+        return latin(greek(GREEK_STOPS.sub(lambda m: FOREIGN_STOPS[m.group(0)], run) if reading else run), "el",
+                     marked=marked)
     if script == "Cyrillic":
-        return from_cyrillic(run)
-    return latin(run)
+        return from_cyrillic(run, marked)
+    return latin(run, marked=marked)
 
 
 _VOWEL_RUN = re.compile(f"[{''.join(sorted(VOWELS))}]+")
