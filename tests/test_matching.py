@@ -644,10 +644,12 @@ def test_a_slip_is_judged_on_the_distinctive_part_not_on_a_shared_product_word(b
 
 
 def test_the_first_word_alone_is_the_gi_only_where_it_names_the_product(bundled_store):
-    """ブルネッロ renders Brunello, the product's own name; ケンティッシュ renders Kentish, the place of Kentish
-    ale, which needs the ale beside it (肯特啤酒); モンテス renders Montes, the mountains of Montes de Toledo, a
-    landscape word, not the name."""
+    """ブルネッロ renders Brunello, the product's own name, and アマローネ Amarone; ケンティッシュ renders Kentish, the
+    place of Kentish ale, which needs the ale beside it (肯特啤酒); モンテス renders Montes, the mountains of Montes de
+    Toledo, a landscape word, not the name."""
     assert "Brunello di Montalcino" in _top(bundled_store, "ブルネッロ").names
+    # of three consonants, rendered in four syllables, vowels and all
+    assert "Amarone della Valpolicella" in _top(bundled_store, "アマローネ").names
     assert not bundled_store.check("ケンティッシュ").conflicts
     assert not bundled_store.check("モンテス").conflicts and not bundled_store.check("Монтес").conflicts
     assert any("Kentish ale and Kentish strong ale" in c.names for c in bundled_store.check("肯特啤酒").conflicts)

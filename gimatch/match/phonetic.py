@@ -121,6 +121,8 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
 
 PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met by chance: rendered alone, it
                                     # names a GI known abroad
+HEAD_WORD_MIN = 4   # consonants of the first word of a product's own name that names it alone (Brunello of Brunello di
+                    # Montalcino), or one fewer rendered in as many syllables, vowels and all (Амароне, 阿玛罗内: a-ma-ro-ne)
 PRODUCT_LEFT_OUT = 2.0   # less for a name whose product word the rendering of the rest of it leaves out
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
@@ -656,7 +658,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # spaces has no words to break, and a rendering that spaces its
                                              # syllables renders them closely (Аньси Те Гуань Инь: 安溪铁观音)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
-            if alone and not (part == "phon-word" and consonants >= 4 and _head_word(key, idx, gi, ni)) and \
+            head = consonants >= HEAD_WORD_MIN or consonants == HEAD_WORD_MIN - 1 and written >= HEAD_WORD_MIN
+            if alone and not (part == "phon-word" and head and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
                          and (abroad or vouched)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
