@@ -1480,3 +1480,13 @@ def test_a_rendering_voices_the_stops_as_the_name_does(bundled_store, voiced_oth
     assert _top_kind(bundled_store, rendering, name) == "transcription"
     assert _top_kind(bundled_store, "グレゴディトゥーフォ", "Greco di Tufo") == "transcription"
     assert _top_kind(bundled_store, "ブルゲンラント", "Burgenland") == "transcription"   # German's closing d is a t
+
+
+@pytest.mark.parametrize("rendering, name", [("バニュルス", "Banyuls"), ("カバルデス", "Cabardès"), ("沃尔奈葡萄酒", "Volnay")])
+def test_a_rendering_may_follow_the_names_letters(bundled_store, rendering, name):
+    """Chinese, Japanese and Korean renderings often write what a name's letters say rather than its sounds (the s
+    of Banyuls, the ay of Volnay that French says e): a name is also read as spelled, needing a little more
+    likeness; Russian and Greek renderings follow the sounds alone (Конти is no Comté)."""
+    top = _top(bundled_store, rendering)
+    assert name in top.names and top.evidence[0].key_kind == "phon-spelled:latin"
+    assert not bundled_store.check("Конти").conflicts

@@ -44,6 +44,7 @@ USUAL_FIT = 2.0          # the name's sounds as Chinese renders foreign names (z
                          # cases mostly, brand names that come near a GI's sounds by chance 0 to 1.5
 FIT_RANGE = (-2.0, 4.0)  # the fits that count: a fit beyond them says no more
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
+AS_SPELLED = 0.02        # a name read by its letters, not by its language's sounds, needs a little more likeness
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 VOICE_CHANGED = 0.10     # more likeness per stop a rendering voices otherwise than the name (Гордонс g-d is no
 VOICED_SCRIPTS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})   # Corton: Кортон), in the scripts
@@ -132,6 +133,8 @@ IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the syllables of a name written without
                                    # spaces needs: as much as a romanization of it
+WHOLE_NAME = frozenset({"phon", "phon-order", "phon-spelled"})   # the sound forms of a whole name
+BY_SOUND = frozenset({"cyrillic", "greek"})   # scripts whose renderings of a foreign name follow its sounds alone
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
@@ -520,7 +523,7 @@ def renders_name(hit: Hit, product_named: bool) -> bool:
     names the product (уксус Модены: Aceto Balsamico di Modena), not one of its words alone: what a run of a
     longer sign must render to count."""
     part = hit.evidence.key_kind.split(":")[0]
-    return hit.kind == "transcription" and (part in ("phon", "phon-order") or part == "phon-place" and product_named)
+    return hit.kind == "transcription" and (part in WHOLE_NAME or part == "phon-place" and product_named)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -642,6 +645,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if own != "han":
                     continue
                 part = "phon"
+            spelled = part == "phon-spelled"  # the whole name as its letters read without its language's rules:
+            if spelled:                      # Chinese, Japanese and Korean renderings may follow them, Russian and
+                if own in BY_SOUND:          # Greek ones the sounds (Конти is no Comté)
+                    continue
+                part = "phon"
             if opens_on_b and form[:1] == "F" and not _opens_on_v(idx, gi, ni, part):
                 continue                     # ㅂ heard as a v opening the word: the name's opens on a v (볼네
                                              # Volnay; Korean writes f with ㅍ, and 본죽 is no Fronsac)
@@ -691,6 +699,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if dictionary_agrees:
                 bar -= DICTIONARY_AGREES
             bar += NO_DICTIONARY.get(q.script, 0.0)
+            if spelled:
+                bar += AS_SPELLED
             if sounds_of_product:            # the query's product word read as a syllable of a name that has
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
             # for Chinese, the bar moves with how well the characters render the name's sounds (see USUAL_FIT),

@@ -102,7 +102,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
     the whole name, its place part and each distinctive word, read by the rules of the name's language
     (Latin) or from its script, and the whole name in the order Chinese writes it. Kind
-    ``phon[-place|-word|-order]:<source script>``. ``marked``: the forms with their stops marked voiced or not
+    ``phon[-place|-word|-order|-spelled]:<source script>``. ``marked``: the forms with their stops marked voiced or not
     (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
     from . import phonetic
     from .anatomy import LINKS, STOPWORDS, anatomy
@@ -130,6 +130,8 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         add(latin(" ".join(spoken), lang), "", source)
         add(latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
         add(latin(" ".join(spoken), lang, True), "", source)     # Mittelrhein: ミッテルライン
+        if lang:                                  # as spelled: renderings often write what the letters say
+            add(latin(" ".join(spoken)), "-spelled", source)    # (沃尔奈 vo-l-nai, Volnay; バニュルス, Banyuls)
         add(latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         at = next((i for i, w in enumerate(words) if w in LINKS), None)
         lex = lexicon()
