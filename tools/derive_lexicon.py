@@ -32,7 +32,7 @@ from gimatch import bundled
 from gimatch.model import GI
 from gimatch.text.anatomy import STOPWORDS, demonym_root
 from gimatch.text.fold import dominant_script, fold, joined
-from gimatch.text.lexicon import class_lineage
+from gimatch.text.lexicon import class_lineage, lexicon
 from gimatch.text.romanize import greek, pinyin
 from gimatch.text.stem import stem
 
@@ -269,6 +269,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
             seen[(term, cls)].append((_lang(gi, term), example))
             unambiguous.add((term, cls))
     places = _place_words(datasets)
+    marketing = lexicon().modifiers
     rows = _parallel_rows(datasets, curated)
     have = {r["term"] for r in rows}
     by_term: dict[str, dict[str, list]] = defaultdict(dict)
@@ -282,6 +283,10 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         if " " in term and joined(fold(term.split()[0])) in curated:
             continue                                  # a curated word and the place's first word (Queijo Serra
                                                       # da Estrela, Limone Costa d'Amalfi): the curated word says it
+        words = fold(term).split()
+        if words[0] in STOPWORDS or any(w in marketing for w in words):
+            continue                                  # an article opens no product word (The Vale of Clwyd), and a
+                                                      # marketing word is none (Traditional Welsh Caerphilly)
         classed = {c: f for c, f in classes.items() if c}
         if classed:                                   # the class most names of that product have, if clear;
             support = {c: sum(len(f) for d, f in classed.items() if d in class_lineage(c))   # a class counts
