@@ -36,7 +36,7 @@ from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
-INDEX_FORMAT = f"7 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+INDEX_FORMAT = f"8 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
 HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
@@ -308,6 +308,8 @@ class NameIndex:
     native_refs: list[list[Ref]] = field(default_factory=list)
     native_by_gram: dict[str, list[int]] = field(default_factory=dict)
     phon: list[tuple[str, str, int, int, str]] = field(default_factory=list)   # (form, skeleton, gi, name, part)
+    phon_marked: list[str] = field(default_factory=list)   # each form of phon with its stops marked voiced or not
+                                                           # (gimatch.text.phonetic.STOP_MARKS), as stored
     group_of: list[int] = field(default_factory=list)     # per GI position: its group (one GI across registers)
     members: dict[int, list[int]] = field(default_factory=dict)
     pos: dict[str, int] = field(default_factory=dict)
@@ -431,10 +433,18 @@ class NameIndex:
         fuzzy: dict[str, list[Ref]] = {}
         native: dict[str, list[Ref]] = {}
         phon: list[tuple[str, str, int, int, str]] = []
+        phon_marked: list[str] = []
+
+        def add_phon(marked: str, gi: int, ni: int, kind: str) -> None:
+            form = phonetic.unmarked(marked)
+            if len(skeleton := phonetic.consonants(form)) >= 2:
+                phon.append((form, skeleton, gi, ni, kind))
+                phon_marked.append(marked)
+
         for key, kind, gi_id, idx in db.execute("select key, kind, gi_id, name_idx from keys"):
             ref = (pos[gi_id], idx, kind)
             if kind.startswith("phon"):
-                phon.append((key, phonetic.consonants(key), ref[0], idx, kind))
+                add_phon(key, ref[0], idx, kind)     # stored with its stops marked
                 continue
             if kind in ("fold", "joined") and not key.isascii() and " " not in key:
                 native.setdefault(key, []).append(ref)
@@ -449,18 +459,17 @@ class NameIndex:
         # and by the sounds of that place, or of the adjective's root (帕尔马奶酪: Parma cheese; 纽伦堡: Nürnberg)
         root_places = [(root, gi, ni) for root, refs in by_root.items() for gi, ni, _ in refs]
         for place, gi, ni in dict.fromkeys(adjective_places + root_places):
-            form = phonetic.latin(place, phonetic.language_of(gis[gi].countries))
-            if len(skeleton := phonetic.consonants(form)) >= 2:
-                phon.append((form, skeleton, gi, ni, "phon-place:latin"))
+            add_phon(phonetic.latin(place, phonetic.language_of(gis[gi].countries), marked=True), gi, ni,
+                     "phon-place:latin")
         # and by the sounds of its place's exonym, which renderings in other scripts often follow (勃艮第 is
         # Burgundy, not Bourgogne); a Chinese or Japanese place's English name is a romanization of it
         lex = lexicon()
         for alias, place in lex.place_aliases.items():
             lang = lex.exonym_langs.get(alias)
-            form = phonetic.latin(alias, lang)
-            if len(skeleton := phonetic.consonants(form)) >= 2:
-                phon.extend((form, skeleton, gi, ni, "phon-place:latin") for gi, ni, _ in by_place.get(place, ())
-                            if phonetic.language_of(gis[gi].countries) not in (None, "en", lang))
+            marked = phonetic.latin(alias, lang, marked=True)
+            for gi, ni, _ in by_place.get(place, ()):
+                if phonetic.language_of(gis[gi].countries) not in (None, "en", lang):
+                    add_phon(marked, gi, ni, "phon-place:latin")
         by_token: dict[str, list[tuple[int, int]]] = {}
         for ref, toks in tokens.items():
             for t in toks:
@@ -513,7 +522,7 @@ class NameIndex:
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, by_stem5=by_stem5, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
-                   native_by_gram=native_by_gram, phon=phon, group_of=group_of, members=members, pos=pos,
+                   native_by_gram=native_by_gram, phon=phon, phon_marked=phon_marked, group_of=group_of, members=members, pos=pos,
                    by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:

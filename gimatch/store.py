@@ -375,9 +375,9 @@ class Store:
                           anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese,
                                                                           chinese_gi=chinese))
-            key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(
+            key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(   # stops marked: see the index
                 name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
-                country=gi.countries[0] if gi.countries else None))
+                country=gi.countries[0] if gi.countries else None, marked=True))
         conn.executemany("insert into keys values (?,?,?,?)", key_rows)
 
     # --- reading ------------------------------------------------------------------------------

@@ -693,12 +693,14 @@ def test_the_chinese_dictionary_says_what_a_word_names():
 def test_a_marked_form_keeps_whether_each_stop_is_voiced_where_the_script_writes_it():
     """Marked forms are the plain forms with their stops marked voiced (b d g) or not (p t k); a stop upper case says
     nothing of it: German's b, d, g closing a syllable (Burgenland), Greek's stop after a nasal (ντ of Ατλάντικ
-    writes d as much as nt), Thai's ก (g and k), two letters said as one stop (Stadt)."""
+    writes d as much as nt), Thai's ก (g and k), Hangul's ㄱ ㄷ ㅂ opening a word (unvoiced there, they write a
+    foreign t as much as a d: 데킬라 beside 테킬라), two letters said as one stop (Stadt)."""
     from gimatch.text import phonetic
 
     cases = [(phonetic.latin("bordeaux", "fr", marked=True), "bd"), (phonetic.latin("corton", "fr", marked=True), "kt"),
              (phonetic.from_cyrillic(fold("Гордонс"), marked=True), "gd"),
-             (phonetic.from_hangul("보르도", marked=True), "bd"), (phonetic.from_kana("ゴルゴンゾーラ", marked=True), "gg"),
+             (phonetic.from_hangul("보르도", marked=True), "Pd"), (phonetic.from_kana("ゴルゴンゾーラ", marked=True), "gg"),
+             (phonetic.from_hangul("데킬라", marked=True), "Tk"), (phonetic.from_thai("คอร์ตอน", marked=True), "kt"),
              (phonetic.latin("burgenland", "de", marked=True), "bgT"),
              (phonetic.latin("stadt", "de", marked=True), "tT"),
              (phonetic.heard(fold("Ατλάντικ"), "Greek", 0, marked=True), "tTk"),

@@ -17,7 +17,7 @@ from ..model import Evidence
 from ..text import phonetic, zh_dictionary, zh_renderings
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
-from ..text.keys import CANTONESE_SOURCE, phonetic_keys
+from ..text.keys import CANTONESE_SOURCE
 from ..text.lexicon import class_within, lexicon
 from .base import Collector, Hit, Query, country_apart, family_name, han_sounds, phonetic_forms, product_name
 from .exact import MIN_SPAN
@@ -46,9 +46,10 @@ FIT_RANGE = (-2.0, 4.0)  # the fits that count: a fit beyond them says no more
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
 AS_SPELLED = 0.02        # a name read by its letters, not by its language's sounds, needs a little more likeness
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
-VOICE_CHANGED = 0.10     # more likeness per stop a rendering voices otherwise than the name (Гордонс g-d is no
-VOICED_SCRIPTS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})   # Corton: Кортон), in the scripts
-                         # that write a foreign stop voiced or not as the name says it (ボルドー, 보르도, Бордо)
+# The scripts that write a foreign stop voiced or not as the name says it (ボルドー, 보르도, Бордо), and the more
+# likeness asked per stop a rendering in one voices otherwise than the name (Гордонс g-d is no Corton: Кортон)
+VOICED_SCRIPTS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
+VOICE_CHANGED = 0.10
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
 LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names meet short pinyin forms by chance
@@ -487,7 +488,8 @@ def _rendering_fit(chars: str, key: str) -> float:
 
 
 def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> float:
-    """The bar within its bounds: a rendering sound for sound of three consonants or more always counts; one
+    """The bar within its bounds: a rendering sound for sound of three consonants or more always counts (unless
+    it voices the name's stops otherwise: see VOICE_CHANGED, asked past these bounds); one
     that breaks a name's words apart needs SYLLABLE_BY_SYLLABLE, and several words the dictionary reads, which
     the GI's whole name renders sound for sound, OVER_WORDS (サンジュリアン: sun + Julianne, Saint-Julien)."""
     if consonants >= 3:
@@ -499,21 +501,15 @@ def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> floa
     return bar
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _marked_keys(name: str, lang: str | None, country: str | None) -> dict[str, str]:
-    """A stored name's sound forms with their stops marked voiced or not, by the plain form."""
-    return {phonetic.unmarked(k.key): k.key for k in phonetic_keys(name, lang=lang, country=country, marked=True)}
-
-
-def _voice_changed(form: str, key: str) -> int:
-    """The stops a marked rendering voices otherwise than the marked name, stop for stop where both have the
-    same stops in the same order (Гордонс g-d, Corton k-t: two), where half the stops whose voice both say or
+def _voice_changed(rendering: str, name: str) -> int:
+    """The stops a marked rendering voices otherwise than a name's marked form, stop for stop where both have
+    the same stops in the same order (Гордонс g-d, Corton k-t: two), where half the stops whose voice both say or
     more are: stops paired by their order may be other stops of a long name (the t of Мускат Ривезальт is the
     d of Muscat de Rivesaltes, whose t is silent), whose many stops a few changed say little of."""
-    said, written = phonetic.stops(key), phonetic.stops(form)
-    if phonetic.unmarked(said) != phonetic.unmarked(written):
+    written, said = phonetic.stops(rendering), phonetic.stops(name)
+    if phonetic.unmarked(written) != phonetic.unmarked(said):
         return 0
-    both = [(a, b) for a, b in zip(said, written) if a.islower() and b.islower()]
+    both = [(a, b) for a, b in zip(written, said) if a.islower() and b.islower()]
     changed = sum(a != b for a, b in both)
     return changed if 2 * changed >= len(both) else 0
 
@@ -719,12 +715,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if sim < bar:
                 continue
             name = g.names[ni]
-            if form in voiced and source in ("latin", "greek"):
-                said = _marked_keys(name, lang, g.countries[0] if g.countries else None).get(key)
-                if said and (changed := _voice_changed(voiced[form], said)):
-                    bar += VOICE_CHANGED * changed
-                    if sim < bar:
-                        continue
+            if form in voiced and (changed := _voice_changed(voiced[form], idx.phon_marked[j])):
+                bar += VOICE_CHANGED * changed      # past the bounds: a rendering that voices the stops
+                if sim < bar:                       # otherwise is no rendering sound for sound
+                    continue
             ev = Evidence(query_key=form, gi_key=key, key_kind=kind, detail=f"similarity {sim:.2f}, needed {bar:.2f}")
             if qclasses and g.class_common and not agrees:
                 out.offer(Hit(gi, ni, "same place", 45.0,

@@ -11,7 +11,6 @@ lower weight.
 from __future__ import annotations
 
 import functools
-
 import re
 from dataclasses import dataclass
 
@@ -129,7 +128,7 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         said = dict(zip(words, spoken)) if len(words) == len(spoken) else {}
         add(latin(" ".join(spoken), lang), "", source)
         add(latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
-        add(latin(" ".join(spoken), lang, True), "", source)     # Mittelrhein: ミッテルライン
+        add(latin(" ".join(spoken), lang, liquids_apart=True), "", source)     # Mittelrhein: ミッテルライン
         if lang:                                  # as spelled: renderings often write what the letters say
             add(latin(" ".join(spoken)), "-spelled", source)    # (沃尔奈 vo-l-nai, Volnay; バニュルス, Banyuls)
         add(latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)

@@ -295,6 +295,7 @@ def from_kana(text: str, marked: bool = False) -> str:
 
 # the stops as the loanword spelling writes them: ㄱ ㄷ ㅂ for a foreign g d b, ㅋ ㅌ ㅍ and ㄲ ㄸ ㅃ for k t p
 HANGUL_INITIAL = ["g", "k", "N", "d", "t", "L", "M", "b", "p", "S", "S", "", "S", "S", "S", "k", "t", "p", "H"]
+LENIS = "gdb"   # ㄱ ㄷ ㅂ: voiced between vowels only
 HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "e", "yo", "u", "wo", "we", "wi", "yu",
                  "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault): e, as read
 HANGUL_EU = 18            # ㅡ
@@ -333,12 +334,20 @@ def from_hangul(text: str, labials: int = 0, marked: bool = False) -> str:
     The vowel ㅡ after a consonant, closing its syllable, is the one Korean adds to a foreign consonant (크 in
     로크포르 Roquefort, 스 in 스틸턴 Stilton): it is left out."""
     out = []
-    for initial, medial, final in filter(None, map(_jamo, text)):
+    opening = True
+    for ch in text:
+        if (jamo := _jamo(ch)) is None:
+            opening = True
+            continue
+        initial, medial, final = jamo
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
         if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
             vowel = "u"
         labial = initial == HANGUL_PH or initial == HANGUL_B and (bool(out) or labials > 1)
         consonant = "F" if labials and labial else HANGUL_INITIAL[initial]
+        if opening and consonant in LENIS:
+            consonant = consonant.translate(_UNMARK)   # said unvoiced opening a word, it writes a foreign t as
+        opening = False                                # much as a d (데킬라, Tequila, beside 테킬라)
         if consonant == "S" and vowel.startswith("y"):
             vowel = vowel[1:]                # 셰, 샤, 슈 write the sh of Chablis, Champagne: the y is the sh
         out.append(consonant + vowel + HANGUL_FINAL[final])
@@ -346,7 +355,7 @@ def from_hangul(text: str, labials: int = 0, marked: bool = False) -> str:
 
 
 THAI_CONSONANTS = {c: sound for letters, sound in (
-    ("กขฃคฅฆ", "K"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฒตถทธ", "t"), ("ฑ", "T"),
+    ("ก", "K"), ("ขฃคฅฆ", "k"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฒตถทธ", "t"), ("ฑ", "T"),
     ("ณน", "n"), ("บ", "b"), ("ปผพภ", "p"), ("ฝฟ", "f"), ("ม", "M"), ("ร", "r"), ("ลฬ", "l"), ("ว", "w"),
     ("หฮ", "h"), ("อ", "")) for c in letters}
 THAI_LEADING = {"เ": "e", "แ": "æ", "โ": "o", "ใ": "ai", "ไ": "ai"}     # written before the consonant, said after
@@ -362,7 +371,7 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
     before a consonant said after it; the letters under the thanthakhat left out, or read when ``written``
     (Thai writes the spelling of a foreign name with them: โซแตร์น so-ter-n). Thai's romanization (RTGS) reads
     Thai words: it says ปร of โปร p and n, the cluster a closing r. ``marked``: see STOP_MARKS (ก writes a g as
-    much as a k, ฑ a d as much as a t: neither says whether the stop is voiced)."""
+    much as an unaspirated k, ฑ a d as much as a t: neither says whether the stop is voiced)."""
     letters: list[list] = []                       # [letter, under the thanthakhat]
     for ch in text:
         if ch == THANTHAKHAT and letters and letters[-1][0] in THAI_CONSONANTS:
@@ -426,7 +435,7 @@ def from_cyrillic(text: str, marked: bool = False) -> str:
     """The phonetic form of folded Cyrillic text (ё folded to е), read in its Latin transliteration: я, ю, є
     after a consonant soften it and are said a, u, e (Грюєр gru-er, Мюнстер), where elsewhere they open with a y
     (Ялта); the soft sign is no sound before a consonant or at the end (Кальвадос), nor in Bulgarian ьо (Мьорсо),
-    and a y before another vowel (Коньяк)."""
+    and a y before another vowel (Коньяк). ``marked``: see STOP_MARKS."""
     return latin(cyrillic_bg(_SOFTENING.sub(lambda m: _SOFTENED[m.group()], text.lower())), marked=marked)
 
 
