@@ -1486,8 +1486,13 @@ def test_a_rendering_voices_the_stops_as_the_name_does(bundled_store, voiced_oth
 @pytest.mark.parametrize("rendering, name", [("バニュルス", "Banyuls"), ("カバルデス", "Cabardès"), ("沃尔奈葡萄酒", "Volnay")])
 def test_a_rendering_may_follow_the_names_letters(bundled_store, rendering, name):
     """Chinese, Japanese and Korean renderings often write what a name's letters say rather than its sounds (the s
-    of Banyuls, the ay of Volnay that French says e): a name is also read as spelled, needing a little more
-    likeness; Russian and Greek renderings follow the sounds alone (Конти is no Comté)."""
+    of Banyuls, the ay of Volnay that French says e): a name is also read as spelled, every letter said, needing a
+    little more likeness; Russian and Greek renderings follow the sounds alone (Конти is no Comté). A spelled
+    reading keeps a language's consonants (Jerez has none: its j is no sh) and the bar of the name's sounds and
+    a letter more (迈克高仕, Michael Kors, is no Margaux spelled with its x)."""
     top = _top(bundled_store, rendering)
     assert name in top.names and top.evidence[0].key_kind == "phon-spelled:latin"
     assert not bundled_store.check("Конти").conflicts
+    assert not bundled_store.check("迈克高仕").conflicts
+    from gimatch.text import phonetic
+    assert phonetic.latin("jerez", "es", spelled=True) == phonetic.latin("jerez", "es")

@@ -283,10 +283,9 @@ def derive(datasets: Path) -> list[dict[str, str]]:
         if " " in term and joined(fold(term.split()[0])) in curated:
             continue                                  # a curated word and the place's first word (Queijo Serra
                                                       # da Estrela, Limone Costa d'Amalfi): the curated word says it
-        words = fold(term).split()
-        if words[0] in STOPWORDS or any(w in marketing for w in words):
-            continue                                  # an article opens no product word (The Vale of Clwyd), and a
-                                                      # marketing word is none (Traditional Welsh Caerphilly)
+        if any(w in marketing for w in fold(term).split()):
+            continue                                  # a marketing word is no product word (Traditional Welsh
+                                                      # Caerphilly)
         classed = {c: f for c, f in classes.items() if c}
         if classed:                                   # the class most names of that product have, if clear;
             support = {c: sum(len(f) for d, f in classed.items() if d in class_lineage(c))   # a class counts

@@ -124,7 +124,8 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
 PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met by chance: rendered alone, it
                                     # names a GI known abroad
 HEAD_WORD_MIN = 4   # consonants of the first word of a product's own name that names it alone (Brunello of Brunello di
-                    # Montalcino), or one fewer rendered in as many syllables, vowels and all (Амароне, 阿玛罗内: a-ma-ro-ne)
+                    # Montalcino), or one fewer in a word of as many syllables, rendered in as many (アマローネ, 阿玛罗内:
+                    # a-ma-ro-ne; not ビアンコ, Bianco of Bianco di Custoza, nor ネッビオーロ)
 PRODUCT_LEFT_OUT = 2.0   # less for a name whose product word the rendering of the rest of it leaves out
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
@@ -662,7 +663,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                                              # spaces has no words to break, and a rendering that spaces its
                                              # syllables renders them closely (Аньси Те Гуань Инь: 安溪铁观音)
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
-            head = consonants >= HEAD_WORD_MIN or consonants == HEAD_WORD_MIN - 1 and written >= HEAD_WORD_MIN
+            head = consonants >= HEAD_WORD_MIN or consonants == HEAD_WORD_MIN - 1 and min(
+                written, phonetic.syllables(key)) >= HEAD_WORD_MIN
             if alone and not (part == "phon-word" and head and _head_word(key, idx, gi, ni)) and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
                          and (abroad or vouched)):
@@ -686,7 +688,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # vowels loosely, meets home-only names so by chance
             long_rendering = consonants == 2 and (abroad and foreign_han or written >= 3 and (
                 unknown_katakana or q.script in NO_DICTIONARY))
-            bar = needed(3 if long_rendering else _evidence(skel, key_skel), backed, abroad, native_words,
+            # a name read as spelled has the likeness of its letters, and the bar of its sounds and one letter
+            # more at most: letters it leaves unsaid are little evidence (Margaux spelled ends on ks, as no
+            # rendering of it says; Banyuls on the s that バニュルス says)
+            said = key_skel[:len(phonetic.consonants(phonetic.latin(phonetic.sounded(g.names[ni]), lang))) + 1] \
+                if spelled else key_skel
+            bar = needed(3 if long_rendering else _evidence(skel, said), backed, abroad, native_words,
                          vouched=vouched)
             if sino:
                 bar += SINO_KOREAN
@@ -701,7 +708,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
             # for Chinese, the bar moves with how well the characters render the name's sounds (see USUAL_FIT),
             # read only where the likeness comes within the bar's reach
-            bounds = (consonants, broken, explained)
+            bounds = (min(consonants, len(said)), broken, explained)
             unfit = _settled(bar, *bounds)
             loosest = _settled(bar - RENDERING_FIT * (FIT_RANGE[1] - USUAL_FIT), *bounds) if q.script == "Han" \
                 else unfit

@@ -129,8 +129,9 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
         add(latin(" ".join(spoken), lang), "", source)
         add(latin(" ".join(phonetic.liaison(spoken, lang)), lang), "", source)    # Saint-Émilion: サンテ
         add(latin(" ".join(spoken), lang, liquids_apart=True), "", source)     # Mittelrhein: ミッテルライン
-        if lang:                                  # as spelled: renderings often write what the letters say
-            add(latin(" ".join(spoken)), "-spelled", source)    # (沃尔奈 vo-l-nai, Volnay; バニュルス, Banyuls)
+        if lang:                                  # as spelled: renderings often say letters the language
+            add(latin(" ".join(spoken), lang, spelled=True), "-spelled", source)   # leaves unsaid (沃尔奈
+                                                                                    # vo-l-nai, Volnay; バニュルス)
         add(latin(" ".join(said.get(w, w) for w in anat.place.split()), lang), "-place", source)
         at = next((i for i, w in enumerate(words) if w in LINKS), None)
         lex = lexicon()

@@ -116,14 +116,16 @@ def stops(form: str) -> str:
     return "".join(ch for ch in form if ch in "bdgptkPTK")
 
 
-def latin(text: str, lang: str | None = None, liquids_apart: bool = False, marked: bool = False) -> str:
+def latin(text: str, lang: str | None = None, liquids_apart: bool = False, marked: bool = False,
+          spelled: bool = False) -> str:
     """The phonetic form of Latin-script text read by the spelling rules of ``lang`` (generic rules when
     the language has none), word by word; a consonant that ends a word and opens the next is said once
     (Lalande de Pomerol), and a nasal before a labial across words is labial as within one (Saint-Péray is
-    said as 圣佩雷 writes it). ``liquids_apart``: see :func:`_classes`; ``marked``: see STOP_MARKS."""
+    said as 圣佩雷 writes it). ``liquids_apart``: see :func:`_classes`; ``marked``: see STOP_MARKS; ``spelled``:
+    every letter said, the language's rules that leave letters unsaid aside (:func:`_silences`)."""
     out = ""
     for word in _ascii(text).split():
-        form = _word_form(word, lang or "", liquids_apart, marked)
+        form = _word_form(word, lang or "", liquids_apart, marked, spelled)
         joins = out and form and unmarked(form[0]) == unmarked(out[-1]) and unmarked(form[0]).isupper()
         out += form[1:] if joins else form
     out = _NASAL_LABIAL.sub("M", out)
@@ -131,13 +133,29 @@ def latin(text: str, lang: str | None = None, liquids_apart: bool = False, marke
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_form(word: str, lang: str, liquids_apart: bool = False, marked: bool = False) -> str:
+def _word_form(word: str, lang: str, liquids_apart: bool = False, marked: bool = False, spelled: bool = False) -> str:
     """One word's phonetic form (words recur across queries and names: each is read once)."""
     rules = _rules()
     for pattern, repl in rules.get(lang, []) + rules.get("*", []):
-        word = pattern.sub(repl, word)
+        word = pattern.sub(functools.partial(_said, repl, spelled), word)
     form = _classes(word, liquids_apart, marked)
     return _CLOSING_VOICED.sub(lambda m: unmarked(m.group()), form) if marked and lang in FINAL_DEVOICING else form
+
+
+def _said(repl: str, spelled: bool, m: re.Match) -> str:
+    """What a spelling rule makes of what it matched; read as spelled, the letters themselves where the rule
+    leaves some unsaid."""
+    said = m.expand(repl)
+    return m.group(0) if spelled and _silences(m.group(0), said, m.end() == len(m.string)) else said
+
+
+def _silences(written: str, said: str, closing: bool) -> bool:
+    """Whether a rule leaves written letters unsaid: a vowel fewer (eau, ai, ou said as one), every letter
+    (the h of French), or letters closing the word (the -s of Banyuls, the -t of Bellet); not a consonant digraph
+    said as one sound (ch, ph, gn)."""
+    def vowels(text: str) -> int:
+        return sum(ch in "aeiouy" for ch in text.lower())
+    return not said or vowels(said) < vowels(written) or closing and len(said) < len(written)
 
 
 # French says the silent last consonant of these words before a word that opens on a vowel, as the onset of that
