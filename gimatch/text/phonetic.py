@@ -373,7 +373,8 @@ def from_hangul(text: str, labials: int = 0, marked: bool = False) -> str:
 
 
 THAI_CONSONANTS = {c: sound for letters, sound in (
-    ("ก", "K"), ("ขฃคฅฆ", "k"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"), ("ฏฐฒตถทธ", "t"), ("ฑ", "T"),
+    ("ก", "K"), ("ขฃคฅฆ", "k"), ("ง", "N"), ("จฉชฌ", "S"), ("ซศษส", "s"), ("ญย", "y"), ("ฎด", "d"),
+    ("ฏฐฒตถทธ", "t"), ("ฑ", "T"),
     ("ณน", "n"), ("บ", "b"), ("ปผพภ", "p"), ("ฝฟ", "f"), ("ม", "M"), ("ร", "r"), ("ลฬ", "l"), ("ว", "w"),
     ("หฮ", "h"), ("อ", "")) for c in letters}
 THAI_LEADING = {"เ": "e", "แ": "æ", "โ": "o", "ใ": "ai", "ไ": "ai"}     # written before the consonant, said after
