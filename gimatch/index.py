@@ -522,7 +522,8 @@ class NameIndex:
                    name_tokens={k: tuple(sorted(v)) for k, v in tokens.items()}, idf=idf,
                    fuzzy_choices=choices, fuzzy_refs=[fuzzy[c] for c in choices], by_suffix=by_suffix, by_stem6=by_stem6, by_stem5=by_stem5, length_starts=length_starts,
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
-                   native_by_gram=native_by_gram, phon=phon, phon_marked=phon_marked, group_of=group_of, members=members, pos=pos,
+                   native_by_gram=native_by_gram, phon=phon, phon_marked=phon_marked, group_of=group_of,
+                   members=members, pos=pos,
                    by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:

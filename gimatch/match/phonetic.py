@@ -44,7 +44,7 @@ USUAL_FIT = 2.0          # the name's sounds as Chinese renders foreign names (z
                          # cases mostly, brand names that come near a GI's sounds by chance 0 to 1.5
 FIT_RANGE = (-2.0, 4.0)  # the fits that count: a fit beyond them says no more
 OVER_WORDS = 0.95        # a whole name rendered by katakana the dictionary splits into loanwords of its own
-AS_SPELLED = 0.02        # a name read by its letters, not by its language's sounds, needs a little more likeness
+AS_SPELLED = 0.02        # a name read with every letter said, not as its language says it, needs a little more
 PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name without one needs more likeness
 # The scripts that write a foreign stop voiced or not as the name says it (ボルドー, 보르도, Бордо), and the more
 # likeness asked per stop a rendering in one voices otherwise than the name (Гордонс g-d is no Corton: Кортон)
@@ -642,9 +642,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if own != "han":
                     continue
                 part = "phon"
-            spelled = part == "phon-spelled"  # the whole name as its letters read without its language's rules:
-            if spelled:                      # Chinese, Japanese and Korean renderings may follow them, Russian and
-                if own in BY_SOUND:          # Greek ones the sounds (Конти is no Comté)
+            spelled = part == "phon-spelled"  # the whole name with every letter said: Chinese, Japanese and
+            if spelled:                      # Korean renderings may say letters its language leaves unsaid,
+                if own in BY_SOUND:          # Russian and Greek ones follow the sounds (Конти is no Comté)
                     continue
                 part = "phon"
             if opens_on_b and form[:1] == "F" and not _opens_on_v(idx, gi, ni, part):

@@ -101,8 +101,8 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
     """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
     the whole name, its place part and each distinctive word, read by the rules of the name's language
     (Latin) or from its script, and the whole name in the order Chinese writes it. Kind
-    ``phon[-place|-word|-order|-spelled]:<source script>``. ``marked``: the forms with their stops marked voiced or not
-    (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
+    ``phon[-place|-word|-order|-spelled]:<source script>``. ``marked``: the forms with their stops marked voiced
+    or not (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
     from . import phonetic
     from .anatomy import LINKS, STOPWORDS, anatomy
     from .lexicon import lexicon
