@@ -293,23 +293,15 @@ def _read_as_names(run: str) -> str:
     """The pinyin of a Han run, a character that its words leave at its own reading read as names read it, where
     they read it one way mostly (拉塔什: shi, not the shen of 什 alone); the reading of a word the pinyin
     dictionary knows stays (六安 lu an, 音乐 yin yue)."""
-    from ..text.romanize import pinyin
+    from ..text.romanize import pinyin, reading
     from ..text.zh_dictionary import name_readings
 
     said = pinyin(run).split()
     if len(said) != len(run):
         return " ".join(said)
     readings = name_readings()
-    return " ".join(readings.get(ch, syllable) if syllable == _own_reading(ch) else syllable
+    return " ".join(readings.get(ch, syllable) if syllable == reading(ch) else syllable
                     for ch, syllable in zip(run, said))
-
-
-@functools.lru_cache(maxsize=1 << 13)
-def _own_reading(ch: str) -> str:
-    """A character's pinyin alone."""
-    from ..text.romanize import pinyin
-
-    return pinyin(ch)
 
 
 GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)

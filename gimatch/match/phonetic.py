@@ -550,14 +550,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     _offer_source(term, q.anat.place or q.folded, "", CHINESE_DICTIONARY, idx, out, sense.countries)
     loanwords_only = len(words) > 1 and all(                     # katakana the dictionary reads as several
         all(_katakana(ch) or ch == "ー" for ch in surface) for surface, _, _ in words)    # foreign words
-    forms = [(*f, None) for f in phonetic_forms(q)]
+    marked = phonetic_forms(q, marked=True)     # the forms with their stops marked; plain to match
+    forms = [(phonetic.unmarked(form), *rest, None) for form, *rest in marked]
     for parse in _translated_words(q):           # 杜埃罗河岸, 上梅多克: the place without the word translated,
         forms.append((phonetic.from_pinyin(han_sounds(parse[0])), 1, False, parse))    # which the name must have
         if parse[1] & SETTLEMENTS:                # or a word closing it that says what kind of settlement the place
             forms.append((forms[-1][0], 1, False, (parse[0], frozenset(), parse[2])))   # is (默尔索村, the wine of
                                                  # Meursault village; 玛歌区): the rest is the name, backed by nothing
-    voiced = {phonetic.unmarked(f): f for f, _, _ in phonetic_forms(q, marked=True)} \
-        if q.script in VOICED_SCRIPTS else {}
+    voiced = {phonetic.unmarked(f): f for f, _, _ in marked} if q.script in VOICED_SCRIPTS else {}
     opens_on_b = q.script == "Hangul" and phonetic.hangul_opens_on_b(q.folded)
     dotted = q.script == "Kana" and any(dot in q.text for dot in KATAKANA_DOTS)
     for form, spaced, products_as_sounds, feature in forms:

@@ -40,6 +40,12 @@ def pinyin(han: str) -> str:
     return " ".join(" ".join(sylls).translate(_PINYIN_FOLD).split())
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def reading(ch: str) -> str:
+    """A character's pinyin alone (its own reading, not the one a word it is in gives it)."""
+    return pinyin(ch).split(" ")[0]
+
+
 def jyutping(han: str) -> str:
     """Syllable-spaced toneless Jyutping of a Han run, as Cantonese reads it (铁观音 → tit gun jam): the sounds Hong
     Kong's and Guangdong's exporters spell their Chinese names with (Tit Kwun Yum); '' when a character has none."""

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 
 from .. import bundled
-from .romanize import pinyin
+from .romanize import reading as _reading
 
 MAX_RUN = 4          # the sounds one character renders at most (as derived)
 SMOOTHING = 2.0      # how much of a character's own habit a run of sounds seen rarely leaves to chance
@@ -60,11 +60,6 @@ def _skeleton(run: str) -> str:
     """A run of sounds with any vowels and glides as one: what a character's consonants render (米 mi for the mu
     of Saumur, a French u Chinese hears near i; 凯 kai for the kaj of Tokaj)."""
     return _VOWELS.sub("V", run)
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _reading(ch: str) -> str:
-    return pinyin(ch).split(" ")[0]
 
 
 @functools.lru_cache(maxsize=1 << 18)
