@@ -1496,3 +1496,38 @@ def test_a_rendering_may_follow_the_names_letters(bundled_store, rendering, name
     assert not bundled_store.check("迈克高仕").conflicts
     from gimatch.text import phonetic
     assert phonetic.latin("jerez", "es", spelled=True) == phonetic.latin("jerez", "es")
+
+
+@pytest.mark.parametrize("sign, name", [("パルマ・プロシュート", "Prosciutto di Parma"),
+                                        ("파르마 프로슈토", "Prosciutto di Parma"),
+                                        ("Парма прошутто", "Prosciutto di Parma"),
+                                        ("Креман де Бордо", "Crémant de Bordeaux")])
+def test_a_place_beside_a_product_word_written_by_sound(bundled_store, sign, name):
+    """A place in katakana, Hangul or Cyrillic beside a product word written by its sounds finds the GI of that
+    place and product; the Japanese dictionary's reading of the product word (プロシュート: pro + shoot) explains
+    nothing away. A wine's word by sound stays a word of the name (Crémant de Bordeaux, not Bordeaux)."""
+    assert _found(bundled_store, sign, name, within=1)
+
+
+@pytest.mark.parametrize("sign, name", [("Walla Walla Syrah", "Walla Walla Valley"),
+                                        ("Willamette Pinot Noir", "Willamette Valley"),
+                                        ("Dão Tinto", "Dão"), ("Ahr Spätburgunder", "Ahr")])
+def test_a_wines_place_beside_its_grape(bundled_store, sign, name):
+    """A listing's place and grape variety find the wine GI of the place, a short name too (Dão Tinto, Ahr
+    Spätburgunder: the rest of the sign is a colour or a variety); a variety opening a GI's name is no head word
+    of it (Napa Cabernet Sauvignon is no Cabernet d'Anjou)."""
+    assert _found(bundled_store, sign, name, within=1)
+    assert not any("Cabernet" in n for c in bundled_store.check("Napa Cabernet Sauvignon").conflicts for n in c.names)
+
+
+def test_a_spaceless_sign_holds_no_name_inside_a_latin_word(bundled_store):
+    """In a sign that runs Thai, Chinese or Japanese words together, a GI name is contained only as whole Latin
+    words (น้ำปลา Tiparos holds no Paros; ไวน์ Paros does)."""
+    assert not bundled_store.check("น้ำปลา Tiparos 700 มล.").conflicts
+    assert _found(bundled_store, "ไวน์ Paros", "Πάρος", within=1)
+
+
+def test_a_word_saying_which_part_of_the_place_is_no_head_word(bundled_store):
+    """Petit of Petit Chablis says which part of Chablis: a sign that opens with it (Petit écolier) names no GI."""
+    assert not bundled_store.check("Petit écolier Chocolat fin").conflicts
+    assert _found(bundled_store, "Masi Amarone", "Amarone della Valpolicella", within=1)

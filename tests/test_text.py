@@ -128,6 +128,9 @@ def test_bad_input_is_refused_with_a_reason(name):
     ("Douro", "pt", "ToLu"),          # ou is o, a final o is u
     ("Valencia", "es", "PaLeNSia"),   # b and v are one sound: b where a word opens, the soft b elsewhere
     ("Cava", "es", "KaBa"),
+    ("Prosciutto", "it", "PLoSuTo"),  # an i between c, g or sc and a, o or u only softens the consonant
+    ("Reggiano", "it", "LeSaNo"),
+    ("Ciliegia", "it", "SiLieSa"),
 ])
 def test_spelling_rules_read_the_language(word, lang, form):
     from gimatch.text import phonetic
@@ -710,3 +713,40 @@ def test_a_marked_form_keeps_whether_each_stop_is_voiced_where_the_script_writes
     for text, lang in (("bordeaux", "fr"), ("burgenland", "de"), ("gorgonzola", "it")):
         assert phonetic.unmarked(phonetic.latin(text, lang, marked=True)) == phonetic.latin(text, lang)
     assert phonetic.unmarked(phonetic.from_hangul("보르도", marked=True)) == phonetic.from_hangul("보르도")
+
+
+def test_thai_opening_o_carries_its_vowel():
+    """อ opening a word before a consonant is said a (อมาโรเน่ a-ma-ro-ne, Amarone; อเมริกา), before ย it is
+    silent (อยู่); after a consonant with no vowel it is the vowel o (บอร์โดซ์)."""
+    from gimatch.text import phonetic
+
+    assert phonetic.from_thai("อมาโรเน่") == phonetic.latin("amarone", "it")
+    assert phonetic.from_thai("อเมริกา").startswith("aM")
+    assert phonetic.from_thai("อยู่") == "Yu" and phonetic.from_thai("บอร์โดซ์") == "PoTo"
+
+
+@pytest.mark.parametrize("sign, place, concept", [
+    ("파르마 프로슈토", "파르마", "ham"),                 # a product word written by sound closing the sign
+    ("Парма прошутто", "parma", "ham"),
+    ("プロシュート・ディ・パルマ", "パルマ", "ham"),       # or opening it, with the joining word after it
+    ("ペコリーノ・ロマーノ", "ロマーノ", "sheep_cheese"),
+])
+def test_a_product_word_written_by_sound_is_the_signs_product(sign, place, concept):
+    """Listings in katakana, Hangul, Cyrillic, Greek and Thai write a European product word by its sounds beside
+    the place (パルマ・プロシュート): the word is the sign's product, the rest its place. Not a wine's word (a
+    wine's place alone names another GI), and not a word that opens on another sound (อมาโรเน่ is no marrone)."""
+    a = anatomy(sign)
+    assert a.place == place and [t.concept for t in a.terms] == [concept]
+    assert not anatomy("Креман де Бордо").terms
+    assert not anatomy("อมาโรเน่ เดลล่า วัลโปลิเชลล่า").terms
+    assert not anatomy("프로슈토").terms                  # a product word alone is no sign's product beside a place
+
+
+@pytest.mark.parametrize("sign, place", [("Walla Walla Syrah", "walla walla"), ("Napa Cabernet Sauvignon", "napa"),
+                                         ("Willamette Pinot Noir", "willamette")])
+def test_a_grape_variety_closing_a_sign_says_wine(sign, place):
+    """A listing writes a wine's place and its grape (Walla Walla Syrah): the variety says the product is wine, and
+    the words before it are the place; a sign of a variety alone keeps its words."""
+    a = anatomy(sign)
+    assert a.place == place and [t.concept for t in a.terms] == ["wine"]
+    assert anatomy("Pinot Noir").place == "pinot noir"

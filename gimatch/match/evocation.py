@@ -67,17 +67,20 @@ def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
     """A word of a longer sign that opens a GI's name of several words, a name without a product word, where the
     word is the product's own name (Amarone of Amarone della Valpolicella, Brunello of Brunello di Montalcino):
     a producer's listing writes it beside the producer's name. Not a common word: one that opens the names of more
-    than HEAD_WORD_GIS GIs or qualifies places of several countries, a landscape, product, label or colour word, or
-    the first word of an English name (Diamond of Diamond Mountain District, South of South Coast)."""
+    than HEAD_WORD_GIS GIs or qualifies places of several countries, a landscape, product, label or colour word, a
+    grape variety's (Cabernet of Cabernet d'Anjou), a word saying which part of the place or what it is (Petit of
+    Petit Chablis), or the first word of an English name (Diamond of Diamond Mountain District)."""
     lex = lexicon()
     if len(q.distinct) < 2:
         return
     for word in dict.fromkeys(q.distinct):
         if not word.isascii() or len(word) < COMPOUND_MIN or word in lex.generic or word in lex.place_features or \
-                word in lex.modifiers or word in lex.colours or word in lex.countries or word in lex.origins:
+                word in lex.modifiers or word in lex.colours or word in lex.countries or word in lex.origins or \
+                word in lex.varieties:
             continue
         refs = [(gi, ni) for gi, ni in idx.by_token.get(word, ()) if (words := product_name(idx, gi, ni))[:1] == [word]
-                and len(words) > 1 and language_of(idx.gis[gi].countries) != "en"]
+                and len(words) > 1 and (lang := language_of(idx.gis[gi].countries)) != "en"
+                and (word, lang) not in lex.name_words]
         if not refs or len({gi for gi, _ in refs}) > HEAD_WORD_GIS or names_several_places(word, idx):
             continue
         for gi, ni in refs:
@@ -204,6 +207,13 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
                       Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail=f"coverage {coverage:.2f}")))
 
 
+def _closing_product(word: str) -> int:
+    """The letters of the product word a compound closes on after three letters or more (wein of Rotwein, käse of
+    Bergkäse), 0 if none."""
+    heads = lexicon().compound_heads
+    return next((len(word) - at for at in range(3, len(word) - 3) if word[at:] in heads), 0)
+
+
 def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
     """Evocation by the ending or the stem of the sign's words; a country's name or adjective (Canada, Polish)
     names that country, and evokes no GI by its ending."""
@@ -224,6 +234,7 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
             candidates[i] = ratio
     qclasses = q.anat.classes
     target_syll = syllables(target)
+    product_end = _closing_product(target)
     for i, ratio in candidates.items():
         choice = idx.fuzzy_choices[i]
         if choice == target:
@@ -234,7 +245,8 @@ def _likeness(q: Query, idx: NameIndex, out: Collector) -> None:
         if ratio >= fuzzy.NEAR or (len(choice) >= 6 and edits <= (1 if len(choice) < 10 else 2)):
             continue                                     # a near spelling: the fuzzy matcher's
         choice_syll = syllables(choice)
-        by_ending = (4 <= suffix < len(words[-1])          # the ending of a word, not a whole word shared
+        by_ending = (4 <= suffix - product_end and suffix < len(words[-1])   # the ending of a word, not a whole
+                     # word nor the product word a compound closes on (Rotwein, red wine, evokes no Portwein)
                      and target_syll == choice_syll and abs(len(target) - len(choice)) <= 2 and len(choice) >= 7
                      and ratio >= (50 if len(idx.by_suffix.get(choice[-4:], ())) <= COMMON_ENDING else 70))
         by_stem = prefix >= 6 and prefix >= 0.66 * len(choice) and len(target) - len(choice) <= 5

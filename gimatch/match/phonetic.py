@@ -231,10 +231,12 @@ def _katakana(ch: str) -> bool:
 
 def _katakana_words(q: Query) -> list[tuple[str, str, str | None]]:
     """The query's words as the Japanese dictionary reads them: (surface, kind, foreign source); a long vowel
-    mark it cuts off alone (ウゾ and ー of ウゾー) is left out."""
+    mark it cuts off alone (ウゾ and ー of ウゾー) is left out, and so is a word a product term was heard in
+    (プロシュート, which it reads as pro and shoot)."""
     from ..text.romanize import japanese_words
 
-    return [w for part in fold(q.text, simplify=False).split() for w in japanese_words(part) if w[0].strip("・ ー")]
+    return [w for part in fold(q.text, simplify=False).split() if part != q.anat.heard
+            for w in japanese_words(part) if w[0].strip("・ ー")]
 
 
 def names_a_person(q: Query) -> bool:

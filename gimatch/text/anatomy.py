@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from . import romanize, zh_dictionary
 from .fold import dominant_script, fold, is_spaceless_script
 from .keys import is_japanese, romanized_forms
-from .lexicon import Term, class_lineage, class_within, heard_as_label, is_product_term, lexicon
+from .lexicon import (Term, class_lineage, class_within, heard_as_label, heard_as_link, heard_as_term, is_product_term,
+                      lexicon)
 from .stem import stem_tokens
 
 STOPWORDS = frozenset(
@@ -39,6 +40,7 @@ class Anatomy:
     terms: list[Term] = field(default_factory=list)
     delocalisers: list[str] = field(default_factory=list)
     label_product: str = ""       # the class a label word names when no product word does (产区: wine)
+    heard: str = ""               # the word of a sign a product term was heard in (プロシュート: prosciutto)
 
     @functools.cached_property
     def place_stem(self) -> str:
@@ -357,11 +359,27 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     if not anat.terms and len(place) > 1 and place[-1] in lexicon().wine_styles and langs is None:
         place = place[:-1]                 # a wine's colour or sweetness closing a sign: a wine of the place before
                                            # it (타벨 로제: Tavel rosé)
+    if not anat.terms and langs is None and (at := _variety_closing(place)):
+        anat.terms.append(lexicon().terms_by_tokens[("wine",)])     # a grape variety closing a sign: a wine of
+        place = place[:at]                                          # the place before it (Walla Walla Syrah)
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
     anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
     # a place known by another name (Bavarian: bayerisch) is heard in that name's sounds
     anat.stem_of = lexicon().place_aliases.get(anat.place.replace(" ", ""), anat.place)
+
+
+def _variety_closing(place: list[str]) -> int:
+    """Where a grape variety's name closes a sign's place words (napa | cabernet sauvignon, willamette | pinot
+    noir): its first word opens a variety's name, the others are words of varieties' names or colours; one word at
+    least stays before it. 0 when none does."""
+    lex = lexicon()
+    at = len(place)
+    while at > 1 and (place[at - 1] in lex.variety_words or place[at - 1] in lex.colours):
+        at -= 1
+    while at < len(place) and place[at] not in lex.varieties:
+        at += 1
+    return at if at < len(place) else 0
 
 
 def _heard_labels_off(words: list[str]) -> list[str]:
@@ -376,9 +394,25 @@ def _heard_labels_off(words: list[str]) -> list[str]:
     return kept if named and len(kept) < len(words) else words
 
 
+def _heard_term_apart(words: list[str], anat: Anatomy) -> list[str]:
+    """A sign's words less a product word written by sound that closes or opens it (パルマ・プロシュート, Парма
+    прошутто; 프로슈토 디 파르마, with the joining word after it), which joins the name's terms, when a word
+    remains."""
+    for at in (len(words) - 1, 0) if len(words) > 1 else ():
+        term = heard_as_term(words[at])
+        if term is not None:
+            rest = words[:at] + words[at + 1:]
+            if at == 0 and len(rest) > 1 and heard_as_link(rest[0]):
+                rest = rest[1:]
+            anat.terms.append(term)
+            anat.heard = words[at]
+            return rest
+    return words
+
+
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None, query: bool) -> None:
     lex = lexicon()
-    words = _heard_labels_off(folded.split()) if query else folded.split()
+    words = _heard_term_apart(_heard_labels_off(folded.split()), anat) if query else folded.split()
     folded = " ".join(words)
     if script == "Kana" and len(words) > 1 and words[0] in lex.spaceless_terms:
         anat.terms.append(lex.spaceless_terms[words[0]])    # a European name in katakana word for word:
@@ -529,7 +563,7 @@ def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] |
         _spaceless_anatomy(folded, script, anat, japanese, sign)
     else:
         if sign:                                # a stored name keeps its words (キャンティ・クラシコ is a GI)
-            folded = " ".join(_heard_labels_off(folded.split()))
+            folded = " ".join(_heard_term_apart(_heard_labels_off(folded.split()), anat))
         forms = romanized_forms(folded, japanese=japanese)
         text = forms[0][0] if forms else _korean_product_apart(folded) if script == "Hangul" else folded
         _latin_anatomy(text, anat, langs, SCRIPT_LANGS.get(script), sign=sign)

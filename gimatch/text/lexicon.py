@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from .. import bundled
 from . import phonetic
 from .fold import dominant_script, fold, is_spaceless_script
@@ -57,10 +59,12 @@ class Lexicon:
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
+    colour_langs: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's languages
     name_words: dict[tuple[str, str], str] = field(default_factory=dict)   # (word, language) → what it says of
                                                    # the place: (haut, fr): upper; (chateau, fr): castle
     zh_name_words: dict[str, tuple[str, bool]] = field(default_factory=dict)   # 上 → (upper, opens the place)
     varieties: frozenset[str] = frozenset()   # the first words of the grape varieties of wine PDOs: nebbiolo, pinot
+    variety_words: frozenset[str] = frozenset()   # every word of their names of VARIETY_HEAD_MIN letters or more
     variety_sounds: tuple[tuple[str, int], ...] = ()   # their sounds, each with its consonants
 
 
@@ -181,20 +185,78 @@ def heard_as_variety(word: str) -> bool:
 
 
 def _heard_as(word: str, sounds: tuple[tuple[str, int], ...]) -> bool:
-    """Whether a folded word written by sound renders one of ``sounds``: a word or a sound of fewer than two
-    consonants must be heard the same, others alike at LABEL_HEARD; in each of its script's readings (누보:
-    nouveau, with ㅂ as v)."""
+    """Whether a folded word written by sound renders one of ``sounds``."""
+    return _heard_which(word, sounds) is not None
+
+
+def _heard_which(word: str, sounds: tuple[tuple[str, int], ...], opens_alike: bool = False) -> int | None:
+    """The position in ``sounds`` of the first sound a folded word written by sound renders, or None: a word or a
+    sound of fewer than two consonants must be heard the same, others alike at LABEL_HEARD; in each of its
+    script's readings (누보: nouveau, with ㅂ as v). ``opens_alike``: the word and the sound open both on a vowel
+    or both on a consonant."""
     script = dominant_script(word)
     if script not in phonetic.FAITHFUL_VOWELS or not word:
-        return False
-    for form in {phonetic.heard(word, script, reading) for reading in range(phonetic.READINGS.get(script, 1))}:
-        n = len(phonetic.consonants(form))
-        if any(form == label if n < 2 or m < 2 else
-               phonetic.similarity(form, label, n, m, at_least=LABEL_HEARD, faithful=True,
-                                   epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD
-               for label, m in sounds):
-            return True
-    return False
+        return None
+    for form in dict.fromkeys(phonetic.heard(word, script, reading)
+                              for reading in range(phonetic.READINGS.get(script, 1))):
+        skeleton = phonetic.consonants(form)
+        n = len(skeleton)
+        for i, (label, m) in enumerate(sounds):
+            if n >= 2 and m >= 2 and Levenshtein.distance(skeleton, phonetic.consonants(label), score_cutoff=1) > 1:
+                continue                        # likeness at LABEL_HEARD keeps the consonants but one
+            if opens_alike and form[:1].isupper() != label[:1].isupper():
+                continue
+            if form == label if n < 2 or m < 2 else phonetic.similarity(
+                    form, label, n, m, at_least=LABEL_HEARD, faithful=True,
+                    epenthetic=script in phonetic.EPENTHETIC) >= LABEL_HEARD:
+                return i
+    return None
+
+
+SOUNDED_TERM_LANGS = frozenset({"it", "fr", "es", "pt", "de"})   # the languages whose product words listings in
+                                                                # other scripts write by sound (プロシュート,
+                                                                # 페코리노, прошутто: prosciutto, pecorino)
+SOUNDED_TERM_MIN = 3   # consonants of such a word: fewer are met by chance (ハム is the lexicon's own word)
+
+
+@functools.lru_cache(maxsize=1)
+def _sounded_terms() -> tuple[tuple[tuple[str, int], ...], tuple[Term, ...]]:
+    """The sounds of the one-word product terms of SOUNDED_TERM_LANGS of SOUNDED_TERM_MIN consonants and two
+    syllables or more, read in each of their languages, and the term of each sound; read when first asked for.
+    Not those of wine (Crémant, Spumante): a wine's name is its place, which alone names another wine's GI
+    (Креман де Бордо is Crémant de Bordeaux before Bordeaux)."""
+    found: dict[tuple[str, int], Term] = {}
+    for tokens, term in sorted(lexicon().terms_by_tokens.items()):
+        if len(tokens) == 1 and tokens[0].isascii() and "wine" not in class_lineage(term.product_class):
+            for lang in sorted(term.langs & SOUNDED_TERM_LANGS):
+                form = phonetic.latin(tokens[0], lang)
+                n = len(phonetic.consonants(form))
+                if n >= SOUNDED_TERM_MIN and phonetic.syllables(form) >= 2:
+                    found.setdefault((form, n), term)
+    return tuple(found), tuple(found.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _link_sounds() -> tuple[tuple[str, int], ...]:
+    """The sounds of the words that join a product to its place (di, de, du, del) in SOUNDED_TERM_LANGS."""
+    from .anatomy import LINKS
+
+    return tuple(sorted({(form, len(phonetic.consonants(form))) for word in LINKS for lang in SOUNDED_TERM_LANGS
+                         if (form := phonetic.latin(word, lang))}))
+
+
+def heard_as_link(word: str) -> bool:
+    """Whether a folded word written by sound renders a word that joins a product to its place (ディ, 디, ди: di)."""
+    return _heard_as(word, _link_sounds())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def heard_as_term(word: str) -> Term | None:
+    """The product term a folded word written by sound renders, in a language whose product words listings write
+    so (パルマ・プロシュート: prosciutto, ham; Парма прошутто), or None."""
+    sounds, terms = _sounded_terms()
+    at = _heard_which(word, sounds, opens_alike=True)      # อมาโรเน่ is Amarone, no marrone
+    return None if at is None else terms[at]
 
 
 # The endings a noun's dictionary form (the form the product tables list) changes to in the plural and the
@@ -231,6 +293,14 @@ def _romanizations(word: str, script: str) -> tuple[str, ...]:
     if script == "Greek":
         return tuple(dict.fromkeys((greek(word), greek_simple(word))))
     return (cyrillic_bg(word),) if script == "Cyrillic" else ()
+
+
+def _colour_langs() -> dict[str, frozenset[str]]:
+    """The colour words (colour_words.csv), each with its languages."""
+    out: dict[str, set[str]] = {}
+    for r in bundled.read_table("colour_words.csv"):
+        out.setdefault(r["word"], set()).add(r["lang"])
+    return {word: frozenset(langs) for word, langs in out.items()}
 
 
 def _compile() -> Lexicon:
@@ -284,6 +354,7 @@ def _compile() -> Lexicon:
                      for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
                      for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
+    colour_langs = _colour_langs()
     return Lexicon(
         terms_by_tokens=terms,
         spaceless_terms=spaceless,
@@ -308,10 +379,13 @@ def _compile() -> Lexicon:
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,
-        colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
+        colours=frozenset(colour_langs),
+        colour_langs=colour_langs,
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
         varieties=frozenset(head for head, _ in variety_heads),
+        variety_words=frozenset(w for r in bundled.read_table("grape_varieties.csv") for w in fold(r["variety"]).split()
+                                if len(w) >= VARIETY_HEAD_MIN),
         variety_sounds=_sounds(variety_heads),
         modifiers=_modifier_words(modifier_rows),
         name_modifiers=_modifier_words(r for r in modifier_rows if not r["signs_only"]),

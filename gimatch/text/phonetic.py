@@ -391,14 +391,16 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
     (Thai writes the spelling of a foreign name with them: โซแตร์น so-ter-n). Thai's romanization (RTGS) reads
     Thai words: it says ปร of โปร p and n, the cluster a closing r. ``marked``: see STOP_MARKS (ก writes a g as
     much as an unaspirated k, ฑ a d as much as a t: neither says whether the stop is voiced)."""
-    letters: list[list] = []                       # [letter, under the thanthakhat]
+    letters: list[list] = []                       # [letter, under the thanthakhat, opens a word]
+    opens = True
     for ch in text:
         if ch == THANTHAKHAT and letters and letters[-1][0] in THAI_CONSONANTS:
             letters[-1][1] = True
         elif ch in THAI_CONSONANTS or ch in THAI_LEADING or ch in THAI_VOWELS:
-            letters.append([ch, False])
+            letters.append([ch, False, opens])
+        opens = ch.isspace()
     letters = [x for x in letters if written or not x[1]]
-    chars = [ch for ch, _ in letters]
+    chars = [ch for ch, _, _ in letters]
     out: list[str] = []
     leading, bare, i = "", False, 0                 # bare: the last letter is a consonant with no vowel yet
     while i < len(chars):
@@ -412,6 +414,9 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
         elif ch == "อ" and bare:                    # อ after a consonant with no vowel is the vowel o (บอร์โดซ์)
             out.append("o")
             bare, i = False, i + 1
+        elif ch == "อ" and letters[i][2] and nxt and (nxt in THAI_CONSONANTS or nxt in THAI_LEADING) and nxt != "ย":
+            out.append("a")                          # อ opening a word before a consonant carries its a (อมาโรเน่
+            i += 1                                   # a-ma-ro-ne, อเมริกา); before ย it is silent (อยู่)
         elif ch == "ห" and nxt and nxt in THAI_SONORANTS:
             i += 1
         else:
