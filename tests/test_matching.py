@@ -1531,3 +1531,8 @@ def test_a_word_saying_which_part_of_the_place_is_no_head_word(bundled_store):
     """Petit of Petit Chablis says which part of Chablis: a sign that opens with it (Petit écolier) names no GI."""
     assert not bundled_store.check("Petit écolier Chocolat fin").conflicts
     assert _found(bundled_store, "Masi Amarone", "Amarone della Valpolicella", within=1)
+
+
+def test_a_greek_name_written_as_said(bundled_store):
+    """A Greek GI the register writes in Greek alone is found from the Latin spelling of its sounds."""
+    assert _top_kind(bundled_store, "Amynteo", "Αμύνταιο") == "transliteration"

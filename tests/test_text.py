@@ -131,6 +131,9 @@ def test_bad_input_is_refused_with_a_reason(name):
     ("Prosciutto", "it", "PLoSuTo"),  # an i between c, g or sc and a, o or u only softens the consonant
     ("Reggiano", "it", "LeSaNo"),
     ("Ciliegia", "it", "SiLieSa"),
+    ("Baixas", "es", "PaiSaS"),       # the x of Spain's Galician, Catalan and Basque names after i, n, r and in tx
+    ("Txakoli", "es", "SaKoLi"),
+    ("Extremadura", "es", "eKSTLeMaTuLa"),   # and Spanish's ks
 ])
 def test_spelling_rules_read_the_language(word, lang, form):
     from gimatch.text import phonetic
@@ -750,3 +753,12 @@ def test_a_grape_variety_closing_a_sign_says_wine(sign, place):
     a = anatomy(sign)
     assert a.place == place and [t.concept for t in a.terms] == ["wine"]
     assert anatomy("Pinot Noir").place == "pinot noir"
+
+
+def test_greek_is_also_romanized_as_said():
+    """Exporters write a Greek name as it is said (Αμύνταιο: Amynteo, where ELOT writes Amyntaio): αι as e, ει and
+    οι as i; one more transliteration key of a Greek name."""
+    from gimatch.text.romanize import greek_said
+
+    assert greek_said("αμυνταιο") == "amynteo" and greek_said("πειραιας") == "pireas"
+    assert ("amynteo", "greek-said") in {(k.key, k.kind) for k in name_keys("Αμύνταιο")}

@@ -18,7 +18,7 @@ from . import romanize
 from .fold import dominant_script, fold, joined, script_runs, skeleton
 from .stem import stem_tokens
 
-ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "bg", "ru", "korean"})
+ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "greek-said", "bg", "ru", "korean"})
 KOREAN_MIN = 3     # syllables a Sino-Korean reading of a Chinese GI needs to be a key of its own
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
 
@@ -53,7 +53,8 @@ def romanized_forms(folded: str, *, japanese: bool | None = None) -> list[tuple[
         elif script == "Thai":
             outs = {"rtgs": romanize.rtgs(run)}
         elif script == "Greek":
-            outs = {"elot": romanize.greek(run), "greek": romanize.greek_simple(run)}
+            outs = {"elot": romanize.greek(run), "greek": romanize.greek_simple(run),
+                    "greek-said": romanize.greek_said(run)}
         elif script == "Cyrillic":
             outs = {"bg": romanize.cyrillic_bg(run), "ru": romanize.cyrillic_ru(run)}
         else:

@@ -277,6 +277,17 @@ def greek_simple(text: str) -> str:
     return greek(text).replace("\0", "ou")
 
 
+_SAID_AS_ONE = (("αι", "ε"), ("ει", "ι"), ("οι", "ι"))
+
+
+def greek_said(text: str) -> str:
+    """Greek romanized as it is said, as exporters and labels often write it: αι as e, ει and οι as i, the rest as
+    ELOT (Αμύνταιο: Amynteo, not ELOT's Amyntaio)."""
+    for written, said in _SAID_AS_ONE:
+        text = text.replace(written, said)
+    return greek(text)
+
+
 _BG = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
                      "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
                      "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
