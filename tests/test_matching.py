@@ -1509,28 +1509,26 @@ def test_a_place_beside_a_product_word_written_by_sound(bundled_store, sign, nam
     assert _found(bundled_store, sign, name, within=1)
 
 
-@pytest.mark.parametrize("sign, name", [("Walla Walla Syrah", "Walla Walla Valley"),
-                                        ("Willamette Pinot Noir", "Willamette Valley"),
-                                        ("Dão Tinto", "Dão"), ("Ahr Spätburgunder", "Ahr")])
-def test_a_wines_place_beside_its_grape(bundled_store, sign, name):
-    """A listing's place and grape variety find the wine GI of the place, a short name too (Dão Tinto, Ahr
-    Spätburgunder: the rest of the sign is a colour or a variety); a variety opening a GI's name is no head word
-    of it (Napa Cabernet Sauvignon is no Cabernet d'Anjou)."""
-    assert _found(bundled_store, sign, name, within=1)
-    assert not any("Cabernet" in n for c in bundled_store.check("Napa Cabernet Sauvignon").conflicts for n in c.names)
-
-
 def test_a_spaceless_sign_holds_no_name_inside_a_latin_word(bundled_store):
     """In a sign that runs Thai, Chinese or Japanese words together, a GI name is contained only as whole Latin
     words (น้ำปลา Tiparos holds no Paros; ไวน์ Paros does)."""
     assert not bundled_store.check("น้ำปลา Tiparos 700 มล.").conflicts
+    assert not bundled_store.check("น้ำปลา Τιπάρος").conflicts
     assert _found(bundled_store, "ไวน์ Paros", "Πάρος", within=1)
 
 
 def test_a_word_saying_which_part_of_the_place_is_no_head_word(bundled_store):
-    """Petit of Petit Chablis says which part of Chablis: a sign that opens with it (Petit écolier) names no GI."""
+    """Petit of Petit Chablis says which part of Chablis: a sign that opens with it (Petit écolier) names no GI; nor
+    does a grape variety's name opening a GI's (Napa Cabernet Sauvignon is no Cabernet d'Anjou)."""
     assert not bundled_store.check("Petit écolier Chocolat fin").conflicts
+    assert not any("Cabernet" in n for c in bundled_store.check("Napa Cabernet Sauvignon").conflicts for n in c.names)
     assert _found(bundled_store, "Masi Amarone", "Amarone della Valpolicella", within=1)
+
+
+def test_a_compounds_product_word_is_no_shared_ending(bundled_store):
+    """Rotwein (red wine) shares -twein with Portwein only through the product word wein it closes on."""
+    assert not bundled_store.check("Rotwein").conflicts
+    assert _top_kind(bundled_store, "Verlados", "Calvados") == "evocation"
 
 
 def test_a_greek_name_written_as_said(bundled_store):

@@ -726,6 +726,8 @@ def test_thai_opening_o_carries_its_vowel():
     assert phonetic.from_thai("อมาโรเน่") == phonetic.latin("amarone", "it")
     assert phonetic.from_thai("อเมริกา").startswith("aM")
     assert phonetic.from_thai("อยู่") == "Yu" and phonetic.from_thai("บอร์โดซ์") == "PoTo"
+    assert phonetic.from_thai("ออสเตรเลีย").startswith("oS")         # ออ is the vowel o
+    assert phonetic.from_thai("ชีส อมาโรเน่") == "SiS" + phonetic.from_thai("อมาโรเน่")   # a word opens after a space
 
 
 @pytest.mark.parametrize("sign, place, concept", [
@@ -743,22 +745,5 @@ def test_a_product_word_written_by_sound_is_the_signs_product(sign, place, conce
     assert not anatomy("Креман де Бордо").terms
     assert not anatomy("อมาโรเน่ เดลล่า วัลโปลิเชลล่า").terms
     assert not anatomy("프로슈토").terms                  # a product word alone is no sign's product beside a place
-
-
-@pytest.mark.parametrize("sign, place", [("Walla Walla Syrah", "walla walla"), ("Napa Cabernet Sauvignon", "napa"),
-                                         ("Willamette Pinot Noir", "willamette")])
-def test_a_grape_variety_closing_a_sign_says_wine(sign, place):
-    """A listing writes a wine's place and its grape (Walla Walla Syrah): the variety says the product is wine, and
-    the words before it are the place; a sign of a variety alone keeps its words."""
-    a = anatomy(sign)
-    assert a.place == place and [t.concept for t in a.terms] == ["wine"]
-    assert anatomy("Pinot Noir").place == "pinot noir"
-
-
-def test_greek_is_also_romanized_as_said():
-    """Exporters write a Greek name as it is said (Αμύνταιο: Amynteo, where ELOT writes Amyntaio): αι as e, ει and
-    οι as i; one more transliteration key of a Greek name."""
-    from gimatch.text.romanize import greek_said
-
-    assert greek_said("αμυνταιο") == "amynteo" and greek_said("πειραιας") == "pireas"
-    assert ("amynteo", "greek-said") in {(k.key, k.kind) for k in name_keys("Αμύνταιο")}
+    assert anatomy("прошутто ди").place                   # nor beside a joining word alone
+    assert [t.concept for t in anatomy("Шоколад Победа").terms] == ["chocolate"]   # the sign's own product word

@@ -252,12 +252,12 @@ def analyze(text: str) -> Query:
     tokens = stem_tokens(folded.split()) if not spaceless else [joined(folded)]
     lex = lexicon()
     modifiers = [t for t in tokens if t in lex.modifiers]
-    # a colour or a grape variety the anatomy read as the product's kind (Red Onion of Tropea; Walla Walla Syrah),
-    # not a word of a product term (black tea) nor of the place, is no distinctive word either
+    # a colour the anatomy read as the product's kind (Red Onion of Tropea), not a word of a product term (black
+    # tea) nor of the place, is no distinctive word either
     kept = set(anat.place.split()) | {tok for term in anat.terms for tok in term.tokens}
     keep = [i for i, t in enumerate(tokens) if t not in STOPWORDS and t not in lex.single_words
             and t not in lex.modifiers and not t.isdigit()          # a vintage or an age (24 mesi) names nothing
-            and not ((t in lex.colours or t in lex.variety_words) and anat.terms and t not in kept)]
+            and not (t in lex.colours and anat.terms and t not in kept)]
     raw = folded.split() if not spaceless else tokens
     return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
                  distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.fold import joined
+from ..text.fold import is_spaceless_script, joined, script_of
 from ..text.keys import ROMANIZATION_KINDS
 from ..text.lexicon import lexicon
 from ..text.stem import stem_tokens
-from ..text.phonetic import language_of
 from .base import Collector, Hit, Query
 
 KINDS = ("identical", "variant", "transliteration", "contains", "style/type")
 MIN_SPAN = 5          # letters of a Latin GI name found anywhere inside a longer sign; a shorter one (Ahr, Dão,
                       # Port) only when the rest of the sign is product, style or marketing words
-REST_VARIETY_MIN = 6  # letters of a grape variety's word beside such a name (Spätburgunder; not Baron, Vital)
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -46,7 +44,8 @@ def _keys(q: Query, idx: NameIndex, out: Collector) -> None:
 
 def _cuts(folded: str) -> frozenset[int]:
     """The places a span of a spaceless sign may open or close at, in its text without spaces: anywhere but
-    inside a word of Latin letters or digits (น้ำปลา Tiparos holds no Paros)."""
+    inside a word of a script written with spaces (น้ำปลา Tiparos holds no Paros, nor น้ำปลา Τιπάρος Πάρος);
+    digits join such a word (Rioja2019 is one word)."""
     text, at, spaced = joined(folded), 0, set()
     for ch in folded:
         if ch == " ":
@@ -58,7 +57,7 @@ def _cuts(folded: str) -> frozenset[int]:
 
 
 def _word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+    return ch.isalnum() and not is_spaceless_script(script_of(ch))
 
 
 def _spans(q: Query) -> list[tuple[str, int, int]]:
@@ -82,18 +81,15 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
     return out
 
 
-def _rest_is_modifiers(q: Query, i: int, j: int, lang: str | None) -> bool:
+def _rest_is_modifiers(q: Query, i: int, j: int) -> bool:
     """Whether every word of the query outside span i..j is a product word, a 'style' word, a marketing
-    modifier, an adjective of origin (a stated origin does not avoid the conflict: Danish feta), a stopword, a
-    colour in the language of the GI's country (``lang``) or a grape variety's word of REST_VARIETY_MIN letters: a
-    short GI name (Ahr, Dão, Κως, Feta) is then the sign's only distinctive part (Dão Tinto, Ahr Spätburgunder;
-    not Red Bra)."""
+    modifier, an adjective of origin (a stated origin does not avoid the conflict: Danish feta) or a
+    stopword: a short GI name (Ahr, Dão, Κως, Feta) is then the sign's only distinctive part."""
     lex = lexicon()
     words = q.tokens[:i] + q.tokens[j:]
     delocs = {w for d in q.anat.delocalisers for w in d.split()}
     return bool(words) and all(w in lex.single_words or w in lex.modifiers or w in lex.origins or w in delocs
-                               or len(w) <= 2 or lang in lex.colour_langs.get(w, ())
-                               or w in lex.variety_words and len(w) >= REST_VARIETY_MIN for w in words)
+                               or len(w) <= 2 for w in words)
 
 
 def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -105,14 +101,12 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
             continue
         letters = joined(span)
         short = len(letters) < (2 if q.spaceless else MIN_SPAN)
-        if (short and (q.spaceless or len(letters) < 2)) or letters in lex.generic:
+        if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic:
             continue
         for gi, ni, skind in refs:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:
                 continue
             g = idx.gis[gi]
-            if short and not _rest_is_modifiers(q, i, j, language_of(g.countries)):
-                continue
             name = g.names[ni]
             if q.anat.delocalisers:
                 kind, score = "style/type", 93.0

@@ -359,27 +359,11 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     if not anat.terms and len(place) > 1 and place[-1] in lexicon().wine_styles and langs is None:
         place = place[:-1]                 # a wine's colour or sweetness closing a sign: a wine of the place before
                                            # it (타벨 로제: Tavel rosé)
-    if not anat.terms and langs is None and (at := _variety_closing(place)):
-        anat.terms.append(lexicon().terms_by_tokens[("wine",)])     # a grape variety closing a sign: a wine of
-        place = place[:at]                                          # the place before it (Walla Walla Syrah)
     anat.place = " ".join(place)
     greek_name = "el" in (written_in or ()) or "el" in (langs or ())
     anat.place_key = canonical_place([_greek_nominative(t) for t in place] if greek_name else place)
     # a place known by another name (Bavarian: bayerisch) is heard in that name's sounds
     anat.stem_of = lexicon().place_aliases.get(anat.place.replace(" ", ""), anat.place)
-
-
-def _variety_closing(place: list[str]) -> int:
-    """Where a grape variety's name closes a sign's place words (napa | cabernet sauvignon, willamette | pinot
-    noir): its first word opens a variety's name, the others are words of varieties' names or colours; one word at
-    least stays before it. 0 when none does."""
-    lex = lexicon()
-    at = len(place)
-    while at > 1 and (place[at - 1] in lex.variety_words or place[at - 1] in lex.colours):
-        at -= 1
-    while at < len(place) and place[at] not in lex.varieties:
-        at += 1
-    return at if at < len(place) else 0
 
 
 def _heard_labels_off(words: list[str]) -> list[str]:
@@ -396,18 +380,23 @@ def _heard_labels_off(words: list[str]) -> list[str]:
 
 def _heard_term_apart(words: list[str], anat: Anatomy) -> list[str]:
     """A sign's words less a product word written by sound that closes or opens it (パルマ・プロシュート, Парма
-    прошутто; 프로슈토 디 파르마, with the joining word after it), which joins the name's terms, when a word
-    remains."""
-    for at in (len(words) - 1, 0) if len(words) > 1 else ():
-        term = heard_as_term(words[at])
-        if term is not None:
-            rest = words[:at] + words[at + 1:]
-            if at == 0 and len(rest) > 1 and heard_as_link(rest[0]):
-                rest = rest[1:]
-            anat.terms.append(term)
-            anat.heard = words[at]
-            return rest
-    return words
+    прошутто; 프로슈토 디 파르마, with the joining word after it), which joins the name's terms: where the sign has no
+    product word of its own (Шоколад Победа is chocolate), one end only is heard so, and a word that may name a
+    place remains."""
+    if len(words) < 2 or any(is_product_term(w) for w in words):
+        return words
+    heard = [(at, term) for at in (0, len(words) - 1) if (term := heard_as_term(words[at])) is not None]
+    if len(heard) != 1:
+        return words
+    at, term = heard[0]
+    rest = words[:at] + words[at + 1:]
+    while rest and heard_as_link(rest[0 if at == 0 else -1]):
+        rest = rest[1:] if at == 0 else rest[:-1]
+    if not any(w.strip("ー・") for w in rest):
+        return words
+    anat.terms.append(term)
+    anat.heard = words[at]
+    return rest
 
 
 def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool | None, query: bool) -> None:

@@ -59,12 +59,10 @@ class Lexicon:
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
-    colour_langs: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's languages
     name_words: dict[tuple[str, str], str] = field(default_factory=dict)   # (word, language) → what it says of
                                                    # the place: (haut, fr): upper; (chateau, fr): castle
     zh_name_words: dict[str, tuple[str, bool]] = field(default_factory=dict)   # 上 → (upper, opens the place)
     varieties: frozenset[str] = frozenset()   # the first words of the grape varieties of wine PDOs: nebbiolo, pinot
-    variety_words: frozenset[str] = frozenset()   # every word of their names of VARIETY_HEAD_MIN letters or more
     variety_sounds: tuple[tuple[str, int], ...] = ()   # their sounds, each with its consonants
 
 
@@ -189,6 +187,11 @@ def _heard_as(word: str, sounds: tuple[tuple[str, int], ...]) -> bool:
     return _heard_which(word, sounds) is not None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _skeleton(form: str) -> str:
+    return phonetic.consonants(form)
+
+
 def _heard_which(word: str, sounds: tuple[tuple[str, int], ...], opens_alike: bool = False) -> int | None:
     """The position in ``sounds`` of the first sound a folded word written by sound renders, or None: a word or a
     sound of fewer than two consonants must be heard the same, others alike at LABEL_HEARD; in each of its
@@ -202,7 +205,7 @@ def _heard_which(word: str, sounds: tuple[tuple[str, int], ...], opens_alike: bo
         skeleton = phonetic.consonants(form)
         n = len(skeleton)
         for i, (label, m) in enumerate(sounds):
-            if n >= 2 and m >= 2 and Levenshtein.distance(skeleton, phonetic.consonants(label), score_cutoff=1) > 1:
+            if n >= 2 and m >= 2 and Levenshtein.distance(skeleton, _skeleton(label), score_cutoff=1) > 1:
                 continue                        # likeness at LABEL_HEARD keeps the consonants but one
             if opens_alike and form[:1].isupper() != label[:1].isupper():
                 continue
@@ -295,14 +298,6 @@ def _romanizations(word: str, script: str) -> tuple[str, ...]:
     return (cyrillic_bg(word),) if script == "Cyrillic" else ()
 
 
-def _colour_langs() -> dict[str, frozenset[str]]:
-    """The colour words (colour_words.csv), each with its languages."""
-    out: dict[str, set[str]] = {}
-    for r in bundled.read_table("colour_words.csv"):
-        out.setdefault(r["word"], set()).add(r["lang"])
-    return {word: frozenset(langs) for word, langs in out.items()}
-
-
 def _compile() -> Lexicon:
     terms: dict[tuple[str, ...], Term] = {}
     spaceless: dict[str, Term] = {}
@@ -354,7 +349,6 @@ def _compile() -> Lexicon:
                      for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
                      for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
-    colour_langs = _colour_langs()
     return Lexicon(
         terms_by_tokens=terms,
         spaceless_terms=spaceless,
@@ -379,13 +373,10 @@ def _compile() -> Lexicon:
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
         place_features=frozenset(features),
         feature_kinds=features,
-        colours=frozenset(colour_langs),
-        colour_langs=colour_langs,
+        colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
         name_words={(r["word"], r["lang"]): r["meaning"] for r in name_words if r["lang"] != "zh"},
         zh_name_words={r["word"]: (r["meaning"], r["position"] == "opens") for r in name_words if r["lang"] == "zh"},
         varieties=frozenset(head for head, _ in variety_heads),
-        variety_words=frozenset(w for r in bundled.read_table("grape_varieties.csv") for w in fold(r["variety"]).split()
-                                if len(w) >= VARIETY_HEAD_MIN),
         variety_sounds=_sounds(variety_heads),
         modifiers=_modifier_words(modifier_rows),
         name_modifiers=_modifier_words(r for r in modifier_rows if not r["signs_only"]),

@@ -31,6 +31,7 @@ import re
 import unicodedata
 
 from .. import bundled
+from .fold import script_of
 from .romanize import THANTHAKHAT, cyrillic_bg, greek
 
 CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
@@ -398,14 +399,19 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
             letters[-1][1] = True
         elif ch in THAI_CONSONANTS or ch in THAI_LEADING or ch in THAI_VOWELS:
             letters.append([ch, False, opens])
-        opens = ch.isspace()
+        opens = script_of(ch) != "Thai"            # a space, a stop or a letter of another script parts words
     letters = [x for x in letters if written or not x[1]]
     chars = [ch for ch, _, _ in letters]
     out: list[str] = []
     leading, bare, i = "", False, 0                 # bare: the last letter is a consonant with no vowel yet
     while i < len(chars):
         ch, nxt = chars[i], chars[i + 1] if i + 1 < len(chars) else ""
-        if ch in THAI_LEADING:
+        if letters[i][2]:
+            bare = False                             # a word opens: the last one's bare consonant is no longer
+        if ch == "อ" and letters[i][2] and _carries_a(chars, i):
+            out.append("a")                          # อ opening a word before a syllable of its own carries an a
+            i += 1                                   # (อมาโรเน่ a-ma-ro-ne, อเมริกา; not อ่อน, ออริกอน, อม)
+        elif ch in THAI_LEADING:
             leading, bare, i = THAI_LEADING[ch], False, i + 1
         elif ch in THAI_VOWELS:
             ua = ch == "ั" and nxt == "ว"            # -ัว
@@ -414,9 +420,6 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
         elif ch == "อ" and bare:                    # อ after a consonant with no vowel is the vowel o (บอร์โดซ์)
             out.append("o")
             bare, i = False, i + 1
-        elif ch == "อ" and letters[i][2] and nxt and (nxt in THAI_CONSONANTS or nxt in THAI_LEADING) and nxt != "ย":
-            out.append("a")                          # อ opening a word before a consonant carries its a (อมาโรเน่
-            i += 1                                   # a-ma-ro-ne, อเมริกา); before ย it is silent (อยู่)
         elif ch == "ห" and nxt and nxt in THAI_SONORANTS:
             i += 1
         else:
@@ -438,6 +441,13 @@ def from_thai(text: str, written: bool = False, marked: bool = False) -> str:
                 out.append(vowel)
                 leading = ""
     return _classes("".join(out), marked=marked)
+
+
+def _carries_a(chars: list[str], i: int) -> bool:
+    """Whether the อ at ``i`` is said a: a syllable of its own follows it, a consonant with its vowel (อมา) or a
+    vowel written before the consonant (อเม); not before อ or ย, whose อ is the vowel o or silent (ออ, อยู่)."""
+    nxt, after = chars[i + 1] if i + 1 < len(chars) else "", chars[i + 2] if i + 2 < len(chars) else ""
+    return nxt in THAI_LEADING or nxt in THAI_CONSONANTS and nxt not in "อย" and after in THAI_VOWELS
 
 
 def _thai_leading_vowel(leading: str, chars: list[str], i: int) -> tuple[int, str]:
