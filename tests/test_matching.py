@@ -1534,3 +1534,12 @@ def test_a_compounds_product_word_is_no_shared_ending(bundled_store):
 def test_a_greek_name_written_as_said(bundled_store):
     """A Greek GI the register writes in Greek alone is found from the Latin spelling of its sounds."""
     assert _top_kind(bundled_store, "Amynteo", "Αμύνταιο") == "transliteration"
+
+
+@pytest.mark.parametrize("sign", ["English muffins", "Colman's English Mustard", "Welsh cakes", "Colombian Gold"])
+def test_a_countrys_adjective_alone_is_a_gi_only_for_its_product(bundled_store, sign):
+    """A GI named by a country's adjective alone (English and Welsh, wines; COLOMBIAN, a coffee mark) is in a sign
+    of its product; beside another product, or none, the adjective says where the goods come from."""
+    assert not bundled_store.check(sign).conflicts
+    assert _top_kind(bundled_store, "English sparkling wine", "English") == "contains"
+    assert _top_kind(bundled_store, "Colombian coffee", "COLOMBIAN") == "contains"

@@ -191,6 +191,9 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
         # register class also holds cereals), else the record's class
         classes = {class_of[c] for c in idx.name_concepts.get((gi, ni), ()) if c in class_of} or {g.class_common}
         same = any(class_within(c, theirs) for c in qclasses for theirs in classes)
+        if not same and all(t in lex.origins for t in name_toks):
+            continue                  # a name that is a country's adjective (Welsh, a wine) is not in a sign of
+                                      # another product, or of none: there it says where the goods come from
         agree = same or any(classes_comparable(c, theirs) for c in qclasses for theirs in classes)
         if len(distinct) > 1 and set(distinct) == set(name_toks) and (agree or not qclasses) and \
                 not q.anat.delocalisers:

@@ -8,7 +8,7 @@ from ..index import NameIndex
 from ..model import Evidence
 from ..text.fold import is_spaceless_script, joined, script_of
 from ..text.keys import ROMANIZATION_KINDS
-from ..text.lexicon import lexicon
+from ..text.lexicon import class_within, lexicon
 from ..text.stem import stem_tokens
 from .base import Collector, Hit, Query
 
@@ -107,6 +107,10 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:
                 continue
             g = idx.gis[gi]
+            if letters in lex.origins and not any(class_within(c, g.class_common) for c in q.anat.classes):
+                continue       # a GI named by a country's adjective alone (English, Welsh: wines) is in a sign
+                               # of its product only; beside another product, or none, the adjective says where
+                               # the goods come from (English muffins, Twinings English Breakfast)
             name = g.names[ni]
             if q.anat.delocalisers:
                 kind, score = "style/type", 93.0

@@ -175,9 +175,9 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
                           f"({', '.join(sorted(qclasses))} ~ {g.class_common})",
                           ev("place+class")))
-        elif not qconcepts and not q.anat.delocalisers:
-            out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}",
-                          ev("place")))
+        elif not qconcepts and not q.anat.delocalisers and q.anat.place_key not in lexicon().origins:
+            out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}",   # (a country's
+                          ev("place")))                  # adjective alone says where goods come from: Colombian Gold)
         else:
             out.offer(Hit(gi, ni, "same place", 45.0,
                           f"shares the place {q.anat.place!r} with {name!r} but names another product",
