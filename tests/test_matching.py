@@ -1543,3 +1543,12 @@ def test_a_countrys_adjective_alone_is_a_gi_only_for_its_product(bundled_store, 
     assert not bundled_store.check(sign).conflicts
     assert _top_kind(bundled_store, "English sparkling wine", "English") == "contains"
     assert _top_kind(bundled_store, "Colombian coffee", "COLOMBIAN") == "contains"
+
+
+def test_a_japanese_sign_states_the_country_its_product_comes_from(bundled_store):
+    """Japanese writes a product's country before it, as the country's or as produced there (スペインのカバ,
+    イタリア産パルマハム): the country says where, the rest which GI; a country so written alone renders no GI
+    (フランス産カマンベール is French camembert, no Valençay)."""
+    assert _found(bundled_store, "イタリア産パルマハム", "Prosciutto di Parma", within=1)
+    assert _found(bundled_store, "イタリアのパルマハム", "Prosciutto di Parma", within=1)
+    assert not bundled_store.check("フランス産カマンベール").conflicts

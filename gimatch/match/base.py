@@ -304,7 +304,15 @@ def _read_as_names(run: str) -> str:
                     for ch, syllable in zip(run, said))
 
 
-GENITIVE = "の"     # Japanese writes a country's product as the country's (スペインのカバ)
+GENITIVE = ("産の", "産", "の")   # Japanese writes a country's product as the country's (スペインのカバ), or as
+                                # produced there (イタリア産パルマハム)
+
+
+def only_a_country(place: str) -> bool:
+    """Whether a place is a country's name alone, the genitive or 産 after it read off (フランス産, イタリアの)."""
+    text = place.replace(" ", "")
+    text = next((text[:-len(g)] for g in GENITIVE if text.endswith(g) and len(text) > len(g)), text)
+    return text in lexicon().country_words
 
 
 def without_country(place: str) -> str:
@@ -316,8 +324,8 @@ def without_country(place: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def country_apart(place: str) -> tuple[str, str]:
     """A place without the name of a country that opens or closes it, and that name as written (德国巴登: 巴登,
-    德国; スペインのカバ: カバ, スペイン, the genitive after it read off); ('', '') when it has none or nothing
-    else."""
+    德国; スペインのカバ: カバ, スペイン, the genitive or 産 after it read off); ('', '') when it has none or
+    nothing else."""
     lex = lexicon()
     words = place.split()
     if len(words) > 1:
@@ -326,7 +334,8 @@ def country_apart(place: str) -> tuple[str, str]:
         return (" ".join(kept), named[0]) if kept and len(kept) < len(words) else ("", "")
     for country in countries_in_other_scripts():
         if len(place) > len(country) + 1 and place.startswith(country):
-            return place[len(country):].removeprefix(GENITIVE), country
+            rest = place[len(country):]
+            return next((rest[len(g):] for g in GENITIVE if rest.startswith(g)), rest), country
         if len(place) > len(country) + 1 and place.endswith(country):
             return place[:-len(country)], country
     return "", ""

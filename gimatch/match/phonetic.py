@@ -19,7 +19,8 @@ from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
 from ..text.lexicon import class_within, lexicon
-from .base import Collector, Hit, Query, country_apart, family_name, han_sounds, phonetic_forms, product_name
+from .base import (Collector, Hit, Query, country_apart, family_name, han_sounds, only_a_country, phonetic_forms,
+                   product_name)
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -322,9 +323,10 @@ def _formed_on(word: str, other: str) -> bool:
 
 def _says_which(word: str) -> bool:
     """Whether a folded word the dictionary gives may say which GI a sign names: not an article, a product word,
-    a landscape word or a label word."""
+    a landscape word, a label word or a country's name (イタリアのパルマハム: Italia says where, Palma which)."""
     lex = lexicon()
-    return not (word in STOPWORDS or word in lex.single_words or word in lex.place_features or word in lex.modifiers)
+    return not (word in STOPWORDS or word in lex.single_words or word in lex.place_features or word in lex.modifiers
+                or word in lex.country_words)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -566,6 +568,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         qclasses = set() if products_as_sounds else q.anat.classes
         read = feature[0] if feature else q.folded if products_as_sounds else q.anat.place or q.folded
         # the name less a country the sign states (德国巴登: Baden, of Germany), which backs a GI of that country
+        if only_a_country(read):
+            continue                        # a country and its genitive or 産 alone name no GI (フランス産カマンベール)
         own_name, country = country_apart(read)
         own_name = own_name or read
         han_read = "".join(ch for ch in own_name if script_of(ch) == "Han") if q.script == "Han" else ""
