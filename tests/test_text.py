@@ -6,6 +6,7 @@ import pytest
 
 from gimatch.errors import UsageError
 from gimatch.text.anatomy import anatomy
+from gimatch.text import romanize
 from gimatch.text.fold import fold, scripts
 from gimatch.text.keys import name_keys
 from gimatch.text.zh_dictionary import glosses
@@ -747,3 +748,10 @@ def test_a_product_word_written_by_sound_is_the_signs_product(sign, place, conce
     assert not anatomy("프로슈토").terms                  # a product word alone is no sign's product beside a place
     assert anatomy("прошутто ди").place                   # nor beside a joining word alone
     assert [t.concept for t in anatomy("Шоколад Победа").terms] == ["chocolate"]   # the sign's own product word
+
+
+@pytest.mark.parametrize("written, said", [("Αμύνταιο", "amynteo"), ("Αχαΐα", "achaia"), ("Πλαϊνός", "plainos"),
+                                           ("Κοιλάδα", "kilada")])
+def test_greek_is_romanized_as_said_with_a_vowel_of_dialytika_apart(written, said):
+    """αι, ει, οι are one vowel said (e, i, i); a vowel with dialytika is said apart from the one before it."""
+    assert romanize.greek_said(written) == said

@@ -14,10 +14,13 @@ from ..text import phonetic
 from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
 from ..text.keys import name_keys
-from ..text.lexicon import (countries_in_other_scripts, heard_as_label, heard_as_variety, is_product_term, lexicon,
-                            product_term, written_and_read)
+from ..text.lexicon import (class_within, classes_comparable, countries_in_other_scripts, heard_as_label,
+                            heard_as_variety, is_product_term, lexicon, product_term, written_and_read)
 from ..text.romanize import japanese_latin
 from ..text.stem import stem_tokens
+
+
+CHINESE_HOMES = frozenset({"CN", "TW", "HK", "MO"})      # where Han script writes Chinese
 
 
 @dataclass
@@ -352,6 +355,26 @@ def origin_apart(place: str) -> tuple[str, str]:
         if code and len(words) > n:
             return " ".join(words[n:]), code
     return "", ""
+
+
+def origin_names_it(q: Query, gi_classes, name_words) -> bool:
+    """Whether a sign names a GI that is a country's adjective alone (English, Welsh: wines; COLOMBIAN, a coffee
+    mark): it does beside the GI's product, or beside no product and nothing but marketing, colour and variety words
+    (English Rosé, Colombian Gold); beside another product or words of its own (English muffins, Twinings English
+    Breakfast) the adjective says where the goods come from."""
+    if q.anat.classes:
+        return any(class_within(c, theirs) for c in q.anat.classes for theirs in gi_classes)
+    lex = lexicon()
+    return all(w in name_words or w in lex.modifiers or w in lex.colours or w in lex.varieties or w in lex.origins
+               or w in STOPWORDS or len(w) <= 2 for w in q.tokens)
+
+
+def other_goods(q: Query, gi_class: str | None) -> bool:
+    """Whether a sign names products and none comparable with a GI's: a GI known at home alone then names the
+    place the goods come from (Λακωνία orange juice; not Champagne perfume, a GI known abroad), and a word of its
+    name another sense (Finca of Finca Élez, a wine, in Aceite Finca el Lazo)."""
+    return bool(q.anat.classes) and bool(gi_class) and \
+        not any(classes_comparable(c, gi_class) for c in q.anat.classes)
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it

@@ -15,7 +15,7 @@ from ..text.fold import fold, joined
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from ..text.phonetic import language_of
 from . import fuzzy
-from .base import Collector, Hit, Query, family_name, product_name
+from .base import Collector, Hit, Query, family_name, origin_names_it, other_goods, product_name
 
 KINDS = ("partial", "generic", "evocation", "translation", "variant")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
@@ -37,6 +37,7 @@ SHORT_STEM = 0.8     # the share of a short GI name (five or six letters) a one-
 COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
 COMPOUND_START = 78.0
 COMPOUND_REST = 3    # letters after the name, a word of their own (Rioja-vina), not an ending (Capri-ce)
+ELIDED_REST = 5      # letters after a name whose final e they elide: a word of their own, not an adjective's ending
 
 
 def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -48,6 +49,9 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
             continue
         for cut in range(len(word) - COMPOUND_REST, COMPOUND_MIN - 1, -1):
             head = word[:cut]
+            if word[cut] in "aiou" and len(word) - cut >= ELIDED_REST and not idx.by_key.get(head):
+                head += "e"     # a name's final e elided before a word of its own opening on a vowel
+                                # (Champagnothèque; not an adjective's ending: Molisano)
             refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold"]
             if not refs or head in lex.generic or head in lex.single_words:
                 continue
@@ -84,6 +88,8 @@ def _head_word(q: Query, idx: NameIndex, out: Collector) -> None:
         if not refs or len({gi for gi, _ in refs}) > HEAD_WORD_GIS or names_several_places(word, idx):
             continue
         for gi, ni in refs:
+            if other_goods(q, idx.gis[gi].class_common):
+                continue
             name = idx.gis[gi].names[ni]
             out.offer(Hit(gi, ni, "partial", HEAD_WORD,
                           f"{word!r}, the word that opens {name!r} and names its product, stands in {q.text!r}",
@@ -191,9 +197,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
         # register class also holds cereals), else the record's class
         classes = {class_of[c] for c in idx.name_concepts.get((gi, ni), ()) if c in class_of} or {g.class_common}
         same = any(class_within(c, theirs) for c in qclasses for theirs in classes)
-        if not same and all(t in lex.origins for t in name_toks):
-            continue                  # a name that is a country's adjective (Welsh, a wine) is not in a sign of
-                                      # another product, or of none: there it says where the goods come from
+        if all(t in lex.origins for t in name_toks) and not origin_names_it(q, classes, set(name_toks)):
+            continue
         agree = same or any(classes_comparable(c, theirs) for c in qclasses for theirs in classes)
         if len(distinct) > 1 and set(distinct) == set(name_toks) and (agree or not qclasses) and \
                 not q.anat.delocalisers:

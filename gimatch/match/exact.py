@@ -7,12 +7,13 @@ from __future__ import annotations
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.fold import is_spaceless_script, joined, script_of
-from ..text.keys import ROMANIZATION_KINDS
-from ..text.lexicon import class_within, lexicon
+from ..text.keys import ROMANIZATION_KINDS, is_japanese
+from ..text.lexicon import lexicon, product_term
+from ..text.zh_dictionary import glosses
 from ..text.stem import stem_tokens
-from .base import Collector, Hit, Query
+from .base import Collector, Hit, Query, origin_names_it, other_goods
 
-KINDS = ("identical", "variant", "transliteration", "contains", "style/type")
+KINDS = ("identical", "variant", "transliteration", "contains", "style/type", "same place")
 MIN_SPAN = 5          # letters of a Latin GI name found anywhere inside a longer sign; a shorter one (Ahr, Dão,
                       # Port) only when the rest of the sign is product, style or marketing words
 
@@ -22,9 +23,16 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     _contained(q, idx, out)
 
 
+# the reading of another script a query's old romanization is a spelling of: Wade–Giles and postal spellings read
+# back to pinyin meet Chinese names read in pinyin, not a Bulgarian one read as the same letters (Joose: ruse, Русе)
+READ_BACK_TO = {"legacy": "pinyin", "japanese": "hepburn"}
+
+
 def _keys(q: Query, idx: NameIndex, out: Collector) -> None:
     for qkey, qkind in q.keys:
         for gi, ni, skind in idx.by_key.get(qkey, ()):
+            if qkind in READ_BACK_TO and skind in ROMANIZATION_KINDS and skind != READ_BACK_TO[qkind]:
+                continue
             g = idx.gis[gi]
             role = g.roles[ni]
             name = g.names[ni]
@@ -76,8 +84,8 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
             out.append((" ".join(toks[i:j]), i, j))
             if stems[i:j] != toks[i:j]:
                 out.append((" ".join(stems[i:j]), i, j))
-            if j - i == 1 and toks[i].endswith("er") and len(toks[i]) > 6:
-                out.append((toks[i][:-2], i, j))
+            if j - i == 1 and toks[i].endswith("er") and len(toks[i]) > 6:   # a German adjective of a place:
+                out += [(toks[i][:-2], i, j), (toks[i][:-1], i, j)]          # Lübecker, Champagner
     return out
 
 
@@ -92,26 +100,53 @@ def _rest_is_modifiers(q: Query, i: int, j: int) -> bool:
                                or len(w) <= 2 for w in words)
 
 
+WORD_RUNS_ON = 2   # characters a Chinese word may run on past a name's, on either side
+
+
+def _runs_on(text: str, i: int, j: int) -> bool:
+    """Whether characters i..j of a Chinese text are part of a longer common word of the dictionary (三重 of 三重奏,
+    a trio; not a place's name before its product: 普洱 of 普洱茶)."""
+    for a in range(max(0, i - WORD_RUNS_ON), i + 1):
+        for b in range(j, min(len(text), j + WORD_RUNS_ON) + 1):
+            senses = glosses(text[a:b]) if (a, b) != (i, j) else ()
+            if senses and all(s.kind == "word" for s in senses) and not product_term(text[j:b]):
+                return True
+    return False
+
+
+def _in_a_country(tokens: list[str], i: int, j: int) -> bool:
+    """Whether words i..j of a sign are part of a longer country's name in it (Marino of San Marino)."""
+    countries = lexicon().countries
+    return any(" ".join(tokens[a:b]) in countries for a in range(max(0, i - 2), i + 1)
+               for b in range(j, min(len(tokens), j + 2) + 1) if (a, b) != (i, j))
+
+
 def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
     lex = lexicon()
     n_tokens = len(joined(q.folded)) if q.spaceless else len(q.folded.split())
+    chinese = q.script == "Han" and not is_japanese(q.folded)
     for span, i, j in _spans(q):
         refs = idx.by_key.get(span)
         if not refs:
             continue
         letters = joined(span)
         short = len(letters) < (2 if q.spaceless else MIN_SPAN)
-        if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic:
+        if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic \
+                or chinese and _runs_on(joined(q.folded), i, j) or not q.spaceless and _in_a_country(q.tokens, i, j):
             continue
         for gi, ni, skind in refs:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:
                 continue
             g = idx.gis[gi]
-            if letters in lex.origins and not any(class_within(c, g.class_common) for c in q.anat.classes):
-                continue       # a GI named by a country's adjective alone (English, Welsh: wines) is in a sign
-                               # of its product only; beside another product, or none, the adjective says where
-                               # the goods come from (English muffins, Twinings English Breakfast)
+            if letters in lex.origins and not origin_names_it(q, (g.class_common,), set(q.tokens[i:j])):
+                continue
             name = g.names[ni]
+            if not q.anat.delocalisers and other_goods(q, g.class_common) and not idx.abroad(gi):
+                out.offer(Hit(gi, ni, "same place", 45.0, f"the GI name {name!r} appears inside {q.text!r}, which "
+                              f"names another product ({', '.join(sorted(q.anat.classes))} / {g.class_common})",
+                              Evidence(query_key=span, gi_key=span, key_kind=skind,
+                                       detail=f"span {i}-{j} of {n_tokens}")))
+                continue
             if q.anat.delocalisers:
                 kind, score = "style/type", 93.0
                 why = (f"the GI name {name!r} is used with {', '.join(repr(d) for d in q.anat.delocalisers)}; "

@@ -19,8 +19,8 @@ from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
 from ..text.lexicon import class_within, lexicon
-from .base import (Collector, Hit, Query, country_apart, family_name, han_sounds, only_a_country, phonetic_forms,
-                   product_name)
+from .base import (CHINESE_HOMES, Collector, Hit, Query, country_apart, family_name, han_sounds, only_a_country,
+                   phonetic_forms, product_name)
 from .exact import MIN_SPAN
 
 KINDS = ("transcription", "same place")
@@ -57,7 +57,6 @@ LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names mee
 # The home countries whose names a script writes natively: a form read from a name in another country's script
 # (シャンパーニュ, 香槟 for Champagne) is itself a rendering, and a rendering is read against the name's own
 # sounds, not against another rendering of them
-CHINESE_HOMES = frozenset({"CN", "TW", "HK", "MO"})      # where Han script writes Chinese
 NATIVE_IN = {"han": CHINESE_HOMES | {"JP"}, "kana": frozenset({"JP"}),
              "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
@@ -137,7 +136,8 @@ SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the syllables of a name written without
                                    # spaces needs: as much as a romanization of it
 WHOLE_NAME = frozenset({"phon", "phon-order", "phon-spelled"})   # the sound forms of a whole name
-BY_SOUND = frozenset({"cyrillic", "greek"})   # scripts whose renderings of a foreign name follow its sounds alone
+BY_SOUND = frozenset({"cyrillic", "greek"})   # scripts whose renderings of a foreign name follow its sounds, or
+                                               # its letters one by one
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
@@ -649,10 +649,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     continue
                 part = "phon"
             spelled = part == "phon-spelled"  # the whole name with every letter said: Chinese, Japanese and
-            if spelled:                      # Korean renderings may say letters its language leaves unsaid,
-                if own in BY_SOUND:          # Russian and Greek ones follow the sounds (Конти is no Comté)
-                    continue
-                part = "phon"
+            if spelled:                      # Korean renderings may say letters its language leaves unsaid;
+                part = "phon"                # Russian and Greek ones follow the sounds, or the letters exactly
+                                             # (Оссау-Ирати; Конти is no Comté)
             if opens_on_b and form[:1] == "F" and not _opens_on_v(idx, gi, ni, part):
                 continue                     # ㅂ heard as a v opening the word: the name's opens on a v (볼네
                                              # Volnay; Korean writes f with ㅍ, and 본죽 is no Fronsac)
@@ -721,7 +720,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=loosest, pinyin=q.script == "Han",
                                       faithful=q.script in phonetic.FAITHFUL_VOWELS,
                                       epenthetic=q.script in phonetic.EPENTHETIC)
-            if sim < loosest:
+            if sim < loosest or spelled and own in BY_SOUND and sim < 1.0:
                 continue
             bar = _settled(bar - RENDERING_FIT * (_rendering_fit(han_read, key) - USUAL_FIT), *bounds) \
                 if q.script == "Han" else unfit

@@ -14,8 +14,9 @@ from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
+from ..text import romanize
 from ..text.romanize import japanese_latin, translated_place_readings
-from .base import Collector, Hit, Query, origin_apart
+from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_names_it
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
@@ -33,8 +34,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         return                               # a landscape word alone (valley) names no place
     seen: set[int] = set()
     named = False                            # the place as written names a GI of the product
+    # a place read back from an old romanization of Chinese names a Chinese GI (Joose read as ruse is no Русе)
+    read_back = q.script == "Latin" and romanize.legacy_to_pinyin(q.anat.place) != q.anat.place
     for key in dict.fromkeys((place, japanese_latin(place))):
-        named |= _offer(q, idx, out, idx.by_place.get(key, ()), 0.0, "place", seen)
+        refs = idx.by_place.get(key, ())
+        if read_back:
+            refs = [ref for ref in refs if CHINESE_HOMES.intersection(idx.gis[ref[0]].countries)]
+        named |= _offer(q, idx, out, refs, 0.0, "place", seen)
     rest, code = origin_apart(q.anat.place) if q.script == "Latin" else ("", "")
     if not seen and rest:                    # Yunnan Pu'er: the place, the province or country it is in stated,
         refs = [ref for ref in idx.by_place.get(canonical_place(rest.split()), ())   # a GI of that country's
@@ -175,9 +181,9 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
                           f"same place ({q.anat.place!r}) as {name!r} and a comparable product "
                           f"({', '.join(sorted(qclasses))} ~ {g.class_common})",
                           ev("place+class")))
-        elif not qconcepts and not q.anat.delocalisers and q.anat.place_key not in lexicon().origins:
-            out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}",   # (a country's
-                          ev("place")))                  # adjective alone says where goods come from: Colombian Gold)
+        elif not qconcepts and not q.anat.delocalisers and (
+                q.anat.place_key not in lexicon().origins or origin_names_it(q, (g.class_common,), [q.anat.place_key])):
+            out.offer(Hit(gi, ni, "partial", 75.0, f"{q.text!r} is the place part of {name!r}", ev("place")))
         else:
             out.offer(Hit(gi, ni, "same place", 45.0,
                           f"shares the place {q.anat.place!r} with {name!r} but names another product",

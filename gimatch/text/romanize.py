@@ -17,9 +17,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 
 from .. import bundled
-from .fold import to_traditional
+from .fold import fold, to_traditional
 
 _PINYIN_FOLD = str.maketrans({"ü": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u"})
 
@@ -280,12 +281,19 @@ def greek_simple(text: str) -> str:
 _SAID_AS_ONE = (("αι", "ε"), ("ει", "ι"), ("οι", "ι"))
 
 
+_SAID_APART = re.compile("(?=[ϊΐϋΰΪΫ])")    # a vowel with dialytika is said apart from the vowel before it
+
+
 def greek_said(text: str) -> str:
     """Greek romanized as it is said, as exporters and labels often write it: αι as e, ει and οι as i, the rest as
-    ELOT (Αμύνταιο: Amynteo, not ELOT's Amyntaio)."""
-    for written, said in _SAID_AS_ONE:
-        text = text.replace(written, said)
-    return greek(text)
+    ELOT (Αμύνταιο: Amynteo, not ELOT's Amyntaio); a vowel with dialytika stays apart (Αχαΐα: Achaia)."""
+    parts = []
+    for part in _SAID_APART.split(unicodedata.normalize("NFC", text)):
+        part = fold(part)
+        for written, said in _SAID_AS_ONE:
+            part = part.replace(written, said)
+        parts.append(part)
+    return greek("".join(parts))
 
 
 _BG = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
