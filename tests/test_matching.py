@@ -1610,3 +1610,10 @@ def test_a_japanese_sign_states_the_country_its_product_comes_from(bundled_store
     assert _found(bundled_store, "イタリア産パルマハム", "Prosciutto di Parma", within=1)
     assert _found(bundled_store, "イタリアのパルマハム", "Prosciutto di Parma", within=1)
     assert not bundled_store.check("フランス産カマンベール").conflicts
+
+
+def test_a_family_name_after_a_given_name_in_katakana_is_no_loanword_of_a_gi(bundled_store):
+    """The word after a given name the Japanese dictionary knows, more words following, is that person's family
+    name (ジョージ・グレーブ・セラーズ: George Grave, no Graves); a place it knows stays one (シャブリ)."""
+    assert not bundled_store.check("ジョージ・グレーブ・セラーズ").conflicts
+    assert _found(bundled_store, "ジョセフ・ドルーアン・シャブリ", "Chablis", within=1)

@@ -153,6 +153,9 @@ def _dictionary_sources(q: Query, words: list[tuple[str, str, str | None]], idx:
     matching."""
     lex = lexicon()
     for i in range(len(words)):
+        if 0 < i < len(words) - 1 and words[i - 1][1] == "person" and words[i][1] != "place":
+            continue              # a family name after a given name, more words after it (チャールズ・グレーブ・ワイナリー:
+                                  # Charles Grave, no Graves); a place the dictionary knows stays one
         for j in range(i + 1, min(len(words), i + 4) + 1):
             if any(not foreign or kind in NAMES for _, kind, foreign in words[i:j]):
                 break
