@@ -392,6 +392,7 @@ def countries_in_other_scripts() -> tuple[str, ...]:
     return tuple(sorted((c for c in lexicon().countries if not c.isascii() and len(c) >= 2), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1 << 10)
 def class_lineage(common: str | None) -> tuple[str, ...]:
     """A class and the classes above it, nearest first."""
     out: list[str] = []
