@@ -1249,6 +1249,12 @@ def test_a_gi_known_at_home_alone_beside_other_goods_is_no_contains(bundled_stor
     assert _top_kind(bundled_store, "Champagne perfume", "Champagne") == "contains"
 
 
+@pytest.mark.parametrize("sign, name", [("Tavel Rosé", "Tavel"), ("Chinon rose", "Chinon")])
+def test_a_wines_colour_is_no_other_goods(bundled_store, sign, name):
+    """A colour word that also names a product (rosé, folded rose: the flower) says a wine's colour beside a wine."""
+    assert _top_kind(bundled_store, sign, name) == "contains"
+
+
 def test_a_word_of_a_name_beside_other_goods_is_another_sense(bundled_store):
     """The word that opens a wine's name (Finca of Finca Élez) in a sign of another product says something else."""
     assert not bundled_store.check("Aceite Finca el Lazo").conflicts
@@ -1256,20 +1262,30 @@ def test_a_word_of_a_name_beside_other_goods_is_another_sense(bundled_store):
 
 @pytest.mark.parametrize("sign", ["Champagner Bratbirne", "Champagner Trüffel"])
 def test_a_german_adjective_of_a_gi_place_is_contained(bundled_store, sign):
-    """German makes a place an adjective with -er, the name's final e dropped (Champagner)."""
+    """German makes a place an adjective with -er, the name's final e dropped (Champagner), beside a German
+    product word."""
     assert _top_kind(bundled_store, sign, "Champagne") == "contains"
+
+
+@pytest.mark.parametrize("sign", ["Marcher Brewing", "Fleurier watches", "Parmigiani Fleurier"])
+def test_a_word_ending_in_er_is_no_adjective_of_a_name_without_german_beside(bundled_store, sign):
+    """A word of seven letters or more ending in -er, no German product word beside it, is no adjective of a
+    name ending in e (Marche, Fleurie)."""
+    assert not bundled_store.check(sign).conflicts
 
 
 def test_a_name_whose_final_e_a_longer_word_elides_opens_it(bundled_store):
     """Champagn-othèque: the name opens the word, its final e elided before a word of its own; an adjective's
     ending is no such word (Molisano, Marchesi)."""
     assert _top_kind(bundled_store, "Champagnothèque", "Champagne") == "evocation"
-    assert not bundled_store.check("Marchesi Antinori").conflicts
+    for sign in ("Marchioness", "Alsacienne", "Marchesi Antinori"):
+        assert not bundled_store.check(sign).conflicts
 
 
-def test_a_cyrillic_rendering_may_follow_the_letters(bundled_store):
+@pytest.mark.parametrize("sign, name", [("Оссау-Ирати", "Ossau-Iraty"), ("Кахорс", "Cahors"), ("Сансерре", "Sancerre")])
+def test_a_cyrillic_rendering_may_follow_the_letters(bundled_store, sign, name):
     """Russian writes some French names letter for letter (Оссау-Ирати); exactly so it is the name."""
-    assert _top_kind(bundled_store, "Оссау-Ирати", "Ossau-Iraty") == "transcription"
+    assert _top_kind(bundled_store, sign, name) == "transcription"
     assert not bundled_store.check("Конти").conflicts
 
 
@@ -1278,6 +1294,7 @@ def test_an_old_romanization_meets_chinese_names_only(bundled_store):
     same (Русе, Bulgarian)."""
     assert not bundled_store.check("Joose").conflicts
     assert _found(bundled_store, "Tieh Kuan Yin tea", "安溪铁观音", within=1)
+    assert _found(bundled_store, "Koube beef", "神戸ビーフ", within=1)     # a Hepburn variant meets Hepburn readings
 
 
 def test_a_chinese_word_that_runs_on_past_a_name_holds_none(bundled_store):
@@ -1589,7 +1606,8 @@ def test_a_greek_name_written_as_said(bundled_store):
     assert not bundled_store.check("Achea").conflicts      # Αχαΐα: its ΐ is said apart (Achaia)
 
 
-@pytest.mark.parametrize("sign", ["English muffins", "Colman's English Mustard", "Welsh cakes", "English Breakfast"])
+@pytest.mark.parametrize("sign", ["English muffins", "Colman's English Mustard", "Welsh cakes", "English Breakfast",
+                                  "Colombian Gold", "Colombian Premium"])
 def test_a_countrys_adjective_alone_is_no_gi_beside_other_words(bundled_store, sign):
     """A GI named by a country's adjective alone (English and Welsh, wines; COLOMBIAN, a coffee mark) is not in a
     sign of another product, or of words of its own: there the adjective says where the goods come from."""
@@ -1597,9 +1615,10 @@ def test_a_countrys_adjective_alone_is_no_gi_beside_other_words(bundled_store, s
 
 
 @pytest.mark.parametrize("sign, name", [("English sparkling wine", "English"), ("English Pinot Noir", "English"),
-                                        ("Colombian coffee", "COLOMBIAN"), ("Colombian Gold", "COLOMBIAN")])
+                                        ("English Rosé", "English"), ("Colombian coffee", "COLOMBIAN")])
 def test_a_countrys_adjective_alone_is_a_gi_for_its_product(bundled_store, sign, name):
-    """Beside its product, or beside nothing but marketing, colour and variety words, it names the GI."""
+    """Beside its product, or beside nothing but colour and variety words (rosé, folded to the flower's rose, is
+    a wine's colour), it names the GI."""
     assert _top_kind(bundled_store, sign, name) == "contains"
 
 

@@ -359,22 +359,29 @@ def origin_apart(place: str) -> tuple[str, str]:
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:
     """Whether a sign names a GI that is a country's adjective alone (English, Welsh: wines; COLOMBIAN, a coffee
-    mark): it does beside the GI's product, or beside no product and nothing but marketing, colour and variety words
-    (English Rosé, Colombian Gold); beside another product or words of its own (English muffins, Twinings English
-    Breakfast) the adjective says where the goods come from."""
-    if q.anat.classes:
-        return any(class_within(c, theirs) for c in q.anat.classes for theirs in gi_classes)
+    mark): it does beside the GI's product, or beside no product and nothing but colour and variety words (English
+    Rosé, English Pinot Noir); beside another product, marketing words or words of its own (English muffins, Welsh
+    Gold, Twinings English Breakfast) the adjective says where the goods come from."""
+    if classes := goods_named(q):
+        return any(class_within(c, theirs) for c in classes for theirs in gi_classes)
     lex = lexicon()
-    return all(w in name_words or w in lex.modifiers or w in lex.colours or w in lex.varieties or w in lex.origins
+    return all(w in name_words or w in lex.colours or w in lex.varieties or w in lex.origins
                or w in STOPWORDS or len(w) <= 2 for w in q.tokens)
 
 
+def goods_named(q: Query) -> set[str]:
+    """The classes of the products a sign names, less a colour word that is also a product's (rosé, folded rose:
+    the flower), which says a wine's colour as well."""
+    colours = lexicon().colours
+    return {t.product_class for t in q.anat.terms
+            if t.product_class and not (len(t.tokens) == 1 and t.tokens[0] in colours)}
+
+
 def other_goods(q: Query, gi_class: str | None) -> bool:
-    """Whether a sign names products and none comparable with a GI's: a GI known at home alone then names the
-    place the goods come from (Λακωνία orange juice; not Champagne perfume, a GI known abroad), and a word of its
-    name another sense (Finca of Finca Élez, a wine, in Aceite Finca el Lazo)."""
-    return bool(q.anat.classes) and bool(gi_class) and \
-        not any(classes_comparable(c, gi_class) for c in q.anat.classes)
+    """Whether a sign names products and none comparable with a GI's (Λακωνία orange juice; Aceite Finca el Lazo,
+    where Finca Élez is a wine); a colour word beside a wine is none (Tavel Rosé)."""
+    classes = goods_named(q)
+    return bool(classes) and bool(gi_class) and not any(classes_comparable(c, gi_class) for c in classes)
 
 
 _DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it

@@ -49,10 +49,12 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
             continue
         for cut in range(len(word) - COMPOUND_REST, COMPOUND_MIN - 1, -1):
             head = word[:cut]
-            if word[cut] in "aiou" and len(word) - cut >= ELIDED_REST and not idx.by_key.get(head):
-                head += "e"     # a name's final e elided before a word of its own opening on a vowel
-                                # (Champagnothèque; not an adjective's ending: Molisano)
-            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold"]
+            elided = word[cut] in "ao" and len(word) - cut >= ELIDED_REST and not idx.by_key.get(head)
+            if elided:
+                head += "e"     # a name's final e elided before a word of its own opening on a or o, the name a
+                                # GI known abroad (Champagnothèque; not an adjective's ending: Alsacienne, Molisano;
+                                # nor Marchioness)
+            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold" and not (elided and not idx.abroad(r[0]))]
             if not refs or head in lex.generic or head in lex.single_words:
                 continue
             for gi, ni, _ in refs:

@@ -76,6 +76,7 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
                 for j in range(i + 2, min(len(text), i + 24) + 1) if j in cuts and (i, j) != (0, len(text))]
     toks = q.folded.split()
     stems = stem_tokens(toks)
+    german = any("de" in t.langs for t in q.anat.terms)    # a German product word beside (Champagner Trüffel)
     out = []
     for i in range(len(toks)):
         for j in range(i + 1, min(len(toks), i + 8) + 1):
@@ -85,7 +86,9 @@ def _spans(q: Query) -> list[tuple[str, int, int]]:
             if stems[i:j] != toks[i:j]:
                 out.append((" ".join(stems[i:j]), i, j))
             if j - i == 1 and toks[i].endswith("er") and len(toks[i]) > 6:   # a German adjective of a place:
-                out += [(toks[i][:-2], i, j), (toks[i][:-1], i, j)]          # Lübecker, Champagner
+                out.append((toks[i][:-2], i, j))                              # Lübecker; of a name ending in e
+                if german:                                                    # beside a German product word only
+                    out.append((toks[i][:-1], i, j))                          # (Champagner; not Fleurier watches)
     return out
 
 
@@ -132,7 +135,8 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
         letters = joined(span)
         short = len(letters) < (2 if q.spaceless else MIN_SPAN)
         if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic \
-                or chinese and _runs_on(joined(q.folded), i, j) or not q.spaceless and _in_a_country(q.tokens, i, j):
+                or chinese and _runs_on(joined(q.folded), i, j) or \
+                not q.spaceless and _in_a_country(q.folded.split(), i, j):
             continue
         for gi, ni, skind in refs:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:

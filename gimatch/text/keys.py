@@ -224,7 +224,7 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
             add(skel, "skeleton")
     source = fold(text, simplify=False) if japanese else folded
     for form, kind in romanized_forms(source, japanese=japanese):
-        if kind == "greek-said":
+        if kind == "greek-said" and script == "Greek" and all(s in ("Greek", "Common") for s, _ in script_runs(folded)):
             form = romanize.greek_said(text)     # from the text as written: folding drops the dialytika
         add(form, kind)
         add(" ".join(stem_tokens(form.split())), kind)
