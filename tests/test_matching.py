@@ -1286,6 +1286,10 @@ def test_a_name_whose_final_e_a_longer_word_elides_opens_it(bundled_store):
 def test_a_cyrillic_rendering_may_follow_the_letters(bundled_store, sign, name):
     """Russian writes some French names letter for letter (Оссау-Ирати); exactly so it is the name."""
     assert _top_kind(bundled_store, sign, name) == "transcription"
+
+
+def test_a_cyrillic_rendering_of_other_letters_is_no_name(bundled_store):
+    """Letter for letter means exactly: Конти is no Comté."""
     assert not bundled_store.check("Конти").conflicts
 
 

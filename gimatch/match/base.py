@@ -16,7 +16,7 @@ from ..text.fold import dominant_script, fold, is_spaceless_script, joined, scri
 from ..text.keys import name_keys
 from ..text.lexicon import (class_within, classes_comparable, countries_in_other_scripts, heard_as_label,
                             heard_as_variety, is_product_term, lexicon, product_term, written_and_read)
-from ..text.romanize import japanese_latin
+from ..text.romanize import DIALYTIKA, japanese_latin
 from ..text.stem import stem_tokens
 
 
@@ -384,7 +384,7 @@ def other_goods(q: Query, gi_class: str | None) -> bool:
     return bool(classes) and bool(gi_class) and not any(classes_comparable(c, gi_class) for c in classes)
 
 
-_DIALYTIKA = re.compile("([ϊΐϋΰΪΫ])")     # a Greek vowel said apart from the vowel before it
+_DIALYTIKA = re.compile(f"([{DIALYTIKA}])")
 
 
 def phonetic_forms(q: Query, marked: bool = False) -> list[tuple[str, int, bool]]:

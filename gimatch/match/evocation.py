@@ -54,7 +54,7 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
                 head += "e"     # a name's final e elided before a word of its own opening on a or o, the name a
                                 # GI known abroad (Champagnothèque; not an adjective's ending: Alsacienne, Molisano;
                                 # nor Marchioness)
-            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold" and not (elided and not idx.abroad(r[0]))]
+            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold" and (not elided or idx.abroad(r[0]))]
             if not refs or head in lex.generic or head in lex.single_words:
                 continue
             for gi, ni, _ in refs:

@@ -11,7 +11,7 @@ from ..text.keys import ROMANIZATION_KINDS, is_japanese
 from ..text.lexicon import lexicon, product_term
 from ..text.zh_dictionary import glosses
 from ..text.stem import stem_tokens
-from .base import Collector, Hit, Query, origin_names_it, other_goods
+from .base import Collector, Hit, Query, goods_named, origin_names_it, other_goods
 
 KINDS = ("identical", "variant", "transliteration", "contains", "style/type", "same place")
 MIN_SPAN = 5          # letters of a Latin GI name found anywhere inside a longer sign; a shorter one (Ahr, Dão,
@@ -126,7 +126,8 @@ def _in_a_country(tokens: list[str], i: int, j: int) -> bool:
 
 def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
     lex = lexicon()
-    n_tokens = len(joined(q.folded)) if q.spaceless else len(q.folded.split())
+    text, words = joined(q.folded), q.folded.split()
+    n_tokens = len(text) if q.spaceless else len(words)
     chinese = q.script == "Han" and not is_japanese(q.folded)
     for span, i, j in _spans(q):
         refs = idx.by_key.get(span)
@@ -135,8 +136,7 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
         letters = joined(span)
         short = len(letters) < (2 if q.spaceless else MIN_SPAN)
         if (short and (q.spaceless or len(letters) < 2 or not _rest_is_modifiers(q, i, j))) or letters in lex.generic \
-                or chinese and _runs_on(joined(q.folded), i, j) or \
-                not q.spaceless and _in_a_country(q.folded.split(), i, j):
+                or chinese and _runs_on(text, i, j) or not q.spaceless and _in_a_country(words, i, j):
             continue
         for gi, ni, skind in refs:
             if skind not in ("fold", "stem", "variant", "umlaut", "skeleton") and skind not in ROMANIZATION_KINDS:
@@ -147,7 +147,7 @@ def _contained(q: Query, idx: NameIndex, out: Collector) -> None:
             name = g.names[ni]
             if not q.anat.delocalisers and other_goods(q, g.class_common) and not idx.abroad(gi):
                 out.offer(Hit(gi, ni, "same place", 45.0, f"the GI name {name!r} appears inside {q.text!r}, which "
-                              f"names another product ({', '.join(sorted(q.anat.classes))} / {g.class_common})",
+                              f"names another product ({', '.join(sorted(goods_named(q)))} / {g.class_common})",
                               Evidence(query_key=span, gi_key=span, key_kind=skind,
                                        detail=f"span {i}-{j} of {n_tokens}")))
                 continue

@@ -14,8 +14,7 @@ from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
-from ..text import romanize
-from ..text.romanize import japanese_latin, translated_place_readings
+from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
 from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_names_it
 
 KINDS = ("translation", "partial", "same place")
@@ -35,7 +34,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     seen: set[int] = set()
     named = False                            # the place as written names a GI of the product
     # a place read back from an old romanization of Chinese names a Chinese GI (Joose read as ruse is no Русе)
-    read_back = q.script == "Latin" and romanize.legacy_to_pinyin(q.anat.place) != q.anat.place
+    read_back = q.script == "Latin" and legacy_to_pinyin(q.anat.place) != q.anat.place
     for key in dict.fromkeys((place, japanese_latin(place))):
         refs = idx.by_place.get(key, ())
         if read_back:

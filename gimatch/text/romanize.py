@@ -281,7 +281,8 @@ def greek_simple(text: str) -> str:
 _SAID_AS_ONE = (("αι", "ε"), ("ει", "ι"), ("οι", "ι"))
 
 
-_SAID_APART = re.compile("(?=[ϊΐϋΰΪΫ])")    # a vowel with dialytika is said apart from the vowel before it
+DIALYTIKA = "ϊΐϋΰΪΫ"      # the Greek vowels with dialytika, each said apart from the vowel before it
+_SAID_APART = re.compile(f"(?=[{DIALYTIKA}])")
 
 
 def greek_said(text: str) -> str:
