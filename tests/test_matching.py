@@ -1274,10 +1274,8 @@ def test_a_word_ending_in_er_is_no_adjective_of_a_name_without_german_beside(bun
     assert not bundled_store.check(sign).conflicts
 
 
-def test_a_name_whose_final_e_a_longer_word_elides_opens_it(bundled_store):
-    """Champagn-othèque: the name opens the word, its final e elided before a word of its own; an adjective's
-    ending is no such word (Molisano, Marchesi)."""
-    assert _top_kind(bundled_store, "Champagnothèque", "Champagne") == "evocation"
+def test_a_word_built_on_a_name_less_its_final_e_opens_no_name(bundled_store):
+    """A word that shares a name's letters but its final e (Marchioness, Alsacienne) is another word."""
     for sign in ("Marchioness", "Alsacienne", "Marchesi Antinori"):
         assert not bundled_store.check(sign).conflicts
 

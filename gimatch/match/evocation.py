@@ -37,7 +37,6 @@ SHORT_STEM = 0.8     # the share of a short GI name (five or six letters) a one-
 COMPOUND_MIN = 5     # letters of a GI name that opens a longer word of the sign (Rioja in Riojavina)
 COMPOUND_START = 78.0
 COMPOUND_REST = 3    # letters after the name, a word of their own (Rioja-vina), not an ending (Capri-ce)
-ELIDED_REST = 5      # letters after a name whose final e they elide: a word of their own, not an adjective's ending
 
 
 def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -49,12 +48,7 @@ def _compound_start(q: Query, idx: NameIndex, out: Collector) -> None:
             continue
         for cut in range(len(word) - COMPOUND_REST, COMPOUND_MIN - 1, -1):
             head = word[:cut]
-            elided = word[cut] in "ao" and len(word) - cut >= ELIDED_REST and not idx.by_key.get(head)
-            if elided:
-                head += "e"     # a name's final e elided before a word of its own opening on a or o, the name a
-                                # GI known abroad (Champagnothèque; not an adjective's ending: Alsacienne, Molisano;
-                                # nor Marchioness)
-            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold" and (not elided or idx.abroad(r[0]))]
+            refs = [r for r in idx.by_key.get(head, ()) if r[2] == "fold"]
             if not refs or head in lex.generic or head in lex.single_words:
                 continue
             for gi, ni, _ in refs:
