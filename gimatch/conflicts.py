@@ -40,6 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
+from .match.base import reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
@@ -77,9 +78,10 @@ PLACE_LED = frozenset({"transcription", "fuzzy", "partial"})     # kinds a share
 
 def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
     """Kinds the name's products and the legal situation change: a match led by the place for another product
-    (松溪红茶 / 松溪绿茶), TSGs, names generic in the territory checked (the US semi-generic wine names), homonyms
-    of the query's own GI."""
+    (松溪红茶 / 松溪绿茶), a GI's name as part of a person's name (Peter Graves), TSGs, names generic in the
+    territory checked (the US semi-generic wine names), homonyms of the query's own GI."""
     generic_here = legal.generic_in(scope.territory) if scope.territory else {}
+    person = reads_as_a_person(q)
     for h in hits:
         g = idx.gis[h.gi]
         key = joined(fold(g.names[h.name]))
@@ -90,6 +92,10 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind, h.score = "same place", 45.0
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
+        elif person and h.kind not in NAME_KINDS:
+            h.kind, h.score = "personal name", 50.0
+            h.why = (f"{h.why}; but {q.text!r} reads as a person's name, which its bearer may use in trade unless it "
+                     "misleads the public")
         elif (g.gi_type or "").upper() == "TSG":
             if h.kind in NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
                 h.kind, h.score, h.why = "tsg", min(h.score - 15.0, 85.0), f"{h.why}; {_TSG_WHY}"

@@ -17,6 +17,7 @@ from . import evocation, exact, fuzzy, phonetic, translation
 from .base import Collector, Hit, Query, analyze, readings, windows
 
 MATCHERS = (exact, translation, phonetic, evocation, fuzzy)
-KINDS = frozenset(k for m in MATCHERS for k in m.KINDS) | {"homonym", "generic", "recipe", "tsg", "same place"}
+KINDS = frozenset(k for m in MATCHERS for k in m.KINDS) | {"homonym", "generic", "recipe", "tsg", "same place",
+                                                          "personal name"}
 
 __all__ = ["MATCHERS", "KINDS", "Collector", "Hit", "Query", "analyze", "readings", "windows"]

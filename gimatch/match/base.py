@@ -357,6 +357,19 @@ def origin_apart(place: str) -> tuple[str, str]:
     return "", ""
 
 
+def reads_as_a_person(q: Query) -> bool:
+    """Whether a sign in Latin letters is a person's name: a given name and one word more, neither of them a
+    product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Rose Gold). Three words are
+    as often a producer and the GI (Louis Jadot Beaujolais)."""
+    lex = lexicon()
+    words = q.folded.split()
+    if q.script != "Latin" or len(words) != 2 or q.anat.terms or q.anat.delocalisers:
+        return False
+    common = lex.colours | lex.modifiers | lex.place_features | lex.origins | STOPWORDS
+    return words[0] in lex.given_names and all(w.isalpha() and len(w) >= 3 and w not in common
+                                               and w not in lex.countries for w in words)
+
+
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:
     """Whether a sign names a GI that is a country's adjective alone (English, Welsh: wines; COLOMBIAN, a coffee
     mark): it does beside the GI's product, or beside no product and nothing but colour and variety words (English

@@ -431,10 +431,15 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
+    style = _style_naming_wine(text) if query and script == "Han" and not anat.terms else ""
+    if style:                                   # 苏玳贵腐, 苏玳甜白: Sauternes, noble rot, sweet white
+        text = text[: -len(style)]
     if script == "Kana" and not anat.terms and (style := _closing_word(text, lex.wine_styles)) and len(style) > 1:
         text = text[: -len(style)]              # and in katakana (タヴェル・ロゼ); not a kanji alone (赤, 白)
     if anat.terms and _of_wine(anat.terms[-1]):
         text = _wine_style_off(text)
+    elif anat.terms and (style := _style_naming_wine(text)):
+        text = text[: -len(style)]              # 托卡伊贵腐酒: 酒, any alcoholic drink, here a wine
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
@@ -446,7 +451,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
     if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine; 阿尔萨斯雷司令
         anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products, labels=True), "") \
-            or ("wine" if variety else "")      # Alsace, its Riesling: a wine
+            or ("wine" if variety or style else "")      # Alsace, its Riesling: a wine
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
@@ -472,6 +477,20 @@ def _style_after_wine_off(text: str) -> str:
     terms = lexicon().spaceless_terms
     term = next((t for t in terms if rest.endswith(t) and len(rest) > len(t)), "")
     return rest if term and _of_wine(terms[term]) else text
+
+
+def _style_naming_wine(text: str) -> str:
+    """The words closing a Chinese sign that say a wine's style and so name a wine, the word for wine left out
+    (苏玳甜白: sweet white; 托卡伊贵腐: noble rot): a sweetness word of two characters, or sweetness and colour;
+    '' for one character alone (芒果干 is dried mango, 白 any white thing)."""
+    lex = lexicon()
+    words, rest = [], text
+    while len(words) < 3 and (word := _closing_word(rest, lex.wine_styles)):
+        words.append(word)
+        rest = rest[: -len(word)]
+    sweet = [w for w in words if w in lex.wine_sweetness]
+    named = any(len(w) > 1 for w in sweet) or 0 < len(sweet) < len(words)
+    return text[len(rest):] if named else ""
 
 
 def _wine_style_off(text: str) -> str:

@@ -56,6 +56,8 @@ class Lexicon:
                                                         # scripts, each with its consonants
     label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
+    wine_sweetness: frozenset[str] = frozenset()   # those of them that say its sweetness (干, 贵腐, 辛口)
+    given_names: frozenset[str] = frozenset()   # given names of Latin-script locales, GIVEN_NAME_LOCALES of them
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
@@ -101,6 +103,9 @@ def lexicon() -> Lexicon:
 
 # Endings an adjective of origin takes by gender, number and case (deutsch → deutsche, deutscher; danois → danoise).
 _INFLECTED = {"de": ("", "e", "er", "es", "en", "em"), "fr": ("", "e", "s", "es"), "nl": ("", "e")}
+
+
+GIVEN_NAME_LOCALES = 2   # locales that must list a given name: a name of one list alone may be an oddity (Santa)
 
 
 def _origins() -> frozenset[str]:
@@ -371,6 +376,10 @@ def _compile() -> Lexicon:
         label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
+        given_names=frozenset(r["name"] for r in bundled.read_table("given_names.csv")
+                              if len(r["locales"].split()) >= GIVEN_NAME_LOCALES),
+        wine_sweetness=frozenset(r["word"] for r in bundled.read_table("wine_style_words.csv")
+                                 if r["says"] == "sweetness"),
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
