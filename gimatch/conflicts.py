@@ -40,7 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
-from .match.base import reads_as_a_person
+from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
@@ -78,10 +78,11 @@ PLACE_LED = frozenset({"transcription", "fuzzy", "partial"})     # kinds a share
 
 def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
     """Kinds the name's products and the legal situation change: a match led by the place for another product
-    (松溪红茶 / 松溪绿茶), a GI's name as part of a person's name (Peter Graves), TSGs, names generic in the
-    territory checked (the US semi-generic wine names), homonyms of the query's own GI."""
+    (松溪红茶 / 松溪绿茶), a GI's name as part of a person's name (Peter Graves) or of an institution's (FC Porto),
+    TSGs, names generic in the territory checked (the US semi-generic wine names), homonyms of the query's own
+    GI."""
     generic_here = legal.generic_in(scope.territory) if scope.territory else {}
-    person = reads_as_a_person(q)
+    person, institution = reads_as_a_person(q), institution_named(q)
     for h in hits:
         g = idx.gis[h.gi]
         key = joined(fold(g.names[h.name]))
@@ -96,6 +97,9 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind, h.score = "personal name", 50.0
             h.why = (f"{h.why}; but {q.text!r} reads as a person's name, which its bearer may use in trade unless it "
                      "misleads the public")
+        elif institution and h.kind not in NAME_KINDS:
+            h.kind, h.score = "institution", 45.0
+            h.why = f"{h.why}; but {q.text!r} names an institution ({institution!r}) of the place, not a product"
         elif (g.gi_type or "").upper() == "TSG":
             if h.kind in NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
                 h.kind, h.score, h.why = "tsg", min(h.score - 15.0, 85.0), f"{h.why}; {_TSG_WHY}"

@@ -1642,7 +1642,7 @@ def test_a_family_name_after_a_given_name_in_katakana_is_no_loanword_of_a_gi(bun
 
 @pytest.mark.parametrize("sign", ["Peter Graves", "Dan Marino", "Ernest Rutherford"])
 def test_a_gis_name_in_a_persons_name_is_below_the_threshold(bundled_store, sign):
-    """A given name and one word more, no product word beside them, is a person's name (TRIPS Art. 24.8): the
+    """A given name and a family name, no product word beside them, are a person's name (TRIPS Art. 24.8): the
     GI's name in it is reported as a personal name, low and below the default threshold."""
     assert not bundled_store.check(sign).conflicts
     hits = bundled_store.check(sign, threshold=0).conflicts
@@ -1650,19 +1650,30 @@ def test_a_gis_name_in_a_persons_name_is_below_the_threshold(bundled_store, sign
     assert "Art. 24.8" in " ".join(map(str, hits[0].legal_hooks))
 
 
-@pytest.mark.parametrize("sign, name", [("Louis Jadot Beaujolais", "Beaujolais"), ("Rose Champagne", "Champagne"),
-                                        ("Peter Graves wine", "Graves"), ("Alba Iulia", "Alba Iulia")])
-def test_a_producers_name_with_the_gi_or_a_product_is_no_persons_name(bundled_store, sign, name):
-    """A producer's name before the GI (three words), a colour word, a product word, or the GI's whole name keep
-    the conflict."""
+@pytest.mark.parametrize("sign, name", [("Jean Chablis", "Chablis"), ("Ruby Porto", "Porto"),
+                                        ("Marino Chianti", "Chianti"), ("Louis Jadot Beaujolais", "Beaujolais"),
+                                        ("Rose Champagne", "Champagne"), ("Peter Graves wine", "Graves"),
+                                        ("Alba Iulia", "Alba Iulia")])
+def test_a_gi_after_a_given_name_or_beside_a_product_is_no_persons_name(bundled_store, sign, name):
+    """A GI's name where a family name would be (Jean Chablis), a producer's name before the GI (three words), a
+    colour word, a product word, or the GI's whole name keep the conflict."""
     assert _found(bundled_store, sign, name, within=1)
 
 
+@pytest.mark.parametrize("sign", ["FC Porto", "Munster Rugby", "琉球大学", "Государственный Эрмитаж"])
+def test_a_place_in_an_institutions_name_is_below_the_threshold(bundled_store, sign):
+    """A university, a sports club or a museum named after a place holds the place's name, not a GI's."""
+    assert not bundled_store.check(sign).conflicts
+    hits = bundled_store.check(sign, threshold=0).conflicts
+    assert hits and hits[0].kind == "institution" and hits[0].severity == "low"
+
+
 def test_a_wines_style_closing_a_chinese_sign_names_a_wine(bundled_store):
-    """Sweetness and colour (甜白, sweet white) or noble rot (贵腐) closing a Chinese sign name a wine, the word for
-    wine left out, or written as 酒, any alcoholic drink; one character alone does not (芒果干: dried mango)."""
+    """A colour after a sweetness (甜白, sweet white) or noble rot (贵腐) closing a Chinese sign names a wine, the
+    word for wine left out, or written as 酒, any alcoholic drink; a sweetness alone does not (芒果干: dried mango,
+    萝卜半干: half-dried radish, 衡水老白干: a baijiu), nor a colour closing a Japanese sign (いちご白)."""
     for sign in ("托卡伊贵腐", "託卡伊貴腐", "托卡伊贵腐酒"):
         assert _found(bundled_store, sign, "Tokaj", within=1) or _found(bundled_store, sign, "Tokaji", within=1)
     assert analyze("苏玳甜白").anat.label_product == "wine"
-    assert analyze("芒果干").anat.label_product == ""
-
+    for sign in ("芒果干", "萝卜半干", "衡水老白干", "いちご白"):
+        assert analyze(sign).anat.label_product == ""

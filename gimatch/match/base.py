@@ -358,16 +358,33 @@ def origin_apart(place: str) -> tuple[str, str]:
 
 
 def reads_as_a_person(q: Query) -> bool:
-    """Whether a sign in Latin letters is a person's name: a given name and one word more, neither of them a
-    product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Rose Gold). Three words are
-    as often a producer and the GI (Louis Jadot Beaujolais)."""
+    """Whether a sign in Latin letters is a person's name: a given name and a family name, neither of them a
+    product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Jean Chablis, whose second
+    word is no family name, nor Rose Gold). Three words are as often a producer and the GI (Louis Jadot Beaujolais)."""
     lex = lexicon()
     words = q.folded.split()
     if q.script != "Latin" or len(words) != 2 or q.anat.terms or q.anat.delocalisers:
         return False
-    common = lex.colours | lex.modifiers | lex.place_features | lex.origins | STOPWORDS
-    return words[0] in lex.given_names and all(w.isalpha() and len(w) >= 3 and w not in common
-                                               and w not in lex.countries for w in words)
+    given, family = words
+    return given in lex.given_names and family in lex.family_names and not _common_words().intersection(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words that say something of goods (colour, quality, landscape, origin), or join words, or name a country."""
+    lex = lexicon()
+    return lex.colours | lex.modifiers | lex.place_features | lex.origins | lex.countries | STOPWORDS
+
+
+def institution_named(q: Query) -> str:
+    """The word that makes a sign with no product word the name of an institution (a university, a sports
+    club, a museum: FC Porto, 琉球大学, Государственный Эрмитаж); '' for none."""
+    if q.anat.terms:
+        return ""
+    lex = lexicon()
+    text = joined(q.folded)
+    return next((w for w in q.folded.split() if w in lex.institutions), "") or next(
+        (w for w in lex.spaceless_institutions if w in text), "")
 
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:

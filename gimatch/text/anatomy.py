@@ -431,15 +431,15 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             break
     if script == "Kana" and not anat.terms:
         text = _loanword_term(text, anat)
-    style = _style_naming_wine(text) if query and script == "Han" and not anat.terms else ""
-    if style:                                   # 苏玳贵腐, 苏玳甜白: Sauternes, noble rot, sweet white
-        text = text[: -len(style)]
+    wine_style = _style_naming_wine(text) if query and script == "Han" and not anat.terms else ""
+    if wine_style:                              # 苏玳贵腐, 苏玳甜白: Sauternes, noble rot, sweet white
+        text = text[: -len(wine_style)]
     if script == "Kana" and not anat.terms and (style := _closing_word(text, lex.wine_styles)) and len(style) > 1:
         text = text[: -len(style)]              # and in katakana (タヴェル・ロゼ); not a kanji alone (赤, 白)
     if anat.terms and _of_wine(anat.terms[-1]):
         text = _wine_style_off(text)
-    elif anat.terms and (style := _style_naming_wine(text)):
-        text = text[: -len(style)]              # 托卡伊贵腐酒: 酒, any alcoholic drink, here a wine
+    elif anat.terms and (wine_style := _style_naming_wine(text)):
+        text = text[: -len(wine_style)]         # 托卡伊贵腐酒: 酒, any alcoholic drink, here a wine
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
@@ -451,7 +451,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
     if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine; 阿尔萨斯雷司令
         anat.label_product = lex.label_products.get(_closing_word(undated, lex.label_products, labels=True), "") \
-            or ("wine" if variety or style else "")      # Alsace, its Riesling: a wine
+            or ("wine" if variety or wine_style else "")      # Alsace, its Riesling: a wine
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)
@@ -480,16 +480,15 @@ def _style_after_wine_off(text: str) -> str:
 
 
 def _style_naming_wine(text: str) -> str:
-    """The words closing a Chinese sign that say a wine's style and so name a wine, the word for wine left out
-    (苏玳甜白: sweet white; 托卡伊贵腐: noble rot): a sweetness word of two characters, or sweetness and colour;
-    '' for one character alone (芒果干 is dried mango, 白 any white thing)."""
-    lex = lexicon()
+    """The words closing a Chinese sign that say a wine's style and so name a wine, the word for wine left out:
+    a colour closing them with a sweetness before it (苏玳甜白: sweet white), or noble rot (托卡伊贵腐); '' for
+    others (芒果干 is dried mango, 萝卜半干 half-dried radish, 衡水老白干 a baijiu)."""
+    says = lexicon().wine_style_says
     words, rest = [], text
-    while len(words) < 3 and (word := _closing_word(rest, lex.wine_styles)):
-        words.append(word)
+    while word := _closing_word(rest, lexicon().wine_styles):
+        words.append(says[word])
         rest = rest[: -len(word)]
-    sweet = [w for w in words if w in lex.wine_sweetness]
-    named = any(len(w) > 1 for w in sweet) or 0 < len(sweet) < len(words)
+    named = "noble rot" in words or words[:1] == ["colour"] and "sweetness" in words
     return text[len(rest):] if named else ""
 
 
