@@ -76,11 +76,12 @@ _TSG_WHY = ("the name of a traditional speciality guaranteed (TSG) is reserved f
 PLACE_LED = frozenset({"transcription", "fuzzy", "partial"})     # kinds a shared place can produce alone
 
 
-def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, origin: str | None) -> None:
+def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, origin: str | None,
+                goods: set[str]) -> None:
     """Kinds the name's products and the legal situation change: a match led by the place for another product
-    (松溪红茶 / 松溪绿茶), a GI's name as part of a person's name (Peter Graves) or of an institution's (FC Porto),
-    TSGs, names generic in the territory checked (the US semi-generic wine names), homonyms of the query's own
-    GI."""
+    (松溪红茶 / 松溪绿茶), a GI's name as part of a person's name (Peter Graves) or its place as part of an
+    institution's (FC Porto), unless the caller's ``goods`` are comparable with the GI's, TSGs, names generic in
+    the territory checked (the US semi-generic wine names), homonyms of the query's own GI."""
     generic_here = legal.generic_in(scope.territory) if scope.territory else {}
     person, institution = reads_as_a_person(q), institution_named(q)
     for h in hits:
@@ -93,11 +94,11 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind, h.score = "same place", 45.0
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
-        elif person and h.kind not in NAME_KINDS:
+        elif person and h.kind not in NAME_KINDS and not _goods_comparable(goods, g.class_common):
             h.kind, h.score = "personal name", 50.0
             h.why = (f"{h.why}; but {q.text!r} reads as a person's name, which its bearer may use in trade unless it "
                      "misleads the public")
-        elif institution and h.kind not in NAME_KINDS:
+        elif institution and h.kind not in NAME_KINDS and not theirs and not _goods_comparable(goods, g.class_common):
             h.kind, h.score = "institution", 45.0
             h.why = f"{h.why}; but {q.text!r} names an institution ({institution!r}) of the place, not a product"
         elif (g.gi_type or "").upper() == "TSG":
@@ -111,6 +112,11 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind = "homonym"
             h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
                      "homonymous GIs coexist; their origin must be told apart")
+
+
+def _goods_comparable(goods: set[str], gi_class: str | None) -> bool:
+    """Whether the goods a caller states (``product_class``) are comparable with a GI's."""
+    return any(classes_comparable(c, gi_class) for c in goods)
 
 
 def _slip_of_a_word(q: Query, name: str) -> bool:
@@ -210,7 +216,7 @@ def in_force(idx: NameIndex, hit: Hit, scope: legal.Scope) -> Conflict | None:
 def reclassify(hits: list[Hit], text: str, idx: NameIndex, scope: legal.Scope) -> None:
     """The legal step's kinds (TSG names, names generic in the territory, a place for another product) for
     hits found in ``text`` (the text is analysed only where a kind led by the place needs its product)."""
-    _reclassify(hits, analyze(text) if any(h.kind in PLACE_LED for h in hits) else _bare(), idx, scope, None)
+    _reclassify(hits, analyze(text) if any(h.kind in PLACE_LED for h in hits) else _bare(), idx, scope, None, set())
 
 
 @functools.lru_cache(maxsize=1)
@@ -276,8 +282,8 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
                 out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
-    _reclassify(hits, q, idx, scope, origin)
     qclasses = _classes_of(product_class) if product_class else set()
+    _reclassify(hits, q, idx, scope, origin, qclasses)
     conflicts, pending, coexistence = [], [], []
     for hit, shown, linked in _group(hits, idx, qclasses or q.anat.classes, q.anat.concepts):
         if hit.score < threshold and hit.kind != "homonym":

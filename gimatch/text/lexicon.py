@@ -59,8 +59,8 @@ class Lexicon:
     wine_style_says: dict[str, str] = field(default_factory=dict)   # what each says: sweetness, noble rot, colour
     given_names: frozenset[str] = frozenset()   # given names of Latin-script locales, GIVEN_NAME_LOCALES of them
     family_names: frozenset[str] = frozenset()  # and their family names
-    institutions: frozenset[str] = frozenset()   # words naming an institution (university, fc, музей), whole words
-    spaceless_institutions: tuple[str, ...] = ()   # and those of spaceless scripts (大学, 대학교), found inside a sign
+    institutions: dict[str, str] = field(default_factory=dict)   # a word naming an institution (university, fc,
+                                                                  # 大学) → where it stands: opens, closes, either
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
@@ -108,7 +108,6 @@ def lexicon() -> Lexicon:
 _INFLECTED = {"de": ("", "e", "er", "es", "en", "em"), "fr": ("", "e", "s", "es"), "nl": ("", "e")}
 
 
-SPACED_SCRIPTS = ("Latin", "Cyrillic", "Greek")   # scripts whose institution words are whole words of a sign
 GIVEN_NAME_LOCALES = 2   # locales that must list a given name: a name of one list alone may be an oddity (Santa)
 
 
@@ -353,7 +352,6 @@ def _compile() -> Lexicon:
     features = _feature_kinds()
     name_words = bundled.read_table("name_words.csv")
     modifier_rows = bundled.read_table("modifiers.csv")
-    institutions = [fold(r["word"]) for r in bundled.read_table("institution_words.csv")]
     person_names = bundled.read_table("person_names.csv")
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
     country_words = {form: r["code"]
@@ -382,8 +380,7 @@ def _compile() -> Lexicon:
         label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
-        institutions=frozenset(w for w in institutions if dominant_script(w) in SPACED_SCRIPTS),
-        spaceless_institutions=tuple(w for w in institutions if dominant_script(w) not in SPACED_SCRIPTS),
+        institutions={fold(r["word"]): r["position"] for r in bundled.read_table("institution_words.csv")},
         given_names=frozenset(r["name"] for r in person_names
                               if r["kind"] == "given" and len(r["locales"].split()) >= GIVEN_NAME_LOCALES),
         family_names=frozenset(r["name"] for r in person_names if r["kind"] == "family"),
