@@ -314,6 +314,8 @@ def test_a_run_is_all_the_sign_names_beside_words_that_name_no_place_nor_another
     assert heard_as_variety("네비올로") and heard_as_variety("неббиоло") and not heard_as_variety("랑게")
     assert windows("랑게 네비올로") == [("랑게", frozenset({"wine"})), ("네비올로", None)]
     assert windows("보졸레 누보") == [("보졸레", frozenset())] and windows("Ланге сыр") == [("Ланге", {"cheese"})]
+    assert ("뮈지니", frozenset()) in windows("뮈지니 그랑 크뤼")      # a label term of two words heard together
+    assert ("Мюзиньи", frozenset()) in windows("Мюзиньи Гран Крю")
     for sign, name in [("랑게 네비올로", "Langhe"), ("Ланге Россо", "Langhe"), ("Токай Фурминт", "Tokaj")]:
         top = _top(bundled_store, sign)
         assert top.names[0] == name and top.score >= 74.0, sign

@@ -174,6 +174,9 @@ def windows(text: str) -> list[tuple[str, frozenset[str] | None]]:
     if not 2 <= len(words) <= SIGN_WORDS or script not in WINDOW_SCRIPTS or ends_with_family_name(folded, script):
         return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
     said = [word_says(w) for w in words]
+    for i in range(len(words) - 1):         # a label term of two words, heard together (그랑 크뤼: grand cru)
+        if None in said[i:i + 2] and heard_as_label(fold(words[i] + words[i + 1])):
+            said[i] = said[i + 1] = frozenset()
     may_name = [s is None or s == GRAPE_WINE and not is_product_term(w) for s, w in zip(said, words)]
     runs = ((i, i + n) for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1) for i in range(len(words) - n + 1))
     joint = "・" if script == "Kana" and "・" in text else " "      # katakana's words keep their dot (see phonetic)

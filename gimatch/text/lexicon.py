@@ -145,9 +145,10 @@ LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script 
 
 def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
     """The sounds of the marketing words in Latin letters (not the abbreviations, written in capitals) that a word
-    in another script can be heard to render, each with its consonants."""
+    in another script can be heard to render, each with its consonants; a term of two words also as one (grand
+    cru: 그랑크뤼, its words heard together)."""
     return _sounds((word, r["lang"]) for r in rows if dominant_script(r["term"]) == "Latin" and r["term"].islower()
-                   for word in fold(r["term"]).split())
+                   for word in dict.fromkeys((*fold(r["term"]).split(), fold(r["term"]))))
 
 
 VARIETY_HEAD_MIN = 4   # letters of a variety's first word that names it (not Petit of Petit Verdot, nor S.)
