@@ -224,8 +224,6 @@ def test_a_romanized_product_syllable_is_not_half_of_the_place():
     ("anjou", "anjou"), ("noto", "noto"), ("satsuma", "satsuma"),   # Wade-Giles-shaped, but no old spelling in them
     ("ch ing tao", "qing tao"),                # the apostrophe said aspirated: ch'ing is qing, not jing
     ("don t eat", "don t eat"),
-    ("lung ching grade 2", "long jing grade 2"),   # a grade and a number beside the old spelling are left as they are
-    ("premium shao hsing", "premium shao xing"),
 ])
 def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
     from gimatch.text.romanize import legacy_to_pinyin

@@ -175,7 +175,7 @@ def windows(text: str) -> list[tuple[str, frozenset[str] | None]]:
         return []                            # a person's name (Μάρκος Παπαδάκης) has no runs of its own
     said = [word_says(w) for w in words]
     for i in range(len(words) - 1):         # a label term of two words, heard together (그랑 크뤼: grand cru)
-        if None in said[i:i + 2] and heard_as_label(fold(words[i] + words[i + 1])):
+        if None in said[i:i + 2] and heard_as_label(fold(words[i] + words[i + 1]), phrase=True):
             said[i] = said[i + 1] = frozenset()
     may_name = [s is None or s == GRAPE_WINE and not is_product_term(w) for s, w in zip(said, words)]
     runs = ((i, i + n) for n in range(1, min(WINDOW_WORDS, len(words) - 1) + 1) for i in range(len(words) - n + 1))
@@ -381,7 +381,8 @@ def _common_words() -> frozenset[str]:
 
 def institution_named(q: Query) -> str:
     """The word that makes a sign with no product word the name of an institution named after a place, at the
-    end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学; not 大学芋); '' for none."""
+    end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学, มหาวิทยาลัยเชียงใหม่; not 大学芋);
+    '' for none."""
     if q.anat.terms or not q.folded:
         return ""
     institutions = lexicon().institutions
@@ -391,8 +392,9 @@ def institution_named(q: Query) -> str:
             if institutions.get(word) in (end, "either"):
                 return word
         return ""
-    return next((w for w, at in institutions.items() if at == "closes" and q.folded.endswith(w)
-                 and len(q.folded) > len(w)), "")
+    return next((w for w, at in institutions.items() if len(q.folded) > len(w) and (
+        at in ("closes", "either") and q.folded.endswith(w) or at in ("opens", "either") and q.folded.startswith(w))),
+        "")
 
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:

@@ -54,6 +54,7 @@ class Lexicon:
     name_modifiers: frozenset[str] = frozenset()   # the marketing words a stored name is read without
     modifier_sounds: tuple[tuple[str, int], ...] = ()   # the sounds of the Latin marketing words heard in other
                                                         # scripts, each with its consonants
+    modifier_phrase_sounds: tuple[tuple[str, int], ...] = ()   # and of their terms of two words (grand cru)
     label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     wine_style_says: dict[str, str] = field(default_factory=dict)   # what each says: sweetness, noble rot, colour
@@ -143,12 +144,14 @@ def _modifier_words(rows) -> frozenset[str]:
 LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
 
 
-def _heard_labels(rows) -> tuple[tuple[str, int], ...]:
+def _heard_labels(rows, phrases: bool = False) -> tuple[tuple[str, int], ...]:
     """The sounds of the marketing words in Latin letters (not the abbreviations, written in capitals) that a word
-    in another script can be heard to render, each with its consonants; a term of two words also as one (grand
-    cru: 그랑크뤼, its words heard together)."""
-    return _sounds((word, r["lang"]) for r in rows if dominant_script(r["term"]) == "Latin" and r["term"].islower()
-                   for word in dict.fromkeys((*fold(r["term"]).split(), fold(r["term"]))))
+    in another script can be heard to render, each with its consonants; with ``phrases``, those of the terms of
+    two words, each heard as one (grand cru: 그랑크뤼)."""
+    terms = [(fold(r["term"]), r["lang"]) for r in rows
+             if dominant_script(r["term"]) == "Latin" and r["term"].islower()]
+    return _sounds((term, lang) for term, lang in terms if " " in term) if phrases else \
+        _sounds((word, lang) for term, lang in terms for word in term.split())
 
 
 VARIETY_HEAD_MIN = 4   # letters of a variety's first word that names it (not Petit of Petit Verdot, nor S.)
@@ -176,11 +179,12 @@ def _sounds(words) -> tuple[tuple[str, int], ...]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def heard_as_label(word: str) -> bool:
+def heard_as_label(word: str, phrase: bool = False) -> bool:
     """Whether a folded word written by sound (katakana, Hangul, Thai, Cyrillic, Greek) renders a marketing or
     label word the lexicon lists in Latin letters (クラシコ, Классико: classico; 리제르바: riserva; アスー: aszú), as
-    listings write those words in the script of the rest."""
-    return _heard_as(word, lexicon().modifier_sounds)
+    listings write those words in the script of the rest; with ``phrase``, two words run together that render a
+    label term of two words (그랑크뤼: grand cru)."""
+    return _heard_as(word, lexicon().modifier_phrase_sounds if phrase else lexicon().modifier_sounds)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -378,6 +382,7 @@ def _compile() -> Lexicon:
         spaceless_modifiers=_longest_first(r["term"] for r in modifier_rows
                                            if r["lang"] in ("zh", "ja")),
         modifier_sounds=_heard_labels(modifier_rows),
+        modifier_phrase_sounds=_heard_labels(modifier_rows, phrases=True),
         label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),

@@ -332,9 +332,8 @@ def _legacy_table() -> dict[str, str]:
 def legacy_to_pinyin(folded_latin: str) -> str:
     """Read postal and Wade-Giles words back to pinyin (kweichow moutai chiew → guizhou maotai jiu; tieh kwan
     yin, t'ieh kuan yin → tie guan yin): known words by the table; other words syllable by syllable when the
-    name reads whole as Chinese syllables (product, grade and marketing words and numbers aside: Lung Ching
-    Grade 2) and shows a spelling only the old systems write (hs, ts, -ih, -ieh, -ung, kw, an apostrophe of
-    aspiration, ...): Anjou and Noto stay as they are."""
+    name reads whole as Chinese syllables (product words aside) and shows a spelling only the old systems
+    write (hs, ts, -ih, -ieh, -ung, kw, an apostrophe of aspiration, ...): Anjou and Noto stay as they are."""
     from .lexicon import lexicon
 
     table = _legacy_table()
@@ -344,8 +343,8 @@ def legacy_to_pinyin(folded_latin: str) -> str:
     for candidate in ((joined_, plain) if len(joined_) < len(plain) else (plain,)):
         if not any(aspirated or _old_system_word(tok) for tok, aspirated in candidate):
             continue                        # no spelling of the old systems: nothing to read back
-        if all(tok in table or _wade_giles_word(tok, aspirated) is not None or is_pinyin(tok) or tok.isdigit()
-               or tok in lexicon().single_words or tok in lexicon().modifiers for tok, aspirated in candidate):
+        if all(tok in table or _wade_giles_word(tok, aspirated) is not None or is_pinyin(tok)
+               or tok in lexicon().single_words for tok, aspirated in candidate):
             return " ".join(table.get(tok) or _wade_giles_word(tok, aspirated) or tok for tok, aspirated in candidate)
     return " ".join(table.get(tok, tok) for tok in tokens)
 
