@@ -1677,6 +1677,7 @@ def test_a_place_in_an_institutions_name_is_below_the_threshold(bundled_store, s
     ("Champagne Academy", "Champagne", None), ("Rugby Champagne", "Champagne", None),   # no such word, or not at
     ("種子島安納いも大学芋", "種子島安納いも", None),   # that end (大学芋 is a dish)
     ("神戸ビーフ大学", "神戸ビーフ", None),     # a GI's name with its product word, not a place
+    ("Fronsc", "Fronsac", None),                # a word of a script with spaces is a whole word (sc, a club)
 ])
 def test_an_institution_or_a_person_is_no_excuse_for_the_gis_goods(bundled_store, sign, name, goods):
     """The rules of persons' and institutions' names keep the conflict where they do not apply."""

@@ -379,6 +379,10 @@ def _common_words() -> frozenset[str]:
     return lex.colours | lex.modifiers | lex.place_features | lex.origins | lex.countries | STOPWORDS
 
 
+SPACED_WORDS = ("Latin", "Cyrillic", "Greek")   # scripts whose institution words are whole words of a sign (fc is
+                                                # not the opening of Fronsac), the others' at its ends (琉球大学)
+
+
 def institution_named(q: Query) -> str:
     """The word that makes a sign with no product word the name of an institution named after a place, at the
     end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学, มหาวิทยาลัยเชียงใหม่; not 大学芋);
@@ -392,9 +396,10 @@ def institution_named(q: Query) -> str:
             if institutions.get(word) in (end, "either"):
                 return word
         return ""
-    return next((w for w, at in institutions.items() if len(q.folded) > len(w) and (
-        at in ("closes", "either") and q.folded.endswith(w) or at in ("opens", "either") and q.folded.startswith(w))),
-        "")
+    return next((w for w, at in institutions.items() if dominant_script(w) not in SPACED_WORDS
+                 and len(q.folded) > len(w) and (at in ("closes", "either") and q.folded.endswith(w)
+                                                 or at in ("opens", "either") and q.folded.startswith(w))), "")
+
 
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:
