@@ -86,6 +86,7 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
     person, institution = reads_as_a_person(q), institution_named(q)
     for h in hits:
         g = idx.gis[h.gi]
+        own_goods = (person or bool(institution)) and _relation(goods, g.class_common) in ("same", "comparable")
         key = joined(fold(g.names[h.name]))
         theirs = idx.name_concepts.get((h.gi, h.name), frozenset())
         if h.kind in PLACE_LED and concepts_agree(q.anat.concepts, set(theirs)) is False and \
@@ -94,11 +95,11 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind, h.score = "same place", 45.0
             h.why = (f"{h.why}; but it names another product ({', '.join(sorted(q.anat.concepts))} / "
                      f"{', '.join(sorted(theirs))})")
-        elif person and h.kind not in NAME_KINDS and not _goods_comparable(goods, g.class_common):
+        elif person and h.kind not in NAME_KINDS and not own_goods:
             h.kind, h.score = "personal name", 50.0
             h.why = (f"{h.why}; but {q.text!r} reads as a person's name, which its bearer may use in trade unless it "
                      "misleads the public")
-        elif institution and h.kind not in NAME_KINDS and not theirs and not _goods_comparable(goods, g.class_common):
+        elif institution and h.kind not in NAME_KINDS and not theirs and not own_goods:
             h.kind, h.score = "institution", 45.0
             h.why = f"{h.why}; but {q.text!r} names an institution ({institution!r}) of the place, not a product"
         elif (g.gi_type or "").upper() == "TSG":
@@ -112,11 +113,6 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
             h.kind = "homonym"
             h.why = (f"a GI of another country ({', '.join(g.countries)}) with the same name {g.names[h.name]!r}: "
                      "homonymous GIs coexist; their origin must be told apart")
-
-
-def _goods_comparable(goods: set[str], gi_class: str | None) -> bool:
-    """Whether the goods a caller states (``product_class``) are comparable with a GI's."""
-    return any(classes_comparable(c, gi_class) for c in goods)
 
 
 def _slip_of_a_word(q: Query, name: str) -> bool:

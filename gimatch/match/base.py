@@ -401,7 +401,6 @@ def institution_named(q: Query) -> str:
                                                  or at in ("opens", "either") and q.folded.startswith(w))), "")
 
 
-
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:
     """Whether a sign names a GI that is a country's adjective alone (English, Welsh: wines; COLOMBIAN, a coffee
     mark): it does beside the GI's product, or beside no product and nothing but colour and variety words (English

@@ -358,6 +358,8 @@ def _compile() -> Lexicon:
     name_words = bundled.read_table("name_words.csv")
     modifier_rows = bundled.read_table("modifiers.csv")
     person_names = bundled.read_table("person_names.csv")
+    wine_style_says = {form: r["says"] for r in bundled.read_table("wine_style_words.csv")
+                       for form in _longest_first([r["word"]])}
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
     country_words = {form: r["code"]
                      for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
@@ -385,13 +387,12 @@ def _compile() -> Lexicon:
         modifier_phrase_sounds=_heard_labels(modifier_rows, phrases=True),
         label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
-        wine_styles=_longest_first(r["word"] for r in bundled.read_table("wine_style_words.csv")),
+        wine_styles=_longest_first(wine_style_says),
         institutions={fold(r["word"]): r["position"] for r in bundled.read_table("institution_words.csv")},
         given_names=frozenset(r["name"] for r in person_names
                               if r["kind"] == "given" and len(r["locales"].split()) >= GIVEN_NAME_LOCALES),
         family_names=frozenset(r["name"] for r in person_names if r["kind"] == "family"),
-        wine_style_says={form: r["says"] for r in bundled.read_table("wine_style_words.csv")
-                         for form in _longest_first([r["word"]])},
+        wine_style_says=wine_style_says,
         place_features=frozenset(features),
         feature_kinds=features,
         colours=frozenset(r["word"] for r in bundled.read_table("colour_words.csv")),
