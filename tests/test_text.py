@@ -327,6 +327,15 @@ def test_french_oi_before_ll_is_wa_and_no_glide():
     assert phonetic.latin("maroilles", "fr") == "MaLWaL" and phonetic.latin("pouilly", "fr") == "PuYi"
 
 
+def test_french_cc_before_e_or_i_is_ks():
+    """Ajaccio is said a-jak-sio (アジャクシオ), as accident and succès: the first c is a k, the second softened;
+    Italian cc before i is one soft sound (Bocconcini aside, cacciatore)."""
+    from gimatch.text import phonetic
+
+    assert phonetic.latin("ajaccio", "fr") == "aSaKSio" and phonetic.latin("accident", "fr") == "aKSiTaN"
+    assert phonetic.latin("cacciatore", "it") == phonetic.latin("caciatore", "it")
+
+
 def test_cyrillic_short_i_is_a_letter_of_its_own():
     """й is no и with an accent: folding keeps it, as text and as scan's map of text (Грюйер, gru-yer, renders
     Gruyère; Грюиер would be gru-i-er)."""
