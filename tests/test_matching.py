@@ -810,6 +810,18 @@ def test_a_gis_name_as_written_is_not_read_by_its_words(bundled_store, monkeypat
     assert bundled_store.check("กาแฟดอยตุง").conflicts[0].kind == "identical"
 
 
+def test_a_cyrillic_name_in_an_oblique_case_is_read_in_the_nominative(bundled_store):
+    """Russian names a place in the case the sentence asks for (вино Риохи, долины Мозеля): each word is read back
+    to the nominative of either declension it may belong to; product words stay as written."""
+    from gimatch.match import readings
+
+    assert readings("вино Риохи") == ["вино Риохи", "вино риоха"]
+    assert readings("долины Мозеля") == ["долины Мозеля", "долина Мозеля", "долины мозель"]
+    assert readings("ветчина Пармы")[1:] == ["ветчина парма"] and readings("Сосиски") == ["Сосиски"]
+    assert "Rioja" in _top(bundled_store, "Риохи").names
+    assert "Prosciutto di Parma" in _top(bundled_store, "ветчина Пармы").names
+
+
 def test_a_name_in_brackets_is_read_alone(bundled_store):
     """A sign that gives another name of the product in brackets names the GI by either: Big Red Robe (Da Hong
     Pao) is 武夷山大红袍 by its bracketed pinyin; brackets that hold no letters part nothing."""

@@ -130,7 +130,7 @@ def readings(text: str) -> list[str]:
     has letters."""
     runs = [(script, run) for script, run in script_runs(text) if script != "Common"]
     if not any(is_spaceless_script(script) for script, _ in runs):
-        return list(dict.fromkeys([text, *_bracketed_apart(text)]))
+        return list(dict.fromkeys([text, *_bracketed_apart(text), *_nominative_readings(text)]))
     latin = " ".join(run for script, run in runs if script == "Latin")
     other = "".join(run for script, run in runs if script != "Latin")
     modifiers = lexicon().modifiers
@@ -138,6 +138,36 @@ def readings(text: str) -> list[str]:
     parts += _label_parts(fold(other).replace(" ", ""))
     parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
+
+
+# Russian and Ukrainian name a place in a case other than the nominative as often as in it (вино Риохи, из Медока,
+# долины Мозеля): the nominative a case ending may stand for, as a noun of the first declension (-ы, -и after a
+# velar or hushing consonant, -ии: -а, -ия) or of the second (-а, -я after a consonant: none, -ь) takes it.
+FIRST_DECLENSION = ((re.compile(r"ии$"), "ия"), (re.compile(r"ы$"), "а"), (re.compile(r"(?<=[гкхжшчщ])и$"), "а"))
+SECOND_DECLENSION = ((re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])а$"), ""), (re.compile(r"(?<=[бвгдзклмнпрстфхц])я$"), "ь"))
+INFLECTED_MIN = 4     # letters of a word read as inflected: a shorter one is as likely a whole word (Ахи, Ты)
+
+
+def _nominative_readings(text: str) -> list[str]:
+    """A Cyrillic sign with its words read back from an oblique case to the nominative, a reading for each
+    declension they may belong to; product, label and colour words stay as written (ветчина Пармы: ветчина
+    Парма), not a name a grape shares with a place (Бургундии)."""
+    if dominant_script(fold(text)) != "Cyrillic":
+        return []
+    out = []
+    for endings in (FIRST_DECLENSION, SECOND_DECLENSION):
+        words = text.split()
+        for i, word in enumerate(words):
+            lower = word.lower()
+            if len(lower) < INFLECTED_MIN or not lower.isalpha() or word_says(word) not in (None, GRAPE_WINE):
+                continue
+            for ending, nominative in endings:
+                if ending.search(lower):
+                    words[i] = ending.sub(nominative, lower)
+                    break
+        if (reading := " ".join(words)) != text:
+            out.append(reading)
+    return out
 
 
 OPENING, CLOSING = "(（[【「『", ")）]】」』"     # the brackets signs write, Latin, full width and CJK
