@@ -336,6 +336,19 @@ def test_french_cc_before_e_or_i_is_ks():
     assert phonetic.latin("cacciatore", "it") == phonetic.latin("caciatore", "it")
 
 
+def test_a_palatal_consonant_rendered_by_its_glide_or_consonant_alone_is_rendered_whole():
+    """Spanish ll (Jumilla: 胡米亚 hu-mi-ya, as most Spanish say it) and French gn are one sound, which the sound form
+    writes as n or l and its glide: a rendering with either alone renders it, one with neither does not."""
+    from gimatch.text import phonetic
+
+    jumilla = phonetic.latin("jumilla", "es")
+    assert jumilla == "HuMiLYa"
+    by_glide = phonetic.similarity(phonetic.from_pinyin("hu mi ya"), jumilla, pinyin=True, epenthetic=True)
+    by_both = phonetic.similarity(phonetic.from_pinyin("hu mi li ya"), jumilla, pinyin=True, epenthetic=True)
+    neither = phonetic.similarity(phonetic.from_pinyin("hu mi a"), jumilla, pinyin=True, epenthetic=True)
+    assert by_glide > 0.95 and by_both > 0.9 and neither < by_glide - 0.03
+
+
 def test_cyrillic_short_i_is_a_letter_of_its_own():
     """й is no и with an accent: folding keeps it, as text and as scan's map of text (Грюйер, gru-yer, renders
     Gruyère; Грюиер would be gru-i-er)."""

@@ -592,6 +592,10 @@ OPENING_VOWEL = 0.9  # and a vowel that opens a name
 ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
 
+ONE_PALATAL = 0.1    # a palatal consonant (gn, ñ, ll, lh: the form's n or l and its glide, one sound) rendered by its
+                     # glide alone or its consonant alone (อาร์มายัค Armagnac, 胡米亚 Jumilla)
+
+
 def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[float]:
     """What leaving out each sound of a form costs: a final consonant and a liquid closing a syllable less, a
     liquid or nasal between vowels as much as any consonant, with ``glides`` one of two vowels together, and
@@ -633,6 +637,7 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
     drop_a, drop_b = _drops(a, glides=pinyin, faithful=faithful), _drops(b)
     added = [False] + [epenthetic and b[j] not in VOWELS and b[j] not in "MN" and (j + 1 == m or b[j + 1] not in VOWELS)
                        for j in range(m)]
+    palatal = [j > 0 and b[j] == "Y" and b[j - 1] in "LN" for j in range(m)]
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
@@ -649,6 +654,8 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
             left = diag if diag < up else up
             if side < left:
                 left = side
+            if palatal[j] and (ca == "Y" or ca == b[j - 1]) and prev[j - 1] + ONE_PALATAL < left:
+                left = prev[j - 1] + ONE_PALATAL
             cur.append(left)
         prev = cur
         if min(cur) > limit:
