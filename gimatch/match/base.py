@@ -140,34 +140,39 @@ def readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
 
 
-# Russian and Ukrainian name a place in a case other than the nominative as often as in it (вино Риохи, из Медока,
-# долины Мозеля): the nominative a case ending may stand for, as a noun of the first declension (-ы, -и after a
-# velar or hushing consonant, -ии: -а, -ия) or of the second (-а, -я after a consonant: none, -ь) takes it.
-FIRST_DECLENSION = ((re.compile(r"ии$"), "ия"), (re.compile(r"ы$"), "а"), (re.compile(r"(?<=[гкхжшчщ])и$"), "а"))
-SECOND_DECLENSION = ((re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])а$"), ""), (re.compile(r"(?<=[бвгдзклмнпрстфхц])я$"), "ь"))
+# Russian and Ukrainian name a place in the genitive as often as in the nominative (вино Риохи, вина Тосканы,
+# Бургундії): a feminine noun's genitive ending is also read as the nominative's (Russian -ы, -ии, -и after a velar
+# or hushing consonant; Ukrainian, in a sign that shows its letters, -и after any consonant, -ії, -ї). The genitive
+# of a masculine or neuter noun (из Медока, вина) ends as feminine nominatives do (Москва, Мельница): none is read.
+RUSSIAN_GENITIVE = ((re.compile(r"ии$"), "ия"), (re.compile(r"ы$"), "а"), (re.compile(r"(?<=[гкхжшчщ])и$"), "а"))
+UKRAINIAN_GENITIVE = ((re.compile(r"ії$"), "ія"), (re.compile(r"ї$"), "я"),
+                      (re.compile(r"(?<=[бвгґдзклмнпрстфхцчшщ])и$"), "а"))
+UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
 INFLECTED_MIN = 4     # letters of a word read as inflected: a shorter one is as likely a whole word (Ахи, Ты)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _nominative_readings(text: str) -> list[str]:
-    """A Cyrillic sign with its words read back from an oblique case to the nominative, a reading for each
-    declension they may belong to; product, label and colour words stay as written (ветчина Пармы: ветчина
-    Парма), not a name a grape shares with a place (Бургундии)."""
+    """A Cyrillic sign with the genitive of its words read as the nominative (вино «Риохи»: вино «Риоха»), their
+    case and the sign's punctuation kept; a word the lexicon reads as a product, label or colour word stays as
+    written, but a name a grape shares with a place (Бургундии); [] when no word changes."""
     if dominant_script(fold(text)) != "Cyrillic":
         return []
-    out = []
-    for endings in (FIRST_DECLENSION, SECOND_DECLENSION):
-        words = text.split()
-        for i, word in enumerate(words):
-            lower = word.lower()
-            if len(lower) < INFLECTED_MIN or not lower.isalpha() or word_says(word) not in (None, GRAPE_WINE):
-                continue
-            for ending, nominative in endings:
-                if ending.search(lower):
-                    words[i] = ending.sub(nominative, lower)
-                    break
-        if (reading := " ".join(words)) != text:
-            out.append(reading)
-    return out
+    endings = UKRAINIAN_GENITIVE if UKRAINIAN_LETTERS.search(text) else RUSSIAN_GENITIVE
+
+    def nominative(m: re.Match) -> str:
+        word = m.group()
+        lower = word.lower()
+        if len(word) < INFLECTED_MIN or word_says(word) not in (None, GRAPE_WINE):
+            return word
+        for ending, said in endings:
+            if found := ending.search(lower):
+                tail = word[found.start():]
+                return word[:found.start()] + (said.upper() if tail.isupper() else said)
+        return word
+
+    reading = _LETTERS.sub(nominative, text)
+    return [reading] if reading != text else []
 
 
 OPENING, CLOSING = "(（[【「『", ")）]】」』"     # the brackets signs write, Latin, full width and CJK

@@ -722,7 +722,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 else unfit
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=loosest, pinyin=q.script == "Han",
                                       faithful=q.script in phonetic.FAITHFUL_VOWELS,
-                                      epenthetic=q.script in phonetic.EPENTHETIC)
+                                      epenthetic=q.script in phonetic.EPENTHETIC,
+                                      palatals=source == "latin" and lang in phonetic.PALATAL_LANGS)
             if sim < loosest or spelled and own in BY_SOUND and sim < 1.0:
                 continue
             bar = _settled(bar - RENDERING_FIT * (_rendering_fit(han_read, key) - USUAL_FIT), *bounds) \

@@ -592,8 +592,9 @@ OPENING_VOWEL = 0.9  # and a vowel that opens a name
 ONSET = 0.9          # and so is a liquid or nasal between vowels (Ca-ta-lu-ña: 加泰罗尼亚; 卡迪那 is no rendering)
 
 
-ONE_PALATAL = 0.1    # a palatal consonant (gn, ñ, ll, lh: the form's n or l and its glide, one sound) rendered by its
-                     # glide alone or its consonant alone (อาร์มายัค Armagnac, 胡米亚 Jumilla)
+ONE_PALATAL = 0.1    # a palatal consonant (Spanish ll, Catalan and Hungarian ny, a final French gn: the form's l or
+                     # n and its glide, one sound) rendered by its glide alone or its consonant alone (胡米亚 Jumilla)
+PALATAL_LANGS = frozenset({"es", "hu", "fr"})   # the languages whose sound forms write a palatal so
 
 
 def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[float]:
@@ -625,19 +626,21 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
 
 @functools.lru_cache(maxsize=50_000)
 def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, faithful: bool = False,
-             epenthetic: bool = False) -> float:
+             epenthetic: bool = False, palatals: bool = False) -> float:
     """The cost of reading form ``a`` (read from pinyin when ``pinyin``; from a script that writes vowels as
     heard when ``faithful``) as form ``b`` (weighted edit distance with transcription costs); infinite once
     every alignment costs more than ``limit`` (no cost falls along the way). From a script that gives every
     consonant a vowel (``epenthetic``: Chinese, kana), a vowel of ``a`` after a consonant of ``b`` that another
     consonant or the end follows is one the rendering added to say the consonant alone (Prosecco 普罗塞克 pu-luo,
-    Chablis シャブリ sha-bu-ri, Cognac 科涅克 -ke); not after a nasal, which closes its syllable (Corton 科尔通)."""
+    Chablis シャブリ sha-bu-ri, Cognac 科涅克 -ke); not after a nasal, which closes its syllable (Corton 科尔通).
+    ``palatals``: form ``b`` is read from a language whose l or n with its glide is one palatal sound (see
+    ONE_PALATAL), not a nasal closing one syllable and a y opening the next (Xinyang, 三陽)."""
     n, m = len(a), len(b)
     sub = _SUB_FAITHFUL if faithful else _SUB_PINYIN if pinyin else _SUB
     drop_a, drop_b = _drops(a, glides=pinyin, faithful=faithful), _drops(b)
     added = [False] + [epenthetic and b[j] not in VOWELS and b[j] not in "MN" and (j + 1 == m or b[j + 1] not in VOWELS)
                        for j in range(m)]
-    palatal = [j > 0 and b[j] == "Y" and b[j - 1] in "LN" for j in range(m)]
+    palatal = [palatals and j > 0 and b[j] == "Y" and b[j - 1] in "LN" for j in range(m)]
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + drop_b[j - 1]
@@ -665,14 +668,15 @@ def distance(a: str, b: str, limit: float = math.inf, pinyin: bool = False, fait
 
 def similarity(a: str, b: str, consonants_a: int | None = None, consonants_b: int | None = None,
                at_least: float = 0.0, pinyin: bool = False, faithful: bool = False,
-               epenthetic: bool = False) -> float:
+               epenthetic: bool = False, palatals: bool = False) -> float:
     """0–1: 1 less the alignment cost per consonant of the longer form (consonants carry the name). The
     forms' consonant counts may be given when the caller has them; below ``at_least``, 0. ``pinyin`` and
-    ``faithful``, ``epenthetic``: what form ``a`` was read from (see :func:`distance`)."""
+    ``faithful``, ``epenthetic``: what form ``a`` was read from; ``palatals``: that of ``b`` (see
+    :func:`distance`)."""
     if not a or not b:
         return 0.0
     ca = len(consonants(a)) if consonants_a is None else consonants_a
     cb = len(consonants(b)) if consonants_b is None else consonants_b
     weight = max(ca, cb, 1) + 0.3 * max(len(a), len(b))
     limit = (1.0 - at_least) * weight + 1e-9 if at_least > 0 else math.inf    # a hair over: the bar decides ties
-    return max(0.0, 1.0 - distance(a, b, limit, pinyin, faithful, epenthetic) / weight)
+    return max(0.0, 1.0 - distance(a, b, limit, pinyin, faithful, epenthetic, palatals) / weight)
