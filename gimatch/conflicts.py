@@ -40,7 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
-from .match.base import beside_other_words, institution_named, reads_as_a_person
+from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
@@ -102,12 +102,6 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
         elif institution and h.kind not in NAME_KINDS and not theirs and not own_goods:
             h.kind, h.score = "institution", 45.0
             h.why = f"{h.why}; but {q.text!r} names an institution ({institution!r}) of the place, not a product"
-        elif h.kind == "contains" and not idx.abroad(h.gi) and beside_other_words(q, g.names[h.name]) and \
-                _relation(goods, g.class_common) not in ("same", "comparable"):
-            h.kind, h.score = "other sense", 50.0
-            h.why = (f"{h.why}; but beside words that name nothing of goods, and the GI is protected at home only: "
-                     "the sign more likely uses the word in another sense (a person, another place, a thing), a "
-                     "conflict for comparable goods or where it exploits the GI's reputation")
         elif (g.gi_type or "").upper() == "TSG":
             if h.kind in NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
                 h.kind, h.score, h.why = "tsg", min(h.score - 15.0, 85.0), f"{h.why}; {_TSG_WHY}"

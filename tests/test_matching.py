@@ -1700,28 +1700,6 @@ def test_an_institution_or_a_person_is_no_excuse_for_the_gis_goods(bundled_store
     assert result.conflicts and name in result.conflicts[0].names and result.conflicts[0].score >= 70
 
 
-@pytest.mark.parametrize("sign", ["Alfa Romeo Stelvio", "macOS Monterey", "Beaufort Scale"])
-def test_a_home_only_gis_name_among_words_of_no_goods_is_another_sense(bundled_store, sign):
-    """A GI's name of one word, protected at home only, among words that may be names and none that says anything
-    of goods is more likely the word in another sense (a car, an operating system, a wind scale): a low kind of
-    its own, below the threshold, unless the goods stated are comparable with the GI's."""
-    assert not bundled_store.check(sign).conflicts
-    hits = bundled_store.check(sign, threshold=0).conflicts
-    assert hits and hits[0].kind == "other sense" and hits[0].severity == "low"
-    goods = {"Alfa Romeo Stelvio": "cheese", "macOS Monterey": "wine", "Beaufort Scale": "cheese"}[sign]
-    assert bundled_store.check(sign, product_class=goods).conflicts[0].kind == "contains"
-
-
-@pytest.mark.parametrize("sign, name", [("Monterey Chardonnay", "Monterey"), ("Vintage Monterey", "Monterey"),
-                                        ("Stelvio cheese", "Stelvio"), ("Cowboys Champagne", "Champagne"),
-                                        ("Finger Lakes Riesling", "Finger Lakes")])
-def test_a_gis_name_beside_a_word_of_goods_or_known_abroad_stays_contained(bundled_store, sign, name):
-    """A grape, a marketing or a product word beside the name says it names goods; a GI protected abroad has a
-    reputation a sign may exploit; a name of several words is no chance homonym."""
-    conflict = bundled_store.check(sign).conflicts[0]
-    assert conflict.kind == "contains" and name in conflict.names
-
-
 def test_a_wines_style_closing_a_chinese_sign_names_a_wine(bundled_store):
     """A colour after a sweetness (甜白, sweet white) or noble rot (贵腐) closing a Chinese sign names a wine, the
     word for wine left out, or written as 酒, any alcoholic drink; a sweetness alone does not (芒果干: dried mango,

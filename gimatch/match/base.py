@@ -414,19 +414,6 @@ def _common_words() -> frozenset[str]:
     return lex.colours | lex.modifiers | lex.place_features | lex.origins | lex.countries | STOPWORDS
 
 
-def beside_other_words(q: Query, name: str) -> bool:
-    """Whether a sign in Latin letters holds a GI's name of one word among words that may be names and none that
-    says anything of goods (no product, grape, label, colour, marketing, landscape or origin word): Alfa Romeo
-    Stelvio, New Orleans Saints, macOS Monterey; not Chardonnay Carneros (a grape), PDO region Zitsa."""
-    words = fold(name).split()
-    if q.script != "Latin" or len(words) != 1 or q.anat.terms or q.anat.delocalisers:
-        return False
-    lex = lexicon()
-    rest = [w for w in q.folded.split() if w not in words and w not in STOPWORDS]
-    return bool(rest) and all(dominant_script(w) == "Latin" and word_says(w) is None and w not in _common_words()
-                              and w not in lex.single_words for w in rest)
-
-
 SPACED_WORDS = ("Latin", "Cyrillic", "Greek")   # scripts whose institution words are whole words of a sign (fc is
                                                 # not the opening of Fronsac), the others' at its ends (琉球大学)
 
