@@ -90,3 +90,17 @@ def test_show_chinese_agreement_name(db_path):
         assert expected in result.output
     as_json = json.loads(run("show", "agreement.china_eu:III/郫县豆瓣", "--json", "--db", str(db_path)).stdout)
     assert as_json["other_ids"] == {"eu_file_number": "PGI-CN-2667"}
+
+
+def test_python_m_gimatch_runs_the_command_line():
+    """Where the console script is not on the PATH, ``python -m gimatch`` is the same command line."""
+    import subprocess
+    import sys
+
+    from gimatch import __version__
+
+    done = subprocess.run([sys.executable, "-m", "gimatch", "--version"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and __version__ in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "gimatch", "no-such-command"], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
