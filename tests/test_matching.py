@@ -1073,6 +1073,27 @@ def test_a_place_is_met_without_its_landscape_words_and_in_its_adjective(bundled
     assert _top_kind(bundled_store, query, name) == "translation"
 
 
+@pytest.mark.parametrize("query, name", [("Makó onions", "Makói hagyma"), ("Lunigian honey", "Miele della Lunigiana"),
+                                         ("Old Potatoes of the Canary Islands", "Papas Antiguas de Canarias")])
+def test_a_place_is_met_with_another_ending_beside_the_product(bundled_store, query, name):
+    """Makói is Makó with the Hungarian adjective's -i, too short a root for the adjective index; English drops the
+    -a of Lunigiana in its adjective and writes Canarias as Canary: the place with another ending of three
+    letters at most, beside the GI's product, is a translation."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
+def test_a_place_with_another_ending_needs_the_product_and_a_short_ending(bundled_store):
+    """The ending matcher reads only names of the query's product (Makó honey is no onion), and endings of three
+    letters at most where the other has none or a vowel (Parmentier cheese shares parm- with Parma, then six letters
+    differ; Trenton apples, trent- with Trentino, then -on and -ino)."""
+    from gimatch.match.translation import _other_ending_refs
+
+    idx = bundled_store.index()
+    assert any(idx.gis[gi].names[ni] == "Makói hagyma" for gi, ni, _ in _other_ending_refs(idx, "mako"))
+    assert not any(c.kind == "translation" for c in bundled_store.check("Makó honey").conflicts)
+    assert not _other_ending_refs(idx, "parmentier") and not _other_ending_refs(idx, "trenton")
+
+
 def test_a_landscape_word_alone_names_no_place(bundled_store):
     """River and valley open many names (Kanawha River Valley, Grand Valley): alone, with a product, none."""
     assert not bundled_store.check("River wine").conflicts

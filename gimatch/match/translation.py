@@ -4,8 +4,9 @@ and the same place for another product (安丘大姜 ↔ 安丘大葱: a kind of
 
 The place is found by its key (folded, exonyms and legacy romanizations read back); failing that, by part of
 the query's place words (Shanxi mature vinegar: 'shanxi'), or by the sounds of its stem (Styrian and
-steirisch, Istrian and istarski), where the product must then agree, and only when the place as written names
-no GI of the product (Parma cheese is Parmigiano Reggiano, whose adjective names Parma, not Queso de la Palma).
+steirisch, Istrian and istarski) or with another ending (Makó, Makói), where the product must then agree, and only
+when the place as written names no GI of the product (Parma cheese is Parmigiano Reggiano, whose adjective names
+Parma, not Queso de la Palma).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words 
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
 STATED_ORIGIN = 1.0      # less when the place is found once the country or province the sign states is off
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
+BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
+VOWELS = tuple("aeiouy")  # the endings a spelling may have where the other has a longer one (Canary: Canarias)
+ENDING = 3               # the letters of an ending (a case, an adjective) each spelling may have beyond the other
+SHARED = 4               # the letters both spellings share before their endings, at least
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -86,6 +91,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True, by_class=True)
+    if not seen and q.script == "Latin":
+        for key in dict.fromkeys((place, place_core(q.anat.place))):
+            _offer(q, idx, out, _other_ending_refs(idx, key), BY_ENDING, "another ending of the place", seen,
+                   need_product=True)
 
 
 def _han_place_parts(q: Query, idx: NameIndex, out: Collector, seen: set[int]) -> None:
@@ -106,6 +115,34 @@ def _adjective_refs(idx: NameIndex, place: str) -> list:
     took the c; Kočevje: kočev- of Kočevski)."""
     return [ref for root in dict.fromkeys(place[:len(place) - n] for n in range(ADJECTIVE_TAKES + 1))
             if len(root) >= 5 for ref in idx.by_place_root.get(root, ())]
+
+
+def _other_ending_refs(idx: NameIndex, place: str) -> list:
+    """Names whose place is this place with another ending: a case or an adjective of the name's language, or
+    the English adjective or name of the place (Makó onions: Makói hagyma; Lunigian honey: Miele della
+    Lunigiana; Canary Islands: Canarias): both spellings share SHARED letters or more, then one has an ending of
+    ENDING letters at most and the other none or a vowel (Trenton is no case of Trentino)."""
+    refs = []
+    for ref in _places_by_opening(idx).get(place[:SHARED], ()):
+        theirs = idx.name_places[ref[0], ref[1]][1]
+        shared = next((i for i, (a, b) in enumerate(zip(place, theirs)) if a != b), min(len(place), len(theirs)))
+        endings = sorted((place[shared:], theirs[shared:]), key=len)
+        if shared >= SHARED and len(endings[1]) <= ENDING and endings[0] in ("", *VOWELS):
+            refs.append(ref)
+    return refs
+
+
+def _places_by_opening(idx: NameIndex) -> dict[str, list]:
+    """The refs of the names that name a product, by the first SHARED letters of their place key, read once
+    per index."""
+    if "_places_by_opening" not in idx.__dict__:
+        found: dict[str, list] = {}
+        for (gi, ni), concepts in idx.name_concepts.items():
+            key = idx.name_places.get((gi, ni), ("", ""))[1]
+            if concepts and len(key) >= SHARED:
+                found.setdefault(key[:SHARED], []).append((gi, ni, concepts))
+        idx.__dict__["_places_by_opening"] = found
+    return idx.__dict__["_places_by_opening"]
 
 
 def _refs_of_part(idx: NameIndex, key: str) -> list:
