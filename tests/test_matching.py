@@ -1730,3 +1730,21 @@ def test_a_wines_style_closing_a_chinese_sign_names_a_wine(bundled_store):
     assert analyze("苏玳甜白").anat.label_product == "wine"
     for sign in ("芒果干", "萝卜半干", "衡水老白干", "いちご白"):
         assert analyze(sign).anat.label_product == ""
+
+
+def test_a_designation_abbreviation_names_its_countries_as_written():
+    """DOCG is Italy's, AOC France's, DOC both Italy's and Portugal's, O.P.A.P. Greece's with its stops; a word
+    that only opens like one, or one not in capitals, names none; the EU-wide PDO names no country."""
+    from gimatch.match.base import designated_by
+
+    assert designated_by("가비 DOCG") == {"IT"} and designated_by("AOCパシュラン") == {"FR"}
+    assert designated_by("Porto DOC") == {"IT", "PT"} and designated_by("アンピアロスO.P.A.P") == {"GR"}
+    assert not designated_by("가비 Docg") and not designated_by("DOCUMENT") and not designated_by("Feta PDO")
+
+
+@pytest.mark.parametrize("sign, name", [("가비 DOCG", "Gavi"), ("AOCパシュラン", "Pacherenc du Vic-Bilh")])
+def test_a_short_rendering_beside_its_countrys_designation_is_found(bundled_store, sign, name):
+    """Two Hangul syllables say too little alone (가비 is no GI by itself), but beside DOCG they render an Italian
+    designation's name; katakana of a French name beside AOC likewise."""
+    assert not _found(bundled_store, "가비", "Gavi")
+    assert _found(bundled_store, sign, name)

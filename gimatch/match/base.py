@@ -36,6 +36,7 @@ class Query:
     distinct: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     modifiers: list[str] = field(default_factory=list)    # marketing words: premium, original, gold, ...
+    designated: frozenset[str] = frozenset()   # the countries whose designation of origin the sign writes (DOCG)
 
     @property
     def spaceless(self) -> bool:
@@ -119,6 +120,15 @@ def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
         return text, folded
     rest = "".join(run for _, run in kept).strip(" .-")
     return rest, rest
+
+
+def designated_by(text: str) -> frozenset[str]:
+    """The countries whose designation of origin a sign writes by its abbreviation, in capitals, stops or none,
+    as a word of its own or beside another script (가비 DOCG, AOCパシュラン, アンピアロスO.P.A.P: Italy, France,
+    Greece); not a word that opens like one (Docg, DOCUMENT)."""
+    designations = lexicon().designations
+    return frozenset(code for _, run in script_runs(text) for word in re.split(r"[\W_]+", run.replace(".", ""))
+                     for code in designations.get(word, ()))
 
 
 def readings(text: str) -> list[str]:
@@ -301,7 +311,8 @@ def analyze(text: str) -> Query:
             and not (t in lex.colours and anat.terms and t not in kept)]
     raw = folded.split() if not spaceless else tokens
     return Query(text=text, folded=folded, script=script, keys=keys, tokens=tokens, anat=anat,
-                 distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers)
+                 distinct=[tokens[i] for i in keep], words=[raw[i] for i in keep], modifiers=modifiers,
+                 designated=designated_by(text))
 
 
 SLAVIC_ADJECTIVES = ("ru", "uk", "bg")     # languages whose adjective endings of places -ский, -ська, -ски a

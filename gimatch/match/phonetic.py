@@ -623,7 +623,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses or labelled, g.class_common)
-            origin = bool(stated) and stated in g.countries and not NATIVE_IN.get(own, set()) & set(g.countries)
+            origin = bool(stated) and stated in g.countries and not NATIVE_IN.get(own, set()) & set(g.countries) \
+                or bool(q.designated.intersection(g.countries))   # or it writes that country's designation (DOCG)
             lang = phonetic.language_of(g.countries)
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that
@@ -748,6 +749,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
+            if q.designated.intersection(g.countries):
+                translated += f", beside a designation of origin of {'/'.join(sorted(q.designated))}"   # 가비 DOCG
             # a fit that lowers the bar lifts the score a tenth of what it lowers the bar by: it decides whether a
             # rendering counts, the likeness ranks the renderings (馬德拉 would else tie Madeira with Mátra and
             # Matera at the kind's top; 帕莱特 with Palette and Barletta at its bar)

@@ -56,6 +56,7 @@ class Lexicon:
                                                         # scripts, each with its consonants
     modifier_phrase_sounds: tuple[tuple[str, int], ...] = ()   # and of their terms of two words (grand cru)
     label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
+    designations: dict[str, frozenset[str]] = field(default_factory=dict)   # DOCG → IT: whose designation it writes
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     wine_style_says: dict[str, str] = field(default_factory=dict)   # what each says: sweetness, noble rot, colour
     given_names: frozenset[str] = frozenset()   # given names of Latin-script locales, GIVEN_NAME_LOCALES of them
@@ -139,6 +140,16 @@ def _modifier_words(rows) -> frozenset[str]:
     """Marketing words as written, and as a query's words are read (meses: mese)."""
     return frozenset(word for r in rows for form in written_and_read(fold(r["term"]))
                      for word in (form, *stem_tokens([form])))
+
+
+def _designations(rows) -> dict[str, frozenset[str]]:
+    """The abbreviations of designations of origin as written (case and all), each to the countries whose
+    designation it is (DOC: Italy and Portugal)."""
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        if r["designates"]:
+            out.setdefault(r["term"], set()).update(r["designates"].split())
+    return {term: frozenset(codes) for term, codes in sorted(out.items())}
 
 
 LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
@@ -385,6 +396,7 @@ def _compile() -> Lexicon:
                                            if r["lang"] in ("zh", "ja")),
         modifier_sounds=_heard_labels(modifier_rows),
         modifier_phrase_sounds=_heard_labels(modifier_rows, phrases=True),
+        designations=_designations(modifier_rows),
         label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(wine_style_says),
