@@ -178,12 +178,15 @@ def test_a_label_word_closing_a_chinese_rendering_is_read_around(bundled_store, 
     assert top is not None and top.names[0] == "Chablis"
 
 
-@pytest.mark.parametrize("query, name", [("杜埃罗河岸", "Ribera del Duero"), ("罗帝丘", "Côte Rôtie")])
+@pytest.mark.parametrize("query, name", [("杜埃罗河岸", "Ribera del Duero"), ("罗帝丘", "Côte Rôtie"),
+                                         ("伯恩坡", "Côte de Beaune")])
 def test_a_rendering_with_its_landscape_word_translated(bundled_store, query, name):
     """Chinese writes the place by its sounds and the landscape word by its meaning (河岸 riverbank: ribera; 丘
-    hill: côte): the place meets the word of a name that has a landscape word of that kind."""
+    hill and 坡 slope: côte): the place meets the word of a name that has a landscape word of that kind; a name
+    that only closes on the character (新加坡, Singapore) names no slope."""
     top = _top(bundled_store, query)
     assert name in top.names and top.kind == "transcription" and "landscape word translated" in top.why
+    assert not bundled_store.check("新加坡").conflicts
 
 
 @pytest.mark.parametrize("query, name", [("波雅克村", "Pauillac"), ("默尔索区", "Meursault"),
