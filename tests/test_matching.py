@@ -1665,6 +1665,31 @@ def test_a_countrys_adjective_alone_is_a_gi_for_its_product(bundled_store, sign,
     assert _top_kind(bundled_store, sign, name) == "contains"
 
 
+@pytest.mark.parametrize("sign", ["Шотландский виски", "σκωτσέζικο ουίσκι", "whisky écossais"])
+def test_a_nations_adjective_in_another_language_names_its_gi(bundled_store, sign):
+    """Scotch Whisky is named by Scotland's adjective: Russian, Greek and French write it with theirs beside the
+    product, a translation."""
+    assert _top_kind(bundled_store, sign, "Scotch Whisky") == "translation"
+
+
+def test_a_nations_adjective_names_no_gi_of_another_nation_of_its_country():
+    """Scottish and Welsh are both of the United Kingdom, but a GI named by one nation's adjective is not named
+    by the other's, nor by the country's (Шотландская говядина is Scotch Beef, not Welsh Beef; British beef
+    neither)."""
+    from gimatch.text.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.nation_words["шотландская"] == lex.nation_words["scotch"] == "GB-SCT"
+    assert lex.nation_words["welsh"] == "GB-WLS" and lex.nation_words["british"] == "GB"
+    assert lex.country_words["scotch"] == lex.country_words["welsh"] == "GB"
+
+
+def test_a_nation_named_beside_the_product_meets_that_nations_gi_only(bundled_store):
+    """Шотландская говядина (Scottish beef) is Scotch Beef alone; British beef names neither nation's GI."""
+    assert [c.names[0] for c in bundled_store.check("Шотландская говядина").conflicts] == ["Scotch Beef"]
+    assert not [c for c in bundled_store.check("British beef").conflicts if c.kind == "translation"]
+
+
 def test_a_japanese_sign_states_the_country_its_product_comes_from(bundled_store):
     """Japanese writes a product's country before it, as the country's or as produced there (スペインのカバ,
     イタリア産パルマハム): the country says where, the rest which GI; a country so written alone renders no GI

@@ -80,9 +80,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
         return
-    country = lexicon().country_words.get(q.anat.place.replace(" ", ""))
-    if country and not seen:                 # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country
-        words = [w for w, code in lexicon().country_words.items() if code == country]
+    nation = lexicon().nation_words.get(q.anat.place.replace(" ", ""))
+    if nation and not seen:                  # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country, or
+        words = [w for w, code in lexicon().nation_words.items() if code == nation]   # by a nation of it (Scotch)
         _offer(q, idx, out, [ref for w in words for ref in idx.by_place.get(w, ())], 0.0, "the country's name",
                seen, need_product=True)
     stem = q.anat.place_stem or place_stem(q.anat.place)

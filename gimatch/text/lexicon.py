@@ -48,6 +48,7 @@ class Lexicon:
     exonym_langs: dict[str, str] = field(default_factory=dict)   # each alias's language (burgundy: en)
     countries: frozenset[str] = frozenset()  # names of countries (country_names.csv), folded: canada, 意大利, ...
     country_words: dict[str, str] = field(default_factory=dict)   # a country's name or adjective → its code
+    nation_words: dict[str, str] = field(default_factory=dict)    # and of a nation within it (scottish: GB-SCT)
     province_words: dict[str, str] = field(default_factory=dict)  # a Chinese province's name → CN (云南, yunnan,
                                                                   # inner mongolia): an origin a sign may state
     spaceless_modifiers: tuple[str, ...] = ()  # marketing words in Chinese and Japanese (特産, 正宗), longest first
@@ -372,9 +373,10 @@ def _compile() -> Lexicon:
     wine_style_says = {form: r["says"] for r in bundled.read_table("wine_style_words.csv")
                        for form in _longest_first([r["word"]])}
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
-    country_words = {form: r["code"]
-                     for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
-                     for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
+    nation_words = {form: r["code"]
+                    for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
+                    for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
+    country_words = {form: code.split("-")[0] for form, code in nation_words.items()}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
         terms_by_tokens=terms,
@@ -390,6 +392,7 @@ def _compile() -> Lexicon:
         origins=_origins(),
         countries=frozenset(fold(r["name"]) for r in bundled.read_table("country_names.csv")),
         country_words=country_words,
+        nation_words=nation_words,
         province_words={fold(name): "CN" for r in bundled.read_table("place_names_zh.csv") if r["kind"] == "province"
                         and fold(r["en"]).replace(" ", "") not in country_words for name in (r["en"], r["zh"])},
         spaceless_modifiers=_longest_first(r["term"] for r in modifier_rows
