@@ -39,7 +39,7 @@ from . import legal
 from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
-from .match import MATCHERS, Collector, Hit, Query, analyze, phonetic, readings, translation, windows
+from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
 from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, joined
@@ -236,6 +236,26 @@ def _mark_homonyms(conflicts: list[Conflict]) -> None:
 IN_A_LONGER_SIGN = 6.0     # less for a GI a run of the sign's words names (조르쥐 뒤뵈프 보졸레: a producer, then the GI)
 
 
+WITHIN = 2.0   # less for a GI whose name is inside the name a sign renders whole than for that name's GI
+
+
+def _names_within(idx: NameIndex, out: Collector) -> None:
+    """The GIs whose name is inside a name a sign in another script renders whole: the sign renders that name too
+    (샤또 마고, Chateau Margaux, holds Margaux; 모젤-자르-루베르, Mosel-Saar-Ruwer, holds Mosel), as a sign in
+    Latin letters would contain it (see :mod:`gimatch.match.exact`: a short name only beside label words)."""
+    for hit in list(out.best.values()):
+        if not (hit.kind == "transliteration" or phonetic.renders_name(hit, False)):
+            continue
+        name = idx.gis[hit.gi].names[hit.name]
+        inside = Collector(idx)
+        exact.find(analyze(name), idx, inside)
+        for inner in inside.best.values():
+            if inner.kind == "contains" and inner.gi != hit.gi:
+                held = idx.gis[inner.gi].names[inner.name]
+                out.offer(Hit(inner.gi, inner.name, hit.kind, hit.score - WITHIN,
+                              f"{hit.why}; that name holds the GI name {held!r}", hit.evidence))
+
+
 def _find(q: Query, idx: NameIndex, out: Collector) -> Collector:
     for matcher in MATCHERS:
         matcher.find(q, idx, out)
@@ -276,6 +296,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
                 whole = rest is not None and not _others(idx, named_whole, hit.gi) and all(
                     class_within(product, idx.gis[hit.gi].class_common) for product in rest)
                 out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
+    _names_within(idx, out)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     qclasses = _classes_of(product_class) if product_class else set()

@@ -1776,3 +1776,14 @@ def test_a_short_rendering_beside_its_countrys_designation_is_found(bundled_stor
     designation's name; katakana of a French name beside AOC likewise."""
     assert not _found(bundled_store, "가비", "Gavi")
     assert _found(bundled_store, sign, name)
+
+
+@pytest.mark.parametrize("sign, name, holds", [("샤또 마고", "Chateau Margaux", "Margaux"),
+                                               ("모젤-자르-루베르", "Mosel-Saar-Ruwer", "Mosel")])
+def test_a_sign_rendering_a_name_whole_renders_the_gi_names_inside_it(bundled_store, sign, name, holds):
+    """A sign in another script that renders a name whole renders the GI names inside it too, as a sign in Latin
+    letters would contain them: next to the name it renders, a little lower, with the reason."""
+    conflicts = bundled_store.check(sign).conflicts
+    found = {c.matched_name: c for c in conflicts}
+    assert name in found and holds in found and found[holds].score < found[name].score
+    assert f"holds the GI name {holds!r}" in found[holds].why
