@@ -1727,7 +1727,7 @@ def test_a_gi_after_a_given_name_or_beside_a_product_is_no_persons_name(bundled_
 
 
 @pytest.mark.parametrize("sign", ["FC Porto", "Valencia CF", "Munster Rugby", "Universidade do Porto", "琉球大学",
-                                  "มหาวิทยาลัยแชมเปญ"])
+                                  "มหาวิทยาลัยแชมเปญ", "Cagliari Calcio", "AC Ajaccio", "RCD Mallorca"])
 def test_a_place_in_an_institutions_name_is_below_the_threshold(bundled_store, sign):
     """A university, a sports club, a hospital or an airport named after a place holds the place's name, not a
     GI's, unless the goods stated are comparable with the GI's."""
