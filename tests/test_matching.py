@@ -1787,3 +1787,9 @@ def test_a_sign_rendering_a_name_whole_renders_the_gi_names_inside_it(bundled_st
     found = {c.matched_name: c for c in conflicts}
     assert name in found and holds in found and found[holds].score < found[name].score
     assert f"holds the GI name {holds!r}" in found[holds].why
+
+
+def test_greek_vinegar_in_its_common_spelling_is_a_product_word(bundled_store):
+    """ξύδι, as Greek mostly spells vinegar (ξίδι beside it): a wine PGI's name beside it names another product."""
+    assert not bundled_store.check("Μετέωρα Ξύδι").conflicts
+    assert [c.kind for c in bundled_store.check("Μετέωρα Ξύδι", threshold=0).conflicts][:1] == ["same place"]
