@@ -1077,24 +1077,32 @@ def test_a_place_is_met_without_its_landscape_words_and_in_its_adjective(bundled
 
 
 @pytest.mark.parametrize("query, name", [("Makó onions", "Makói hagyma"), ("Lunigian honey", "Miele della Lunigiana"),
-                                         ("Old Potatoes of the Canary Islands", "Papas Antiguas de Canarias")])
+                                         ("Карнобатская виноградная ракия", "Карнобатска гроздова ракия")])
 def test_a_place_is_met_with_another_ending_beside_the_product(bundled_store, query, name):
-    """Makói is Makó with the Hungarian adjective's -i, too short a root for the adjective index; English drops the
-    -a of Lunigiana in its adjective and writes Canarias as Canary: the place with another ending of three
-    letters at most, beside the GI's product, is a translation."""
+    """Makói is Makó with the Hungarian adjective's -i, too short a root for the adjective index; Lunigiana ends
+    as Italian adjectives do (-igiana), which the English adjective drops; Russian's -ская is Bulgarian's -ска
+    with an ending more: the place with such an ending, beside the GI's product, is a translation."""
     assert _top_kind(bundled_store, query, name) == "translation"
 
 
-def test_a_place_with_another_ending_needs_the_product_and_a_short_ending(bundled_store):
-    """The ending matcher reads only names of the query's product (Makó honey is no onion), and endings of three
-    letters at most where the other has none or a vowel (Parmentier cheese shares parm- with Parma, then six letters
-    differ; Trenton apples, trent- with Trentino, then -on and -ino)."""
+@pytest.mark.parametrize("query", ["Verdejo wine", "Gaetano olives", "Latino kiwi", "Costco cheese", "Portal wine",
+                                   "Serenity cheese", "Trenton apples"])
+def test_a_place_with_another_ending_needs_an_adjectives_ending(bundled_store, query):
+    """Letters after a shared opening are no ending unless they end an adjective of a place (Verdejo, a grape, is
+    no Verde; Gaetano ends as ordinary Italian words do; Latino and Latina, Portal and Porto each have an ending of
+    their own)."""
+    assert not [c for c in bundled_store.check(query).conflicts if c.kind == "translation"]
+
+
+def test_a_place_with_another_ending_needs_the_product(bundled_store):
+    """The ending matcher reads only names of the query's product (Makó honey is no onion), and no grape
+    variety's name (Verdese ends as Italian adjectives do, and opens as Verde)."""
     from gimatch.match.translation import _other_ending_refs
 
     idx = bundled_store.index()
     assert any(idx.gis[gi].names[ni] == "Makói hagyma" for gi, ni, _ in _other_ending_refs(idx, "mako"))
     assert not any(c.kind == "translation" for c in bundled_store.check("Makó honey").conflicts)
-    assert not _other_ending_refs(idx, "parmentier") and not _other_ending_refs(idx, "trenton")
+    assert not _other_ending_refs(idx, "verdese")
 
 
 def test_a_landscape_word_alone_names_no_place(bundled_store):
@@ -1761,21 +1769,30 @@ def test_a_wines_style_closing_a_chinese_sign_names_a_wine(bundled_store):
 
 
 def test_a_designation_abbreviation_names_its_countries_as_written():
-    """DOCG is Italy's, AOC France's, DOC both Italy's and Portugal's, O.P.A.P. Greece's with its stops; a word
-    that only opens like one, or one not in capitals, names none; the EU-wide PDO names no country."""
+    """DOCG is Italy's designation of wines, AOC France's of any product, DOC Italy's and Portugal's of wines,
+    O.P.A.P. Greece's with its stops; a word that only opens like one, or one not in capitals, names none; the
+    EU-wide PDO names no country."""
     from gimatch.match.base import designated_by
 
-    assert designated_by("가비 DOCG") == {"IT"} and designated_by("AOCパシュラン") == {"FR"}
-    assert designated_by("Porto DOC") == {"IT", "PT"} and designated_by("アンピアロスO.P.A.P") == {"GR"}
+    assert designated_by("가비 DOCG") == {("IT", "wine")} and designated_by("AOCパシュラン") == {("FR", "")}
+    assert designated_by("Porto DOC") == {("IT", "wine"), ("PT", "wine")}
+    assert designated_by("アンピアロスO.P.A.P") == {("GR", "wine")}
     assert not designated_by("가비 Docg") and not designated_by("DOCUMENT") and not designated_by("Feta PDO")
 
 
-@pytest.mark.parametrize("sign, name", [("가비 DOCG", "Gavi"), ("AOCパシュラン", "Pacherenc du Vic-Bilh")])
-def test_a_short_rendering_beside_its_countrys_designation_is_found(bundled_store, sign, name):
+def test_a_short_rendering_beside_its_countrys_designation_is_found(bundled_store):
     """Two Hangul syllables say too little alone (가비 is no GI by itself), but beside DOCG they render an Italian
-    designation's name; katakana of a French name beside AOC likewise."""
+    wine designation's whole name, as beside Italy's name they would."""
     assert not _found(bundled_store, "가비", "Gavi")
-    assert _found(bundled_store, sign, name)
+    assert _found(bundled_store, "가비 DOCG", "Gavi")
+
+
+@pytest.mark.parametrize("sign", ["DOC 法拉利", "로사 DOC", "테라 DOC", "마르 AOC", "AOC 푸조"])
+def test_a_designation_backs_only_a_short_rendering_of_a_whole_name_of_its_product(bundled_store, sign):
+    """A designation backs a rendering as a stated country does: a short one (法拉利, Ferrari, is three
+    characters), of a GI of the designation's product (DOC is of wines: 로사 is no pear GI, nor 테라 an olive oil),
+    and of the GI's whole name (마르 is no Bonnes-Mares, 푸조 no Clos de Vougeot)."""
+    assert not bundled_store.check(sign).conflicts
 
 
 @pytest.mark.parametrize("sign, name, holds", [("샤또 마고", "Chateau Margaux", "Margaux"),

@@ -36,7 +36,7 @@ class Query:
     distinct: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     modifiers: list[str] = field(default_factory=list)    # marketing words: premium, original, gold, ...
-    designated: frozenset[str] = frozenset()   # the countries whose designation of origin the sign writes (DOCG)
+    designated: frozenset[tuple[str, str]] = frozenset()   # whose designation the sign writes: (IT, wine) of DOCG
 
     @property
     def spaceless(self) -> bool:
@@ -122,13 +122,14 @@ def _latin_label_off(text: str, folded: str) -> tuple[str, str]:
     return rest, rest
 
 
-def designated_by(text: str) -> frozenset[str]:
+def designated_by(text: str) -> frozenset[tuple[str, str]]:
     """The countries whose designation of origin a sign writes by its abbreviation, in capitals, stops or none,
     as a word of its own or beside another script (가비 DOCG, AOCパシュラン, アンピアロスO.P.A.P: Italy, France,
-    Greece); not a word that opens like one (Docg, DOCUMENT)."""
+    Greece), each with the product the designation is of, '' for any (DOCG: wine); not a word that opens like
+    one (Docg, DOCUMENT)."""
     designations = lexicon().designations
-    return frozenset(code for _, run in script_runs(text) for word in re.split(r"[\W_]+", run.replace(".", ""))
-                     for code in designations.get(word, ()))
+    return frozenset(pair for _, run in script_runs(text) for word in re.split(r"[\W_]+", run.replace(".", ""))
+                     for pair in designations.get(word, ()))
 
 
 def readings(text: str) -> list[str]:

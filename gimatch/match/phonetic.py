@@ -589,8 +589,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         vouched = unknown_katakana or foreign_han or foreign_hangul
         # the country backs a short rendering only (德国巴登; not 法国路易威登, a brand), in a script that runs it into
         # the rendering, and in katakana a country's name long enough not to close words as often (タイ: マルタイ)
-        stated = lex.country_words.get(country, "") if q.script in STATED_MIN and len(country) >= \
-            STATED_MIN[q.script] and (syllables if q.script == "Han" else written) < 3 else ""
+        short = q.script in STATED_MIN and (syllables if q.script == "Han" else written) < 3
+        stated = lex.country_words.get(country, "") if short and len(country) >= STATED_MIN[q.script] else ""
+        # and so does a designation of origin the sign writes, of the GI's country and product (가비 DOCG)
+        designated = q.designated if short else frozenset()
         # the product a label word names (卡奥尔产区: wine) agrees with a foreign name's GI, and never differs (普洱产区);
         # beside two characters it backs nothing (丽萨产区: Lisa, a given name)
         labelled = {q.anat.label_product} - {""} if foreign_han else set()
@@ -623,8 +625,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
             agrees = _same_product(qclasses or labelled, g.class_common)
-            origin = bool(stated) and stated in g.countries and not NATIVE_IN.get(own, set()) & set(g.countries) \
-                or bool(q.designated.intersection(g.countries))   # or it writes that country's designation (DOCG)
+            by_designation = sorted({code for code, product in designated if code in g.countries and (
+                not product or _same_product({product}, g.class_common))}) if kind.split(":")[0] in WHOLE_NAME \
+                else []                      # the name it designates is the whole name (not Mares of Bonnes-Mares)
+            origin = (bool(stated) and stated in g.countries or bool(by_designation)) and \
+                not NATIVE_IN.get(own, set()) & set(g.countries)
             lang = phonetic.language_of(g.countries)
             if name_word and _rest_of(g.names[ni], lang, feature[1]) != key_skel:
                 continue                     # the sounds are not all the rest of a name with a word of that
@@ -749,8 +754,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
-            if q.designated.intersection(g.countries):
-                translated += f", beside a designation of origin of {'/'.join(sorted(q.designated))}"   # 가비 DOCG
+            if by_designation:
+                translated += f", beside a designation of origin of {'/'.join(by_designation)}"   # 가비 DOCG
             # a fit that lowers the bar lifts the score a tenth of what it lowers the bar by: it decides whether a
             # rendering counts, the likeness ranks the renderings (馬德拉 would else tie Madeira with Mátra and
             # Matera at the kind's top; 帕莱特 with Palette and Barletta at its bar)

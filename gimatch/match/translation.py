@@ -11,10 +11,11 @@ Parma, not Queso de la Palma).
 
 from __future__ import annotations
 
-from ..index import NameIndex
+from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
-from ..text.anatomy import canonical_place, demonym_root, place_core, place_stem, spaceless_place_key
+from ..text.anatomy import canonical_place, demonym_root, demonym_roots, place_core, place_stem, spaceless_place_key
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
+from ..text.phonetic import language_of
 from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
 from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_names_it
 
@@ -26,9 +27,9 @@ TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words 
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
 STATED_ORIGIN = 1.0      # less when the place is found once the country or province the sign states is off
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
+SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place key spells the place's letters
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
-VOWELS = tuple("aeiouy")  # the endings a spelling may have where the other has a longer one (Canary: Canarias)
-ENDING = 3               # the letters of an ending (a case, an adjective) each spelling may have beyond the other
+ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
 
 
@@ -72,6 +73,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if len(key := canonical_place(words[i:j])) >= 4 and key not in lexicon().place_features:
                     _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE, "part of the place", seen,
                            need_product=True)
+                    if q.script in SPELLED_OUT:          # Карнобатская виноградная: Карнобатска (Bulgarian)
+                        _offer(q, idx, out, _other_ending_refs(idx, key), PART_OF_PLACE + BY_ENDING,
+                               "part of the place, with another ending", seen, need_product=True)
                 if q.script == "Latin":      # West Lake Dragon Well: 龙井
                     for key in translated_place_readings(" ".join(words[i:j])):
                         _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
@@ -81,17 +85,17 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not q.anat.concepts:
         return
     nation = lexicon().nation_words.get(q.anat.place.replace(" ", ""))
-    if nation and not seen:                  # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country, or
-        words = [w for w, code in lexicon().nation_words.items() if code == nation]   # by a nation of it (Scotch)
+    if nation and not named:                 # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country, or
+        words = [w for w, code in lexicon().nation_words.items() if code == nation]   # by a nation of it (Scotch),
         _offer(q, idx, out, [ref for w in words for ref in idx.by_place.get(w, ())], 0.0, "the country's name",
-               seen, need_product=True)
+               seen, need_product=True, by_class=True)       # or by its adjective alone (English, a wine)
     stem = q.anat.place_stem or place_stem(q.anat.place)
     if len(stem) >= 3 and not named:
         # a place of like sounds (Styrian ~ Steirisches), unless the place as written names a GI of the product
         # (Parma cheese: Parmigiano Reggiano, not Queso de la Palma)
         near = [ref for ref in idx.by_place_stem.get(stem, ()) if _letters_close(q.anat.place, idx, ref)]
         _offer(q, idx, out, near, BY_SOUND, "the sounds of the place", seen, need_product=True, by_class=True)
-    if not seen and q.script == "Latin":
+    if not seen and q.script in SPELLED_OUT:
         for key in dict.fromkeys((place, place_core(q.anat.place))):
             _offer(q, idx, out, _other_ending_refs(idx, key), BY_ENDING, "another ending of the place", seen,
                    need_product=True)
@@ -118,16 +122,24 @@ def _adjective_refs(idx: NameIndex, place: str) -> list:
 
 
 def _other_ending_refs(idx: NameIndex, place: str) -> list:
-    """Names whose place is this place with another ending: a case or an adjective of the name's language, or
-    the English adjective or name of the place (Makó onions: Makói hagyma; Lunigian honey: Miele della
-    Lunigiana; Canary Islands: Canarias): both spellings share SHARED letters or more, then one has an ending of
-    ENDING letters at most and the other none or a vowel (Trenton is no case of Trentino)."""
+    """Names whose place is this place with an ending of an adjective of the name's language, or the query's
+    place with such an ending (of any language) where the name has none: Makó onions, Makói hagyma (Hungarian
+    -i); Chioská masticha, Masticha Chiou (Czech -ská); Карнобатская, Карнобатска (Russian -ская); Lunigian
+    honey, Miele della Lunigiana (Italian -igiana). Both spellings share SHARED letters or more; the ending, of
+    ENDING letters at most, is all or the tail of a demonym ending, not of one that ends ordinary words as often
+    (-ano, -ina: Gaetano is no adjective of Gaeta), and the shorter spelling has no ending of its own (Trenton
+    is no case of Trentino, nor Verdejo of Verde); a grape variety's name is none (Verdese)."""
+    if place in lexicon().varieties:
+        return []
     refs = []
     for ref in _places_by_opening(idx).get(place[:SHARED], ()):
         theirs = idx.name_places[ref[0], ref[1]][1]
         shared = next((i for i, (a, b) in enumerate(zip(place, theirs)) if a != b), min(len(place), len(theirs)))
-        endings = sorted((place[shared:], theirs[shared:]), key=len)
-        if shared >= SHARED and len(endings[1]) <= ENDING and endings[0] in ("", *VOWELS):
+        mine_ends, theirs_ends = place[shared:], theirs[shared:]
+        if shared < SHARED or (mine_ends and theirs_ends) or len(mine_ends or theirs_ends) > ENDING:
+            continue
+        longer, lang = (theirs, language_of(idx.gis[ref[0]].countries)) if theirs_ends else (place, None)
+        if any(len(root) <= shared and longer[len(root):] not in WEAK_ENDINGS for root in demonym_roots(longer, lang)):
             refs.append(ref)
     return refs
 

@@ -57,7 +57,7 @@ class Lexicon:
                                                         # scripts, each with its consonants
     modifier_phrase_sounds: tuple[tuple[str, int], ...] = ()   # and of their terms of two words (grand cru)
     label_products: dict[str, str] = field(default_factory=dict)   # 产区 → wine: what a sign it closes names
-    designations: dict[str, frozenset[str]] = field(default_factory=dict)   # DOCG → IT: whose designation it writes
+    designations: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)   # DOCG → (IT, wine)
     wine_styles: tuple[str, ...] = ()   # a wine's sweetness and colour on Chinese and Japanese labels (干, 红, 辛口)
     wine_style_says: dict[str, str] = field(default_factory=dict)   # what each says: sweetness, noble rot, colour
     given_names: frozenset[str] = frozenset()   # given names of Latin-script locales, GIVEN_NAME_LOCALES of them
@@ -143,14 +143,14 @@ def _modifier_words(rows) -> frozenset[str]:
                      for word in (form, *stem_tokens([form])))
 
 
-def _designations(rows) -> dict[str, frozenset[str]]:
+def _designations(rows) -> dict[str, frozenset[tuple[str, str]]]:
     """The abbreviations of designations of origin as written (case and all), each to the countries whose
-    designation it is (DOC: Italy and Portugal)."""
-    out: dict[str, set[str]] = {}
+    designation it is with the product it designates, '' for any (DOC: Italy's and Portugal's, of wine)."""
+    out: dict[str, set[tuple[str, str]]] = {}
     for r in rows:
-        if r["designates"]:
-            out.setdefault(r["term"], set()).update(r["designates"].split())
-    return {term: frozenset(codes) for term, codes in sorted(out.items())}
+        for code in r["designates"].split():
+            out.setdefault(r["term"], set()).add((code, r["names"]))
+    return {term: frozenset(pairs) for term, pairs in sorted(out.items())}
 
 
 LABEL_HEARD = 0.95   # the likeness to a label word's sounds a word of a script read by sound needs to be one
@@ -373,9 +373,10 @@ def _compile() -> Lexicon:
     wine_style_says = {form: r["says"] for r in bundled.read_table("wine_style_words.csv")
                        for form in _longest_first([r["word"]])}
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
-    nation_words = {form: r["code"]
+    nation_words = {word: r["code"]
                     for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
-                    for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))}
+                    for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))
+                    for word in (stem_tokens([form])[0], form)}      # as a sign's place is read (escocés: escoce)
     country_words = {form: code.split("-")[0] for form, code in nation_words.items()}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}
     return Lexicon(
@@ -400,7 +401,8 @@ def _compile() -> Lexicon:
         modifier_sounds=_heard_labels(modifier_rows),
         modifier_phrase_sounds=_heard_labels(modifier_rows, phrases=True),
         designations=_designations(modifier_rows),
-        label_products=dict(sorted(((form, r["names"]) for r in modifier_rows if r["names"]
+        label_products=dict(sorted(((form, r["names"]) for r in modifier_rows
+                                    if r["names"] and r["lang"] in ("zh", "ja")
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(wine_style_says),
         institutions={fold(r["word"]): r["position"] for r in bundled.read_table("institution_words.csv")},
