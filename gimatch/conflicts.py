@@ -239,21 +239,25 @@ IN_A_LONGER_SIGN = 6.0     # less for a GI a run of the sign's words names (조�
 WITHIN = 2.0   # less for a GI whose name is inside the name a sign renders whole than for that name's GI
 
 
-def _names_within(idx: NameIndex, out: Collector) -> None:
-    """The GIs whose name is inside a name a sign in another script renders whole: the sign renders that name too
-    (샤또 마고, Chateau Margaux, holds Margaux; 모젤-자르-루베르, Mosel-Saar-Ruwer, holds Mosel), as a sign in
-    Latin letters would contain it (see :mod:`gimatch.match.exact`: a short name only beside label words)."""
+def _names_within(idx: NameIndex, out: Collector, script: str) -> None:
+    """The GIs whose name is inside a name a sign in another script than Latin renders whole, of that name's
+    product: the sign renders that name too (샤또 마고, Chateau Margaux, holds Margaux; 모젤-자르-루베르,
+    Mosel-Saar-Ruwer, holds Mosel), as a sign in Latin letters would contain it (see :mod:`gimatch.match.exact`:
+    a short name only beside label words); not the blackcurrant of Cassis de Bourgogne, a liqueur, for the wine
+    Cassis."""
+    if script == "Latin":
+        return
     for hit in list(out.best.values()):
         if not (hit.kind == "transliteration" or phonetic.renders_name(hit, False)):
             continue
-        name = idx.gis[hit.gi].names[hit.name]
+        outer = idx.gis[hit.gi]
         inside = Collector(idx)
-        exact.find(analyze(name), idx, inside)
+        exact.find(analyze(outer.names[hit.name]), idx, inside)
         for inner in inside.best.values():
-            if inner.kind == "contains" and inner.gi != hit.gi:
-                held = idx.gis[inner.gi].names[inner.name]
+            held = idx.gis[inner.gi]
+            if inner.kind == "contains" and inner.gi != hit.gi and held.class_common == outer.class_common:
                 out.offer(Hit(inner.gi, inner.name, hit.kind, hit.score - WITHIN,
-                              f"{hit.why}; that name holds the GI name {held!r}", hit.evidence))
+                              f"{hit.why}; that name holds the GI name {held.names[inner.name]!r}", hit.evidence))
 
 
 def _find(q: Query, idx: NameIndex, out: Collector) -> Collector:
@@ -296,7 +300,7 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
                 whole = rest is not None and not _others(idx, named_whole, hit.gi) and all(
                     class_within(product, idx.gis[hit.gi].class_common) for product in rest)
                 out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
-    _names_within(idx, out)
+    _names_within(idx, out, signs[0].script)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())
     qclasses = _classes_of(product_class) if product_class else set()

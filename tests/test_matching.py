@@ -1810,3 +1810,10 @@ def test_greek_vinegar_in_its_common_spelling_is_a_product_word(bundled_store):
     """ξύδι, as Greek mostly spells vinegar (ξίδι beside it): a wine PGI's name beside it names another product."""
     assert not bundled_store.check("Μετέωρα Ξύδι").conflicts
     assert [c.kind for c in bundled_store.check("Μετέωρα Ξύδι", threshold=0).conflicts][:1] == ["same place"]
+
+
+def test_a_gi_name_inside_a_rendered_name_of_another_product_is_not_rendered(bundled_store):
+    """Cassis de Bourgogne, a liqueur, holds the word of Cassis, a wine: a sign that renders Crémant de
+    Bourgogne near Cassis de Bourgogne renders no Cassis; a Latin sign is the exact matcher's."""
+    names = [c.matched_name for c in bundled_store.check("クレマン・ド・ブルゴーニュ").conflicts]
+    assert names[0] == "Crémant de Bourgogne" and "Cassis" not in names
