@@ -1817,3 +1817,14 @@ def test_a_gi_name_inside_a_rendered_name_of_another_product_is_not_rendered(bun
     Bourgogne near Cassis de Bourgogne renders no Cassis; a Latin sign is the exact matcher's."""
     names = [c.matched_name for c in bundled_store.check("クレマン・ド・ブルゴーニュ").conflicts]
     assert names[0] == "Crémant de Bourgogne" and "Cassis" not in names
+
+
+def test_cider_perry_and_mead_are_a_class_of_their_own(bundled_store):
+    """Cider, perry and mead are alcoholic drinks, but no wine nor spirit: a sign of them meets cider GIs by
+    their product word (诺曼底苹果酒: Cidre de Normandie, a cider the register files among other Annex I goods),
+    and no wine's name by a brand's sounds beside them (さくらミード, 老王梨酒)."""
+    from gimatch.text.lexicon import class_within
+
+    assert not class_within("cider_mead", "wine") and class_within("cider_mead", "alcoholic_beverages")
+    assert _top(bundled_store, "诺曼底苹果酒").names[0] == "Cidre de Normandie"
+    assert not bundled_store.check("さくらミード").conflicts and not bundled_store.check("老王梨酒").conflicts

@@ -624,7 +624,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
-            agrees = _same_product(qclasses or labelled, g.class_common)
+            agrees = _same_product(qclasses or labelled, g.class_common) or bool(   # or the name's product word
+                qclasses and q.anat.concepts & idx.name_concepts.get((gi, ni), frozenset()))   # is the query's
             by_designation = sorted({code for code, product in designated if code in g.countries and (
                 not product or _same_product({product}, g.class_common))}) if kind.split(":")[0] in WHOLE_NAME \
                 else []                      # the name it designates is the whole name (not Mares of Bonnes-Mares)
