@@ -18,7 +18,7 @@ from ..text import phonetic, zh_dictionary, zh_renderings
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
-from ..text.lexicon import class_within, lexicon
+from ..text.lexicon import class_within, classes_comparable, lexicon
 from .base import (CHINESE_HOMES, Collector, Hit, Query, country_apart, family_name, han_sounds, only_a_country,
                    phonetic_forms, product_name)
 from .exact import MIN_SPAN
@@ -139,6 +139,8 @@ WHOLE_NAME = frozenset({"phon", "phon-order", "phon-spelled"})   # the sound for
 BY_SOUND = frozenset({"cyrillic", "greek"})   # scripts whose renderings of a foreign name follow its sounds, or
                                                # its letters one by one
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
+VAGUE_CLASSES = frozenset({None, "annex_i_other"})   # a register's class that says little of the product: a name's
+                                                    # product word then says what it is (Cidre de Normandie)
 STATED_MIN = {"Han": 2, "Hangul": 2, "Kana": 3}   # the scripts a country named backs a rendering in, and the letters
                                                    # of the name it takes (スペイン, not タイ)
 SETTLEMENTS = frozenset({"county", "district", "town", "villages"})   # what a word closing a place may say it is
@@ -624,8 +626,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)
-            agrees = _same_product(qclasses or labelled, g.class_common) or bool(   # or the name's product word
-                qclasses and q.anat.concepts & idx.name_concepts.get((gi, ni), frozenset()))   # is the query's
+            # the query's product is the GI's class, or the name's own product word where the register's class
+            # says no other (诺曼底苹果酒: Cidre de Normandie, a cider filed among other Annex I goods; not the torta,
+            # a cake, of Torta del Casar, a cheese)
+            agrees = _same_product(qclasses or labelled, g.class_common) or bool(
+                qclasses and q.anat.concepts & idx.name_concepts.get((gi, ni), frozenset())) and (
+                g.class_common in VAGUE_CLASSES or any(classes_comparable(c, g.class_common) for c in qclasses))
             by_designation = sorted({code for code, product in designated if code in g.countries and (
                 not product or _same_product({product}, g.class_common))}) if kind.split(":")[0] in WHOLE_NAME \
                 else []                      # the name it designates is the whole name (not Mares of Bonnes-Mares)
