@@ -248,16 +248,22 @@ def _names_within(idx: NameIndex, out: Collector, script: str) -> None:
     if script == "Latin":
         return
     for hit in list(out.best.values()):
-        if not (hit.kind == "transliteration" or phonetic.renders_name(hit, False)):
-            continue
-        outer = idx.gis[hit.gi]
-        inside = Collector(idx)
-        exact.find(analyze(outer.names[hit.name]), idx, inside)
-        for inner in inside.best.values():
-            held = idx.gis[inner.gi]
-            if inner.kind == "contains" and inner.gi != hit.gi and held.class_common == outer.class_common:
-                out.offer(Hit(inner.gi, inner.name, hit.kind, hit.score - WITHIN,
-                              f"{hit.why}; that name holds the GI name {held.names[inner.name]!r}", hit.evidence))
+        if hit.kind == "transliteration" or phonetic.renders_name(hit, False):
+            for gi, ni in _held_names(idx, hit.gi, hit.name):
+                out.offer(Hit(gi, ni, hit.kind, hit.score - WITHIN,
+                              f"{hit.why}; that name holds the GI name {idx.gis[gi].names[ni]!r}", hit.evidence))
+
+
+def _held_names(idx: NameIndex, gi: int, ni: int) -> list[tuple[int, int]]:
+    """The names of other GIs of its product that a GI's name contains, as the exact matcher finds them in it,
+    read once per index and name."""
+    held = idx.__dict__.setdefault("_held_names", {})
+    if (gi, ni) not in held:
+        inside, outer = Collector(idx), idx.gis[gi]
+        exact.find(analyze(outer.names[ni]), idx, inside)
+        held[gi, ni] = [(h.gi, h.name) for h in inside.best.values() if h.kind == "contains" and h.gi != gi
+                        and idx.gis[h.gi].class_common == outer.class_common]
+    return held[gi, ni]
 
 
 def _find(q: Query, idx: NameIndex, out: Collector) -> Collector:
