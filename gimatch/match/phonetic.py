@@ -632,9 +632,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             agrees = _same_product(qclasses or labelled, g.class_common) or bool(
                 qclasses and q.anat.concepts & idx.name_concepts.get((gi, ni), frozenset())) and (
                 g.class_common in VAGUE_CLASSES or any(classes_comparable(c, g.class_common) for c in qclasses))
+            # the name a designation designates is the whole name (not Mares of Bonnes-Mares)
             by_designation = sorted({code for code, product in designated if code in g.countries and (
-                not product or _same_product({product}, g.class_common))}) if kind.split(":")[0] in WHOLE_NAME \
-                else []                      # the name it designates is the whole name (not Mares of Bonnes-Mares)
+                not product or _same_product({product}, g.class_common))}) if designated and \
+                kind.split(":")[0] in WHOLE_NAME else []
             origin = (bool(stated) and stated in g.countries or bool(by_designation)) and \
                 not NATIVE_IN.get(own, set()) & set(g.countries)
             lang = phonetic.language_of(g.countries)

@@ -11,6 +11,8 @@ Parma, not Queso de la Palma).
 
 from __future__ import annotations
 
+import os
+
 from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, demonym_roots, place_core, place_stem, spaceless_place_key
@@ -134,7 +136,7 @@ def _other_ending_refs(idx: NameIndex, place: str) -> list:
     refs = []
     for ref in _places_by_opening(idx).get(place[:SHARED], ()):
         theirs = idx.name_places[ref[0], ref[1]][1]
-        shared = next((i for i, (a, b) in enumerate(zip(place, theirs)) if a != b), min(len(place), len(theirs)))
+        shared = len(os.path.commonprefix((place, theirs)))
         mine_ends, theirs_ends = place[shared:], theirs[shared:]
         if shared < SHARED or (mine_ends and theirs_ends) or len(mine_ends or theirs_ends) > ENDING:
             continue
