@@ -127,6 +127,8 @@ HEAD_WORD_MIN = 4   # consonants of the first word of a product's own name that 
                     # Montalcino), or one fewer in a word of as many syllables, rendered in as many (アマローネ, 阿玛罗内:
                     # a-ma-ro-ne; not ビアンコ, Bianco of Bianco di Custoza, nor ネッビオーロ)
 PRODUCT_LEFT_OUT = 2.0   # less for a name whose product word the rendering of the rest of it leaves out
+HEAD_WORD = 4.0    # less for the first word of a product's own name, which names it alone (Amarone, Brunello),
+SOUND_FOR_SOUND = 0.95   # rendered sound for sound
 ONE_WORD = 8.0     # less for a rendering of one word of a longer name than for the whole name of a GI
 DICTIONARY_SOURCE = 92.0   # a katakana word the dictionary derives from a GI's name (シャンパン ← champagne)
 PLACE_ONLY = 1.0           # less, within the kind's range, for a rendering of a name's place alone: a whole name
@@ -443,6 +445,12 @@ def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
         phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
+def _a_name_alone(idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether the first word of a GI's name is the whole name of another GI (Bardolino, of Bardolino superiore)."""
+    word = fold(idx.gis[gi].names[ni]).split()[0]
+    return any(other != gi and skind == "fold" for other, _, skind in idx.by_key.get(word, ()))
+
+
 def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
     """The words of what a sound form was read from: the whole name, its place, or one of its words."""
     if part == "phon-word":
@@ -687,7 +695,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             alone = part != "phon" and not backed and (own != "latin" or part == "phon-place")
             head = consonants >= HEAD_WORD_MIN or consonants == HEAD_WORD_MIN - 1 and min(
                 written, phonetic.syllables(key)) >= HEAD_WORD_MIN
-            if alone and not (part == "phon-word" and head and _head_word(key, idx, gi, ni)) and \
+            head_word = part == "phon-word" and head and _head_word(key, idx, gi, ni)
+            if alone and not head_word and \
                     not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
                          and (abroad or vouched)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
@@ -758,7 +767,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # less one whose product word the query leaves out (上阿迪杰: Alto Adige before Mela Alto Adige)
             part = "" if name_word else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
                 kind.split(":")[0], "")
-            less = (ONE_WORD if kind.startswith("phon-word") and not name_word or alone else
+            # the first word of a product's own name, rendered sound for sound, names it as a near whole (아마로네:
+            # Amarone della Valpolicella), unless it is another GI's whole name (Bardolino of Bardolino superiore)
+            one_word = HEAD_WORD if head_word and sim >= SOUND_FOR_SOUND and not _a_name_alone(idx, gi, ni) \
+                else ONE_WORD
+            less = (one_word if kind.startswith("phon-word") and not name_word or alone else
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)
             translated = (f", its {'word' if name_word else 'landscape word'} translated ({feature[2]})" if translates
                           else "")
