@@ -1835,3 +1835,50 @@ def test_label_abbreviations_and_a_names_word_keep_their_sense(bundled_store):
     del Casar, a cheese, is no product a sign of cake agrees with (凯撒蛋糕, Caesar cake)."""
     assert _found(bundled_store, "AC Bordeaux", "Bordeaux")
     assert not bundled_store.check("凯撒蛋糕").conflicts
+
+
+@pytest.mark.parametrize("sign", ["US Orléans", "Maury Povich", "macOS Monterey", "Alfa Romeo Stelvio",
+                                  "San Miguel"])
+def test_a_home_only_gis_place_in_a_sign_of_no_goods_is_below_the_threshold(bundled_store, sign):
+    """A GI's name that is a place's, or the place part of one, protected at home only, inside a sign that says
+    nothing of goods (no product, label, designation, variety, origin or producer's word), is a place's name in
+    its own sense: low, below the default threshold, unless the goods stated are the GI's."""
+    assert not bundled_store.check(sign).conflicts
+    hits = bundled_store.check(sign, threshold=0).conflicts
+    assert hits and hits[0].kind == "place name" and hits[0].severity == "low"
+
+
+@pytest.mark.parametrize("sign, name", [("Domaine de Maury", "Maury"), ("Bodegas Orléans", "Orléans"),
+                                        ("Chardonnay Carneros", "Los Carneros"), ("British Prosecco", "Prosecco"),
+                                        ("Maury AOC", "Maury"), ("Ryukyu Awamori", "琉球")])
+def test_a_sign_that_says_its_goods_keeps_the_contained_name(bundled_store, sign, name):
+    """A producer's word (domaine, bodegas), a grape variety, an adjective of origin, a label word or a product
+    word says the sign is about goods: the GI's name inside it stays a conflict."""
+    assert _found(bundled_store, sign, name, within=1)
+    assert bundled_store.check(sign, product_class="wine").conflicts or name == "琉球"
+
+
+def test_a_sports_word_names_a_club_wherever_it_stands(bundled_store):
+    """Football, calcio, sportive name a club anywhere in its name (Espérance Sportive Troyes Aube Champagne,
+    Union sportive Orléans Loiret football); a club word that stands only at an end does not reach the middle."""
+    for sign in ("Espérance Sportive Troyes Aube Champagne", "Union sportive Orléans Loiret football",
+                 "Portogruaro Calcio ASD"):
+        assert not bundled_store.check(sign).conflicts
+        assert bundled_store.check(sign, threshold=0).conflicts[0].kind == "institution"
+    assert _found(bundled_store, "Champagne FC Taittinger", "Champagne", within=1)
+
+
+@pytest.mark.parametrize("sign, name", [("高貴蒙特布查諾", "Vino Nobile di Montepulciano"),
+                                        ("蒙特普恰诺贵族酒", "Vino Nobile di Montepulciano"),
+                                        ("经典基安帝", "Chianti Classico")])
+def test_chinese_translates_a_classic_or_noble_word_of_a_name(bundled_store, sign, name):
+    """经典 (classic) and 高贵, 贵族 (noble) are words of names Chinese translates, the rest written by sound, even
+    where the word is also a marketing word opening the sign (经典)."""
+    assert _found(bundled_store, sign, name, within=2)
+
+
+@pytest.mark.parametrize("sign", ["아마로네", "Амароне", "อามาโรเน่"])
+def test_the_first_word_of_a_products_own_name_rendered_alone_names_it(bundled_store, sign):
+    """The first word of a product's own name (Amarone of Amarone della Valpolicella) rendered sound for sound in a
+    script read by sound alone names the GI."""
+    assert _found(bundled_store, sign, "Amarone della Valpolicella", within=1)

@@ -432,20 +432,35 @@ SPACED_WORDS = ("Latin", "Cyrillic", "Greek")   # scripts whose institution word
 
 def institution_named(q: Query) -> str:
     """The word that makes a sign with no product word the name of an institution named after a place, at the
-    end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学, มหาวิทยาลัยเชียงใหม่; not 大学芋);
-    '' for none."""
+    end of the sign where such a word stands (FC Porto, Valencia CF, 琉球大学, มหาวิทยาลัยเชียงใหม่; not 大学芋), or
+    anywhere for a word that names nothing else (football, sportive); '' for none."""
     if q.anat.terms or not q.folded:
         return ""
     institutions = lexicon().institutions
     words = q.folded.split()
     if len(words) > 1:
         for word, end in ((words[0], "opens"), (words[-1], "closes")):
-            if institutions.get(word) in (end, "either"):
+            if institutions.get(word) in (end, "either", "anywhere"):
                 return word
-        return ""
+        return next((w for w in words[1:-1] if institutions.get(w) == "anywhere"), "")   # Espérance Sportive Troyes
     return next((w for w, at in institutions.items() if dominant_script(w) not in SPACED_WORDS
                  and len(q.folded) > len(w) and (at in ("closes", "either") and q.folded.endswith(w)
                                                  or at in ("opens", "either") and q.folded.startswith(w))), "")
+
+
+def names_no_goods(q: Query) -> bool:
+    """Whether a sign says nothing of goods: no product, label or designation word, no grape variety, adjective of
+    origin or producer's word (Maury Povich, US Orléans; not Domaine de Maury, British Prosecco, Chardonnay
+    Carneros, 卡奥尔产区)."""
+    if q.anat.terms or q.anat.label_product or q.modifiers or q.designated:
+        return False
+    lex = lexicon()
+    words = q.folded.split()
+    spans = {*words, *q.tokens, *(" ".join(words[i:i + 2]) for i in range(len(words) - 1))}
+    if spans & (lex.varieties | lex.origins) or spans & lex.producers.keys():
+        return False
+    return not any(w in q.folded for w in (*lex.producers, *lex.label_products) if is_spaceless_script(
+        dominant_script(w)))
 
 
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:

@@ -386,6 +386,9 @@ def _translated_words(q: Query) -> list[tuple[str, frozenset[str], str]]:
     out = []
     if word := closing_feature(place):
         out.append((place[: -len(word)], lex.feature_kinds[word], word))
+    opened = lex.zh_name_words.get(q.anat.opened_by)
+    if opened and opened[1]:              # a word of a name that is also a marketing word (经典, classico)
+        out.append((place, frozenset({opened[0]}), q.anat.opened_by))
     for opens in (True, False):
         words = [w for w, meaning in lex.zh_name_words.items() if meaning[1] == opens and
                  len(place) - len(w) >= HAN_CORE_MIN and (place.startswith(w) if opens else place.endswith(w))]

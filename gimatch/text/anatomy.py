@@ -41,6 +41,7 @@ class Anatomy:
     delocalisers: list[str] = field(default_factory=list)
     label_product: str = ""       # the class a label word names when no product word does (产区: wine)
     heard: str = ""               # the word of a sign a product term was heard in (プロシュート: prosciutto)
+    opened_by: str = ""           # the marketing word taken off before a place written without spaces (经典)
 
     @functools.cached_property
     def place_stem(self) -> str:
@@ -443,6 +444,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     for word in lex.spaceless_modifiers:        # a marketing word before the place (特産松阪牛: specialty) or
         if text.startswith(word) and len(text) - len(word) >= 2:    # a wine's class after it (慕西尼特级园)
             text = text[len(word):]
+            anat.opened_by = word
             break
     text = _closing_modifier_off(text)
     if len(text) > 2 and text[-1] in PARTICLES.get(script, ()):
