@@ -40,7 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
-from .match.base import institution_named, names_no_goods, reads_as_a_person
+from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
@@ -84,7 +84,6 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
     the territory checked (the US semi-generic wine names), homonyms of the query's own GI."""
     generic_here = legal.generic_in(scope.territory) if scope.territory else {}
     person, institution = reads_as_a_person(q), institution_named(q)
-    names_nothing = names_no_goods(q)
     for h in hits:
         g = idx.gis[h.gi]
         own_goods = (person or bool(institution)) and _relation(goods, g.class_common) in ("same", "comparable")
@@ -103,11 +102,6 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
         elif institution and h.kind not in NAME_KINDS and not theirs and not own_goods:
             h.kind, h.score = "institution", 45.0
             h.why = f"{h.why}; but {q.text!r} names an institution ({institution!r}) of the place, not a product"
-        elif names_nothing and (h.kind == "contains" and not theirs or h.kind == "partial") and \
-                not idx.abroad(h.gi) and _relation(goods, g.class_common) not in ("same", "comparable"):
-            h.kind, h.score = "place name", 55.0
-            h.why = (f"{h.why}; but {q.text!r} says nothing of goods, and {g.names[h.name]!r} is protected at home "
-                     "only: the sign may name the place in its own sense (a club, a firm, a person)")
         elif (g.gi_type or "").upper() == "TSG":
             if h.kind in NAME_KINDS | {"contains", "style/type"}:     # the TSG's name used as such
                 h.kind, h.score, h.why = "tsg", min(h.score - 15.0, 85.0), f"{h.why}; {_TSG_WHY}"

@@ -97,9 +97,6 @@ CURATED = {
                               "sports club, hospital, airport), with where they stand in it, in the registers' "
                               "languages, Chinese, Japanese, Korean, Russian, Greek and Thai",
                               "Apache-2.0", ["gimatch developers"]),
-    "producer_words.csv": ("words that make a sign a producer's name (domaine, bodega, weingut, winery, 酒庄) and the "
-                           "product they name, in the registers' languages, Chinese, Japanese, Korean, Russian and "
-                           "Greek", "Apache-2.0", ["gimatch developers"]),
     "person_names.csv": ("given and family names of Latin-script locales, folded, with the locales that list them "
                          "(tools/derive_person_names.py)", "derived from the Faker package's person providers (MIT)",
                          ["Faker (https://github.com/joke2k/faker), faker/providers/person/"]),

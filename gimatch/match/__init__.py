@@ -18,6 +18,6 @@ from .base import Collector, Hit, Query, analyze, readings, windows
 
 MATCHERS = (exact, translation, phonetic, evocation, fuzzy)
 KINDS = frozenset(k for m in MATCHERS for k in m.KINDS) | {"homonym", "generic", "recipe", "tsg", "same place",
-                                                          "personal name", "institution", "place name"}
+                                                          "personal name", "institution"}
 
 __all__ = ["MATCHERS", "KINDS", "Collector", "Hit", "Query", "analyze", "readings", "windows"]

@@ -448,21 +448,6 @@ def institution_named(q: Query) -> str:
                                                  or at in ("opens", "either") and q.folded.startswith(w))), "")
 
 
-def names_no_goods(q: Query) -> bool:
-    """Whether a sign says nothing of goods: no product, label or designation word, no grape variety, adjective of
-    origin or producer's word (Maury Povich, US Orléans; not Domaine de Maury, British Prosecco, Chardonnay
-    Carneros, 卡奥尔产区)."""
-    if q.anat.terms or q.anat.label_product or q.modifiers or q.designated:
-        return False
-    lex = lexicon()
-    words = q.folded.split()
-    spans = {*words, *q.tokens, *(" ".join(words[i:i + 2]) for i in range(len(words) - 1))}
-    if spans & (lex.varieties | lex.origins) or spans & lex.producers.keys():
-        return False
-    return not any(w in q.folded for w in (*lex.producers, *lex.label_products) if is_spaceless_script(
-        dominant_script(w)))
-
-
 def origin_names_it(q: Query, gi_classes, name_words) -> bool:
     """Whether a sign names a GI that is a country's adjective alone (English, Welsh: wines; COLOMBIAN, a coffee
     mark): it does beside the GI's product, or beside no product and nothing but colour and variety words (English

@@ -448,10 +448,12 @@ def _head_word(form: str, idx: NameIndex, gi: int, ni: int) -> bool:
         phonetic.consonants(phonetic.latin(words[0])) == phonetic.consonants(form)
 
 
-def _a_name_alone(idx: NameIndex, gi: int, ni: int) -> bool:
-    """Whether the first word of a GI's name is the whole name of another GI (Bardolino, of Bardolino superiore)."""
+def _names_something_else(idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether the first word of a GI's name names something of its own: another GI's whole name (Bardolino, of
+    Bardolino superiore) or a grape variety (Barbera of Barbera d'Alba, Moscato of Moscato d'Asti)."""
     word = fold(idx.gis[gi].names[ni]).split()[0]
-    return any(other != gi and skind == "fold" for other, _, skind in idx.by_key.get(word, ()))
+    return word in lexicon().varieties or any(other != gi and skind == "fold"
+                                              for other, _, skind in idx.by_key.get(word, ()))
 
 
 def _words_of(part: str, idx: NameIndex, gi: int, ni: int) -> int:
@@ -771,8 +773,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             part = "" if name_word else {"phon-place": "the place in ", "phon-word": "a word of "}.get(
                 kind.split(":")[0], "")
             # the first word of a product's own name, rendered sound for sound, names it as a near whole (아마로네:
-            # Amarone della Valpolicella), unless it is another GI's whole name (Bardolino of Bardolino superiore)
-            one_word = HEAD_WORD if head_word and sim >= SOUND_FOR_SOUND and not _a_name_alone(idx, gi, ni) \
+            # Amarone della Valpolicella), unless it names something of its own (Bardolino, a GI; Barbera, a grape)
+            one_word = HEAD_WORD if head_word and sim >= SOUND_FOR_SOUND and not _names_something_else(idx, gi, ni) \
                 else ONE_WORD
             less = (one_word if kind.startswith("phon-word") and not name_word or alone else
                     PRODUCT_LEFT_OUT if name_word and names_product and not agrees else 0.0)

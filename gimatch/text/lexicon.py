@@ -64,7 +64,6 @@ class Lexicon:
     family_names: frozenset[str] = frozenset()  # and their family names
     institutions: dict[str, str] = field(default_factory=dict)   # a word naming an institution (university, fc,
                                                                   # 大学) → where it stands: opens, closes, either
-    producers: dict[str, str] = field(default_factory=dict)   # a word naming a producer (domaine, 酒庄) → its class
     place_features: frozenset[str] = frozenset()  # landscape words of place names: coast, costa, sierra, valley
     feature_kinds: dict[str, frozenset[str]] = field(default_factory=dict)   # each one's kinds: 河谷, vallée: valley
     colours: frozenset[str] = frozenset()          # colour words: bianchi, rossa, blanc, tinto
@@ -407,7 +406,6 @@ def _compile() -> Lexicon:
                                     for form in _longest_first([r["term"]])), key=lambda x: (-len(x[0]), x[0]))),
         wine_styles=_longest_first(wine_style_says),
         institutions={fold(r["word"]): r["position"] for r in bundled.read_table("institution_words.csv")},
-        producers={fold(r["word"]): r["names"] for r in bundled.read_table("producer_words.csv")},
         given_names=frozenset(r["name"] for r in person_names
                               if r["kind"] == "given" and len(r["locales"].split()) >= GIVEN_NAME_LOCALES),
         family_names=frozenset(r["name"] for r in person_names if r["kind"] == "family"),
