@@ -42,7 +42,7 @@ from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
 from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
-from .text.fold import fold, joined
+from .text.fold import fold, japanese_forms_read, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
 
 DEFAULT_THRESHOLD = 70.0
@@ -287,9 +287,14 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     scope = legal.Scope(territory=territory, date=date, filed=filed)
     idx = store.index()              # first: it brings the compiled lexicon the analysis reads
     out = Collector(idx)
-    signs = [analyze(text) for text in readings(name)]
+    texts = readings(name)
+    signs = [analyze(text) for text in texts]
     for sign in signs:
         _find(sign, idx, out)
+    for text in dict.fromkeys(filter(None, map(japanese_forms_read, texts))):   # 安溪鉄観音: 安溪鐵觀音, which
+        for hit in _find(analyze(text), idx, Collector(idx)).best.values():      # Chinese names fold from
+            hit.why = f"{hit.why}; read with its Japanese characters in their traditional forms ({text})"
+            out.offer(hit)
     # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
     # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's). A run is all the sign names, and is not

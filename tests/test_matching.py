@@ -114,6 +114,33 @@ def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, n
     assert _top_kind(bundled_store, query, name) == "translation"
 
 
+@pytest.mark.parametrize("query, name", [("Zagora apples", "Mila Zagoras Piliou"),
+                                         ("Sang Yod rice of Phatthalung", "Khao Sangyod Muang Phatthalung"),
+                                         ("ทุเรียนปากช่อง", "ทุเรียนปากช่องเขาใหญ่")])
+def test_a_place_less_some_of_its_words_is_the_place_beside_its_product(bundled_store, query, name):
+    """Zagora of Zagora of Pelion names the GI's place beside its product, and so do the syllables opening a Thai
+    place (Pak Chong of Pak Chong Khao Yai); a word many places share (Santa) names none alone."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+    assert not bundled_store.check("Santa Rita wine").conflicts
+
+
+def test_a_place_adjective_of_a_short_root_meets_the_place(bundled_store):
+    """Naxian (nax-) meets Naxou beside the GI's product, and only there."""
+    assert _top_kind(bundled_store, "Naxian potatoes", "Patata Naxou") == "translation"
+    assert not any("Patata Naxou" in c.names for c in bundled_store.check("Naxian marble").conflicts)
+
+
+def test_japanese_writes_a_chinese_gi_in_its_own_character_forms(bundled_store):
+    """Japanese writes a Chinese place in its kanji beside a katakana product word (金華ハム: 金华火腿), and the
+    characters in its own forms (鉄観音 for 铁观音), read as their traditional forms; a word of characters simplified
+    Chinese writes too (芸術) is read as it is."""
+    result = bundled_store.check("金華ハム")            # the agreement's Jinhua ham: protection pending
+    assert any("金华火腿" in c.names and c.kind == "translation" for c in result.conflicts + result.pending)
+    top = _top(bundled_store, "安溪鉄観音")
+    assert top is not None and "安溪铁观音" in top.names and "traditional forms" in top.why
+    assert not bundled_store.check("芸術").conflicts
+
+
 def test_short_names_do_not_flood_ordinary_words(bundled_store):
     assert not bundled_store.check("Varnish remover").conflicts
     assert not bundled_store.check("Red Bra").conflicts and not bundled_store.check("Roma Oud").conflicts

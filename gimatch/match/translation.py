@@ -16,6 +16,7 @@ import os
 from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, demonym_roots, place_core, place_stem, spaceless_place_key
+from ..text.fold import fold, script_of
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.phonetic import language_of
 from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
@@ -23,6 +24,8 @@ from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_nam
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
+WORD_OF_PLACE = 2.0      # and more when the query's place is the GI's less some of its words (Zagora of
+                         # Zagoras Piliou)
 SAME_WORD = 1.0          # score more when the query's product word is written in the GI's name
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
@@ -31,6 +34,7 @@ STATED_ORIGIN = 1.0      # less when the place is found once the country or prov
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
 SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place key spells the place's letters
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
+SHORT_ROOT = 3           # letters of the shortest root a place found by its sounds may have
 ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
 
@@ -53,6 +57,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         refs = [ref for ref in idx.by_place.get(canonical_place(rest.split()), ())   # a GI of that country's
                 if code in idx.gis[ref[0]].countries]                                # (Tianjin Port is no Porto)
         named |= _offer(q, idx, out, refs, STATED_ORIGIN, "the place without the origin it states", seen)
+    if not named and q.script == "Kana" and q.anat.concepts and all(script_of(ch) == "Han" for ch in q.anat.place):
+        # Japanese writes a Chinese place in its characters, which Chinese reads otherwise (金華ハム: 金华火腿)
+        refs = [ref for ref in idx.by_place.get(spaceless_place_key(fold(q.anat.place), False)[0], ())
+                if CHINESE_HOMES.intersection(idx.gis[ref[0]].countries)]
+        named |= _offer(q, idx, out, refs, 0.0, "the Chinese reading of its characters", seen, need_product=True)
     if not named and q.anat.concepts and q.script == "Latin":      # West Lake: 西湖, Ji County: 吉县
         for key in translated_place_readings(q.anat.place):
             named |= _offer(q, idx, out, idx.by_place.get(key, ()), TRANSLATED_CHARACTERS,
@@ -82,6 +91,9 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     for key in translated_place_readings(" ".join(words[i:j])):
                         _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
                                "part of the place, in the Chinese characters it translates", seen, need_product=True)
+    if not named and q.script in ("Latin", "Thai") and q.anat.concepts:    # Zagora apples: Mila Zagoras Piliou
+        _offer(q, idx, out, idx.by_place_word.get(place, ()), PART_OF_PLACE + WORD_OF_PLACE,
+               "the GI's place with words of it left out", seen, need_product=True)
     if not seen and q.script == "Han" and q.anat.concepts:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
@@ -181,7 +193,9 @@ def _letters_close(place: str, idx: NameIndex, ref) -> bool:
     theirs = "".join(demonym_root(w) for w in (text if text.isascii() else key).split())   # 松阪: matsuzaka
     mine = "".join(demonym_root(w) for w in place.split())
     n = min(len(mine), len(theirs))
-    return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
+    if n == SHORT_ROOT:          # a root of three letters (nax- of Naxian): the other spelling opens on it, and
+        return mine[:n] == theirs[:n] and abs(len(mine) - len(theirs)) <= 2    # says little more (Naxou, naxo)
+    return n > SHORT_ROOT and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
 
 
 def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],

@@ -191,6 +191,36 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+@functools.lru_cache(maxsize=1)
+def _jp2t():
+    import opencc
+
+    return opencc.OpenCC("jp2t")
+
+
+def _simplified_chinese_writes(ch: str) -> bool:
+    """Whether a character is one of GB 2312, the set simplified Chinese is written in."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def japanese_forms_read(text: str) -> str:
+    """A text in Japanese forms of characters (鉄観音, 鹿児島) written in their traditional forms (鐵觀音, 鹿兒島),
+    which Chinese names fold from; '' when the text has none: a character changed must be one simplified
+    Chinese does not write, or the text must have kana (芸 is a character of both)."""
+    if not script_pattern("Han").search(text):
+        return ""
+    read = _jp2t().convert(text)
+    if read == text or len(read) != len(text):
+        return ""
+    kana = any(script_of(ch) == "Kana" for ch in text)
+    changed = [a for a, b in zip(text, read) if a != b]
+    return read if kana or not all(map(_simplified_chinese_writes, changed)) else ""
+
+
 def to_traditional(text: str) -> str:
     """Simplified → traditional Chinese (OpenCC s2t), the characters Korean reads names in."""
     return _s2t().convert(text) if script_pattern("Han").search(text) else text
