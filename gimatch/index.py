@@ -575,7 +575,8 @@ class NameIndex:
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, phon_marked=phon_marked, group_of=group_of,
                    members=members, pos=pos,
-                   by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, by_place_word=by_word, name_concepts=name_concepts, name_places=name_places)
+                   by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, by_place_word=by_word,
+                   name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:
         """The parts of the index by name, as plain dicts and lists."""

@@ -107,7 +107,8 @@ def test_a_stated_origin_beside_a_short_name_does_not_hide_it(bundled_store, que
 @pytest.mark.parametrize("query, name", [("Istrian ham", "Istarski pršut"), ("Dalmatian pršut", "Dalmatinski pršut"),
                                          ("Styrian pumpkin seed oil", "Steirisches Kürbiskernöl"),
                                          ("Bavarian pretzels", "Bayerische Breze"),
-                                         ("Swabian spaetzle", "Schwäbische Spätzle")])
+                                         ("Swabian spaetzle", "Schwäbische Spätzle"),
+                                         ("Cretan rusks", "Kritiko paximadi")])
 def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, name):
     """An adjective of the place in English meets the GI's own by its sounds, through the place's German name
     where English calls it otherwise (Bavarian: bayerisch); an umlaut spelled out (spaetzle) is the umlaut."""
@@ -139,6 +140,12 @@ def test_japanese_writes_a_chinese_gi_in_its_own_character_forms(bundled_store):
     top = _top(bundled_store, "安溪鉄観音")
     assert top is not None and "安溪铁观音" in top.names and "traditional forms" in top.why
     assert not bundled_store.check("芸術").conflicts
+
+
+def test_a_number_or_a_grade_in_a_sign_is_no_part_of_its_place(bundled_store):
+    """A grade and its number (Grade 2) leave the place an old romanization writes (Lung Ching: Longjing)."""
+    top = _top(bundled_store, "Lung Ching Grade 2")
+    assert top is not None and "龙井茶" in top.names
 
 
 def test_short_names_do_not_flood_ordinary_words(bundled_store):

@@ -332,7 +332,6 @@ def _greek_nominative(token: str) -> str:
     return token[:-2] + "o" if token.endswith("ou") else token[:-1] if token.endswith("is") else token
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")      # a vintage in a spaced sign
 
 
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
@@ -350,7 +349,7 @@ def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = N
     # a name of Chinese syllables has no articles: the lo of Pi Lo Chun (碧螺春) is a syllable of it
     articles = frozenset() if len(tokens) > 1 and all(map(romanize.chinese_syllable, tokens)) else STOPWORDS
     place = [t for t in tokens if t not in articles and t not in modifiers
-             and not (langs is None and _YEAR.fullmatch(t))]            # a label's vintage: Margaux 2015
+             and not (langs is None and t.isdigit())]    # a label's vintage, a grade: Margaux 2015, Grade 2
     if anat.terms and langs is None and "".join(place) not in lexicon().place_aliases:
         styles = lexicon().wine_styles if _of_wine(anat.terms[-1]) else ()
         named = [t for t in place if t not in lexicon().colours and t not in styles]   # a query's colour beside
