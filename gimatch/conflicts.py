@@ -291,8 +291,9 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     signs = [analyze(text) for text in texts]
     for sign in signs:
         _find(sign, idx, out)
-    for text in dict.fromkeys(filter(None, map(japanese_forms_read, texts))):   # 安溪鉄観音: 安溪鐵觀音, which
-        for hit in _find(analyze(text), idx, Collector(idx)).best.values():      # Chinese names fold from
+    # a sign in Japanese forms of characters, read in the traditional forms Chinese names fold from (安溪鉄観音)
+    for text in dict.fromkeys(filter(None, map(japanese_forms_read, texts))):
+        for hit in _find(analyze(text), idx, Collector(idx)).best.values():
             hit.why = f"{hit.why}; read with its Japanese characters in their traditional forms ({text})"
             out.offer(hit)
     # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place

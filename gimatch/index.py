@@ -29,14 +29,14 @@ from pathlib import Path
 from . import identity
 from .model import Protection
 from .text.anatomy import STOPWORDS, canonical_place, compound_place, place_core, spaceless_place_key
-from .text.fold import dominant_script, fold, script_of
+from .text.fold import fold, script_of
 from .text.keys import CANTONESE_SOURCE, ROMANIZATION_KINDS
 from .text import phonetic
 from .text.lexicon import lexicon, prime_lexicon
 
 # The layout of the persisted index and the Python that wrote its values (marshal's format follows Python's
 # version): a file of another layout is built again.
-INDEX_FORMAT = f"9 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
+INDEX_FORMAT = f"8 py{sys.version_info[0]}.{sys.version_info[1]} marshal{marshal.version}"
 HOT = 2000              # lookups in a part read entry by entry, after which the part is read whole
 # The sets of stored sound forms a query meets, by name: (the scripts they were read from, None for all; whole
 # names only; the fewest consonants). A Latin query meets only what an old romanization can render: whole
@@ -69,54 +69,6 @@ def _place_adjectives(gis, name_places):
             for word in place.split():
                 for root in demonym_roots(word, lang):
                     yield gi, ni, key, word, root
-
-
-PLACE_WORD_MIN = 4      # letters of a word of a place that may name it alone
-PLACE_WORD_SHARED = 4   # places a word may be part of and still name one of them (not san, alto, bianco)
-PLACE_WORDS = 5         # words of a place whose runs are indexed
-
-
-def _place_words(gis, name_places, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
-    """The names whose Latin place has several words (PLACE_WORDS at most), by the key of each run of them left
-    when one or more are left out, in order: Mila Zagoras Piliou (Zagora of Pelion) by zagora, Khao Sangyod
-    Muang Phatthalung by sangyodphatthalung; a Thai place by the syllables that open or close it (ปากช่อง of
-    น้อยหน่าปากช่องเขาใหญ่). A single word kept must be one few places share
-    (PLACE_WORD_SHARED), of PLACE_WORD_MIN letters at least, and no landscape word, no word saying which part
-    of the place (haut, alto, château), no marketing or product word, country or grape variety; the places of
-    GIs of English-speaking countries are left out (Central Coast, Long Island: an English place's words are
-    all its name)."""
-    from itertools import combinations
-
-    from .text.lexicon import is_product_term
-
-    lex = lexicon()
-    name_words = {word for word, _ in lex.name_words}
-
-    def weak(tok: str) -> bool:
-        return len(tok) < PLACE_WORD_MIN or tok in STOPWORDS or tok in lex.place_features or tok in lex.varieties \
-            or tok in lex.modifiers or tok in lex.generic or tok in name_words or _of_a_country(tok) \
-            or is_product_term(tok)
-
-    runs: dict[str, set[tuple[int, int]]] = {}
-    places: dict[str, set[str]] = {}
-    for (gi, ni), (place, key) in name_places.items():
-        thai = not place.isascii() and dominant_script(place) == "Thai"
-        toks = spaceless_place_key(place)[1].split() if thai else place.split()
-        if not 2 <= len(toks) <= PLACE_WORDS or not (place.isascii() or thai) or \
-                phonetic.language_of(gis[gi].countries) == "en":
-            continue
-        for n in range(1, len(toks)):
-            # a Thai place's romanized words are syllables: only a run of them that opens or closes it is a place
-            for kept in ((toks[:n], toks[-n:]) if thai else combinations(toks, n)):
-                if n == 1 and weak(kept[0]) or all(weak(tok) for tok in kept):
-                    continue
-                run = canonical_place(list(kept))
-                if run != key:
-                    runs.setdefault(run, set()).add((gi, ni))
-                    if n == 1:
-                        places.setdefault(run, set()).add(key)
-    return {run: [(gi, ni, name_concepts[(gi, ni)]) for gi, ni in sorted(refs)] for run, refs in runs.items()
-            if len(places.get(run, ())) <= PLACE_WORD_SHARED}
 
 
 def _adjective_roots(adjectives, name_concepts) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
@@ -352,8 +304,6 @@ class NameIndex:
     # is the root, or the root and an ending of a few letters (Genova, Kočevje: see match.translation)
     by_place_core: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a place without
     # its landscape words (amalfi of Costa d'Amalfi, magina of Sierra Mágina)
-    by_place_word: dict[str, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)  # a word of a
-    # place of several words that few places share (zagora of Mila Zagoras Piliou; not san, alto): see _place_words
     native_choices: list[str] = field(default_factory=list)   # non-Latin whole keys (龙井茶, กาแฟดอยตุง)
     native_refs: list[list[Ref]] = field(default_factory=list)
     native_by_gram: dict[str, list[int]] = field(default_factory=dict)
@@ -470,7 +420,6 @@ class NameIndex:
             if (opening := compound_place(place, name_concepts[(gi, ni)])) and \
                     phonetic.language_of(gis[gi].countries) != "en":
                 by_core.setdefault(canonical_place([opening]), []).append((gi, ni, name_concepts[(gi, ni)]))
-        by_word = _place_words(gis, name_places, name_concepts)
         adjectives = list(_place_adjectives(gis, name_places))
         adjective_places = _places_of_adjectives(gis, adjectives, by_place)
         by_root = _adjective_roots(adjectives, name_concepts)
@@ -575,8 +524,7 @@ class NameIndex:
                    by_gram=by_gram, native_choices=native_choices, native_refs=[native[c] for c in native_choices],
                    native_by_gram=native_by_gram, phon=phon, phon_marked=phon_marked, group_of=group_of,
                    members=members, pos=pos,
-                   by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, by_place_word=by_word,
-                   name_concepts=name_concepts, name_places=name_places)
+                   by_place_stem=by_stem, by_place_root=by_root, by_place_core=by_core, name_concepts=name_concepts, name_places=name_places)
 
     def _parts(self) -> dict:
         """The parts of the index by name, as plain dicts and lists."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .. import legal
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.anatomy import LINKS, syllables
@@ -204,7 +205,9 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
         score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0
         if q.anat.delocalisers:
             score += 3.0
-        kind = "translation" if same and q.anat.terms else "partial"
+        # the product named and the name's distinctive words: a translation; a share of them too small to score as
+        # one (brick of Chibi Qing Brick Tea) stays a partial name, not lifted into the translation's range
+        kind = "translation" if same and q.anat.terms and score >= legal.score_range("translation")[0] else "partial"
         out.offer(Hit(gi, ni, kind, round(min(score, 89.0), 1),
                       f"{', '.join(repr(t) for t in distinct)} {'is' if len(distinct) == 1 else 'are'} part of {name!r} "
                       f"({coverage:.0%} of its distinctive weight){' and the product agrees' if same else ', a comparable product' if agree else ''}",

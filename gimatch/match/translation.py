@@ -16,7 +16,7 @@ import os
 from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
 from ..text.anatomy import canonical_place, demonym_root, demonym_roots, place_core, place_stem, spaceless_place_key
-from ..text.fold import fold, script_of
+from ..text.fold import fold, japanese_forms_read, script_of
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.phonetic import language_of
 from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
@@ -24,8 +24,6 @@ from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_nam
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
-WORD_OF_PLACE = 2.0      # and more when the query's place is the GI's less some of its words (Zagora of
-                         # Zagoras Piliou)
 SAME_WORD = 1.0          # score more when the query's product word is written in the GI's name
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
@@ -34,7 +32,6 @@ STATED_ORIGIN = 1.0      # less when the place is found once the country or prov
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
 SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place key spells the place's letters
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
-SHORT_ROOT = 3           # letters of the shortest root a place found by its sounds may have
 ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
 
@@ -58,10 +55,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if code in idx.gis[ref[0]].countries]                                # (Tianjin Port is no Porto)
         named |= _offer(q, idx, out, refs, STATED_ORIGIN, "the place without the origin it states", seen)
     if not named and q.script == "Kana" and q.anat.concepts and all(script_of(ch) == "Han" for ch in q.anat.place):
-        # Japanese writes a Chinese place in its characters, which Chinese reads otherwise (金華ハム: 金华火腿)
-        refs = [ref for ref in idx.by_place.get(spaceless_place_key(fold(q.anat.place), False)[0], ())
-                if CHINESE_HOMES.intersection(idx.gis[ref[0]].countries)]
-        named |= _offer(q, idx, out, refs, 0.0, "the Chinese reading of its characters", seen, need_product=True)
+        # Japanese writes a Chinese place in its characters, which Chinese reads otherwise (金華ハム: 金华火腿): the
+        # same characters, not others read alike (幸隆 is no 兴隆)
+        chars = fold(japanese_forms_read(q.anat.place) or q.anat.place)
+        refs = [ref for ref in idx.by_place.get(spaceless_place_key(chars, False)[0], ())
+                if CHINESE_HOMES.intersection(idx.gis[ref[0]].countries)
+                and fold(idx.name_places[ref[0], ref[1]][0]) == chars]
+        named |= _offer(q, idx, out, refs, 0.0, "its characters as Chinese writes them", seen, need_product=True,
+                        explain=True)
     if not named and q.anat.concepts and q.script == "Latin":      # West Lake: 西湖, Ji County: 吉县
         for key in translated_place_readings(q.anat.place):
             named |= _offer(q, idx, out, idx.by_place.get(key, ()), TRANSLATED_CHARACTERS,
@@ -91,9 +92,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     for key in translated_place_readings(" ".join(words[i:j])):
                         _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
                                "part of the place, in the Chinese characters it translates", seen, need_product=True)
-    if not named and q.script in ("Latin", "Thai") and q.anat.concepts:    # Zagora apples: Mila Zagoras Piliou
-        _offer(q, idx, out, idx.by_place_word.get(place, ()), PART_OF_PLACE + WORD_OF_PLACE,
-               "the GI's place with words of it left out", seen, need_product=True)
     if not seen and q.script == "Han" and q.anat.concepts:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
@@ -193,20 +191,19 @@ def _letters_close(place: str, idx: NameIndex, ref) -> bool:
     theirs = "".join(demonym_root(w) for w in (text if text.isascii() else key).split())   # 松阪: matsuzaka
     mine = "".join(demonym_root(w) for w in place.split())
     n = min(len(mine), len(theirs))
-    if n == SHORT_ROOT:          # a root of three letters (nax- of Naxian): the other spelling opens on it, and
-        return mine[:n] == theirs[:n] and abs(len(mine) - len(theirs)) <= 2    # says little more (Naxou, naxo)
-    return n > SHORT_ROOT and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
+    return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
 
 
 def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],
-           need_product: bool = False, by_class: bool = False) -> bool:
+           need_product: bool = False, by_class: bool = False, explain: bool = False) -> bool:
     """Offer the GIs of these place refs; whether one was a translation (the place and the product). With
     ``need_product``, only translations: of the product a name names, or with ``by_class`` of a name that names
-    none, its very class."""
+    none, its very class. ``how`` the place was found is said where it costs score, or with ``explain``."""
     qconcepts = q.anat.concepts
     qclasses = q.anat.classes
+    said = bool(less) or explain
 
-    def ev(key_kind: str = "place+term", detail: str | None = how if less else None) -> Evidence:
+    def ev(key_kind: str = "place+term", detail: str | None = how if said else None) -> Evidence:
         return Evidence(query_key=q.anat.place_key, gi_key=q.anat.place_key, key_kind=key_kind, detail=detail)
 
     translated = False
@@ -222,7 +219,7 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
             score = (88.0 if concepts & qconcepts else 86.0) + (SAME_WORD if _same_word(q, idx, gi, ni) else 0.0)
             translated = True
             out.offer(Hit(gi, ni, "translation", score - less,
-                          f"same place ({q.anat.place!r}{', by ' + how if less else ''}) and the same product "
+                          f"same place ({q.anat.place!r}{', by ' + how if said else ''}) and the same product "
                           f"({term}) as {name!r}: a translation", ev(detail=term)))
         # a name without a product word: a product of its class, of the very class where the place was met
         # otherwise than as written (without its landscape words, by its sounds)
@@ -230,7 +227,7 @@ def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str
                 (c == g.class_common) if need_product else class_within(c, g.class_common) for c in qclasses):
             translated = True
             out.offer(Hit(gi, ni, "translation", 86.0 - less,
-                          f"same place ({q.anat.place!r}{', by ' + how if less else ''}) as {name!r}, a name "
+                          f"same place ({q.anat.place!r}{', by ' + how if said else ''}) as {name!r}, a name "
                           f"without a product word, and a product of its class ({g.class_common})",
                           ev("place+class")))
         elif need_product:

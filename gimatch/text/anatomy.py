@@ -332,8 +332,6 @@ def _greek_nominative(token: str) -> str:
     return token[:-2] + "o" if token.endswith("ou") else token[:-1] if token.endswith("is") else token
 
 
-
-
 def _latin_anatomy(folded: str, anat: Anatomy, langs: tuple[str, ...] | None = None,
                    written_in: frozenset[str] | None = None, old_chinese: bool = False, sign: bool = True) -> None:
     terms = _terms_beside_old_chinese() if old_chinese else \
