@@ -1882,6 +1882,16 @@ def test_a_sports_word_names_a_club_wherever_it_stands(bundled_store):
     assert _found(bundled_store, "Rioja Deportivo", "Rioja", within=1)
 
 
+def test_a_clubs_two_letter_abbreviation_names_it_where_no_label_writes_one(bundled_store):
+    """CD, UD and RC are clubs' (CD Nacional Madeira, Extremadura UD, RC Strasbourg Alsace); AC opens labels
+    (appellation contrôlée) and US states an origin, so AC Bordeaux and US Champagne stay conflicts."""
+    for sign in ("CD Nacional Madeira", "Extremadura UD", "RC Strasbourg Alsace"):
+        assert not bundled_store.check(sign).conflicts
+        assert bundled_store.check(sign, threshold=0).conflicts[0].kind == "institution"
+    assert _found(bundled_store, "US Champagne", "Champagne", within=1)
+    assert _found(bundled_store, "AC Bordeaux", "Bordeaux", within=1)
+
+
 @pytest.mark.parametrize("sign, name", [("高貴蒙特布查諾", "Vino Nobile di Montepulciano"),
                                         ("蒙特普恰诺贵族酒", "Vino Nobile di Montepulciano"),
                                         ("经典基安帝", "Chianti Classico")])
