@@ -967,6 +967,30 @@ def test_a_place_adjective_whose_ending_takes_the_places_own(bundled_store):
     assert _top_kind(bundled_store, "Kočevje cheese", "Kočevski gozdni med") != "translation"   # another product
 
 
+@pytest.mark.parametrize("query, name", [("Lika potatoes", "Lički krumpir"), ("ham from Krk", "Krčki pršut"),
+                                         ("Pardubice gingerbread", "Pardubický perník"),
+                                         ("Kalisz wafers", "Andruty kaliskie"), ("Isle of Pag cheese", "Paški sir")])
+def test_a_place_meets_its_slavic_adjective_whose_ending_changed_its_last_consonant(bundled_store, query, name):
+    """Krk gives Krčki, Pag Paški, Lika Lički, Pardubice Pardubický, Kalisz kaliskie: the place's last consonant
+    changes before the adjective's ending, so both meet on that consonant's class."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
+def test_slavic_adjective_keys_read_the_places_consonant_by_class():
+    from gimatch.text.anatomy import slavic_adjective_keys, slavic_place_keys
+
+    for place, adjective in [("pag", "paski"), ("krk", "krcki"), ("praha", "prazska"), ("istra", "istarski"),
+                             ("lovech", "loveshka"), ("prekmurje", "prekmurska"), ("neretva", "neretvanska"),
+                             ("pomorie", "pomoriyska"), ("lacko", "lackie")]:
+        assert slavic_place_keys(place) & slavic_adjective_keys(adjective), (place, adjective)
+    assert not slavic_adjective_keys("pasta") and not slavic_adjective_keys("ski")
+    assert not slavic_place_keys("troy") & slavic_adjective_keys("troyanska")   # -anski after two consonants only
+
+
+def test_a_place_met_by_its_slavic_adjective_needs_the_product(bundled_store):
+    assert not any(c.kind == "translation" for c in bundled_store.check("Pag honey").conflicts)
+
+
 def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
     """Жигондас АОК: the AOC as Russian shops write it is no sound of the name; nor is IGT beside Hangul, nor
     O.P.A.P. (stops and all) closing katakana."""

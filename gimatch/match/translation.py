@@ -15,7 +15,8 @@ import os
 
 from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
-from ..text.anatomy import canonical_place, demonym_root, demonym_roots, place_core, place_stem, spaceless_place_key
+from ..text.anatomy import (canonical_place, demonym_root, demonym_roots, place_core, place_stem, slavic_adjective_keys,
+                             slavic_place_keys, spaceless_place_key)
 from ..text.fold import fold, japanese_forms_read, script_of
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.phonetic import language_of
@@ -34,6 +35,8 @@ SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place 
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
 ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
+# The countries whose names write a place as a Slavic adjective (Paški sir, Krčki pršut, Pražská šunka)
+SLAVIC_COUNTRIES = frozenset({"HR", "SI", "CZ", "SK", "PL", "BG", "RS", "ME", "BA", "MK", "UA", "RU", "BY"})
 
 
 def find(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -70,6 +73,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not named and q.anat.concepts and place not in lexicon().countries:
         named |= _offer(q, idx, out, _adjective_refs(idx, place), BY_ADJECTIVE, "its adjective", seen,
                         need_product=True)
+    one_word = [w for w in q.anat.place.split() if w not in lexicon().place_features]
+    if not named and q.anat.concepts and q.script in SPELLED_OUT and len(one_word) == 1:   # Pag: Paški sir
+        by_key = _slavic_adjectives(idx)
+        refs = [ref for key in slavic_place_keys(demonym_root(one_word[0])) for ref in by_key.get(key, ())]
+        named |= _offer(q, idx, out, refs, BY_ADJECTIVE, "its Slavic adjective", seen, need_product=True)
     words = q.anat.place.split()
     if not named and q.anat.concepts:        # Amalfi (Coast) lemons: Limone Costa d'Amalfi; Black Forest trout:
         # Schwarzwaldforelle, though the Black Forest names GIs of other products as written (Schwarzwälder Schinken)
@@ -131,6 +139,20 @@ def _adjective_refs(idx: NameIndex, place: str) -> list:
     took the c; Kočevje: kočev- of Kočevski)."""
     return [ref for root in dict.fromkeys(place[:len(place) - n] for n in range(ADJECTIVE_TAKES + 1))
             if len(root) >= 5 for ref in idx.by_place_root.get(root, ())]
+
+
+def _slavic_adjectives(idx: NameIndex) -> dict[str, list]:
+    """The refs of the names of GIs of SLAVIC_COUNTRIES that name a product, by the keys of the place each word of
+    their place is an adjective of (slavic_adjective_keys: Paški sir under paS), read once per index."""
+    if "_slavic_adjectives" not in idx.__dict__:
+        found: dict[str, list] = {}
+        for (gi, ni), concepts in idx.name_concepts.items():
+            if concepts and SLAVIC_COUNTRIES.intersection(idx.gis[gi].countries):
+                place = fold(idx.name_places.get((gi, ni), ("", ""))[0])
+                for key in {k for word in place.split() if word.isascii() for k in slavic_adjective_keys(word)}:
+                    found.setdefault(key, []).append((gi, ni, concepts))
+        idx.__dict__["_slavic_adjectives"] = found
+    return idx.__dict__["_slavic_adjectives"]
 
 
 def _other_ending_refs(idx: NameIndex, place: str) -> list:

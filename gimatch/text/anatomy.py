@@ -160,6 +160,54 @@ def demonym_roots(tok: str, lang: str | None = None):
             yield tok[:-n]
 
 
+# A Slavic place adjective (folded): -ski, -ská, -skie, -ский read as -skiy, and -cki where the place ends on k or c.
+# The consonant the place closes on changes before the ending (Krk: Krčki, Pag: Paški, Praha: Pražská, Lovech:
+# Loveshka), so a place and an adjective meet on a key whose last letter is that consonant's class: C for k, c and
+# č (folded to c), S for g, h, s, z, š and ž.
+_SLAVIC_ADJECTIVE = re.compile(r"([sc])k(?:ie|iy|ii|aya|oe|i|a|o|e|y)$")
+_SLAVIC_CLASS = {"k": "C", "c": "C", "g": "S", "h": "S", "s": "S", "z": "S"}
+_SLAVIC_DIGRAPHS = {"sz": ("S",), "sh": ("S",), "zh": ("S",), "cz": ("C",), "ch": ("C", "S")}
+_SLAVIC_PLACE_ENDINGS = ("ija", "ije", "ja", "je", "a", "e", "o", "y", "i")
+SLAVIC_KEY_MIN = 3
+
+
+def slavic_adjective_keys(word: str) -> frozenset[str]:
+    """The keys of the place a folded Slavic place adjective is formed on (see :func:`slavic_place_keys`): paski
+    gives paS (Pag), krcki krC (Krk), prazska praS (Praha), istarski istr (Istra), neretvanska neretv
+    (Neretva), pomoriyska pomori (Pomorie); empty for a word with no such ending."""
+    word = word.replace("shk", "sk").replace("zhk", "sk").replace("chk", "ck")
+    m = _SLAVIC_ADJECTIVE.search(word)
+    if not m or m.start() < 2:
+        return frozenset()
+    root = word[:m.start()]
+    if m.group(1) == "c":                            # krcki: krC; lackie (Łącko): laC and lacC
+        keys = {root + "C", root + "cC"}
+    else:                                            # hvarski: hvar; paski: paS; prazska: praS
+        keys = {root, root + "S"} | ({root[:-1] + "S"} if root[-1] in "sz" else set())
+        if re.search(r"[^aeiouy]{2}an$", root):      # the -anski of a place closing on two consonants and a
+            keys.add(root[:-2])                      # (Neretva, Strandzha)
+        if root[-2:] in ("iy", "ij", "ii"):          # pomoriyska: Pomorie
+            keys.add(root[:-1])
+        if re.search(r"[^aeiou][ae][rl]$", root):    # the vowel an adjective puts in a closing cluster (istar: Istra)
+            keys.add(root[:-2] + root[-1])
+    return frozenset(k for k in keys if len(k) >= SLAVIC_KEY_MIN)
+
+
+def slavic_place_keys(place: str) -> frozenset[str]:
+    """The keys a folded place word meets its Slavic adjectives on: the word less a closing vowel (or j or ij
+    and a vowel: Prekmurje, Slavonija), its last consonant by class (Krk: krC; Pag: paS; Kalisz: kaliS)."""
+    stems = {place} | {place[:-len(e)] for e in _SLAVIC_PLACE_ENDINGS if place.endswith(e) and len(place) > len(e) + 1}
+    keys = set()
+    for stem in stems:
+        if stem[-2:] in _SLAVIC_DIGRAPHS:
+            keys.update(stem[:-2] + c for c in _SLAVIC_DIGRAPHS[stem[-2:]])
+        elif stem[-1:] in _SLAVIC_CLASS:
+            keys.add(stem[:-1] + _SLAVIC_CLASS[stem[-1]])
+        else:
+            keys.add(stem)
+    return frozenset(k for k in keys if len(k) >= SLAVIC_KEY_MIN)
+
+
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
