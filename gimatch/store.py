@@ -356,6 +356,7 @@ class Store:
     @staticmethod
     def _write_names(conn, gi: GI, anatomy, name_keys, phonetic_keys) -> None:
         """A record's names as gimatch analyses them (place, product concepts) and their keys."""
+        from .text.anatomy import place_stem, places_by_romanization
         from .text.language import COUNTRY_LANGS
         from .text.phonetic import language_of
 
@@ -367,12 +368,14 @@ class Store:
         lang = language_of(gi.countries)
         langs = tuple(x for c in gi.countries for x in COUNTRY_LANGS.get(c, ())) or None
         key_rows = []
-        for idx, name in enumerate(gi.names):
-            anat = anatomy(name.text, japanese=japanese, langs=langs)
+        anats = [anatomy(name.text, japanese=japanese, langs=langs) for name in gi.names]
+        split = places_by_romanization([(n.text, n.script, a) for n, a in zip(gi.names, anats)]) if chinese else {}
+        for idx, (name, anat) in enumerate(zip(gi.names, anats)):
+            place, place_key = split.get(idx, (anat.place, anat.place_key))
             conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
-                          anat.place, anat.place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),
-                          anat.place_stem])
+                          place, place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),
+                          place_stem(place) if idx in split and place.isascii() else anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese,
                                                                           chinese_gi=chinese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(   # stops marked: see the index

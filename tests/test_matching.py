@@ -991,6 +991,23 @@ def test_a_place_met_by_its_slavic_adjective_needs_the_product(bundled_store):
     assert not any(c.kind == "translation" for c in bundled_store.check("Pag honey").conflicts)
 
 
+@pytest.mark.parametrize("query, name", [("Lu'an tea", "六安瓜片"), ("Lu An green tea", "六安瓜片")])
+def test_a_chinese_names_place_is_where_its_pinyin_closes_its_first_word(bundled_store, query, name):
+    """六安瓜片 has no product word the lexicon knows to close its place at; the register writes it Lu'an Guapian,
+    so its place is 六安, and Lu'an tea is a translation of it."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
+def test_a_name_written_syllable_by_syllable_shows_no_place():
+    from gimatch.text.anatomy import anatomy, places_by_romanization
+
+    names = [("五粮液", "Han"), ("Wu Liang Ye", "Latin")]
+    assert not places_by_romanization([(text, script, anatomy(text)) for text, script in names])
+    names = [("六安瓜片", "Han"), ("Lu'an Guapian", "Latin")]
+    assert places_by_romanization([(text, script, anatomy(text)) for text, script in names]) == {
+        0: ("六安", "luan"), 1: ("luan", "luan")}
+
+
 def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
     """Жигондас АОК: the AOC as Russian shops write it is no sound of the name; nor is IGT beside Hangul, nor
     O.P.A.P. (stops and all) closing katakana."""

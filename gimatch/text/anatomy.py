@@ -595,6 +595,32 @@ def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, s
     return canonical_place(words), " ".join(words)
 
 
+_APOSTROPHES = str.maketrans("", "", "'’ʼ")
+
+
+def places_by_romanization(names: list[tuple[str, str, Anatomy]]) -> dict[int, tuple[str, str]]:
+    """The places a Chinese GI's record shows by writing its name in pinyin word by word, where the analysis of
+    its Chinese name found no product word to close the place at (六安瓜片, Lu'an Guapian: 六安 and Lu'an; 平和白芽奇兰,
+    Pinghe Baiya Qilan: 平和): an opening of the Chinese name, of two characters or more and not all of it, read
+    as the first word of a Latin name of the record, where that word is not one syllable of a name written
+    syllable by syllable (Wu Liang Ye, Gou Gu Nao). ``names``: (text, script, analysis) of each name; returns
+    (place, place key) by the position of each name split so."""
+    latin = [(i, [fold(w.translate(_APOSTROPHES)) for w in text.split()]) for i, (text, script, _) in
+             enumerate(names) if script == "Latin"]
+    out: dict[int, tuple[str, str]] = {}
+    for i, (text, script, anat) in enumerate(names):
+        if script != "Han" or anat.concepts or fold(anat.place) != fold(text):
+            continue
+        readings = {fold(romanize.pinyin(text[:n])).replace(" ", ""): n for n in range(2, len(text))}
+        for j, words in latin:
+            if len(words) > 1 and words[0] in readings:
+                out[i] = (text[:readings[words[0]]], spaceless_place_key(text[:readings[words[0]]])[0])
+                if names[j][2].place and not names[j][2].concepts:
+                    out.setdefault(j, (words[0], canonical_place(words[:1])))
+                break
+    return out
+
+
 def anatomy(name: str, *, japanese: bool | None = None, langs: tuple[str, ...] | None = None,
             stored: bool = False) -> Anatomy:
     """Split a name into place part, product terms and delocalisers; ``langs``: the languages a stored name may
