@@ -1008,6 +1008,21 @@ def test_a_name_written_syllable_by_syllable_shows_no_place():
         0: ("六安", "luan"), 1: ("luan", "luan")}
 
 
+@pytest.mark.parametrize("query", ["Vino rosso", "Vinegar, Red Wine", "Pinot Grigio", "Pinot noir"])
+def test_colour_words_and_a_variety_with_its_colour_are_no_partial_name(bundled_store, query):
+    """Rosso of Valtellina rosso, red of Red Mountain, Pinot grigio of Oltrepò Pavese Pinot grigio: the colour
+    says what wine it is, and a grape variety with its colour names the variety, not the GI."""
+    assert not [c for c in bundled_store.check(query).conflicts if c.kind in ("partial", "translation")]
+
+
+def test_greek_of_a_greek_gi_is_read_as_spelled_not_as_a_rendering(bundled_store):
+    """Εξαιρετικό παρθένο ελαιόλαδο (extra virgin olive oil) opens the Greek names of Cretan olive oils: a Greek
+    sign of those words is no rendering of the sounds of their Latin spelling (Exeretiko partheno eleolado)."""
+    found = bundled_store.check("Εξαιρετικό Παρθένο Ελαιόλαδο 1L").conflicts
+    assert not [c for c in found if c.kind == "transcription" and "GR" in c.country]
+    assert _found(bundled_store, "Σαντρίνη", "Σαντορίνη", within=1)
+
+
 def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
     """Жигондас АОК: the AOC as Russian shops write it is no sound of the name; nor is IGT beside Hangul, nor
     O.P.A.P. (stops and all) closing katakana."""

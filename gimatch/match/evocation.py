@@ -166,6 +166,10 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
                                                                or distinct[0] in lex.place_features):
         return                        # one word that qualifies several places, or a landscape word (river,
                                       # valley), is alone no partial name
+    if all(t in lex.colours for t in distinct) or len(distinct) > 1 and all(
+            t in lex.colours or t in lex.varieties for t in distinct) and any(t in lex.varieties for t in distinct):
+        return                        # colour words say what wine it is (Vino rosso: no Valtellina rosso), and a
+                                      # grape variety with its colour names the variety (Pinot grigio)
     # one word, no product named, that meets a word of a name only once its plural is folded: another word
     # (Coles is no Cole of Cole Ranch; Cévennes is a word of Oignon doux des Cévennes as written)
     folded_only = written[0] if written and len(distinct) == 1 and not q.anat.terms and written[:1] != distinct \
