@@ -40,6 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
+from .match.base import other_goods
 from .match.base import institution_named, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, japanese_forms_read, joined
@@ -234,6 +235,9 @@ def _mark_homonyms(conflicts: list[Conflict]) -> None:
 
 
 IN_A_LONGER_SIGN = 6.0     # less for a GI a run of the sign's words names (조르쥐 뒤뵈프 보졸레: a producer, then the GI)
+SOUNDS_IN_A_LONGER_SIGN = 3.0   # less where the run renders the GI's name sound for sound, the sign names no GI
+                                # whole and no other goods (깜포 엘리세오 또로: a producer, then Toro), as a Latin
+                                # sign holding the name as written does
 
 
 WITHIN = 2.0   # less for a GI whose name is inside the name a sign renders whole than for that name's GI
@@ -300,7 +304,8 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
     # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's). A run is all the sign names, and is not
     # scored down, when the other words name no place and no other product (Ланге Россо; 랑게 네비올로, a wine's
-    # grape) and the whole sign names no other GI (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes)
+    # grape) and the whole sign names no other GI (Мускат Ривезальт: Muscat de Rivesaltes before Rivesaltes);
+    # it is scored down less when it renders the name sound for sound (SOUNDS_IN_A_LONGER_SIGN)
     named = any(hit.kind == "identical" for hit in out.best.values())
     named_whole = {gi for gi, hit in out.best.items() if hit.score >= threshold}
     for text, rest in [] if named or phonetic.names_a_person(signs[0]) else windows(name):
@@ -311,7 +316,9 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
                 whole = rest is not None and not _others(idx, named_whole, hit.gi) and all(
                     class_within(product, idx.gis[hit.gi].class_common) for product in rest)
-                out.offer(hit, less=0.0 if whole else IN_A_LONGER_SIGN)
+                as_written = hit.sound_for_sound and not named_whole and \
+                    not other_goods(signs[0], idx.gis[hit.gi].class_common)
+                out.offer(hit, less=0.0 if whole else SOUNDS_IN_A_LONGER_SIGN if as_written else IN_A_LONGER_SIGN)
     _names_within(idx, out, signs[0].script)
     q = next((s for s in signs if s.anat.concepts), signs[0])     # the reading that names the product, if one does
     hits = list(out.best.values())

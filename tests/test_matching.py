@@ -1023,6 +1023,18 @@ def test_greek_of_a_greek_gi_is_read_as_spelled_not_as_a_rendering(bundled_store
     assert _found(bundled_store, "Σαντρίνη", "Σαντορίνη", within=1)
 
 
+def test_a_run_of_a_longer_sign_that_renders_a_name_sound_for_sound_counts(bundled_store):
+    """Бодега Мартинес Риоха: a producer, then Rioja rendered sound for sound, is a conflict as 'Bodega Martinez
+    Rioja' is; beside other goods (сок, juice) it is not."""
+    assert _found(bundled_store, "Бодега Мартинес Риоха", "Rioja", within=1)
+    assert not bundled_store.check("Риоха сок").conflicts
+
+
+@pytest.mark.parametrize("query", ["토니 포트", "Тони Порт", "トーニー・ポート"])
+def test_tawny_heard_as_english_is_a_label_word_of_port(bundled_store, query):
+    assert _found(bundled_store, query, "Porto", within=1)
+
+
 def test_label_words_are_off_a_sign_heard_by_sound(bundled_store):
     """Жигондас АОК: the AOC as Russian shops write it is no sound of the name; nor is IGT beside Hangul, nor
     O.P.A.P. (stops and all) closing katakana."""

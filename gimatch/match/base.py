@@ -82,6 +82,7 @@ class Hit:
     score: float
     why: str
     evidence: Evidence
+    sound_for_sound: bool = False   # a transcription whose sounds are the name's (phonetic.SOUND_FOR_SOUND)
 
 
 class Collector:

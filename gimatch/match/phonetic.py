@@ -792,5 +792,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             above = sim - bar if bar >= unfit else max(0.0, sim - unfit) + (min(sim, unfit) - bar) / 10
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev), less=PLACE_ONLY if part == "the place in " and fold(
+                          f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND),
+                      less=PLACE_ONLY if part == "the place in " and fold(
                               idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)
