@@ -371,11 +371,11 @@ class Store:
         anats = [anatomy(name.text, japanese=japanese, langs=langs) for name in gi.names]
         split = places_by_romanization([(n.text, n.script, a) for n, a in zip(gi.names, anats)]) if chinese else {}
         for idx, (name, anat) in enumerate(zip(gi.names, anats)):
-            place, place_key = split.get(idx, (anat.place, anat.place_key))
+            place, place_key, stem_of, named_by = split.get(idx, (anat.place, anat.place_key, "", idx))
             conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
-                          place, place_key, json.dumps(sorted(anat.concepts_of(pc.common if pc else None))),
-                          place_stem(place) if idx in split and place.isascii() else anat.place_stem])
+                          place, place_key, json.dumps(sorted(anats[named_by].concepts_of(pc.common if pc else None))),
+                          place_stem(stem_of) if idx in split else anat.place_stem])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese,
                                                                           chinese_gi=chinese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(   # stops marked: see the index

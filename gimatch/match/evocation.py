@@ -166,10 +166,10 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
                                                                or distinct[0] in lex.place_features):
         return                        # one word that qualifies several places, or a landscape word (river,
                                       # valley), is alone no partial name
-    if all(t in lex.colours for t in distinct) or len(distinct) > 1 and all(
-            t in lex.colours or t in lex.varieties for t in distinct) and any(t in lex.varieties for t in distinct):
-        return                        # colour words say what wine it is (Vino rosso: no Valtellina rosso), and a
-                                      # grape variety with its colour names the variety (Pinot grigio)
+    # colour words say what wine it is (Vino rosso is no Valtellina rosso), and a grape variety with its colour
+    # names the variety (Pinot grigio): no partial name, though a name of those words reordered is a variant
+    colours_only = all(t in lex.colours for t in distinct) or len(distinct) > 1 and all(
+        t in lex.colours or t in lex.varieties for t in distinct) and any(t in lex.varieties for t in distinct)
     # one word, no product named, that meets a word of a name only once its plural is folded: another word
     # (Coles is no Cole of Cole Ranch; Cévennes is a word of Oignon doux des Cévennes as written)
     folded_only = written[0] if written and len(distinct) == 1 and not q.anat.terms and written[:1] != distinct \
@@ -205,6 +205,8 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
                 not q.anat.delocalisers:
             out.offer(Hit(gi, ni, "variant", REORDERED, f"the words of {name!r} in another order",
                           Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail="reordered")))
+            continue
+        if colours_only:
             continue
         score += SAME_PRODUCT if same else OTHER_PRODUCT if qclasses else 0.0
         if q.anat.delocalisers:

@@ -58,8 +58,7 @@ LATIN_MIN = PHON_VIEWS["romanized"][2]   # close and long: Latin brand names mee
 # (シャンパーニュ, 香槟 for Champagne) is itself a rendering, and a rendering is read against the name's own
 # sounds, not against another rendering of them
 NATIVE_IN = {"han": CHINESE_HOMES | {"JP"}, "kana": frozenset({"JP"}),
-             "hangul": frozenset({"KR"}), "thai": frozenset({"TH"}), "greek": frozenset({"GR", "CY"})}
-SPELLED_NATIVE = frozenset({"greek"})   # the alphabets of NATIVE_IN, whose names the exact and fuzzy matchers read
+             "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
 
@@ -637,9 +636,6 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             g = idx.gis[gi]
             if own != "latin" and source in NATIVE_IN and not NATIVE_IN[source].intersection(g.countries):
                 continue                     # another script's rendering of a foreign name
-            if own in SPELLED_NATIVE and NATIVE_IN[own].intersection(g.countries):
-                continue                     # Greek of a Greek GI spells its name, renders no sounds of it (the
-                                             # Εξαιρετικό παρθένο ελαιόλαδο of a Greek olive oil's name)
             consonants = len(key_skel)
             if len(skel) < consonants - MISSING:
                 continue                     # a rendering keeps the name's consonants but one (卡薩帝 is no Calzadilla)

@@ -29,6 +29,7 @@ SAME_WORD = 1.0          # score more when the query's product word is written i
 BY_SOUND = 5.0           # score less when the place is found by the sounds of its stem
 TRANSLATED_CHARACTERS = 2.0   # less when the place is written in English words that translate its characters
 BY_ADJECTIVE = 2.0       # less when a name writes the place as an adjective of that root (Genova: Genovese)
+BY_SLAVIC_ADJECTIVE = 3.0   # less when it meets the place by the class of the consonant its ending changed (Krčki)
 STATED_ORIGIN = 1.0      # less when the place is found once the country or province the sign states is off
 ADJECTIVE_TAKES = 2      # the letters of a place's own ending its adjective may drop (Kočevje: Kočevski)
 SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place key spells the place's letters
@@ -73,11 +74,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not named and q.anat.concepts and place not in lexicon().countries:
         named |= _offer(q, idx, out, _adjective_refs(idx, place), BY_ADJECTIVE, "its adjective", seen,
                         need_product=True)
-    one_word = [w for w in q.anat.place.split() if w not in lexicon().place_features]
-    if not named and q.anat.concepts and q.script in SPELLED_OUT and len(one_word) == 1:   # Pag: Paški sir
-        by_key = _slavic_adjectives(idx)
-        refs = [ref for key in slavic_place_keys(demonym_root(one_word[0])) for ref in by_key.get(key, ())]
-        named |= _offer(q, idx, out, refs, BY_ADJECTIVE, "its Slavic adjective", seen, need_product=True)
+    if not named and q.anat.concepts and q.script in SPELLED_OUT:     # Pag: Paški sir; Pager (German): Pag
+        core = [w for w in q.anat.place.split() if w not in lexicon().place_features]
+        if len(core) == 1:
+            by_key = _slavic_adjectives(idx)
+            refs = [ref for key in slavic_place_keys(demonym_root(core[0], "de")) for ref in by_key.get(key, ())]
+            named |= _offer(q, idx, out, refs, BY_SLAVIC_ADJECTIVE, "its Slavic adjective", seen, need_product=True)
     words = q.anat.place.split()
     if not named and q.anat.concepts:        # Amalfi (Coast) lemons: Limone Costa d'Amalfi; Black Forest trout:
         # Schwarzwaldforelle, though the Black Forest names GIs of other products as written (Schwarzwälder Schinken)
@@ -142,14 +144,14 @@ def _adjective_refs(idx: NameIndex, place: str) -> list:
 
 
 def _slavic_adjectives(idx: NameIndex) -> dict[str, list]:
-    """The refs of the names of GIs of SLAVIC_COUNTRIES that name a product, by the keys of the place each word of
-    their place is an adjective of (slavic_adjective_keys: Paški sir under paS), read once per index."""
+    """The refs of the names of GIs of SLAVIC_COUNTRIES that name a product, by the keys of the places their words
+    are adjectives of, as written (slavic_adjective_keys: Paški sir under paS), read once per index."""
     if "_slavic_adjectives" not in idx.__dict__:
         found: dict[str, list] = {}
         for (gi, ni), concepts in idx.name_concepts.items():
             if concepts and SLAVIC_COUNTRIES.intersection(idx.gis[gi].countries):
-                place = fold(idx.name_places.get((gi, ni), ("", ""))[0])
-                for key in {k for word in place.split() if word.isascii() for k in slavic_adjective_keys(word)}:
+                words = idx.gis[gi].names[ni].lower().split()
+                for key in {k for word in words for k in slavic_adjective_keys(word)}:
                     found.setdefault(key, []).append((gi, ni, concepts))
         idx.__dict__["_slavic_adjectives"] = found
     return idx.__dict__["_slavic_adjectives"]

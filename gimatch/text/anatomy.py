@@ -160,51 +160,41 @@ def demonym_roots(tok: str, lang: str | None = None):
             yield tok[:-n]
 
 
-# A Slavic place adjective (folded): -ski, -ská, -skie, -ский read as -skiy, and -cki where the place ends on k or c.
-# The consonant the place closes on changes before the ending (Krk: Krčki, Pag: Paški, Praha: Pražská, Lovech:
-# Loveshka), so a place and an adjective meet on a key whose last letter is that consonant's class: C for k, c and
-# č (folded to c), S for g, h, s, z, š and ž.
-_SLAVIC_ADJECTIVE = re.compile(r"([sc])k(?:ie|iy|ii|aya|oe|i|a|o|e|y)$")
+# A Slavic place adjective whose ending changed the consonant its place closes on (Krk: Krčki, Pag: Paški, Praha:
+# Pražská, Pardubice: Pardubický, Lovech: Loveshka): as written, the changed consonant stands before the k of the
+# ending, so a place and such an adjective meet on a key whose last letter is that consonant's class, C for k and
+# c, S for g, h, s, z; the plain -ski of a place kept whole (Hvar: hvarski) is the adjective index's (index.py).
+_SLAVIC_ADJECTIVE = re.compile(r"(č|ć|ch|c|š|ž|ś|ż|sh|zh)s?k(?:ie|iy|ii|aya|oe|i|a|o|e|y|ý|á|é|í|ó)$")
 _SLAVIC_CLASS = {"k": "C", "c": "C", "g": "S", "h": "S", "s": "S", "z": "S"}
 _SLAVIC_DIGRAPHS = {"sz": ("S",), "sh": ("S",), "zh": ("S",), "cz": ("C",), "ch": ("C", "S")}
-_SLAVIC_PLACE_ENDINGS = ("ija", "ije", "ja", "je", "a", "e", "o", "y", "i")
+_SLAVIC_PLACE_ENDINGS = ("ija", "ije", "ja", "je", "a")   # and the e of -ice, the o of -ovo and -evo
 SLAVIC_KEY_MIN = 3
 
 
 def slavic_adjective_keys(word: str) -> frozenset[str]:
-    """The keys of the place a folded Slavic place adjective is formed on (see :func:`slavic_place_keys`): paski
-    gives paS (Pag), krcki krC (Krk), prazska praS (Praha), istarski istr (Istra), neretvanska neretv
-    (Neretva), pomoriyska pomori (Pomorie); empty for a word with no such ending."""
-    word = word.replace("shk", "sk").replace("zhk", "sk").replace("chk", "ck")
+    """The key of the place a Slavic place adjective (lower case, as written) is formed on, where its ending
+    changed the place's last consonant (see :func:`slavic_place_keys`): paški gives paS (Pag), krčki krC (Krk),
+    pražská praS (Praha), pardubický pardubiC (Pardubice), loveshka loveS (Lovech); empty for any other word."""
     m = _SLAVIC_ADJECTIVE.search(word)
-    if not m or m.start() < 2:
+    if not m:
         return frozenset()
-    root = word[:m.start()]
-    if m.group(1) == "c":                            # krcki: krC; lackie (Łącko): laC and lacC
-        keys = {root + "C", root + "cC"}
-    else:                                            # hvarski: hvar; paski: paS; prazska: praS
-        keys = {root, root + "S"} | ({root[:-1] + "S"} if root[-1] in "sz" else set())
-        if re.search(r"[^aeiouy]{2}an$", root):      # the -anski of a place closing on two consonants and a
-            keys.add(root[:-2])                      # (Neretva, Strandzha)
-        if root[-2:] in ("iy", "ij", "ii"):          # pomoriyska: Pomorie
-            keys.add(root[:-1])
-        if re.search(r"[^aeiou][ae][rl]$", root):    # the vowel an adjective puts in a closing cluster (istar: Istra)
-            keys.add(root[:-2] + root[-1])
-    return frozenset(k for k in keys if len(k) >= SLAVIC_KEY_MIN)
+    key = fold(word[:m.start()]) + ("C" if m.group(1)[0] in "čćc" else "S")
+    return frozenset({key}) if len(key) >= SLAVIC_KEY_MIN else frozenset()
 
 
 def slavic_place_keys(place: str) -> frozenset[str]:
-    """The keys a folded place word meets its Slavic adjectives on: the word less a closing vowel (or j or ij
-    and a vowel: Prekmurje, Slavonija), its last consonant by class (Krk: krC; Pag: paS; Kalisz: kaliS)."""
+    """The keys a folded place word meets its Slavic adjectives on: the word, or less a closing a (or j or ij and
+    a vowel: Prekmurje, Slavonija; the e of -ice, the o of -ovo and -evo), its last consonant by class (Krk: krC;
+    Pag: paS; Lovech: loveC and loveS); none for a word that closes on no such consonant."""
     stems = {place} | {place[:-len(e)] for e in _SLAVIC_PLACE_ENDINGS if place.endswith(e) and len(place) > len(e) + 1}
+    if place.endswith(("ice", "ovo", "evo")):
+        stems.add(place[:-1])
     keys = set()
     for stem in stems:
         if stem[-2:] in _SLAVIC_DIGRAPHS:
             keys.update(stem[:-2] + c for c in _SLAVIC_DIGRAPHS[stem[-2:]])
         elif stem[-1:] in _SLAVIC_CLASS:
             keys.add(stem[:-1] + _SLAVIC_CLASS[stem[-1]])
-        else:
-            keys.add(stem)
     return frozenset(k for k in keys if len(k) >= SLAVIC_KEY_MIN)
 
 
@@ -598,25 +588,26 @@ def spaceless_place_key(text: str, japanese: bool | None = None) -> tuple[str, s
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
-def places_by_romanization(names: list[tuple[str, str, Anatomy]]) -> dict[int, tuple[str, str]]:
-    """The places a Chinese GI's record shows by writing its name in pinyin word by word, where the analysis of
-    its Chinese name found no product word to close the place at (六安瓜片, Lu'an Guapian: 六安 and Lu'an; 平和白芽奇兰,
-    Pinghe Baiya Qilan: 平和): an opening of the Chinese name, of two characters or more and not all of it, read
-    as the first word of a Latin name of the record, where that word is not one syllable of a name written
-    syllable by syllable (Wu Liang Ye, Gou Gu Nao). ``names``: (text, script, analysis) of each name; returns
-    (place, place key) by the position of each name split so."""
-    latin = [(i, [fold(w.translate(_APOSTROPHES)) for w in text.split()]) for i, (text, script, _) in
-             enumerate(names) if script == "Latin"]
-    out: dict[int, tuple[str, str]] = {}
+def places_by_romanization(names: list[tuple[str, str, Anatomy]]) -> dict[int, tuple[str, str, str, int]]:
+    """The places a Chinese GI's record shows by writing its name in Latin letters word by word, with a product
+    word, where the analysis of its Chinese name found none to close the place at (六安瓜片 beside Lu'an
+    Melon-seed-shaped Tea: 六安, and tea): an opening of the Chinese name, of two characters or more and not all of
+    it, read as the first word of a Latin name of the record that names a product, where that word is not one
+    syllable of a name written syllable by syllable (Wu Liang Ye). ``names``: (text, script, analysis) of each
+    name; returns, by the position of each name split so, its place, place key, the words its stem is read from,
+    and the position of the name whose product it names."""
+    latin = [(i, [fold(w.translate(_APOSTROPHES)) for w in text.split()]) for i, (text, script, anat) in
+             enumerate(names) if script == "Latin" and anat.concepts]
+    out: dict[int, tuple[str, str, str, int]] = {}
     for i, (text, script, anat) in enumerate(names):
         if script != "Han" or anat.concepts or fold(anat.place) != fold(text):
             continue
         readings = {fold(romanize.pinyin(text[:n])).replace(" ", ""): n for n in range(2, len(text))}
         for j, words in latin:
             if len(words) > 1 and words[0] in readings:
-                out[i] = (text[:readings[words[0]]], spaceless_place_key(text[:readings[words[0]]])[0])
-                if names[j][2].place and not names[j][2].concepts:
-                    out.setdefault(j, (words[0], canonical_place(words[:1])))
+                place = text[:readings[words[0]]]
+                out[i] = (place, *spaceless_place_key(place), j)
+                out.setdefault(j, (words[0], canonical_place(words[:1]), words[0], j))
                 break
     return out
 
