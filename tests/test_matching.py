@@ -1037,6 +1037,7 @@ def test_a_run_of_a_longer_sign_that_renders_a_name_sound_for_sound_counts(bundl
     Rioja' is; beside other goods (сок, juice) it is not."""
     assert _found(bundled_store, "Бодега Мартинес Риоха", "Rioja", within=1)
     assert not bundled_store.check("Риоха сок").conflicts
+    assert not bundled_store.check("Золотая корона").conflicts    # р is no l: корона renders no Colonna
 
 
 @pytest.mark.parametrize("query", ["토니 포트", "Тони Порт", "トーニー・ポート"])

@@ -524,6 +524,15 @@ def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> floa
     return bar
 
 
+_GREEK_LIQUIDS = str.maketrans({"ρ": "r", "λ": "l"})
+
+
+def _liquids(text: str) -> str:
+    """The r and l of a text in Latin letters or Greek, in order, a letter written twice once (Colonna: l)."""
+    letters = [ch for ch in fold(text).translate(_GREEK_LIQUIDS) if ch in "rl"]
+    return "".join(ch for i, ch in enumerate(letters) if not i or ch != letters[i - 1])
+
+
 def _voice_changed(rendering: str, name: str) -> int:
     """The stops a marked rendering voices otherwise than a name's marked form, stop for stop where both have
     the same stops in the same order (Гордонс g-d, Corton k-t: two), where half the stops whose voice both say or
@@ -782,12 +791,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                           else "")
             if by_designation:
                 translated += f", beside a designation of origin of {'/'.join(by_designation)}"   # 가비 DOCG
+            # Cyrillic and Greek write r and l apart: a whole name rendered with other liquids (корона, Colonna) is
+            # alike, not rendered sound for sound
+            liquids_changed = own in BY_SOUND and kind.split(":")[0] in WHOLE_NAME and _liquids(read) != _liquids(name)
             # a fit that lowers the bar lifts the score a tenth of what it lowers the bar by: it decides whether a
             # rendering counts, the likeness ranks the renderings (馬德拉 would else tie Madeira with Mátra and
             # Matera at the kind's top; 帕莱特 with Palette and Barletta at its bar)
             above = sim - bar if bar >= unfit else max(0.0, sim - unfit) + (min(sim, unfit) - bar) / 10
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND),
+                          f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND and not liquids_changed),
                       less=PLACE_ONLY if part == "the place in " and fold(
                               idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)
