@@ -40,8 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
-from .match.base import other_goods
-from .match.base import institution_named, reads_as_a_person
+from .match.base import institution_named, other_goods, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, japanese_forms_read, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree

@@ -524,12 +524,12 @@ def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> floa
     return bar
 
 
-_GREEK_LIQUIDS = str.maketrans({"ρ": "r", "λ": "l"})
-
-
 def _liquids(text: str) -> str:
-    """The r and l of a text in Latin letters or Greek, in order, a letter written twice once (Colonna: l)."""
-    letters = [ch for ch in fold(text).translate(_GREEK_LIQUIDS) if ch in "rl"]
+    """The r and l of a text in Latin letters or Greek (read in Latin letters), in order, a letter written twice
+    once (Colonna: l)."""
+    from ..text.romanize import greek
+
+    letters = [ch for ch in greek(fold(text)) if ch in "rl"]
     return "".join(ch for i, ch in enumerate(letters) if not i or ch != letters[i - 1])
 
 
