@@ -167,6 +167,19 @@ def _thai(gi: GI, places: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _thai_terms() -> list[dict[str, str]]:
+    """The curated Thai product words, longest first."""
+    return sorted((r for r in bundled.read_table("product_terms.csv") if r["lang"] == "th"),
+                  key=lambda r: len(r["term"]), reverse=True)
+
+
+def _thai_head(term: str) -> dict[str, str] | None:
+    """The curated row of the longest Thai product word a derived Thai term opens with and goes on after
+    (ข้าวหอมมะลิ of ข้าวหอมมะลิดินภูเขาไฟ), or None."""
+    return next((r for r in _thai_terms() if term.startswith(r["term"]) and len(term) > len(r["term"])), None)
+
+
 def _edges(gi: GI) -> list[tuple[str, str]]:
     """(first or last word, example) of a two- or three-word name no structural rule splits: a word that
     recurs at the edge of names of one class is that class's product word (Κολοκάσι Σωτήρας, Kolokasi ...).
@@ -270,7 +283,7 @@ def derive(datasets: Path) -> list[dict[str, str]]:
             unambiguous.add((term, cls))
     places = _place_words(datasets)
     marketing = lexicon().modifiers
-    rows = _parallel_rows(datasets, curated)
+    rows = _parallel_rows(datasets, curated) + _glossed_rows(datasets, curated)
     have = {r["term"] for r in rows}
     by_term: dict[str, dict[str, list]] = defaultdict(dict)
     for (term, cls), found in seen.items():
@@ -302,7 +315,11 @@ def derive(datasets: Path) -> list[dict[str, str]]:
                for _, example in found):
             continue                                  # a piece of a curated word (るい of うるい)
         lang = Counter(lang for lang, _ in found).most_common(1)[0][0]
-        concept = cls or f"{lang}:{term}"              # no class: the term is a concept of its own
+        head = _thai_head(term) if lang == "th" else None
+        if head:                                      # a Thai compound names its product first (หมูย่าง, roast
+            concept, cls = head["concept"], head["class"]    # pork: หมู); the curated word it opens with says it
+        else:
+            concept = cls or f"{lang}:{term}"          # no class: the term is a concept of its own
         rows.append({"concept": concept, "class": cls, "lang": lang, "term": term, "names": str(len(found)),
                      "example": found[0][1]})
     return rows
@@ -323,6 +340,31 @@ def _parallel_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str
         row = next(r for r, _ in hits if r["concept"] == concept)
         rows.append({"concept": concept, "class": row["class"], "lang": "ja", "term": part, "names": str(n),
                      "example": next(e for r, e in hits if r["concept"] == concept)})
+    return rows
+
+
+GLOSS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")   # an English rendering and the product its brackets name
+
+
+def _glossed_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str]]:
+    """Romanized Thai product words from the English renderings the Thai register glosses (Ka Min Chan Surat
+    Thani (turmeric)): the words before the record's province are the product, and the gloss, read by the
+    curated lexicon, says which (ka min chan: turmeric)."""
+    from gimatch.text.stem import stem_tokens
+    terms, rows, seen = lexicon().terms_by_tokens, [], set()
+    for gi in bundled_records(datasets):
+        m = GLOSS.match(str(gi.native.get("name_en", ""))) if "TH" in gi.countries else None
+        gloss = stem_tokens(fold(m.group(2)).split()) if m else []
+        term = next((terms[tuple(gloss[i:])] for i in range(len(gloss)) if tuple(gloss[i:]) in terms), None)
+        if not term:
+            continue
+        name = fold(m.group(1)).replace("-", " ")
+        at = min((name.find(fold(p)) for p in gi.places if name.find(fold(p)) > 0), default=-1)
+        product = " ".join(name[:at].split())
+        if at > 0 and len(product) >= SHORTEST_LATIN and joined(product) not in curated_keys and product not in seen:
+            seen.add(product)
+            rows.append({"concept": term.concept, "class": term.product_class or "", "lang": "th-Latn",
+                         "term": product, "names": "1", "example": m.group(0)})
     return rows
 
 

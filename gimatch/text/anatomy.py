@@ -292,6 +292,8 @@ def _compound_heads(tokens: list[str], anat: Anatomy, langs: tuple[str, ...] | N
     if anat.terms:
         return tokens
     for tok in tokens:
+        if (tok,) in lexicon().terms_by_tokens:
+            continue                     # a product word whole (tamarind), not a compound of another (rind)
         if found := _closing_term(tok, 3, lambda term: langs is None or bool(term.langs.intersection(langs))):
             anat.terms.append(found[1])
             return tokens
