@@ -55,6 +55,16 @@ def test_no_derived_product_word_is_a_place_in_the_genitive_or_an_adjective_of_p
     assert not {"schwabische", "nordhessische"} & {r["term"] for r in rows}
 
 
+def test_a_derived_thai_product_word_has_the_concept_of_the_word_it_opens_with():
+    """A Thai compound names its product first (หมูย่าง, roast pork: หมู); the register's glossed English
+    renderings give their romanized product words (Ka Min Chan Surat Thani (turmeric))."""
+    rows = {r["term"]: r for r in bundled.read_table("product_terms_derived.csv")}
+    assert (rows["หมูย่าง"]["concept"], rows["ข้าวหอมมะลิดินภูเขาไฟ"]["concept"]) == ("pork", "fragrant_rice")
+    assert rows["ka min chan"]["concept"] == "turmeric" and rows["pla meng"]["concept"] == "catfish"
+    assert not [t for t, r in rows.items() if r["lang"] == "th" and r["concept"].startswith("th:") and any(
+        t.startswith(c["term"]) for c in bundled.read_table("product_terms.csv") if c["lang"] == "th")]
+
+
 def test_grape_varieties_are_derived_from_the_wine_pdos_and_name_no_gi(monkeypatch):
     """The varieties the bundled wine PDOs allow (tools/derive_varieties.py) as the derivation writes them today,
     each listed by two PDOs or more; not a variety that is a GI's whole name (Prosecco), nor one opening on a

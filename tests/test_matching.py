@@ -1271,6 +1271,16 @@ def test_a_thai_place_without_its_town_word(bundled_store, query, name):
     assert found and name in found[0] and not any("Grappa" in names for names in found)
 
 
+@pytest.mark.parametrize("query, name", [("Trang Grilled Pork", "หมูย่างเมืองตรัง"),
+                                         ("turmeric from Surat Thani", "Ka Min Chan Surat Thani"),
+                                         ("Pa Mai Yoke Dork Lamphun", "ผ้าไหมยกดอกลำพูน")])
+def test_thai_gis_in_english_and_informal_latin(bundled_store, query, name):
+    """A Thai GI's product in English meets the Thai word (หมูย่าง: pork) or the register's gloss (turmeric); an
+    exporter's informal spelling meets the Thai name's RTGS."""
+    top = _top(bundled_store, query)
+    assert top is not None and name in top.names and top.kind in ("translation", "transliteration")
+
+
 def test_a_word_before_the_link_to_the_place_is_no_partial_name(bundled_store):
     """Rossa of Cipolla Rossa di Tropea says the product's kind, protected only with the place; a hyphenated
     place keeps its joining word (Châteauneuf-du-Pape), and a name that does not open with a product is a place

@@ -172,6 +172,20 @@ def test_a_vowel_changed_costs_more_in_a_script_that_writes_vowels_as_heard():
     assert phonetic.distance("KoNTe", "KoNTe", faithful=True) == 0.0
 
 
+def test_thai_read_loosely_and_whole():
+    """Informal Latin spellings of Thai meet RTGS read blind to them; folding's parted sara am is read whole
+    (ลำพูน is Lamphun, not la phun); a product word whole is no compound of a shorter one (tamarind: no rind)."""
+    from gimatch.text.anatomy import anatomy
+    from gimatch.text.fold import fold
+    from gimatch.text.romanize import rtgs, thai_loose
+
+    assert thai_loose("Pa Mai Yoke Dork Lamphun") == thai_loose("Pha Mai Yok Dok Lamphun") == "pa mai yok dok lampun"
+    assert thai_loose(rtgs(fold("ผ้าไหมยกดอกลำพูน"))).replace(" ", "") == "pamaiyokdoklampun"
+    assert thai_loose("Kaow Hom Mali") == thai_loose("khao hom mali") and thai_loose("Bordeaux") == "bodeaux"
+    assert rtgs(fold("มะพร้าวน้ำหอม")) == rtgs("มะพร้าวน้ำหอม")
+    assert [t.concept for t in anatomy("Phetchabun sweet tamarind").terms] == ["tamarind"]
+
+
 def test_thai_letters_the_thanthakhat_silences_can_be_read_as_written():
     """Thai writes a foreign name's spelling with letters it does not say (โซแตร์น, Sauternes): RTGS leaves
     them out, the written reading of the phonetic matcher keeps them."""

@@ -13,10 +13,10 @@ from ..model import Evidence
 from ..text import phonetic
 from ..text.anatomy import STOPWORDS, Anatomy, anatomy
 from ..text.fold import dominant_script, fold, is_spaceless_script, joined, script_runs
-from ..text.keys import name_keys
+from ..text.keys import THAI_LATIN, name_keys
 from ..text.lexicon import (class_within, classes_comparable, countries_in_other_scripts, heard_as_label,
                             heard_as_variety, is_product_term, lexicon, product_term, written_and_read)
-from ..text.romanize import DIALYTIKA, japanese_latin
+from ..text.romanize import DIALYTIKA, japanese_latin, thai_loose
 from ..text.stem import stem_tokens
 
 
@@ -295,6 +295,8 @@ def analyze(text: str) -> Query:
         for key in (jp, joined(jp)):
             if key not in {k for k, _ in keys}:
                 keys.append((key, "japanese"))
+        loose = thai_loose(folded)               # a Thai name as exporters spell it (Pa Mai Yoke Dork Lamphun)
+        keys += [(key, THAI_LATIN) for key in dict.fromkeys((loose, joined(loose)))]
     anat = anatomy(reading)
     if script in ("Latin", "Common") and not anat.terms and jp != folded:
         hepburn = anatomy(jp)                   # long vowels written out (Matsusaka gyuu): read as Hepburn folds them,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..index import NameIndex
 from ..model import Evidence
 from ..text.fold import is_spaceless_script, joined, script_of
-from ..text.keys import ROMANIZATION_KINDS, is_japanese
+from ..text.keys import ROMANIZATION_KINDS, THAI_LATIN, THAI_LOOSE, is_japanese
 from ..text.lexicon import lexicon, product_term
 from ..text.zh_dictionary import glosses
 from ..text.stem import stem_tokens
@@ -33,6 +33,8 @@ def _keys(q: Query, idx: NameIndex, out: Collector) -> None:
         for gi, ni, skind in idx.by_key.get(qkey, ()):
             if qkind in READ_BACK_TO and skind in ROMANIZATION_KINDS and skind != READ_BACK_TO[qkind]:
                 continue
+            if (qkind == THAI_LATIN) != (skind == THAI_LOOSE):
+                continue                 # a Latin sign read as informal Thai meets Thai names read so, only
             g = idx.gis[gi]
             role = g.roles[ni]
             name = g.names[ni]
@@ -41,6 +43,9 @@ def _keys(q: Query, idx: NameIndex, out: Collector) -> None:
                     kind, score, why = "identical", 100.0, f"equal to the protected name {name!r} once case, accents, width and punctuation are folded"
                 else:
                     kind, score, why = "variant", 98.0, f"equal to {name!r}, a {role} the register lists for this GI"
+            elif skind == THAI_LOOSE:
+                kind, score = "transliteration", 95.0
+                why = f"{q.text!r} spells {name!r} in Latin letters as Thai is informally written ({qkey!r})"
             elif qkind in ROMANIZATION_KINDS or skind in ROMANIZATION_KINDS:
                 kind, score = "transliteration", 95.0
                 why = f"{q.text!r} and {name!r} are the same name in different scripts ({qkind if qkind in ROMANIZATION_KINDS else skind} reading {qkey!r})"

@@ -18,6 +18,8 @@ from . import romanize
 from .fold import dominant_script, fold, joined, script_runs, skeleton
 from .stem import stem_tokens
 
+THAI_LOOSE = "rtgs-loose"   # a Thai name's RTGS read blind to informal spellings, met only by a Latin query read so
+THAI_LATIN = "thai-latin"
 ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "greek-said", "bg", "ru", "korean"})
 KOREAN_MIN = 3     # syllables a Sino-Korean reading of a Chinese GI needs to be a key of its own
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
@@ -228,6 +230,8 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
             form = romanize.greek_said(text)     # from the text as written: folding drops the dialytika
         add(form, kind)
         add(" ".join(stem_tokens(form.split())), kind)
+        if kind == "rtgs":                       # and as informal Latin spellings of Thai are read (see thai_loose)
+            add(romanize.thai_loose(form), THAI_LOOSE)
     if script == "Han" and not japanese:
         divided = _word_divided_pinyin(folded)
         add(divided, "pinyin")

@@ -217,6 +217,7 @@ def _thai_places() -> tuple[dict[str, str], int]:
 
 
 THANTHAKHAT = "\u0e4c"                                 # the Thai mark over a letter written but not said
+NIKHAHIT_AA, SARA_AM = "\u0e4d\u0e32", "\u0e33"
 _THAI_SILENT = re.compile("[\u0e01-\u0e2e]" + THANTHAKHAT)
 
 
@@ -227,6 +228,7 @@ def rtgs(text: str) -> str:
     engine reads แตร์น of โซแตร์น, Sauternes, as 'nae'). A Thai rendering of a foreign name is read letter by
     letter instead (gimatch.text.phonetic.from_thai)."""
     _, engine = _thai()
+    text = text.replace(NIKHAHIT_AA, SARA_AM)   # folding parts sara am (ลำพูน): the engine and gazetteer read it whole
 
     def romanize_word(word: str) -> str:
         return engine(_THAI_SILENT.sub("", word) or word)
@@ -327,6 +329,23 @@ def cyrillic_ru(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _legacy_table() -> dict[str, str]:
     return {row["legacy"]: row["pinyin"] for row in bundled.read_table("zh_legacy_romanization.csv")}
+
+
+# How informal Latin spellings of Thai (exporters', shops') differ from RTGS, undone on both sides: aspiration
+# left unmarked (pa for pha), oo, ou and ue for u, ee for i, j for ch, a vowel's length or an open o written with
+# an r (Dork, Kor), w after a vowel (Kaow) and a silent closing e (Yoke)
+_THAI_LOOSE = ((re.compile(r"([ptk])h"), r"\1"), (re.compile(r"oo|ou|ue"), "u"), (re.compile(r"ee"), "i"),
+               (re.compile(r"j"), "ch"), (re.compile(r"(?<=[aeiou])[rw](?![aeiou])"), ""),
+               (re.compile(r"(?<=[bcdfgklmnpstvyz])e\b"), ""))
+
+
+def thai_loose(latin: str) -> str:
+    """A Latin spelling of Thai read blind to the ways informal spellings differ from RTGS (pa mai yoke dork
+    lamphun and pha mai yok dok lamphun: pa mai yok dok lampun)."""
+    text = latin.lower()
+    for pattern, repl in _THAI_LOOSE:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def legacy_to_pinyin(folded_latin: str) -> str:
