@@ -343,28 +343,27 @@ def _parallel_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str
     return rows
 
 
-GLOSS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")   # an English rendering and the product its brackets name
-
-
 def _glossed_rows(datasets: Path, curated_keys: set[str]) -> list[dict[str, str]]:
     """Romanized Thai product words from the English renderings the Thai register glosses (Ka Min Chan Surat
     Thani (turmeric)): the words before the record's province are the product, and the gloss, read by the
     curated lexicon, says which (ka min chan: turmeric)."""
+    from gimatch.registers.th.dip import ENGLISH_GLOSS
     from gimatch.text.stem import stem_tokens
     terms, rows, seen = lexicon().terms_by_tokens, [], set()
     for gi in bundled_records(datasets):
-        m = GLOSS.match(str(gi.native.get("name_en", ""))) if "TH" in gi.countries else None
-        gloss = stem_tokens(fold(m.group(2)).split()) if m else []
+        rendering = str(gi.native.get("name_en", ""))
+        m = ENGLISH_GLOSS.search(rendering) if "TH" in gi.countries else None
+        gloss = stem_tokens(fold(m.group(1)).split()) if m else []
         term = next((terms[tuple(gloss[i:])] for i in range(len(gloss)) if tuple(gloss[i:]) in terms), None)
         if not term:
             continue
-        name = fold(m.group(1)).replace("-", " ")
-        at = min((name.find(fold(p)) for p in gi.places if name.find(fold(p)) > 0), default=-1)
+        name = fold(rendering[:m.start()]).replace("-", " ")
+        at = min((i for p in gi.places if (i := name.find(fold(p))) > 0), default=-1)
         product = " ".join(name[:at].split())
         if at > 0 and len(product) >= SHORTEST_LATIN and joined(product) not in curated_keys and product not in seen:
             seen.add(product)
             rows.append({"concept": term.concept, "class": term.product_class or "", "lang": "th-Latn",
-                         "term": product, "names": "1", "example": m.group(0)})
+                         "term": product, "names": "1", "example": rendering})
     return rows
 
 

@@ -19,6 +19,7 @@ from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
 from ..text.lexicon import class_within, classes_comparable, lexicon
+from ..text.romanize import greek
 from .base import (CHINESE_HOMES, Collector, Hit, Query, country_apart, family_name, han_sounds, only_a_country,
                    phonetic_forms, product_name)
 from .exact import MIN_SPAN
@@ -527,8 +528,6 @@ def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> floa
 def _liquids(text: str) -> str:
     """The r and l of a text in Latin letters or Greek (read in Latin letters), in order, a letter written twice
     once (Colonna: l)."""
-    from ..text.romanize import greek
-
     letters = [ch for ch in greek(fold(text)) if ch in "rl"]
     return "".join(ch for i, ch in enumerate(letters) if not i or ch != letters[i - 1])
 

@@ -52,7 +52,7 @@ LABELS = {"reg_no": "reg_no", "ทะเบียนเลขที่": "reg_no
           "registry": "registry", "registry_ref": "registry_ref", "date": "date", "confidence": "confidence"}
 REG_NO = re.compile(r"^สช\s*(\d{2})(\d)(\d{5})$")
 INSTRUMENT = "Protection of Geographical Indications Act B.E. 2546 (2003)"
-ENGLISH_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")   # what an English rendering's closing brackets say the product is
+ENGLISH_GLOSS = re.compile(r"\s*\(([^()]*)\)\s*$")   # what an English rendering's closing brackets say the product is
                                                    # (Pla Meng Surat Thani (stinging catfish)): no part of the name
 
 
