@@ -407,8 +407,9 @@ class NameIndex:
                 by_place.setdefault(place_key, []).append((pos[gi_id], idx, named))
             if (chinese := _chinese_reading(place or "", place_key or "")):
                 by_place.setdefault(chinese, []).append((pos[gi_id], idx, named))
-            if stem and len(stem) >= 3:
-                by_stem.setdefault(stem, []).append((pos[gi_id], idx, named))
+            for said in (stem or "").split():   # as any language reads it, and as the name's own does
+                if len(said) >= 3:
+                    by_stem.setdefault(said, []).append((pos[gi_id], idx, named))
         by_core: dict[str, list] = {}
         cores = {ref: place_core(place) for ref, (place, _) in name_places.items()}   # Mount Wuyi, 武夷山: wuyi
         for (gi, ni), core in cores.items():

@@ -371,15 +371,16 @@ class Store:
         anats = [anatomy(name.text, japanese=japanese, langs=langs) for name in gi.names]
         split = places_by_romanization([(n.text, n.script, a) for n, a in zip(gi.names, anats)]) if chinese else {}
         for idx, (name, anat) in enumerate(zip(gi.names, anats)):
-            place, place_key, stem_of, named_by = split.get(idx, (anat.place, anat.place_key, "", idx))
+            place, place_key, stem_of, named_by = split.get(idx, (anat.place, anat.place_key, anat.stem_of, idx))
+            said_in = name.lang if name.lang and name.script == "Latin" else lang
             conn.execute("insert into names values (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [gi.id, idx, name.text, name.script, name.lang, name.role, name.source, anat.folded,
                           place, place_key, json.dumps(sorted(anats[named_by].concepts_of(pc.common if pc else None))),
-                          place_stem(stem_of) if idx in split else anat.place_stem])
+                          " ".join(filter(None, dict.fromkeys((place_stem(stem_of), place_stem(stem_of, said_in)))))])
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in name_keys(name.text, japanese=japanese,
                                                                           chinese_gi=chinese))
             key_rows.extend([k.key, k.kind, gi.id, idx] for k in phonetic_keys(   # stops marked: see the index
-                name.text, lang=name.lang if name.lang and name.script == "Latin" else lang, japanese=japanese,
+                name.text, lang=said_in, japanese=japanese,
                 country=gi.countries[0] if gi.countries else None, marked=True))
         conn.executemany("insert into keys values (?,?,?,?)", key_rows)
 

@@ -114,6 +114,33 @@ def test_a_demonym_in_another_language_is_the_same_place(bundled_store, query, n
     assert _top_kind(bundled_store, query, name) == "translation"
 
 
+@pytest.mark.parametrize("query, name", [("Baranya salami", "Baranjski kulen"),
+                                         ("Krainer sausages", "Kranjska klobasa"),
+                                         ("Naxian graviera", "Γραβιέρα Νάξου")])
+def test_a_place_of_a_slavic_or_greek_name_is_read_as_its_language_says_it(bundled_store, query, name):
+    """A register's place stem is also read by its language's spelling rules (the j of Baranjski is a glide, as
+    the y of Hungarian Baranya; Slovenian Kranjska is German Krain), and a root of three letters spelled alike
+    meets (Naxian, Νάξου)."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
+@pytest.mark.parametrize("query, name", [("Slovak oštiepok", "Slovenský oštiepok"), ("Czech caraway", "Český kmín")])
+def test_a_countrys_adjective_in_english_meets_its_own_languages(bundled_store, query, name):
+    assert _top_kind(bundled_store, query, name) == "translation"
+
+
+def test_russian_product_words_and_countries_are_read_in_their_cases(bundled_store):
+    """A Russian sign declines its words (красные вина Бургундии: wines of Burgundy; сыр из Франции): the
+    lexicon knows a product word and a country's name in its cases, and the place is what is left."""
+    from gimatch.text.fold import fold
+    from gimatch.text.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.terms_by_tokens[("vina",)].concept == "wine" and lex.terms_by_tokens[("kolbasy",)].concept == "sausage"
+    assert lex.country_words[fold("Франции")] == "FR" and lex.country_words[fold("Γαλλίας")] == "FR"
+    assert "Bourgogne" in _top(bundled_store, "красные вина Бургундии").names
+
+
 def test_a_thai_town_word_in_latin_letters_is_a_landscape_word(bundled_store):
     """Muang (เมือง, town) is part of no place's core: Sang Yod rice of Phatthalung is Khao Sangyod Muang
     Phatthalung; a town word alone names no place."""
@@ -848,13 +875,14 @@ def test_a_gis_name_as_written_is_not_read_by_its_words(bundled_store, monkeypat
 
 def test_a_cyrillic_name_in_the_genitive_is_read_in_the_nominative(bundled_store):
     """Russian and Ukrainian name a place in the genitive (вино Риохи, Бургундії): a feminine noun's genitive is
-    also read as its nominative, case and punctuation kept; a product word the lexicon knows stays, and endings
+    also read as its nominative, case and punctuation kept; a product word the lexicon knows, in any of its
+    cases (ветчины), stays, and endings
     a nominative shares (Мельница, Петрова, a masculine genitive as Медока) are not read back."""
     from gimatch.match import readings
 
     assert readings("вино «Риохи»,") == ["вино «Риохи»,", "вино «Риоха»,"]
     assert readings("ВИНО РИОХИ")[1:] == ["ВИНО РИОХА"] and readings("Бургундії")[1:] == ["Бургундія"]
-    assert readings("ветчины Пармы")[1:] == ["ветчина Парма"] and readings("Сосиски") == ["Сосиски"]
+    assert readings("ветчины Пармы")[1:] == ["ветчины Парма"] and readings("Сосиски") == ["Сосиски"]
     for sign in ("Мельница", "Кантина", "Петрова", "Москва", "Медока", "Рига"):
         assert readings(sign) == [sign]
     assert "Rioja" in _top(bundled_store, "Риохи").names

@@ -135,6 +135,11 @@ def test_bad_input_is_refused_with_a_reason(name):
     ("Baixas", "es", "PaiSaS"),       # the x of Spain's Galician, Catalan and Basque names after i, n, r and in tx
     ("Txakoli", "es", "SaKoLi"),
     ("Extremadura", "es", "eKSTLeMaTuLa"),   # and Spanish's ks
+    ("Baranjski", "hr", "PaLaNSKi"),  # Croatian nj is a palatal n, a c (and č, once folded) a sibilant
+    ("Krakowski", "pl", "KLaKoFSKi"),  # Polish writes v with w, and a sibilant with rz, sz, cz
+    ("Rzeszów", "pl", "SeSoF"),
+    ("Chodsko", "cs", "HoTSKo"),      # Czech and Slovak ch is an h
+    ("Ghergița", "ro", "KeLSiTa"),    # Romanian gh and ch before e or i are hard, a g before them soft
 ])
 def test_spelling_rules_read_the_language(word, lang, form):
     from gimatch.text import phonetic

@@ -208,14 +208,15 @@ def _same_word(q: Query, idx: NameIndex, gi: int, ni: int) -> bool:
 def _letters_close(place: str, idx: NameIndex, ref) -> bool:
     """A place found by its sounds must also be spelled much alike, demonym endings aside (Styrian ~
     steirisch, Istrian ~ istarski, not Little ~ Lička); a place written in another script, as it is read
-    (Matsusaka ~ 松阪, read matsuzaka)."""
+    (Matsusaka ~ 松阪, read matsuzaka); a root of three letters spelled the same (Naxian ~ Naxou)."""
     from rapidfuzz.distance import Levenshtein
 
     text, key = idx.name_places.get((ref[0], ref[1]), ("", ""))
     theirs = "".join(demonym_root(w) for w in (text if text.isascii() else key).split())   # 松阪: matsuzaka
     mine = "".join(demonym_root(w) for w in place.split())
     n = min(len(mine), len(theirs))
-    return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n))
+    return n >= 4 and Levenshtein.distance(mine[:n + 2], theirs[:n + 2]) <= max(2, int(0.4 * n)) or \
+        n == 3 and mine == theirs
 
 
 def _offer(q: Query, idx: NameIndex, out: Collector, refs, less: float, how: str, seen: set[int],

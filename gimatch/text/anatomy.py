@@ -124,25 +124,26 @@ def _demonym_suffixes(lang: str | None = None) -> tuple[tuple[int, frozenset[str
                                                                                     reverse=True))
 
 
-def place_stem(place: str) -> str:
+def place_stem(place: str, lang: str | None = None) -> str:
     """The consonant sounds of a place's stem, once demonym endings are off each word: 'styrian', 'steirisch'
-    and 'steirisches' all give STL; 'istrian' and 'istarski' give STL too. Two letters of stem at least."""
-    stem = "".join(_word_stem(tok) for tok in place.split())
+    and 'steirisches' all give STL; 'istrian' and 'istarski' give STL too. Two letters of stem at least. A
+    register's name is read by the spelling rules of its language (``lang``: the j of Baranjski is a glide)."""
+    stem = "".join(_word_stem(tok, lang) for tok in place.split())
     return stem if len(stem) >= 2 else ""
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _word_stem(tok: str) -> str:
+def _word_stem(tok: str, lang: str | None = None) -> str:
     """The consonants of a word's stem: of the word read whole, less those of an ending that opens on a vowel
     (the c of Galician is the s of Galicia: a vowel after it gives a consonant its sound), else of the stem
     read alone (Skotsk: skot)."""
     from .phonetic import consonants, latin
 
     root = demonym_root(tok)
-    whole, ending = consonants(latin(tok)), consonants(latin(tok[len(root):]))
+    whole, ending = consonants(latin(tok, lang)), consonants(latin(tok[len(root):], lang))
     if root != tok and tok[len(root)] in "aeiouy" and whole.endswith(ending):
         return whole[:len(whole) - len(ending)]
-    return consonants(latin(root))
+    return consonants(latin(root, lang))
 
 
 def demonym_root(tok: str, lang: str | None = None) -> str:

@@ -297,6 +297,22 @@ _NOUN_ENDINGS = {
            ("o", ("i",)), ("a", ("e",)), ("e", ("i",))),
     "es": (("z", ("ces",)), ("n", ("nes",)), ("l", ("les",)), ("r", ("res",)), ("d", ("des",))),
     "pt": (("ao", ("oes", "aes")), ("l", ("is",)), ("m", ("ns",)), ("r", ("res",))),
+    # Russian and Ukrainian decline a noun in six cases, which a sign writes after a preposition or beside another
+    # noun (вина Франции, сыр из Италии, меду): the genitive, dative, accusative, locative and instrumental
+    # singular and the plural; a word closing on another vowel is a loanword, which they do not decline (бри, кофе)
+    "ru": (("ия", ("ии", "ию", "ией")), ("ие", ("ия", "ию", "ии")), ("ье", ("ья", "ью", "ьи")),
+           *((f"{c}а", (f"{c}и", f"{c}у", f"{c}е", f"{c}ой")) for c in "кгхжшчщ"),
+           ("а", ("ы", "у", "е", "ой")), ("я", ("и", "ю", "е", "ей")), ("о", ("а", "у", "е", "ом")),
+           ("ь", ("и", "я", "ю", "ей", "ем")), ("й", ("я", "ю", "е", "ем", "и", "ев")),
+           *((c, (f"{c}а", f"{c}и", f"{c}у", f"{c}е", f"{c}ом", f"{c}ов")) for c in "кгх"),
+           *((v, ()) for v in "еиуюыэ"), ("", ("а", "у", "е", "ы", "ом", "ов"))),
+    "uk": (("ія", ("іі", "ію", "ією")), *((f"{c}а", (f"{c}и", f"{c}у", f"{c}і", f"{c}ою")) for c in "кгх"),
+           ("а", ("и", "у", "і", "ою")), ("я", ("і", "ю", "ею")), ("о", ("а", "у", "і", "ом")),
+           ("ь", ("і", "я", "ю", "ем")), ("й", ("я", "ю", "і", "ем")), *((v, ()) for v in "еєиіую"),
+           ("", ("а", "у", "і", "и", "ом", "ів"))),
+    # Bulgarian has no cases but writes the article at the noun's end (виното, сиренето, медът) and the plural
+    "bg": (("о", ("а", "ото")), ("е", ("ета", "ето")), ("а", ("и", "ата", "ите")), ("я", ("и", "ята", "ите")),
+           *((v, ()) for v in "иую"), ("", ("ът", "а", "и", "ове", "ите", "овете"))),
     # Turkish marks the head of a compound with the possessive suffix (Malatya Kayısısı, Antep Fıstığı): -(s)I,
     # a final k, p, t, ç voiced before it; vowel harmony folds to i and u
     "tr": (("a", ("asi",)), ("e", ("esi",)), ("i", ("isi",)), ("u", ("usu",)), ("o", ("osu",)),
@@ -315,6 +331,18 @@ def _noun_forms(word: str, lang: str) -> list[str]:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return [word] + [word[: len(word) - len(ending)] + other for other in others]
     return [word]
+
+
+CASE_LANGS = {"Cyrillic": ("ru", "uk"), "Greek": ("el",)}   # the languages whose nouns a script writes in cases
+
+
+def _case_forms(word: str) -> list[str]:
+    """A folded name of one word and the forms its cases give it, in the languages of its script that decline
+    nouns (франция: франции; γαλλια: γαλλιας); other names as written."""
+    if " " in word:
+        return [word]
+    return list(dict.fromkeys(form for lang in CASE_LANGS.get(dominant_script(word), ())
+                              for form in _noun_forms(word, lang))) or [word]
 
 
 def _romanizations(word: str, script: str) -> tuple[str, ...]:
@@ -375,7 +403,8 @@ def _compile() -> Lexicon:
     variety_heads = _variety_heads(bundled.read_table("grape_varieties.csv"), name_words)
     nation_words = {word: r["code"]
                     for r in (*bundled.read_table("demonyms.csv"), *bundled.read_table("country_names.csv"))
-                    for form in written_and_read(fold(r.get("term") or r["name"]).replace(" ", ""))
+                    for case in ([r["term"]] if "term" in r else _case_forms(fold(r["name"])))
+                    for form in written_and_read(fold(case).replace(" ", ""))
                     for word in (stem_tokens([form])[0], form)}      # as a sign's place is read (escocés: escoce)
     country_words = {form: code.split("-")[0] for form, code in nation_words.items()}
     broader = {row["id"]: row["broader"] for row in bundled.read_table("classes.csv") if row["broader"]}

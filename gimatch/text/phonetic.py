@@ -52,7 +52,8 @@ OPEN_E = "æ"    # Thai แ (RTGS ae): the open front vowel Thai writes for a fo
                 # Champagne, แฟน fan), and the French nasal e (in, ain, un: Saint is サン, 桑, 생): between the two
 COUNTRY_LANG = {"IT": "it", "SM": "it", "FR": "fr", "BE": "fr", "LU": "fr", "CH": "fr", "ES": "es", "MX": "es",
                 "PE": "es", "CO": "es", "CL": "es", "DE": "de", "AT": "de", "PT": "pt", "BR": "pt", "GB": "en",
-                "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu"}
+                "IE": "en", "US": "en", "NL": "nl", "GR": "el", "CY": "el", "HU": "hu", "HR": "hr", "RS": "hr",
+                "BA": "hr", "ME": "hr", "SI": "sl", "CZ": "cs", "SK": "sk", "PL": "pl", "RO": "ro", "MD": "ro"}
 
 
 def language_of(countries) -> str | None:
