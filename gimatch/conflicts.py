@@ -313,6 +313,8 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
         translation.find(run, idx, part)
         for hit in part.best.values():
             if hit.kind == "translation" or phonetic.renders_name(hit, bool(run.anat.concepts)):
+                if hit.whole_sign:
+                    continue
                 whole = rest is not None and not _others(idx, named_whole, hit.gi) and all(
                     class_within(product, idx.gis[hit.gi].class_common) for product in rest)
                 as_written = hit.sound_for_sound and not named_whole and \

@@ -129,6 +129,24 @@ def test_a_countrys_adjective_in_english_meets_its_own_languages(bundled_store, 
     assert _top_kind(bundled_store, query, name) == "translation"
 
 
+def test_a_short_name_rendered_sound_for_sound_is_met_in_a_script_that_writes_its_vowels(bundled_store):
+    """A name of two consonants rendered with every sound and vowel its own, in a script that writes vowels as
+    heard (Бито: Bitto; 알바: Alba), counts as a whole sign; a run of a longer sign's words meets two sounds by
+    chance and does not (마리아 알바, Maria Alba, is a person)."""
+    assert _top_kind(bundled_store, "Бито", "Bitto") == "transcription"
+    assert _top_kind(bundled_store, "알바", "Alba") == "transcription"
+    assert not bundled_store.check("마리아 알바").conflicts
+
+
+@pytest.mark.parametrize("query, name", [("Thung Kula fragrant rice", "ข้าวหอมมะลิทุ่งกุลาร้องไห้"),
+                                         ("apples from Zagora", "Μήλα Ζαγοράς Πηλίου")])
+def test_the_opening_words_of_a_gis_place_with_its_product_are_a_translation(bundled_store, query, name):
+    """A sign may name a GI's place by its first words (Thung Kula of Thung Kula Rong Hai; Zagora of Zagora in
+    Pelion), with the product; another product is no translation (Zagora cider)."""
+    assert _top_kind(bundled_store, query, name) == "translation"
+    assert _top_kind(bundled_store, "Zagora cider", "Μήλα Ζαγοράς Πηλίου") is None
+
+
 def test_russian_product_words_and_countries_are_read_in_their_cases(bundled_store):
     """A Russian sign declines its words (красные вина Бургундии: wines of Burgundy; сыр из Франции): the
     lexicon knows a product word and a country's name in its cases, and the place is what is left."""
@@ -535,10 +553,12 @@ def test_only_a_sign_in_latin_letters_reads_a_chinese_name_as_cantonese(bundled_
 
 def test_a_name_of_two_consonants_rendered_whole_in_three_syllables_or_more(bundled_store):
     """ナウサ (Naoussa, Νάουσα, a wine known only at home): three kana, vowels and all, render the name as surely as
-    three consonants would; two syllables do not (ナウ), nor Hangul made of readings of Chinese characters (나우사)."""
-    top = _top(bundled_store, "ナウサ")
-    assert top is not None and top.names[0] == "Νάουσα" and top.kind == "transcription"
-    assert not bundled_store.check("ナウ").conflicts and not bundled_store.check("나우사").conflicts
+    three consonants would, and so does Hangul that happens to be made of readings of Chinese characters (나우사);
+    two syllables that leave a sound out do not (ナウ)."""
+    for sign in ("ナウサ", "나우사"):
+        top = _top(bundled_store, sign)
+        assert top is not None and top.names[0] == "Νάουσα" and top.kind == "transcription"
+    assert not bundled_store.check("ナウ").conflicts
 
 
 def test_a_katakana_loanword_the_dictionary_derives_from_a_gi_name(bundled_store):
@@ -1930,10 +1950,12 @@ def test_a_designation_abbreviation_names_its_countries_as_written():
 
 
 def test_a_short_rendering_beside_its_countrys_designation_is_found(bundled_store):
-    """Two Hangul syllables say too little alone (가비 is no GI by itself), but beside DOCG they render an Italian
-    wine designation's whole name, as beside Italy's name they would."""
-    assert not _found(bundled_store, "가비", "Gavi")
-    assert _found(bundled_store, "가비 DOCG", "Gavi")
+    """Two Hangul syllables render a name of two consonants alone only sound for sound (가비: Gavi, every vowel
+    its own; 가바 is no Gavi), but beside DOCG they render an Italian wine designation's whole name, as beside
+    Italy's name they would, and score more."""
+    assert not _found(bundled_store, "가바", "Gavi")
+    assert _top(bundled_store, "가비 DOCG").score > _top(bundled_store, "가비").score
+    assert _top_kind(bundled_store, "가비 DOCG", "Gavi") == "transcription"
 
 
 @pytest.mark.parametrize("sign", ["DOC 法拉利", "로사 DOC", "테라 DOC", "마르 AOC", "AOC 푸조"])

@@ -83,6 +83,7 @@ class Hit:
     why: str
     evidence: Evidence
     sound_for_sound: bool = False   # a transcription whose sounds are the name's (phonetic.SOUND_FOR_SOUND)
+    whole_sign: bool = False        # a hit that counts for a whole sign, not for a run of a longer one's words
 
 
 class Collector:

@@ -51,6 +51,10 @@ PRODUCT_AS_SOUNDS = 0.06  # a product word of the query read as sounds of a name
 # The scripts that write a foreign stop voiced or not as the name says it (ボルドー, 보르도, Бордо), and the more
 # likeness asked per stop a rendering in one voices otherwise than the name (Гордонс g-d is no Corton: Кортон)
 VOICED_SCRIPTS = frozenset({"Kana", "Hangul", "Thai", "Cyrillic", "Greek"})
+# The consonants of a name whose rendering sound for sound always counts, and in a script that writes vowels as
+# heard (phonetic.FAITHFUL_VOWELS), where a short name's every vowel must agree too
+SOUND_FOR_SOUND_CONSONANTS = 3
+SOUND_FOR_SOUND_FAITHFUL = 2
 VOICE_CHANGED = 0.10
 MISSING = 1              # consonants of the name a full rendering may leave out
 LATIN_BAR = 0.92         # an old romanization of a Chinese or Japanese name (Tieh Kuan Yin, Matsuzaka) must be
@@ -511,12 +515,13 @@ def _rendering_fit(chars: str, key: str) -> float:
     return FIT_RANGE[0] if fit is None else min(max(fit, FIT_RANGE[0]), FIT_RANGE[1])
 
 
-def _settled(bar: float, consonants: int, broken: bool, explained: bool) -> float:
-    """The bar within its bounds: a rendering sound for sound of three consonants or more always counts (unless
-    it voices the name's stops otherwise: see VOICE_CHANGED, asked past these bounds); one
+def _settled(bar: float, consonants: int, broken: bool, explained: bool, faithful: bool = False) -> float:
+    """The bar within its bounds: a rendering sound for sound of three consonants or more always counts, of two
+    in a script that writes vowels as heard (``faithful``: Каор Cahors, 나우사 Naoussa, every vowel the name's
+    too), unless it voices the name's stops otherwise (see VOICE_CHANGED, asked past these bounds); one
     that breaks a name's words apart needs SYLLABLE_BY_SYLLABLE, and several words the dictionary reads, which
     the GI's whole name renders sound for sound, OVER_WORDS (サンジュリアン: sun + Julianne, Saint-Julien)."""
-    if consonants >= 3:
+    if consonants >= (SOUND_FOR_SOUND_FAITHFUL if faithful else SOUND_FOR_SOUND_CONSONANTS):
         bar = min(bar, 1.0)
     if broken:
         bar = max(bar, SYLLABLE_BY_SYLLABLE)
@@ -752,8 +757,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 bar += PRODUCT_AS_SOUNDS     # none (米 of 哈露米 Halloumi; not ビール of キリンビール, COLOMBIAN)
             # for Chinese, the bar moves with how well the characters render the name's sounds (see USUAL_FIT),
             # read only where the likeness comes within the bar's reach
-            bounds = (min(consonants, len(said)), broken, explained)
-            unfit = _settled(bar, *bounds)
+            bounds = (min(consonants, len(said)), broken, explained, q.script in phonetic.FAITHFUL_VOWELS)
+            unfit, strict = _settled(bar, *bounds), _settled(bar, *bounds[:-1])
             loosest = _settled(bar - RENDERING_FIT * (FIT_RANGE[1] - USUAL_FIT), *bounds) if q.script == "Han" \
                 else unfit
             sim = phonetic.similarity(form, key, len(skel), consonants, at_least=loosest, pinyin=q.script == "Han",
@@ -797,8 +802,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # rendering counts, the likeness ranks the renderings (馬德拉 would else tie Madeira with Mátra and
             # Matera at the kind's top; 帕莱特 with Palette and Barletta at its bar)
             above = sim - bar if bar >= unfit else max(0.0, sim - unfit) + (min(sim, unfit) - bar) / 10
+            # a short name met only as a script that writes vowels as heard renders it is met by a whole sign, not
+            # by a run of a longer one's words, which meets two sounds by chance (알바 of 제시카 알바 is no Alba)
+            short = bounds[-1] and sim < strict
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
                           f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
-                          f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND and not liquids_changed),
+                          f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND and not liquids_changed,
+                          whole_sign=short),
                       less=PLACE_ONLY if part == "the place in " and fold(
                               idx.name_places.get((gi, ni), ("", ""))[0]) != fold(name) else 0.0)

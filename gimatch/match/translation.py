@@ -36,6 +36,7 @@ SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place 
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
 ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
+OPENING_MIN = 6          # letters of a place that opens a GI's longer place, at least (zagora of Zagora Piliou)
 # The countries whose names write a place as a Slavic adjective (Paški sir, Krčki pršut, Pražská šunka)
 SLAVIC_COUNTRIES = frozenset({"HR", "SI", "CZ", "SK", "PL", "BG", "RS", "ME", "BA", "MK", "UA", "RU", "BY"})
 
@@ -102,6 +103,11 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                     for key in translated_place_readings(" ".join(words[i:j])):
                         _offer(q, idx, out, _refs_of_part(idx, key), PART_OF_PLACE + TRANSLATED_CHARACTERS,
                                "part of the place, in the Chinese characters it translates", seen, need_product=True)
+    if not named and q.anat.concepts and len(place) >= OPENING_MIN and place not in lexicon().place_features:
+        # the first words of a GI's place, the product agreeing (Thung Kula jasmine rice: Khao Hom Mali Thung Kula
+        # Rong-Hai; Zagora apples: Μήλα Ζαγοράς Πηλίου, of Zagora in Pelion)
+        named |= _offer(q, idx, out, _places_by_opening_words(idx).get(place, ()), PART_OF_PLACE,
+                        "the opening words of the place", seen, need_product=True)
     if not seen and q.script == "Han" and q.anat.concepts:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
@@ -191,6 +197,19 @@ def _places_by_opening(idx: NameIndex) -> dict[str, list]:
                 found.setdefault(key[:SHARED], []).append((gi, ni, concepts))
         idx.__dict__["_places_by_opening"] = found
     return idx.__dict__["_places_by_opening"]
+
+
+def _places_by_opening_words(idx: NameIndex) -> dict[str, list]:
+    """The refs of the names that name a product and whose place has several words, by the key of each run of
+    its words that opens it (thungkula of Thung Kula Rong Hai), read once per index."""
+    if "_places_by_opening_words" not in idx.__dict__:
+        found: dict[str, list] = {}
+        for (gi, ni), concepts in idx.name_concepts.items():
+            words = idx.name_places.get((gi, ni), ("", ""))[0].split()
+            for n in range(1, len(words) if concepts else 0):
+                found.setdefault(canonical_place(words[:n]), []).append((gi, ni, concepts))
+        idx.__dict__["_places_by_opening_words"] = found
+    return idx.__dict__["_places_by_opening_words"]
 
 
 def _refs_of_part(idx: NameIndex, key: str) -> list:
