@@ -147,6 +147,11 @@ def test_the_opening_words_of_a_gis_place_with_its_product_are_a_translation(bun
     assert _top_kind(bundled_store, "Zagora cider", "Μήλα Ζαγοράς Πηλίου") is None
 
 
+def test_an_article_before_a_product_word_leaves_the_product_word(bundled_store):
+    """The ham of Parma names ham, as Parma ham does: the article is no part of the product's words."""
+    assert _top_kind(bundled_store, "the ham of Parma", "Prosciutto di Parma") == "translation"
+
+
 def test_russian_product_words_and_countries_are_read_in_their_cases(bundled_store):
     """A Russian sign declines its words (красные вина Бургундии: wines of Burgundy; сыр из Франции): the
     lexicon knows a product word and a country's name in its cases, and the place is what is left."""

@@ -246,6 +246,8 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
     changed = True
     while changed and tokens:
         changed = False
+        while tokens and tokens[0] in STOPWORDS:      # an article before a product word (the saffron of Kozani)
+            tokens = tokens[1:]
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
