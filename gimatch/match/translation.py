@@ -36,7 +36,9 @@ SPELLED_OUT = frozenset({"Latin", "Cyrillic", "Greek"})   # scripts whose place 
 BY_ENDING = 3.0          # less when the place is found with another ending (Makó: Makói, Lunigian: Lunigiana)
 ENDING = 3               # the letters of an ending (a case, an adjective) one spelling may have beyond the other
 SHARED = 4               # the letters both spellings share before their endings, at least
-OPENING_MIN = 6          # letters of a place that opens a GI's longer place, at least (zagora of Zagora Piliou)
+OPENING_MIN = 6          # letters of a place that opens a GI's longer place, at least (zagora of Zagora Piliou):
+                         # the shorter openings of the registers' places are mostly words that open several
+                         # (san, val, valle, terra, santo, serra, campo), few of six letters or more do
 # The countries whose names write a place as a Slavic adjective (Paški sir, Krčki pršut, Pražská šunka)
 SLAVIC_COUNTRIES = frozenset({"HR", "SI", "CZ", "SK", "PL", "BG", "RS", "ME", "BA", "MK", "UA", "RU", "BY"})
 

@@ -246,8 +246,8 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
     changed = True
     while changed and tokens:
         changed = False
-        while tokens and tokens[0] in STOPWORDS:      # an article before a product word (the saffron of Kozani)
-            tokens = tokens[1:]
+        while tokens and tokens[0] in STOPWORDS:      # an article or a link before a product word (the saffron
+            tokens = tokens[1:]                       # of Kozani), or left where a product word was taken off
         for n in range(min(lex.max_term_tokens, len(tokens)), 0, -1):
             if len(tokens) > n or not anat.terms:
                 tail = tuple(tokens[-n:])
@@ -264,10 +264,8 @@ def _strip_terms_latin(tokens: list[str], anat: Anatomy, terms: dict[tuple[str, 
                     tokens = tokens[n:]
                     changed = True
                     break
-        while tokens and tokens[-1] in STOPWORDS:
+        while tokens and tokens[-1] in STOPWORDS:   # the next pass opens by taking those at the start off
             tokens = tokens[:-1]
-        while tokens and tokens[0] in STOPWORDS:
-            tokens = tokens[1:]
     return tokens
 
 
