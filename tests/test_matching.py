@@ -183,6 +183,14 @@ def test_japanese_writes_a_chinese_gi_in_its_own_character_forms(bundled_store):
     assert not bundled_store.check("芸術").conflicts
 
 
+def test_russian_writes_a_chinese_gi_in_palladius_cyrillic(bundled_store):
+    """Russian writes Chinese names by the Palladius system (Те Гуань Инь: tie guan yin), read back to pinyin; a
+    Russian word of the same letters is no Chinese name unless capitalized as one."""
+    top = _top(bundled_store, "Те Гуань Инь")
+    assert top is not None and "安溪铁观音" in top.names and "Palladius" in top.why
+    assert not bundled_store.check("она").conflicts
+
+
 def test_a_number_or_a_grade_in_a_sign_is_no_part_of_its_place(bundled_store):
     """A grade and its number (Grade 2) leave the place an old romanization writes (Lung Ching: Longjing)."""
     top = _top(bundled_store, "Lung Ching Grade 2")

@@ -250,6 +250,31 @@ def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
     assert legacy_to_pinyin(legacy) == pinyin
 
 
+@pytest.mark.parametrize("cyrillic, pinyin", [
+    ("Те", ["tie"]), ("Гуань", ["guan"]), ("Синьян", ["xin", "yang"]), ("Маоцзянь", ["mao", "jian"]),
+    ("Цзиндэчжэнь", ["jing", "de", "zhen"]), ("Сыху", ["si", "hu"]), ("Хуэй", ["hui"]), ("Цюй", ["qu"]),
+    ("Ло", ["luo"]),                          # Palladius writes luo and lo alike: the syllable the language has more of
+    ("Іньчжень", ["yin", "zhen"]),            # Ukrainian: і for и, е for э
+    ("Москва", None), ("Сибирь", None),       # no syllables of the system
+])
+def test_palladius_cyrillic_is_read_back_to_pinyin(cyrillic, pinyin):
+    from gimatch.text.romanize import palladius_syllables
+
+    assert palladius_syllables(cyrillic) == pinyin
+
+
+def test_a_chinese_name_in_cyrillic_is_read_word_for_word():
+    """Every word is a capitalized name of Palladius syllables or a product word; a run of one-syllable words is one
+    name written syllable by syllable."""
+    from gimatch.match.base import chinese_in_cyrillic
+
+    assert chinese_in_cyrillic("Дунтин Би Ло Чунь") == "dongting biluochun"
+    assert chinese_in_cyrillic("Вино Шаосин") == "shaoxing"          # the product word aside
+    assert chinese_in_cyrillic("Цзюньшань Іньчжень") == "junshan yinzhen"
+    assert chinese_in_cyrillic("она") == chinese_in_cyrillic("Ли") == ""   # not capitalized; one syllable alone
+    assert chinese_in_cyrillic("Путин Владимир") == chinese_in_cyrillic("Shaoxing") == ""
+
+
 def test_pinyin_read_blind_as_old_spellings_write_it():
     """Without apostrophes an old spelling tells no aspiration, and Wade-Giles writes pinyin's uo as o after a
     consonant, and lo, for luo, is a pinyin syllable too: both sides are read blind to both."""

@@ -16,7 +16,7 @@ from ..text.fold import dominant_script, fold, is_spaceless_script, joined, scri
 from ..text.keys import THAI_LATIN, name_keys
 from ..text.lexicon import (class_within, classes_comparable, countries_in_other_scripts, heard_as_label,
                             heard_as_variety, is_product_term, lexicon, product_term, written_and_read)
-from ..text.romanize import DIALYTIKA, japanese_latin, thai_loose
+from ..text.romanize import DIALYTIKA, japanese_latin, palladius_syllables, thai_loose
 from ..text.stem import stem_tokens
 
 
@@ -151,6 +151,34 @@ def readings(text: str) -> list[str]:
     parts += _label_parts(fold(other).replace(" ", ""))
     parts = [" ".join(_BRACKETS.sub(" ", part).split()) for part in parts]
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
+
+
+def chinese_in_cyrillic(text: str) -> str:
+    """A Cyrillic sign that writes a Chinese name by the Palladius system, read in pinyin word for word (Те Гуань
+    Инь → tie guan yin; Вино Шаосин → shaoxing, its product words aside); '' for any other sign. Every other word
+    is a product word, and each word read is capitalized, as names are (Russian's own words, она or лиса, read as
+    syllables too), two syllables at least in all."""
+    if dominant_script(fold(text)) != "Cyrillic":
+        return ""
+    read = []
+    for word in _LETTERS.findall(text):
+        if is_product_term(word):
+            continue
+        syllables = palladius_syllables(word) if word[:1].isupper() else None
+        if not syllables:
+            return ""
+        read.append(syllables)
+    if sum(map(len, read)) < 2:
+        return ""
+    # a run of words of one syllable each is one word written syllable by syllable (Би Ло Чунь: biluochun)
+    words, run = [], []
+    for syllables in read:
+        if len(syllables) == 1:
+            run.append(syllables[0])
+            continue
+        words += ["".join(run), "".join(syllables)] if run else ["".join(syllables)]
+        run = []
+    return " ".join(words + ["".join(run)] if run else words)
 
 
 # Russian and Ukrainian name a place in the genitive as often as in the nominative (вино Риохи, вина Тосканы,

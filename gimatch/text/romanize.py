@@ -22,6 +22,8 @@ import unicodedata
 from .. import bundled
 from .fold import fold, to_traditional
 
+_UKRAINIAN_LETTERS = re.compile("[іїєґ]")
+
 _PINYIN_FOLD = str.maketrans({"ü": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u"})
 
 
@@ -410,6 +412,59 @@ def _wade_giles() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
 
 
 _VOWEL = re.compile(r"[aeiou]")
+
+
+# Palladius, the system Russian writes Chinese in (Те Гуань Инь, 铁观音 tie guan yin; Синьян, 信阳 xinyang), and the
+# Ukrainian system built on it (Цзюньшань Іньчжень): a pinyin syllable is its initial's letters, then its final's
+PALLADIUS_INITIALS = (("zh", "чж"), ("ch", "ч"), ("sh", "ш"), ("b", "б"), ("p", "п"), ("m", "м"), ("f", "ф"),
+                      ("d", "д"), ("t", "т"), ("n", "н"), ("l", "л"), ("g", "г"), ("k", "к"), ("h", "х"),
+                      ("j", "цз"), ("q", "ц"), ("x", "с"), ("r", "ж"), ("z", "цз"), ("c", "ц"), ("s", "с"))
+PALLADIUS_FINALS = {"a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+                    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я", "ie": "е",
+                    "iao": "яо", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн",
+                    "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь",
+                    "uang": "уан", "ue": "юэ"}
+PALLADIUS_WHOLE = {"yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю", "yan": "янь", "yin": "инь",
+                   "yang": "ян", "ying": "ин", "yong": "юн", "yu": "юй", "yue": "юэ", "yuan": "юань", "yun": "юнь",
+                   "yo": "ё", "wu": "у", "wa": "ва", "wo": "во", "wai": "вай", "wei": "вэй", "wan": "вань",
+                   "wen": "вэнь", "wang": "ван", "weng": "вэн", "hui": "хуэй",
+                   "zi": "цзы", "ci": "цы", "si": "сы"}       # the apical i of z, c, s is ы
+PALLADIUS_U = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}   # after j, q, x: the u that is ü
+_UKRAINIAN_AS_RUSSIAN = str.maketrans({"и": "ы", "е": "э", "і": "и", "ї": "и", "є": "е"})
+
+
+def palladius(syllable: str) -> str | None:
+    """The Palladius spelling of a toneless pinyin syllable (guan → гуань, jiu → цзю), None for none."""
+    if syllable in PALLADIUS_WHOLE:
+        return PALLADIUS_WHOLE[syllable]
+    initial, cyrillic = next(((i, c) for i, c in PALLADIUS_INITIALS if syllable.startswith(i)), ("", ""))
+    final = syllable[len(initial):]
+    said = PALLADIUS_U.get(final, PALLADIUS_FINALS.get(final)) if initial in ("j", "q", "x") else \
+        PALLADIUS_FINALS.get(final)
+    return cyrillic + said if said else None
+
+
+@functools.lru_cache(maxsize=1)
+def _palladius_syllables() -> dict[str, str]:
+    """Each Palladius spelling to its pinyin syllable; of two syllables spelled alike, the one the language has
+    more of (luo before lo: Palladius writes both ло)."""
+    out: dict[str, str] = {}
+    for syllable in sorted(_wade_giles()[0], key=lambda s: (len(s), s), reverse=True):
+        spelled = palladius(syllable)
+        if spelled and spelled not in out:
+            out[spelled] = syllable
+    return out
+
+
+def palladius_syllables(word: str) -> list[str] | None:
+    """A Cyrillic word read as Palladius syllables, in pinyin (Синьян → xin yang; in Ukrainian spelling too:
+    Іньчжень → yin zhen); None when it is not syllables of the system."""
+    word = word.lower()
+    if _UKRAINIAN_LETTERS.search(word):
+        word = word.translate(_UKRAINIAN_AS_RUSSIAN)
+    table = _palladius_syllables()
+    parts = _segments(word, table)
+    return [table[p] for p in parts] if parts else None
 
 
 def _segments(word: str, inventory) -> list[str] | None:
