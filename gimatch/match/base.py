@@ -153,18 +153,22 @@ def readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, *(part for part in parts if fold(part))]))
 
 
+# the endings of a Russian or Ukrainian adjective made of a place's name (Шаосинское вино, Синьянский чай)
+SLAVIC_ADJECTIVE = re.compile(r"(ск|ськ)(ий|ая|ое|ие|ого|ой|ую|им|их|ому|ими|а|е|і|ої|у)$")
+
+
 def chinese_in_cyrillic(text: str) -> str:
     """A Cyrillic sign that writes a Chinese name by the Palladius system, read in pinyin word for word (Те Гуань
-    Инь → tie guan yin; Вино Шаосин → shaoxing, its product words aside); '' for any other sign. Every other word
-    is a product word, and each word read is capitalized, as names are (Russian's own words, она or лиса, read as
-    syllables too), two syllables at least in all."""
+    Инь → tieguanyin; Вино Шаосин and Шаосинское вино → shaoxing); '' for any other sign. Its capitalized words,
+    product words aside, are each Palladius syllables, or an adjective made of them; two syllables at least in all.
+    Its other words are Russian's own, left out (Russian words, она or лиса, read as syllables too)."""
     if dominant_script(fold(text)) != "Cyrillic":
         return ""
     read = []
     for word in _LETTERS.findall(text):
-        if is_product_term(word):
+        if is_product_term(word) or not word[:1].isupper():
             continue
-        syllables = palladius_syllables(word) if word[:1].isupper() else None
+        syllables = palladius_syllables(word) or palladius_syllables(SLAVIC_ADJECTIVE.sub("", word))
         if not syllables:
             return ""
         read.append(syllables)

@@ -463,8 +463,17 @@ def palladius_syllables(word: str) -> list[str] | None:
     if _UKRAINIAN_LETTERS.search(word):
         word = word.translate(_UKRAINIAN_AS_RUSSIAN)
     table = _palladius_syllables()
-    parts = _segments(word, table)
-    return [table[p] for p in parts] if parts else None
+    out = []
+    for part in word.split("ъ"):                # ъ parts syllables where pinyin writes an apostrophe (Улянъе)
+        # and e written for э after a consonant, as informal spellings do (Чжен for Чжэн), where the system's fails
+        syllables = _segments(part, table) or _segments(_E_FOR_EH.sub("э", part), table)
+        if not syllables:
+            return None
+        out += [table[s] for s in syllables]
+    return out
+
+
+_E_FOR_EH = re.compile(r"(?<=[бпмфдтнлгкхцчжшс])е")
 
 
 def _segments(word: str, inventory) -> list[str] | None:
