@@ -183,6 +183,17 @@ def test_japanese_writes_a_chinese_gi_in_its_own_character_forms(bundled_store):
     assert not bundled_store.check("芸術").conflicts
 
 
+def test_a_chinese_gi_is_met_syllable_for_syllable_whatever_its_word_division(bundled_store):
+    """Latin letters divide a Chinese name's syllables as they like, in pinyin or an old romanization (Dong Ting
+    Pi Lo Chun: dongting shan biluochun); a sign naming a kind of the GI's product between its syllables (Hua Tiao)
+    still names it; English words that read as syllables (banana) meet no name."""
+    result = bundled_store.check("Dong Ting Pi Lo Chun")
+    assert any("洞庭山碧螺春" in c.names and c.kind == "partial" for c in result.conflicts + result.pending)
+    top = _top(bundled_store, "Shao Hsing Hua Tiao Chiew")
+    assert top is not None and "绍兴酒" in top.names and "syllables" in top.why
+    assert not bundled_store.check("banana split").conflicts
+
+
 def test_russian_writes_a_chinese_gi_in_palladius_cyrillic(bundled_store):
     """Russian writes Chinese names by the Palladius system (Те Гуань Инь: tie guan yin), read back to pinyin; a
     Russian word of the same letters is no Chinese name unless capitalized as one."""

@@ -265,6 +265,15 @@ def test_palladius_cyrillic_is_read_back_to_pinyin(cyrillic, pinyin):
     assert palladius_syllables(cyrillic) == pinyin
 
 
+def test_latin_words_read_as_chinese_syllables_blind_to_aspiration():
+    from gimatch.text.romanize import blind_syllables
+
+    assert blind_syllables("pi") == blind_syllables("bi") == ["bi"]
+    assert blind_syllables("shaohsing") == ["shao", "xing"]          # Wade-Giles, where it takes fewer syllables
+    assert blind_syllables("chiew") == ["jiu"] and blind_syllables("biluochun") == ["bi", "lo", "zhun"]
+    assert blind_syllables("green") is None
+
+
 def test_a_chinese_name_in_cyrillic_is_read_word_for_word():
     """Every word is a capitalized name of Palladius syllables or a product word; a run of one-syllable words is one
     name written syllable by syllable."""

@@ -10,11 +10,12 @@ from rapidfuzz.distance import Levenshtein
 from .. import legal
 from ..index import NameIndex
 from ..model import Evidence
-from ..text.anatomy import LINKS, syllables
+from ..text.anatomy import LINKS, anatomy, syllables
 from ..text.stem import stem_tokens
-from ..text.fold import fold, joined
+from ..text.fold import fold, joined, script_of
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from ..text.phonetic import language_of
+from ..text.romanize import blind_syllables, pinyin, unaspirated
 from . import fuzzy
 from .base import Collector, Hit, Query, family_name, origin_names_it, other_goods, product_name
 
@@ -102,7 +103,91 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     for key, kind in q.keys:           # an old romanization read back to pinyin (Tieh Kuan Yin → tie guan yin)
         if kind == "legacy" and " " in key:
             _partial(q, [t for t in key.split() if t not in lexicon().single_words], idx, out)
+    _chinese_syllables(q, idx, out)
     _likeness(q, idx, out)
+
+
+SYLLABLES_MIN = 3        # Chinese syllables a sign and a Chinese GI's name share in order, at least
+SYLLABLES_COVERED = 0.75  # the share of the syllables of the name's place (or whole name) they cover, at least
+SYLLABLES_MORE = 2       # syllables of the sign's run the name does not have, at most (Hua Tiao of Shao Hsing Hua Tiao
+                         # Chiew, a kind of Shaoxing wine)
+
+
+def _chinese_syllables(q: Query, idx: NameIndex, out: Collector) -> None:
+    """A Chinese GI's name in the sign's Latin letters syllable for syllable, whatever its word division and
+    romanization (Dong Ting Pi Lo Chun: 洞庭山碧螺春, dongting shan biluochun; Shao Hsing ... Chiew: 绍兴酒), read
+    blind to aspiration: the sign's longest run of words that are all Chinese syllables, its product words aside,
+    against the syllables of each Chinese name, in order (see SYLLABLES_MIN, SYLLABLES_COVERED, SYLLABLES_MORE).
+    Every syllable the name's, and no other: a variant of the name; else a partial name."""
+    if q.script != "Latin":
+        return
+    single = lexicon().single_words
+    runs, run = [], []
+    for word in q.folded.split():
+        said = None if word in single else blind_syllables(word)
+        if said:
+            run += said
+        else:
+            runs.append(run)
+            run = []
+    run = max([*runs, run], key=len)
+    if len(run) < SYLLABLES_MIN:
+        return
+    by_syllable, names = _chinese_names(idx)
+    shared: dict[int, int] = {}
+    for syllable in set(run):
+        for j in by_syllable.get(syllable, ()):
+            shared[j] = shared.get(j, 0) + 1
+    for j, count in shared.items():
+        if count < SYLLABLES_MIN:
+            continue
+        gi, ni, said, place = names[j]
+        common, of_place = _in_order(run, said), _in_order(run, said[:place])
+        if common < SYLLABLES_MIN or of_place < SYLLABLES_COVERED * place or len(run) - common > SYLLABLES_MORE:
+            continue
+        name = idx.gis[gi].names[ni]
+        ev = Evidence(query_key=" ".join(run), gi_key=" ".join(said), key_kind="syllables",
+                      detail=f"{common} of {len(said)} syllables in order, {len(run) - common} more")
+        if common == len(said) == len(run):
+            out.offer(Hit(gi, ni, "variant", REORDERED, f"{name!r} syllable for syllable, read blind to aspiration",
+                          ev))
+        else:
+            out.offer(Hit(gi, ni, "partial", PARTIAL_BASE + 32.0 * of_place / place - 3.0 * (len(run) - common),
+                          f"{common} of the {len(said)} syllables of {name!r}, in order", ev))
+
+
+def _in_order(a: list[str], b: list[str]) -> int:
+    """The longest sequence of syllables of ``a`` found in ``b`` in the same order (not always side by side)."""
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for k, y in enumerate(b):
+            cur.append(prev[k] + 1 if x == y else max(prev[k + 1], cur[k]))
+        prev = cur
+    return prev[-1]
+
+
+def _chinese_names(idx: NameIndex) -> tuple[dict[str, list[int]], list[tuple[int, int, list[str], int]]]:
+    """The names in Chinese characters of the index's Chinese GIs, read once per index: each as (GI, name, its
+    syllables read blind to aspiration, how many of them say its place: all, when it has no product word), and by
+    syllable the positions of the names that have it."""
+    if "_chinese_names" not in idx.__dict__:
+        names, by_syllable = [], {}
+        for gi, g in enumerate(idx.gis):
+            if "CN" not in g.countries:
+                continue
+            for ni, name in enumerate(g.names):
+                han = "".join(ch for ch in name if script_of(ch) == "Han")
+                said = (unaspirated(pinyin(han)) or "").split() if len(han) >= SYLLABLES_MIN else []
+                if len(said) != len(han):
+                    continue
+                place = anatomy(han, japanese=False, stored=True).place
+                count = len(place) if place and han.startswith(place) else len(han)
+                for syllable in set(said):
+                    by_syllable.setdefault(syllable, []).append(len(names))
+                names.append((gi, ni, said, count))
+        idx.__dict__["_chinese_names"] = (by_syllable, names)
+    return idx.__dict__["_chinese_names"]
 
 
 def _common_suffix(a: str, b: str) -> int:

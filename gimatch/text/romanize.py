@@ -544,6 +544,16 @@ def unaspirated(text: str) -> str | None:
     return " ".join(out) or None
 
 
+def blind_syllables(word: str) -> list[str] | None:
+    """A word in Latin letters as Chinese syllables, read blind to aspiration (see :func:`_blind`): as Wade-Giles
+    or postal spelling where that reads it in fewer syllables than pinyin (hsing, chiew), else as pinyin; None when
+    it is neither (pi lo chun → bi lo zhun; dongting → dong ding)."""
+    syllables = _wade_giles()[0]
+    read = _wade_giles_word(word)
+    parts = _segments(read or word, syllables)
+    return [_blind(p) for p in parts] if parts else None
+
+
 MAX_READINGS = 16        # readings of a translated place kept at most (several characters share a gloss)
 
 
