@@ -194,6 +194,14 @@ def test_a_chinese_gi_is_met_syllable_for_syllable_whatever_its_word_division(bu
     assert not bundled_store.check("banana split").conflicts
 
 
+def test_a_gi_is_met_by_its_place_and_its_own_word_spelled_otherwise(bundled_store):
+    """The place of a GI and, beside it, the name's own word as another language spells it (crocus for κρόκος,
+    krokos) is a variant of the name; a word that sounds like none of the name's is not (Parma Gold)."""
+    top = _top(bundled_store, "Kozani Crocus")
+    assert top is not None and "Κρόκος Κοζάνης" in top.names and top.kind == "variant" and "crocus" in top.why
+    assert all(c.kind != "variant" for c in bundled_store.check("Parma Gold").conflicts)
+
+
 def test_russian_writes_a_chinese_gi_in_palladius_cyrillic(bundled_store):
     """Russian writes Chinese names by the Palladius system (Те Гуань Инь: tie guan yin), read back to pinyin; a
     Russian word of the same letters is no Chinese name unless capitalized as one."""

@@ -15,8 +15,9 @@ import os
 
 from ..index import WEAK_ENDINGS, NameIndex
 from ..model import Evidence
-from ..text.anatomy import (canonical_place, demonym_root, demonym_roots, place_core, place_stem, slavic_adjective_keys,
-                             slavic_place_keys, spaceless_place_key)
+from ..text.anatomy import (LINKS, STOPWORDS, canonical_place, demonym_root, demonym_roots, place_core, place_stem,
+                             slavic_adjective_keys, slavic_place_keys, spaceless_place_key)
+from ..text import phonetic
 from ..text.fold import fold, japanese_forms_read, script_of
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.phonetic import language_of
@@ -113,6 +114,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     if not seen and q.script == "Han" and q.anat.concepts:
         _han_place_parts(q, idx, out, seen)
     if not q.anat.concepts:
+        if not seen and q.script == "Latin":
+            _name_word_by_sound(q, idx, out)
         return
     nation = lexicon().nation_words.get(q.anat.place.replace(" ", ""))
     if nation and not named:                 # 波兰 (Poland) with vodka: Polish Vodka, a GI named by its country, or
@@ -212,6 +215,39 @@ def _places_by_opening_words(idx: NameIndex) -> dict[str, list]:
                 found.setdefault(canonical_place(words[:n]), []).append((gi, ni, concepts))
         idx.__dict__["_places_by_opening_words"] = found
     return idx.__dict__["_places_by_opening_words"]
+
+
+NAME_WORD_ALIKE = 0.85   # how alike in sound the sign's other word and a word of the GI's name must be
+NAME_WORD_MIN = 5        # letters of each, at least
+BY_NAME_WORD_SOUND = 8.0  # less than the name itself
+
+
+def _name_word_by_sound(q: Query, idx: NameIndex, out: Collector) -> None:
+    """A sign of a GI's place and another word that is the GI's own word spelled as another language spells it
+    (Kozani Crocus: Krokos Kozanis, κρόκος; Mavrodaphne of Patras: Mavrodafni Patron): a variant of its name. The
+    sign names no product the lexicon knows; each of its words beside the place sounds like a word of the name
+    (read by the name's language), the place aside."""
+    words = q.anat.place.split()
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            rest = [w for w in words[:i] + words[j:] if w not in LINKS and w not in STOPWORDS]
+            key = canonical_place(words[i:j])
+            if not rest or any(len(w) < NAME_WORD_MIN for w in rest) or len(key) < 4:
+                continue
+            for gi, ni, _ in _refs_of_part(idx, key):
+                g, (place, _) = idx.gis[gi], idx.name_places.get((gi, ni), ("", ""))
+                own = [w for w in fold(g.names[ni]).split()
+                       if w not in fold(place).split() and len(w) >= NAME_WORD_MIN]
+                lang = language_of(g.countries)
+                alike = [max((phonetic.similarity(phonetic.latin(w), phonetic.latin(o, lang)), o) for o in own)
+                         for w in rest] if own and g.names[ni].isascii() else []
+                if alike and all(sim >= NAME_WORD_ALIKE for sim, _ in alike):
+                    pairs = ", ".join(f"{w!r} ~ {o!r}" for w, (_, o) in zip(rest, alike))
+                    out.offer(Hit(gi, ni, "variant", 96.0 - BY_NAME_WORD_SOUND,
+                                  f"{g.names[ni]!r}: its place, and its own word spelled otherwise ({pairs})",
+                                  Evidence(query_key=q.anat.place_key, gi_key=fold(g.names[ni]),
+                                           key_kind="place+word",
+                                           detail=f"similarity {min(sim for sim, _ in alike):.2f}")))
 
 
 def _refs_of_part(idx: NameIndex, key: str) -> list:
