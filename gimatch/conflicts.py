@@ -40,7 +40,7 @@ from .dates import as_date
 from .errors import UsageError
 from .index import IndexedGI, NameIndex
 from .match import MATCHERS, Collector, Hit, Query, analyze, exact, phonetic, readings, translation, windows
-from .match.base import chinese_in_cyrillic, institution_named, other_goods, reads_as_a_person
+from .match.base import CHINESE_HOMES, chinese_in_cyrillic, institution_named, other_goods, reads_as_a_person
 from .model import Conflict, Protection
 from .text.fold import fold, japanese_forms_read, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
@@ -48,8 +48,9 @@ from .text.lexicon import class_within, classes_comparable, concepts_agree
 DEFAULT_THRESHOLD = 70.0
 # the other texts a sign is read as, each with what the reading says: a sign in Japanese forms of characters in the
 # traditional forms Chinese names fold from (安溪鉄観音); a Chinese name in Russian's or Ukrainian's Cyrillic
-ALSO_READ = ((japanese_forms_read, "read with its Japanese characters in their traditional forms"),
-             (chinese_in_cyrillic, "read as Chinese written in Cyrillic by the Palladius system"))
+# (the other text, what the reading says, the countries whose GIs the reading may meet: None for any)
+ALSO_READ = ((japanese_forms_read, "read with its Japanese characters in their traditional forms", None),
+             (chinese_in_cyrillic, "read as Chinese written in Cyrillic by the Palladius system", CHINESE_HOMES))
 __all__ = ["check", "CheckResult", "DEFAULT_THRESHOLD", "Query", "analyze"]
 
 
@@ -299,11 +300,12 @@ def check(store, name: str, *, threshold: float = DEFAULT_THRESHOLD, limit: int 
     for sign in signs:
         _find(sign, idx, out)
     # a sign read as another text it writes (see ALSO_READ)
-    for read_as, said in ALSO_READ:
+    for read_as, said, homes in ALSO_READ:
         for text in dict.fromkeys(filter(None, map(read_as, texts))):
             for hit in _find(analyze(text), idx, Collector(idx)).best.values():
-                hit.why = f"{hit.why}; {said} ({text})"
-                out.offer(hit)
+                if homes is None or homes.intersection(idx.gis[hit.gi].countries):
+                    hit.why = f"{hit.why}; {said} ({text})"
+                    out.offer(hit)
     # a run of the sign's words alone, for less than the whole sign: a GI's whole name by its sounds, or its place
     # and product translated (the exact matchers find a name inside a sign themselves); none of a person's name,
     # nor of a GI's name as written (กาแฟดอยตุง: its words are that GI's). A run is all the sign names, and is not
