@@ -202,6 +202,15 @@ def test_a_gi_is_met_by_its_place_and_its_own_word_spelled_otherwise(bundled_sto
     assert all(c.kind != "variant" for c in bundled_store.check("Parma Gold").conflicts)
 
 
+def test_a_place_rendered_alone_sound_for_sound_is_a_partial_name(bundled_store):
+    """The place of a GI's name rendered sound for sound, in three syllables or more, is its place alone, as it is
+    written out (Μαντσέγκο: Queso Manchego); not a country's name (Полушка is no Polska of Polska Wódka), nor two
+    syllables (Janssen's 얀센 is no 盐城)."""
+    top = _top(bundled_store, "Μαντσέγκο")
+    assert top is not None and "Queso Manchego" in top.names and top.kind == "partial"
+    assert not bundled_store.check("Полушка").conflicts and not bundled_store.check("한국얀센").conflicts
+
+
 def test_russian_writes_a_chinese_gi_in_palladius_cyrillic(bundled_store):
     """Russian writes Chinese names by the Palladius system (Те Гуань Инь: tie guan yin), read back to pinyin; a
     Russian word of the same letters is no Chinese name unless capitalized as one."""

@@ -128,6 +128,14 @@ def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
 
 PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met by chance: rendered alone, it
                                     # names a GI known abroad
+PLACE_NAMED_MIN = 4    # consonants of a GI's place rendered alone sound for sound, at least: a partial name
+PLACE_NAMED_SYLLABLES = 3   # and syllables of the rendering: two meet a place's sounds by chance (얀센, Janssen)
+PLACE_NAMED = 75.0     # its score, as the place alone written out scores (see translation)
+
+
+def _a_country(idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether a name's place is a country (Polska of Polska Wódka): rendered alone, it names the country."""
+    return fold(idx.name_places.get((gi, ni), ("", ""))[0]).replace(" ", "") in lexicon().countries
 HEAD_WORD_MIN = 4   # consonants of the first word of a product's own name that names it alone (Brunello of Brunello di
                     # Montalcino), or one fewer in a word of as many syllables, rendered in as many (アマローネ, 阿玛罗内:
                     # a-ma-ro-ne; not ビアンコ, Bianco of Bianco di Custoza, nor ネッビオーロ)
@@ -714,13 +722,15 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             head = consonants >= HEAD_WORD_MIN or consonants == HEAD_WORD_MIN - 1 and min(
                 written, phonetic.syllables(key)) >= HEAD_WORD_MIN
             head_word = part == "phon-word" and head and _head_word(key, idx, gi, ni)
-            if alone and not head_word and \
-                    not (part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0)
-                         and (abroad or vouched)):
+            place_alone = alone and not head_word and not (
+                part == "phon-place" and consonants >= PLACE_ALONE_MIN - (1 if vouched else 0) and (abroad or vouched))
+            if place_alone and not (part == "phon-place" and own != "latin" and consonants >= PLACE_NAMED_MIN
+                                    and written >= PLACE_NAMED_SYLLABLES and not _a_country(idx, gi, ni)):
                 continue                     # a part of a name (a word, the place; in Latin letters the place:
                                              # Jinro is no old spelling of 兴隆 in 兴隆咖啡) with no product to
                                              # back it, but the long place of a GI known abroad (스틸턴: Blue
-                                             # Stilton cheese)
+                                             # Stilton cheese), and a place rendered sound for sound alone, a
+                                             # partial name (Μαντσέγκο: Queso Manchego), as it is written out
             dictionary_agrees = (bool(foreign) and _could_be(foreign, g.names, g.countries)
                                  or bool(glossed) and _glossed_as(glossed, g))
             explained = known and not dictionary_agrees and not (agrees and (as_names or part == "phon")) and \
@@ -769,9 +779,13 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue
             bar = _settled(bar - RENDERING_FIT * (_rendering_fit(han_read, key) - USUAL_FIT), *bounds) \
                 if q.script == "Han" else unfit
-            if sim < bar:
+            if sim < bar or place_alone and sim < SOUND_FOR_SOUND:
                 continue
             name = g.names[ni]
+            if place_alone:
+                out.offer(Hit(gi, ni, "partial", PLACE_NAMED, f"renders the place of {name!r} alone, sound for sound",
+                              Evidence(query_key=form, gi_key=key, key_kind=kind, detail=f"similarity {sim:.2f}")))
+                continue
             if form in voiced and (changed := _voice_changed(voiced[form], idx.phon_marked[j])):
                 bar += VOICE_CHANGED * changed      # past the bounds: a rendering that voices the stops
                 if sim < bar:                       # otherwise is no rendering sound for sound
