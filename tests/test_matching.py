@@ -191,15 +191,22 @@ def test_a_chinese_gi_is_met_syllable_for_syllable_whatever_its_word_division(bu
     assert any("洞庭山碧螺春" in c.names and c.kind == "partial" for c in result.conflicts + result.pending)
     top = _top(bundled_store, "Shao Hsing Hua Tiao Chiew")
     assert top is not None and "绍兴酒" in top.names and "syllables" in top.why
+    result = bundled_store.check("Tung T'ing Pi Lo Ch'un")                 # apostrophes of aspiration kept in words
+    assert any("洞庭山碧螺春" in c.names for c in result.conflicts + result.pending)
+    assert _top_kind(bundled_store, "Long Jing Cha", "龙井茶") == "variant"   # its product syllable too
     assert not bundled_store.check("banana split").conflicts
 
 
 def test_a_gi_is_met_by_its_place_and_its_own_word_spelled_otherwise(bundled_store):
     """The place of a GI and, beside it, the name's own word as another language spells it (crocus for κρόκος,
-    krokos) is a variant of the name; a word that sounds like none of the name's is not (Parma Gold)."""
+    krokos) is a variant of the name; with some of the name's words only, a partial name (Modena Balsamic); a word
+    that sounds like none of the name's is neither (Parma Prestige)."""
     top = _top(bundled_store, "Kozani Crocus")
     assert top is not None and "Κρόκος Κοζάνης" in top.names and top.kind == "variant" and "crocus" in top.why
-    assert all(c.kind != "variant" for c in bundled_store.check("Parma Gold").conflicts)
+    hits = {c.names[0]: c.kind for c in bundled_store.check("Modena Balsamic").conflicts}
+    assert hits.get("Aceto Balsamico di Modena") == "partial"
+    assert all(c.kind != "variant" and "spelled otherwise" not in c.why
+               for c in bundled_store.check("Parma Prestige").conflicts)
 
 
 def test_a_place_rendered_alone_sound_for_sound_is_a_partial_name(bundled_store):
@@ -209,6 +216,8 @@ def test_a_place_rendered_alone_sound_for_sound_is_a_partial_name(bundled_store)
     top = _top(bundled_store, "Μαντσέγκο")
     assert top is not None and "Queso Manchego" in top.names and top.kind == "partial"
     assert not bundled_store.check("Полушка").conflicts and not bundled_store.check("한국얀센").conflicts
+    assert not bundled_store.check("Литуаниан").conflicts          # a country's adjective (Lithuanian vodka)
+    assert not bundled_store.check("Галамада").conflicts           # its stops voiced: no rendering of Kalamata
 
 
 def test_russian_writes_a_chinese_gi_in_palladius_cyrillic(bundled_store):

@@ -257,6 +257,8 @@ def test_old_romanizations_are_read_back_syllable_by_syllable(legacy, pinyin):
     ("Іньчжень", ["yin", "zhen"]),            # Ukrainian: і for и, е for э
     ("Улянъе", ["wu", "liang", "ye"]),        # ъ parts syllables: liang ye, not lian ye
     ("Чженшань", ["zheng", "shan"]),          # е written for э after a consonant, where the system's spelling fails
+    ("Люйлян", ["lu", "liang"]),              # lü, which gimatch's pinyin writes lu
+    ("Шилінь", ["shi", "lin"]),               # Ukrainian и after a hushing consonant
     ("Москва", None), ("Сибирь", None),       # no syllables of the system
 ])
 def test_palladius_cyrillic_is_read_back_to_pinyin(cyrillic, pinyin):
@@ -282,6 +284,7 @@ def test_a_chinese_name_in_cyrillic_is_read_word_for_word():
     assert chinese_in_cyrillic("Дунтин Би Ло Чунь") == "dongting biluochun"
     assert chinese_in_cyrillic("Вино Шаосин") == "shaoxing"          # the product word aside
     assert chinese_in_cyrillic("Шаосинское желтое вино") == "shaoxing"   # an adjective of the place; Russian words
+    assert chinese_in_cyrillic("Аньсийский чай") == "anxi"                # the й before the adjective's ending
     assert chinese_in_cyrillic("Цзюньшань Іньчжень") == "junshan yinzhen"
     assert chinese_in_cyrillic("она") == chinese_in_cyrillic("Ли") == ""   # not capitalized; one syllable alone
     assert chinese_in_cyrillic("Путин Владимир") == chinese_in_cyrillic("Shaoxing") == ""

@@ -154,7 +154,8 @@ def readings(text: str) -> list[str]:
 
 
 # the endings of a Russian or Ukrainian adjective made of a place's name (Шаосинское вино, Синьянский чай)
-SLAVIC_ADJECTIVE = re.compile(r"(ск|ськ)(ий|ая|ое|ие|ого|ой|ую|им|их|ому|ими|а|е|і|ої|у)$")
+SLAVIC_ADJECTIVE = re.compile(r"(ск|ськ)(ий|ая|ое|ие|ого|ой|ую|им|их|ому|ими|ом|ою|а|е|і|ої|у)$")
+SLAVIC_ADJECTIVE_GLIDE = re.compile("й$")    # and the й Russian puts between a vowel and the ending (Аньсийский)
 
 
 def chinese_in_cyrillic(text: str) -> str:
@@ -168,7 +169,9 @@ def chinese_in_cyrillic(text: str) -> str:
     for word in _LETTERS.findall(text):
         if is_product_term(word) or not word[:1].isupper():
             continue
-        syllables = palladius_syllables(word) or palladius_syllables(SLAVIC_ADJECTIVE.sub("", word))
+        stem = SLAVIC_ADJECTIVE.sub("", word)
+        syllables = palladius_syllables(word) or stem != word and (
+            palladius_syllables(stem) or palladius_syllables(SLAVIC_ADJECTIVE_GLIDE.sub("", stem)))
         if not syllables:
             return ""
         read.append(syllables)

@@ -4,6 +4,8 @@ Verlados ↔ Calvados, Cambozola ↔ Gorgonzola: the same ending and number of s
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -13,6 +15,7 @@ from ..model import Evidence
 from ..text.anatomy import LINKS, anatomy, syllables
 from ..text.stem import stem_tokens
 from ..text.fold import fold, joined, script_of
+from ..text.keys import BRACKETED
 from ..text.lexicon import class_of_concept, class_within, classes_comparable, lexicon
 from ..text.phonetic import language_of
 from ..text.romanize import blind_syllables, pinyin, unaspirated
@@ -107,6 +110,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
     _likeness(q, idx, out)
 
 
+APOSTROPHES = re.compile("['’ʻ‘]")
 SYLLABLES_MIN = 3        # Chinese syllables a sign and a Chinese GI's name share in order, at least
 SYLLABLES_COVERED = 0.75  # the share of the syllables of the name's place (or whole name) they cover, at least
 SYLLABLES_MORE = 2       # syllables of the sign's run the name does not have, at most (Hua Tiao of Shao Hsing Hua Tiao
@@ -117,14 +121,16 @@ def _chinese_syllables(q: Query, idx: NameIndex, out: Collector) -> None:
     """A Chinese GI's name in the sign's Latin letters syllable for syllable, whatever its word division and
     romanization (Dong Ting Pi Lo Chun: 洞庭山碧螺春, dongting shan biluochun; Shao Hsing ... Chiew: 绍兴酒), read
     blind to aspiration: the sign's longest run of words that are all Chinese syllables, its product words aside,
-    against the syllables of each Chinese name, in order (see SYLLABLES_MIN, SYLLABLES_COVERED, SYLLABLES_MORE).
+    against the syllables of each Chinese name (its bracketed other form aside), in order (see SYLLABLES_MIN, SYLLABLES_COVERED, SYLLABLES_MORE).
     Every syllable the name's, and no other: a variant of the name; else a partial name."""
     if q.script != "Latin":
         return
     single = lexicon().single_words
     runs, run = [], []
-    for word in q.folded.split():
-        said = None if word in single else blind_syllables(word)
+    for word in fold(APOSTROPHES.sub("", q.text)).split():     # T'ing: one syllable, aspirated
+        said = blind_syllables(word)
+        if word in single and (not said or len(said) > 1):
+            continue                 # a product word aside (tea, which reads de a), but one pinyin says (cha, jiu)
         if said:
             run += said
         else:
@@ -177,7 +183,7 @@ def _chinese_names(idx: NameIndex) -> tuple[dict[str, list[int]], list[tuple[int
             if "CN" not in g.countries:
                 continue
             for ni, name in enumerate(g.names):
-                han = "".join(ch for ch in name if script_of(ch) == "Han")
+                han = "".join(ch for ch in BRACKETED.sub("", name) if script_of(ch) == "Han")
                 said = (unaspirated(pinyin(han)) or "").split() if len(han) >= SYLLABLES_MIN else []
                 if len(said) != len(han):
                     continue

@@ -120,6 +120,12 @@ def needed(consonants: int, agrees: bool, abroad: bool, native_words: bool, vouc
             + (NOT_A_TRANSCRIPTION if native_words else 0.0))
 
 
+def _a_country(idx: NameIndex, gi: int, ni: int) -> bool:
+    """Whether a name's place is a country's name or adjective (Polska of Polska Wódka, Lithuanian of Lithuanian
+    vodka): rendered alone, it names the country."""
+    return only_a_country(fold(idx.name_places.get((gi, ni), ("", ""))[0]))
+
+
 def _same_product(query_classes: set[str], gi_class: str | None) -> bool:
     """The query's product is the GI's, or one holds the other (cheese within dairy); siblings (beer and
     wine) are other products."""
@@ -131,11 +137,6 @@ PLACE_ALONE_MIN = max(NEEDED) + 1   # a place long enough (LONG) not to be met b
 PLACE_NAMED_MIN = 4    # consonants of a GI's place rendered alone sound for sound, at least: a partial name
 PLACE_NAMED_SYLLABLES = 3   # and syllables of the rendering: two meet a place's sounds by chance (얀센, Janssen)
 PLACE_NAMED = 75.0     # its score, as the place alone written out scores (see translation)
-
-
-def _a_country(idx: NameIndex, gi: int, ni: int) -> bool:
-    """Whether a name's place is a country (Polska of Polska Wódka): rendered alone, it names the country."""
-    return fold(idx.name_places.get((gi, ni), ("", ""))[0]).replace(" ", "") in lexicon().countries
 HEAD_WORD_MIN = 4   # consonants of the first word of a product's own name that names it alone (Brunello of Brunello di
                     # Montalcino), or one fewer in a word of as many syllables, rendered in as many (アマローネ, 阿玛罗内:
                     # a-ma-ro-ne; not ビアンコ, Bianco of Bianco di Custoza, nor ネッビオーロ)
@@ -782,14 +783,14 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             if sim < bar or place_alone and sim < SOUND_FOR_SOUND:
                 continue
             name = g.names[ni]
+            if form in voiced and (changed := _voice_changed(voiced[form], idx.phon_marked[j])):
+                bar += VOICE_CHANGED * changed      # past the bounds: a rendering that voices the stops
+                if sim < bar or place_alone:        # otherwise is no rendering sound for sound
+                    continue
             if place_alone:
                 out.offer(Hit(gi, ni, "partial", PLACE_NAMED, f"renders the place of {name!r} alone, sound for sound",
                               Evidence(query_key=form, gi_key=key, key_kind=kind, detail=f"similarity {sim:.2f}")))
                 continue
-            if form in voiced and (changed := _voice_changed(voiced[form], idx.phon_marked[j])):
-                bar += VOICE_CHANGED * changed      # past the bounds: a rendering that voices the stops
-                if sim < bar:                       # otherwise is no rendering sound for sound
-                    continue
             ev = Evidence(query_key=form, gi_key=key, key_kind=kind, detail=f"similarity {sim:.2f}, needed {bar:.2f}")
             if qclasses and g.class_common and not agrees:
                 out.offer(Hit(gi, ni, "same place", 45.0,

@@ -219,14 +219,14 @@ def _places_by_opening_words(idx: NameIndex) -> dict[str, list]:
 
 NAME_WORD_ALIKE = 0.85   # how alike in sound the sign's other word and a word of the GI's name must be
 NAME_WORD_MIN = 5        # letters of each, at least
-BY_NAME_WORD_SOUND = 8.0  # less than the name itself
+PARTIAL_BASE, PARTIAL_SHARE = 55.0, 32.0   # a partial name's score: a base and the share of the words it covers
 
 
 def _name_word_by_sound(q: Query, idx: NameIndex, out: Collector) -> None:
     """A sign of a GI's place and another word that is the GI's own word spelled as another language spells it
-    (Kozani Crocus: Krokos Kozanis, κρόκος; Mavrodaphne of Patras: Mavrodafni Patron): a variant of its name. The
-    sign names no product the lexicon knows; each of its words beside the place sounds like a word of the name
-    (read by the name's language), the place aside."""
+    (Kozani Crocus: Krokos Kozanis, κρόκος; Parma Proshuto): a variant of its name where it has each of the name's
+    words, else a partial name (Modena Balsamic: Aceto Balsamico di Modena). The sign names no product the lexicon
+    knows; each of its words beside the place sounds like a word of the name (read by the name's language)."""
     words = q.anat.place.split()
     for i in range(len(words)):
         for j in range(i + 1, len(words) + 1):
@@ -236,18 +236,27 @@ def _name_word_by_sound(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue
             for gi, ni, _ in _refs_of_part(idx, key):
                 g, (place, _) = idx.gis[gi], idx.name_places.get((gi, ni), ("", ""))
+                if not g.names[ni].isascii():
+                    continue
                 own = [w for w in fold(g.names[ni]).split()
-                       if w not in fold(place).split() and len(w) >= NAME_WORD_MIN]
+                       if w not in fold(place).split() and w not in LINKS and w not in STOPWORDS]
                 lang = language_of(g.countries)
-                alike = [max((phonetic.similarity(phonetic.latin(w), phonetic.latin(o, lang)), o) for o in own)
-                         for w in rest] if own and g.names[ni].isascii() else []
-                if alike and all(sim >= NAME_WORD_ALIKE for sim, _ in alike):
-                    pairs = ", ".join(f"{w!r} ~ {o!r}" for w, (_, o) in zip(rest, alike))
-                    out.offer(Hit(gi, ni, "variant", 96.0 - BY_NAME_WORD_SOUND,
-                                  f"{g.names[ni]!r}: its place, and its own word spelled otherwise ({pairs})",
-                                  Evidence(query_key=q.anat.place_key, gi_key=fold(g.names[ni]),
-                                           key_kind="place+word",
-                                           detail=f"similarity {min(sim for sim, _ in alike):.2f}")))
+                long_words = [o for o in own if len(o) >= NAME_WORD_MIN]
+                alike = [max((phonetic.similarity(phonetic.latin(w), phonetic.latin(o, lang)), o)
+                             for o in long_words) for w in rest] if long_words else []
+                if not alike or any(sim < NAME_WORD_ALIKE for sim, _ in alike):
+                    continue
+                pairs = ", ".join(f"{w!r} ~ {o!r}" for w, (_, o) in zip(rest, alike))
+                covered = len({o for _, o in alike}) / len(own)
+                ev = Evidence(query_key=q.anat.place_key, gi_key=fold(g.names[ni]), key_kind="place+word",
+                              detail=f"similarity {min(sim for sim, _ in alike):.2f}, {covered:.0%} of its words")
+                if covered == 1.0:
+                    out.offer(Hit(gi, ni, "variant", 96.0,
+                                  f"{g.names[ni]!r}: its place, and its own words spelled otherwise ({pairs})", ev))
+                else:
+                    out.offer(Hit(gi, ni, "partial", PARTIAL_BASE + PARTIAL_SHARE * covered,
+                                  f"part of {g.names[ni]!r}: its place, and its own word spelled otherwise ({pairs})",
+                                  ev))
 
 
 def _refs_of_part(idx: NameIndex, key: str) -> list:

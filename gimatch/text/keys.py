@@ -24,7 +24,7 @@ ROMANIZATION_KINDS = frozenset({"pinyin", "hepburn", "rtgs", "elot", "greek", "g
 KOREAN_MIN = 3     # syllables a Sino-Korean reading of a Chinese GI needs to be a key of its own
 SPELLING_KINDS = frozenset({"joined", "stem", "umlaut", "legacy", "skeleton", "japanese", "variant"})
 
-_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -219,7 +219,7 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         if japanese is not False:
             add(romanize.japanese_latin(folded), "japanese")
         if any(ch in text for ch in "()（）"):
-            add(fold(_BRACKETED.sub(" ", text)), "variant")
+            add(fold(BRACKETED.sub(" ", text)), "variant")
     if script in ("Greek", "Cyrillic"):
         skel = skeleton(folded)
         if skel.isascii():
@@ -238,7 +238,7 @@ def name_keys(text: str, *, japanese: bool | None = None, chinese_gi: bool = Fal
         if chinese_gi:
             add(romanize.unaspirated(divided) or "", "legacy")
             # as Korean writes a Chinese name (보이차 普洱茶), three syllables at least: 선지 (宣纸) is a Korean word too
-            for reading in romanize.korean(joined(fold(_BRACKETED.sub(" ", text)))):
+            for reading in romanize.korean(joined(fold(BRACKETED.sub(" ", text)))):
                 if len(reading) >= KOREAN_MIN:
                     add(reading, "korean")
     for key, kind in list(out.items()):

@@ -431,6 +431,7 @@ PALLADIUS_WHOLE = {"yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю
                    "zi": "цзы", "ci": "цы", "si": "сы"}       # the apical i of z, c, s is ы
 PALLADIUS_U = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}   # after j, q, x: the u that is ü
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"и": "ы", "е": "э", "і": "и", "ї": "и", "є": "е"})
+_UKRAINIAN_HUSHED_I = re.compile("(?<=[жчш])ы")    # Ukrainian writes и after its hushing consonants (Шилінь)
 
 
 def palladius(syllable: str) -> str | None:
@@ -446,13 +447,16 @@ def palladius(syllable: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _palladius_syllables() -> dict[str, str]:
-    """Each Palladius spelling to its pinyin syllable; of two syllables spelled alike, the one the language has
-    more of (luo before lo: Palladius writes both ло)."""
+    """Each Palladius spelling to its pinyin syllable; of two syllables spelled alike, the longer (luo before the
+    interjection lo: Palladius writes both ло). The syllables with ü, which gimatch's pinyin writes u (lü, nü: люй,
+    нюй), are spelled both ways."""
     out: dict[str, str] = {}
     for syllable in sorted(_wade_giles()[0], key=lambda s: (len(s), s), reverse=True):
         spelled = palladius(syllable)
         if spelled and spelled not in out:
             out[spelled] = syllable
+    for syllable in ("lu", "nu"):
+        out.setdefault(palladius(syllable)[:-1] + "юй", syllable)
     return out
 
 
@@ -461,7 +465,7 @@ def palladius_syllables(word: str) -> list[str] | None:
     Іньчжень → yin zhen); None when it is not syllables of the system."""
     word = word.lower()
     if _UKRAINIAN_LETTERS.search(word):
-        word = word.translate(_UKRAINIAN_AS_RUSSIAN)
+        word = _UKRAINIAN_HUSHED_I.sub("и", word.translate(_UKRAINIAN_AS_RUSSIAN))
     table = _palladius_syllables()
     out = []
     for part in word.split("ъ"):                # ъ parts syllables where pinyin writes an apostrophe (Улянъе)
