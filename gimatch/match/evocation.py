@@ -121,7 +121,8 @@ def _chinese_syllables(q: Query, idx: NameIndex, out: Collector) -> None:
     """A Chinese GI's name in the sign's Latin letters syllable for syllable, whatever its word division and
     romanization (Dong Ting Pi Lo Chun: 洞庭山碧螺春, dongting shan biluochun; Shao Hsing ... Chiew: 绍兴酒), read
     blind to aspiration: the sign's longest run of words that are all Chinese syllables, its product words aside,
-    against the syllables of each Chinese name (its bracketed other form aside), in order (see SYLLABLES_MIN, SYLLABLES_COVERED, SYLLABLES_MORE).
+    against the syllables of each Chinese name (its bracketed other form aside), in order (see SYLLABLES_MIN,
+    SYLLABLES_COVERED, SYLLABLES_MORE).
     Every syllable the name's, and no other: a variant of the name; else a partial name."""
     if q.script != "Latin":
         return
