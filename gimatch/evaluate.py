@@ -69,6 +69,10 @@ def _held(store) -> frozenset[str]:
 _HELD: list = [None, frozenset()]
 
 
+# a case file may name its script by its ISO 15924 code: the tables name it as gimatch does
+ISO_SCRIPTS = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Hang": "Hangul", "Hani": "Han", "Thai": "Thai"}
+
+
 def _positive(store, case: dict, where: str) -> dict:
     if not isinstance(case, dict) or not isinstance(case.get("q"), str) or not isinstance(case.get("any"), list):
         raise InputError("a positive needs 'q' (text) and 'any' (a list)", where=where)
@@ -78,7 +82,8 @@ def _positive(store, case: dict, where: str) -> dict:
     rank = next((r for r, c in enumerate(ranked, 1) if _matches(c, wanted, store)), None)
     top = ranked[0] if ranked else None
     return {"q": case["q"], "case_kind": case.get("kind", ""), "slice": case.get("slice", ""),
-            "script": case.get("script") or dominant_script(fold(case["q"])), "rank": rank,
+            "script": ISO_SCRIPTS.get(case.get("script"), case.get("script")) or dominant_script(fold(case["q"])),
+            "rank": rank,
             "found_kind": ranked[rank - 1].kind if rank else None, "score": ranked[rank - 1].score if rank else None,
             "top": f"{top.gi} {top.kind} {top.score:.0f}" if top else None,
             "in_shared_data": case.get("in_shared_data"), "part": part_of(case["q"]),
