@@ -46,9 +46,9 @@ from .text.fold import fold, japanese_forms_read, joined
 from .text.lexicon import class_within, classes_comparable, concepts_agree
 
 DEFAULT_THRESHOLD = 70.0
-# the other texts a sign is read as, each with what the reading says: a sign in Japanese forms of characters in the
-# traditional forms Chinese names fold from (安溪鉄観音); a Chinese name in Russian's or Ukrainian's Cyrillic
-# (the other text, what the reading says, the countries whose GIs the reading may meet: None for any)
+# the other texts a sign is read as: (the reading, what it says, the countries whose GIs it may meet: None for any);
+# a sign in Japanese forms of characters in the traditional forms Chinese names fold from (安溪鉄観音), and a Chinese
+# name in Russian's or Ukrainian's Cyrillic
 ALSO_READ = ((japanese_forms_read, "read with its Japanese characters in their traditional forms", None),
              (chinese_in_cyrillic, "read as Chinese written in Cyrillic by the Palladius system", CHINESE_HOMES))
 __all__ = ["check", "CheckResult", "DEFAULT_THRESHOLD", "Query", "analyze"]

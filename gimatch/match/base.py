@@ -16,7 +16,7 @@ from ..text.fold import dominant_script, fold, is_spaceless_script, joined, scri
 from ..text.keys import THAI_LATIN, name_keys
 from ..text.lexicon import (class_within, classes_comparable, countries_in_other_scripts, heard_as_label,
                             heard_as_variety, is_product_term, lexicon, product_term, written_and_read)
-from ..text.romanize import DIALYTIKA, japanese_latin, palladius_syllables, thai_loose
+from ..text.romanize import DIALYTIKA, UKRAINIAN_LETTERS, japanese_latin, palladius_syllables, thai_loose
 from ..text.stem import stem_tokens
 
 
@@ -195,7 +195,6 @@ def chinese_in_cyrillic(text: str) -> str:
 RUSSIAN_GENITIVE = ((re.compile(r"ии$"), "ия"), (re.compile(r"ы$"), "а"), (re.compile(r"(?<=[гкхжшчщ])и$"), "а"))
 UKRAINIAN_GENITIVE = ((re.compile(r"ії$"), "ія"), (re.compile(r"ї$"), "я"),
                       (re.compile(r"(?<=[бвгґдзклмнпрстфхцчшщ])и$"), "а"))
-UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
 INFLECTED_MIN = 4     # letters of a word read as inflected: a shorter one is as likely a whole word (Ахи, Ты)
 _LETTERS = re.compile(r"[^\W\d_]+")
 

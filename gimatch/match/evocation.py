@@ -24,7 +24,8 @@ from .base import Collector, Hit, Query, family_name, origin_names_it, other_goo
 
 KINDS = ("partial", "generic", "evocation", "translation", "variant")
 COMMON_ENDING = 12  # GI keys sharing a 4-letter ending beyond which the ending is a common morpheme (-ental, -berg)
-PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers (up to 32 more)
+PARTIAL_BASE = 55.0  # the score of a partial name before the share of the GI name it covers,
+PARTIAL_SHARE = 32.0  # times this share
 REORDERED = 96.0     # every distinctive word of a GI's name and no other, in another order (Sagrantino di
                      # Montefalco: Montefalco Sagrantino): a variant of the name
 SAME_PRODUCT = 5.0   # more when the query names the GI's product class
@@ -115,6 +116,7 @@ SYLLABLES_MIN = 3        # Chinese syllables a sign and a Chinese GI's name shar
 SYLLABLES_COVERED = 0.75  # the share of the syllables of the name's place (or whole name) they cover, at least
 SYLLABLES_MORE = 2       # syllables of the sign's run the name does not have, at most (Hua Tiao of Shao Hsing Hua Tiao
                          # Chiew, a kind of Shaoxing wine)
+SYLLABLE_MORE_LESS = 3.0  # score less for each of them
 
 
 def _chinese_syllables(q: Query, idx: NameIndex, out: Collector) -> None:
@@ -159,7 +161,8 @@ def _chinese_syllables(q: Query, idx: NameIndex, out: Collector) -> None:
             out.offer(Hit(gi, ni, "variant", REORDERED, f"{name!r} syllable for syllable, read blind to aspiration",
                           ev))
         else:
-            out.offer(Hit(gi, ni, "partial", PARTIAL_BASE + 32.0 * of_place / place - 3.0 * (len(run) - common),
+            out.offer(Hit(gi, ni, "partial", PARTIAL_BASE + PARTIAL_SHARE * of_place / place
+                          - SYLLABLE_MORE_LESS * (len(run) - common),
                           f"{common} of the {len(said)} syllables of {name!r}, in order", ev))
 
 
@@ -285,7 +288,7 @@ def _partial(q: Query, words: list[str], idx: NameIndex, out: Collector, written
                           f"shares only {', '.join(repr(t) for t in distinct)} with {name!r}: a generic term, not the protected name",
                           Evidence(query_key=query_key, gi_key=gi_key, key_kind="tokens", detail="generic component")))
             continue
-        score = PARTIAL_BASE + 32.0 * coverage   # one common word of a longer name is not enough on its own
+        score = PARTIAL_BASE + PARTIAL_SHARE * coverage   # one common word of a longer name is not enough on its own
         # the classes of the products the name names, where it names some (Pesca di Verona: fruit, though its
         # register class also holds cereals), else the record's class
         classes = {class_of[c] for c in idx.name_concepts.get((gi, ni), ()) if c in class_of} or {g.class_common}

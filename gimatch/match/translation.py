@@ -23,6 +23,7 @@ from ..text.lexicon import class_within, classes_comparable, concepts_agree, lex
 from ..text.phonetic import language_of
 from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
 from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_names_it
+from .evocation import PARTIAL_BASE, PARTIAL_SHARE
 
 KINDS = ("translation", "partial", "same place")
 PART_OF_PLACE = 4.0      # score less when only part of the query's place words name the GI's place
@@ -219,7 +220,6 @@ def _places_by_opening_words(idx: NameIndex) -> dict[str, list]:
 
 NAME_WORD_ALIKE = 0.85   # how alike in sound the sign's other word and a word of the GI's name must be
 NAME_WORD_MIN = 5        # letters of each, at least
-PARTIAL_BASE, PARTIAL_SHARE = 55.0, 32.0   # a partial name's score: a base and the share of the words it covers
 
 
 def _name_word_by_sound(q: Query, idx: NameIndex, out: Collector) -> None:

@@ -22,7 +22,7 @@ import unicodedata
 from .. import bundled
 from .fold import fold, to_traditional
 
-_UKRAINIAN_LETTERS = re.compile("[іїєґ]")
+UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")   # letters Ukrainian writes and Russian does not
 
 _PINYIN_FOLD = str.maketrans({"ü": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u"})
 
@@ -432,6 +432,7 @@ PALLADIUS_WHOLE = {"yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю
 PALLADIUS_U = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}   # after j, q, x: the u that is ü
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"и": "ы", "е": "э", "і": "и", "ї": "и", "є": "е"})
 _UKRAINIAN_HUSHED_I = re.compile("(?<=[жчш])ы")    # Ukrainian writes и after its hushing consonants (Шилінь)
+_E_FOR_EH = re.compile(r"(?<=[бпмфдтнлгкхцчжшс])е")   # е written for э after a consonant, as informal spellings do
 
 
 def palladius(syllable: str) -> str | None:
@@ -464,7 +465,7 @@ def palladius_syllables(word: str) -> list[str] | None:
     """A Cyrillic word read as Palladius syllables, in pinyin (Синьян → xin yang; in Ukrainian spelling too:
     Іньчжень → yin zhen); None when it is not syllables of the system."""
     word = word.lower()
-    if _UKRAINIAN_LETTERS.search(word):
+    if UKRAINIAN_LETTERS.search(word):
         word = _UKRAINIAN_HUSHED_I.sub("и", word.translate(_UKRAINIAN_AS_RUSSIAN))
     table = _palladius_syllables()
     out = []
@@ -475,9 +476,6 @@ def palladius_syllables(word: str) -> list[str] | None:
             return None
         out += [table[s] for s in syllables]
     return out
-
-
-_E_FOR_EH = re.compile(r"(?<=[бпмфдтнлгкхцчжшс])е")
 
 
 def _segments(word: str, inventory) -> list[str] | None:
