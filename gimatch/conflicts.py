@@ -88,7 +88,7 @@ def _reclassify(hits: list[Hit], q: Query, idx: NameIndex, scope: legal.Scope, o
     institution's (FC Porto), unless the caller's ``goods`` are comparable with the GI's, TSGs, names generic in
     the territory checked (the US semi-generic wine names), homonyms of the query's own GI."""
     generic_here = legal.generic_in(scope.territory) if scope.territory else {}
-    person, institution = reads_as_a_person(q), institution_named(q)
+    person, institution = reads_as_a_person(q, idx), institution_named(q)
     for h in hits:
         g = idx.gis[h.gi]
         own_goods = (person or bool(institution)) and _relation(goods, g.class_common) in ("same", "comparable")

@@ -512,6 +512,16 @@ def test_a_place_in_foreign_chinese_renders_the_gi_alone(bundled_store):
     assert _found(bundled_store, "摩德納的傳統香醋", "Aceto balsamico tradizionale di Modena")
 
 
+def test_words_describing_the_product_after_the_particle_leave_the_place(bundled_store):
+    """昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: the place is what the particle closes, the words after it
+    describe the cheese; a country before the particle says whose, not which place."""
+    from gimatch.text.anatomy import anatomy
+
+    assert anatomy("昂贝尔的圆柱形奶酪").place == "昂贝尔"
+    assert anatomy("法国的卡门贝尔诺曼底奶酪").place != "法国"
+    assert _found(bundled_store, "昂贝尔的圆柱形奶酪", "Fourme d'Ambert", within=1)
+
+
 @pytest.mark.parametrize("query, name", [("Phoenix Dan Cong", "凤凰单丛"), ("Ji County apples", "吉县苹果")])
 def test_a_chinese_place_translated_into_english(bundled_store, query, name):
     """凤凰 is written Phoenix, 吉县 Ji County: the place read back to its characters' pinyin, with the product."""
@@ -1933,7 +1943,7 @@ def test_a_family_name_after_a_given_name_in_katakana_is_no_loanword_of_a_gi(bun
     assert _found(bundled_store, "ジョセフ・ドルーアン・シャブリ", "Chablis", within=1)
 
 
-@pytest.mark.parametrize("sign", ["Peter Graves", "Dan Marino", "Ernest Rutherford"])
+@pytest.mark.parametrize("sign", ["Peter Graves", "Dan Marino", "Ernest Rutherford", "Hermann Bahlsen"])
 def test_a_gis_name_in_a_persons_name_is_below_the_threshold(bundled_store, sign):
     """A given name and a family name, no product word beside them, are a person's name (TRIPS Art. 24.8): the
     GI's name in it is reported as a personal name, low and below the default threshold."""
@@ -1951,6 +1961,13 @@ def test_a_gi_after_a_given_name_or_beside_a_product_is_no_persons_name(bundled_
     """A GI's name where a family name would be (Jean Chablis), a producer's name before the GI (three words), a
     colour word, a product word, or the GI's whole name keep the conflict."""
     assert _found(bundled_store, sign, name, within=1)
+
+
+def test_a_family_name_the_list_lacks_counts_where_no_gis_name_has_the_word(bundled_store):
+    """A given name and a word of no GI's name is a person whose family name the list lacks (Hermann Bahlsen: the
+    AVA is the given name); a GI's word after a given name keeps the conflict (Jean Chablis)."""
+    assert bundled_store.check("Hermann Bahlsen", threshold=0).conflicts[0].kind == "personal name"
+    assert bundled_store.check("Jean Chablis").conflicts[0].kind == "contains"
 
 
 @pytest.mark.parametrize("sign", ["FC Porto", "Valencia CF", "Munster Rugby", "Universidade do Porto", "琉球大学",

@@ -466,6 +466,17 @@ def test_a_diphthong_of_pinyin_renders_one_vowel():
     assert distance("SaLaiL", "SaLeL", pinyin=True) == 0.35    # the left-out vowel a glide of pinyin's ai (0.1)
 
 
+def test_the_glide_of_pinyin_ie_is_kept_and_cheap_to_drop():
+    """涅 nie renders the gn of Cognac, its glide and all (科涅克: ko-nie-ke); 切 qie renders a che, the glide costing
+    little where the name has none."""
+    from gimatch.text.phonetic import distance, from_pinyin, latin, similarity
+
+    cognac = latin("cognac", "fr")
+    assert from_pinyin("ke nie ke") == "KəNieKə"
+    assert similarity(from_pinyin("ke nie ke"), cognac, pinyin=True, epenthetic=True) >= 0.9
+    assert distance(from_pinyin("qie"), "Se", pinyin=True) <= 0.1
+
+
 def test_the_apical_i_of_pinyin_is_a_held_consonant():
     """斯 si and 兹 zi say an s and a z alone (阿斯蒂 Asti, 法尔兹 Pfalz); 西 xi and 奇 qi have a vowel of their own."""
     from gimatch.text.phonetic import SCHWA, from_pinyin

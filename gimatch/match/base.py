@@ -445,16 +445,19 @@ def origin_apart(place: str) -> tuple[str, str]:
     return "", ""
 
 
-def reads_as_a_person(q: Query) -> bool:
+def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
     """Whether a sign in Latin letters is a person's name: a given name and a family name, neither of them a
     product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Jean Chablis, whose second
-    word is no family name, nor Rose Gold). Three words are as often a producer and the GI (Louis Jadot Beaujolais)."""
+    word is no family name, nor Rose Gold). A family name the list lacks counts where the word is in no GI's name
+    (Maury Povich, Hermann Bahlsen: the GI is the given name). Three words are as often a producer and the GI
+    (Louis Jadot Beaujolais)."""
     lex = lexicon()
     words = q.folded.split()
     if q.script != "Latin" or len(words) != 2 or q.anat.terms or q.anat.delocalisers:
         return False
     given, family = words
-    return given in lex.given_names and family in lex.family_names and not _common_words().intersection(words)
+    return given in lex.given_names and not _common_words().intersection(words) and (
+        family in lex.family_names or family not in idx.by_token and family not in idx.by_key)
 
 
 @functools.lru_cache(maxsize=1)

@@ -213,9 +213,10 @@ _HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyh])")
 PINYIN_INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
                    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "H"), ("j", PALATAL),
                    ("q", PALATAL), ("x", "S"), ("r", RETROFLEX), ("z", "S"), ("c", "S"), ("s", "S"), ("y", "Y"), ("w", "W"))
-# Finals as transcriptions use them: the glide of uo, ie, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
-# for me, 切 qie for che), and yi, wu, yu are bare vowels.
-PINYIN_FINALS = (("uo", "o"), ("ie", "e"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
+# Finals as transcriptions use them: the glide of uo, ei, ou renders one foreign vowel (多 duo for do, 梅 mei
+# for me), and yi, wu, yu are bare vowels. The i of ie stays: it renders the glide of a palatal (涅 nie for the gn
+# of Cognac) as often as nothing (切 qie for che), and two vowels together cost little to drop (see GLIDE).
+PINYIN_FINALS = (("uo", "o"), ("ei", "e"), ("ou", "o"), ("iu", "iu"), ("ui", "ui"), ("ng", "N"),
                  ("n", "N"))
 # The i of zi, ci, si, zhi, chi, shi, ri is no vowel of its own but the consonant held (斯 for the s of Asti, 兹 for
 # the z of Pfalz): the vowel transcription adds to a bare consonant, as the e of ke and te is
