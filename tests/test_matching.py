@@ -512,6 +512,19 @@ def test_a_place_in_foreign_chinese_renders_the_gi_alone(bundled_store):
     assert _found(bundled_store, "摩德納的傳統香醋", "Aceto balsamico tradizionale di Modena")
 
 
+def test_a_name_turned_round_as_the_market_writes_it(bundled_store):
+    """Montefalco Sagrantino is still written Sagrantino di Montefalco, Romagna Albana Albana di Romagna: a rendering
+    of the turned name, word by word, finds it; one run of sounds does not (費蘭迪斯 is no Véran Saint)."""
+    from gimatch.text.keys import phonetic_keys
+
+    assert any(k.kind == "phon-turned:latin" for k in phonetic_keys("Montefalco Sagrantino", lang="it"))
+    assert not any(k.kind.startswith("phon-turned") for k in phonetic_keys("Saint-Véran", lang="fr"))
+    top = _top(bundled_store, "사그란티노 디 몬테팔코")
+    assert "Montefalco Sagrantino" in top.names and "another order" in top.why
+    assert _found(bundled_store, "アルバーナ・ディ・ロマーニャ", "Romagna Albana", within=1)
+    assert not any("Véran" in c.names[0] for c in bundled_store.check("費蘭迪斯").conflicts)
+
+
 def test_words_describing_the_product_after_the_particle_leave_the_place(bundled_store):
     """昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: the place is what the particle closes, the words after it
     describe the cheese; a country before the particle says whose, not which place."""
@@ -519,6 +532,7 @@ def test_words_describing_the_product_after_the_particle_leave_the_place(bundled
 
     assert anatomy("昂贝尔的圆柱形奶酪").place == "昂贝尔"
     assert anatomy("法国的卡门贝尔诺曼底奶酪").place != "法国"
+    assert anatomy("ル・ピュイ産緑レンズ豆").place == "ルピュイ"     # made in Le Puy, green lentils
     assert _found(bundled_store, "昂贝尔的圆柱形奶酪", "Fourme d'Ambert", within=1)
 
 

@@ -151,7 +151,7 @@ IN_LONGER_SIGN = 6.0       # less when the sign has other words than product and
 SOURCE_KEYS = frozenset({"fold", "stem", "variant", "umlaut"})
 SYLLABLE_BY_SYLLABLE = LATIN_BAR   # the likeness a rendering that spaces the syllables of a name written without
                                    # spaces needs: as much as a romanization of it
-WHOLE_NAME = frozenset({"phon", "phon-order", "phon-spelled"})   # the sound forms of a whole name
+WHOLE_NAME = frozenset({"phon", "phon-order", "phon-turned", "phon-spelled"})   # the sound forms of a whole name
 BY_SOUND = frozenset({"cyrillic", "greek"})   # scripts whose renderings of a foreign name follow its sounds, or
                                                # its letters one by one
 SPACELESS_SOURCES = frozenset(source for script, source in SCRIPT_SOURCE.items() if is_spaceless_script(script))
@@ -700,6 +700,10 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 if own != "han":
                     continue
                 part = "phon"
+            elif part == "phon-turned":      # its last word first, as the market writes it (Sagrantino di
+                if own == "latin" or spaced + dotted < 2:   # Montefalco), rendered word by word: one run meets
+                    continue                 # such forms by chance (費蘭迪斯 is no Véran Saint)
+                part = "phon"
             spelled = part == "phon-spelled"  # the whole name with every letter said: Chinese, Japanese and
             if spelled:                      # Korean renderings may say letters its language leaves unsaid;
                 part = "phon"                # Russian and Greek ones follow the sounds, or the letters exactly
@@ -712,7 +716,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # the query's place, its product word off, against a whole name
                                              # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
-            broken = own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted
+            reordered = kind.startswith("phon-turned")    # which may write a joining word the name has not
+            broken = own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted + reordered
             if broken and source not in SPACELESS_SOURCES:
                 continue                     # a rendering breaks words where the name does (แดรี่ ควีน is two words;
                                              # ロック フォール is no Roquefort), but katakana may part a compound of
@@ -821,7 +826,8 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
             # by a run of a longer one's words, which meets two sounds by chance (알바 of 제시카 알바 is no Alba)
             short = bounds[-1] and sim < strict
             out.offer(Hit(gi, ni, "transcription", 74.0 + above * 100.0 + (4.0 if agrees else 0.0) - less,
-                          f"{q.text!r} renders the sounds of {part}{name!r} ({form} ~ {key}, {sim:.0%} alike)"
+                          f"{q.text!r} renders the sounds of {part}{name!r}"
+                          f"{', its words in another order' if reordered else ''} ({form} ~ {key}, {sim:.0%} alike)"
                           f"{translated}", ev, sound_for_sound=sim >= SOUND_FOR_SOUND and not liquids_changed,
                           whole_sign=short),
                       less=PLACE_ONLY if part == "the place in " and fold(

@@ -487,8 +487,9 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
     text = _closing_modifier_off(text)
     if len(text) > 2 and text[-1] in PARTICLES.get(script, ()):
         text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
-    elif anat.terms and script == "Han":
-        text = _described_product_off(text)    # 昂贝尔的圆柱形 (奶酪): Ambert's, a cylindrical (cheese)
+    elif query and anat.terms and script in MAKERS:
+        text = _described_product_off(text, MAKERS[script])   # 昂贝尔的圆柱形 (奶酪): Ambert's, a cylindrical
+                                                                # (cheese); ル・ピュイ産緑 (レンズ豆): made in Le Puy, green
     anat.place = text
     anat.place_key, anat.stem_of = spaceless_place_key(text, japanese)
     if not anat.terms:                          # 卡奥尔产区: the appellation of Cahors, a wine; 阿尔萨斯雷司令
@@ -496,12 +497,17 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             or ("wine" if variety or wine_style else "")      # Alsace, its Riesling: a wine
 
 
-def _described_product_off(text: str) -> str:
-    """The place of a Chinese sign whose product word follows its particle and words that describe the product
-    (昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: 昂贝尔), where the words before the particle are no country's
-    name alone (法国的...: the country says whose, not which place)."""
+# What closes the place of a Chinese or Japanese sign and opens the words that describe its product: the
+# particles, and Japanese 産 (made in: ル・ピュイ産緑レンズ豆, green lentils made in Le Puy)
+MAKERS = {"Han": HAN_PARTICLES, "Kana": frozenset("の産")}
+
+
+def _described_product_off(text: str, markers: frozenset[str]) -> str:
+    """The place of a Chinese or Japanese sign whose product word follows a particle (or 産) and words that
+    describe the product (昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: 昂贝尔), where the words before it are no
+    country's name alone (法国的...: the country says whose, not which place)."""
     lex = lexicon()
-    at = min((i for i in (text.find(p) for p in HAN_PARTICLES) if i >= 2), default=-1)
+    at = min((i for i in (text.find(p) for p in markers) if i >= 2), default=-1)
     if at < 0 or at == len(text) - 1:
         return text
     place = text[:at]

@@ -99,13 +99,17 @@ ROMANIZED_SOURCE = {"CN": "han", "JP": "kana", "TH": "thai", "KR": "hangul"}   #
                                                                                 # countries romanizes its script
 
 
+# The word that joins a variety or kind to its place in the Romance languages (Sagrantino di Montefalco)
+ORDER_LINKS = {"it": "di", "fr": "de", "es": "de", "pt": "de"}
+
+
 def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None = None,
                   country: str | None = None, marked: bool = False) -> list[Key]:
     """The sound forms of a stored name (:mod:`gimatch.text.phonetic`), to find it from a transcription:
     the whole name, its place part and each distinctive word, read by the rules of the name's language
     (Latin) or from its script, and the whole name in the order Chinese writes it. Kind
-    ``phon[-place|-word|-order|-spelled]:<source script>``. ``marked``: the forms with their stops marked voiced
-    or not (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
+    ``phon[-place|-word|-order|-turned|-spelled]:<source script>``. ``marked``: the forms with their stops marked
+    voiced or not (:data:`gimatch.text.phonetic.STOP_MARKS`), one for each plain form."""
     from . import phonetic
     from .anatomy import LINKS, STOPWORDS, anatomy
     from .lexicon import lexicon
@@ -146,6 +150,16 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             tail = [said.get(w, w) for w in words[at + 1:] if w not in STOPWORDS]
             add(latin(" ".join(tail + head), lang), "-order", source)
             add(latin(" ".join(head + tail), lang), "-order", source)
+        elif at is None and lang in ORDER_LINKS:
+            # a name of a place and a variety or kind written the other way round, as the market still writes it
+            # (Sagrantino di Montefalco, Albana di Romagna for Montefalco Sagrantino, Romagna Albana): its last word
+            # first, with or without the language's joining word; not a compound place (Saint-Véran)
+            kept = [w for w in words if w not in STOPWORDS]
+            if len(kept) >= 2 and "-" not in text and \
+                    not any(w in lex.single_words or w in lex.place_features for w in kept):
+                spoken = [said.get(w, w) for w in kept]
+                for link in ("", ORDER_LINKS[lang]):
+                    add(latin(" ".join(filter(None, [spoken[-1], link, *spoken[:-1]])), lang), "-turned", source)
         single = lexicon().single_words
         for word in words:                   # a Chinese record's Latin name romanizes its syllables, and what
             if word not in STOPWORDS and word not in single and len(word) >= 4 and (   # does not (Green of
