@@ -443,6 +443,15 @@ def test_german_h_after_a_vowel_is_not_said():
     assert [phonetic.latin(w, "de") for w in ("ahr", "nahe", "kohl", "bach")] == ["aL", "Nae", "KoL", "PaH"]
 
 
+def test_german_chs_is_ks_and_a_french_c_after_a_nasal_vowel_is_silent():
+    """Sachsen is said zaksen (ザクセン, 작센), as Lachs and Fuchs; the c of blanc and Pacherenc is not said (パシュラン),
+    that of Cognac is."""
+    from gimatch.text import phonetic
+
+    assert phonetic.latin("sachsen", "de") == "SaKSeN" and phonetic.latin("bach", "de") == "PaH"
+    assert phonetic.latin("pacherenc", "fr") == "PaSeLaN" and phonetic.latin("cognac", "fr").endswith("K")
+
+
 def test_spanish_ll_is_an_l_with_its_glide():
     """Jumilla is フミリャ, 후미야: the ll is read before doubled letters are made one, which had left an l."""
     from gimatch.text import phonetic
