@@ -584,9 +584,9 @@ def _by_text(starts: list[int], found: Iterable[tuple[int, object]]) -> dict[int
 
 @functools.lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
-    from .match.phonetic import _transcription_chars
+    from .text.zh_renderings import transcription_chars
 
-    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in _transcription_chars())) + "]{3,}|[ァ-ヺー]{4,}")
+    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in transcription_chars())) + "]{3,}|[ァ-ヺー]{4,}")
 
 
 @functools.lru_cache(maxsize=1)

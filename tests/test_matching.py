@@ -525,6 +525,21 @@ def test_a_name_turned_round_as_the_market_writes_it(bundled_store):
     assert not any("Véran" in c.names[0] for c in bundled_store.check("費蘭迪斯").conflicts)
 
 
+def test_a_thai_place_that_opens_a_gis_longer_place(bundled_store):
+    """Pak Chong custard apples are the GI of Pak Chong Khao Yai (น้อยหน่าปากช่องเขาใหญ่), the words of its place as
+    the Thai word list divides them; its durian is another GI of the same place."""
+    top = _top(bundled_store, "น้อยหน่าปากช่อง")
+    assert top.names[0] == "น้อยหน่าปากช่องเขาใหญ่" and top.kind == "translation"
+    assert _top(bundled_store, "ทุเรียนปากช่อง").names[0] == "ทุเรียนปากช่องเขาใหญ่"
+
+
+@pytest.mark.parametrize("sign, name", [("바-아르마냑", "Armagnac"), ("Токай-Хедьяла", "Tokaj")])
+def test_a_hyphen_parts_the_words_of_a_sign_written_by_sound(bundled_store, sign, name):
+    """Korean, Russian and Greek keep a foreign name's hyphens (Bas-Armagnac, Tokaj-Hegyalja): the GI's word between
+    them is a run of its own."""
+    assert _found(bundled_store, sign, name, within=1)
+
+
 def test_words_describing_the_product_after_the_particle_leave_the_place(bundled_store):
     """昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: the place is what the particle closes, the words after it
     describe the cheese; a country before the particle says whose, not which place."""
@@ -533,6 +548,10 @@ def test_words_describing_the_product_after_the_particle_leave_the_place(bundled
     assert anatomy("昂贝尔的圆柱形奶酪").place == "昂贝尔"
     assert anatomy("法国的卡门贝尔诺曼底奶酪").place != "法国"
     assert anatomy("ル・ピュイ産緑レンズ豆").place == "ルピュイ"     # made in Le Puy, green lentils
+    assert anatomy("パルマ産生ハム").place == "パルマ"
+    # words after the particle that could be the foreign name itself: the artisan's Roquefort, a tasty Roquefort
+    assert _found(bundled_store, "職人のロックフォールチーズ", "Roquefort", within=1)
+    assert _found(bundled_store, "好吃的罗克福奶酪", "Roquefort", within=1)
     assert _found(bundled_store, "昂贝尔的圆柱形奶酪", "Fourme d'Ambert", within=1)
 
 
@@ -1982,6 +2001,7 @@ def test_a_family_name_the_list_lacks_counts_where_no_gis_name_has_the_word(bund
     AVA is the given name); a GI's word after a given name keeps the conflict (Jean Chablis)."""
     assert bundled_store.check("Hermann Bahlsen", threshold=0).conflicts[0].kind == "personal name"
     assert bundled_store.check("Jean Chablis").conflicts[0].kind == "contains"
+    assert bundled_store.check("John Cognacs").conflicts[0].kind == "contains"      # the stem of a GI's word
 
 
 @pytest.mark.parametrize("sign", ["FC Porto", "Valencia CF", "Munster Rugby", "Universidade do Porto", "琉球大学",

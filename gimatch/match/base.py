@@ -272,12 +272,13 @@ def _rest_says(said: list[frozenset[str] | None]) -> frozenset[str] | None:
 
 
 def _sign_words(text: str, script: str) -> list[str]:
-    """The words of a sign: as spaces, stops and katakana's dots part them; in Thai, which runs words together
-    and spaces phrases, none but those of a sign of one run the Thai word list divides into words of two letters
-    or more (แชมเปญต้อนรับ: champagne, welcome)."""
+    """The words of a sign: as spaces, stops and katakana's dots part them, and hyphens in HYPHEN_SPLIT_SCRIPTS; in
+    Thai, which runs words together and spaces phrases, none but those of a sign of one run the Thai word list
+    divides into words of two letters or more (แชมเปญต้อนรับ: champagne, welcome)."""
     from ..text.romanize import is_thai_word, thai_words
 
-    words = [w for w in _WORD_BREAKS.split(_BRACKETS.sub(" ", text)) if fold(w)]
+    breaks = _HYPHEN_BREAKS if script in HYPHEN_SPLIT_SCRIPTS else _WORD_BREAKS
+    words = [w for w in breaks.split(_BRACKETS.sub(" ", text)) if fold(w)]
     if script != "Thai":
         return words
     if len(words) > 1:
@@ -313,6 +314,10 @@ def _label_parts(text: str) -> list[str]:
 
 
 _WORD_BREAKS = re.compile(r"[\s.・･·]+")     # what parts the words of a sign: spaces, stops, katakana's dots
+# and hyphens too in the scripts that keep a foreign name's hyphens (바-아르마냑, Токай-Хедьяла); in katakana a
+# hyphen may stand for the long vowel's mark
+HYPHEN_SPLIT_SCRIPTS = frozenset({"Hangul", "Cyrillic", "Greek"})
+_HYPHEN_BREAKS = re.compile(r"[\s.・･·\-‐‑–]+")
 
 
 def analyze(text: str) -> Query:
@@ -448,8 +453,8 @@ def origin_apart(place: str) -> tuple[str, str]:
 def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
     """Whether a sign in Latin letters is a person's name: a given name and a family name, neither of them a
     product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Jean Chablis, whose second
-    word is no family name, nor Rose Gold). A family name the list lacks counts where the word is in no GI's name
-    (Maury Povich, Hermann Bahlsen: the GI is the given name). Three words are as often a producer and the GI
+    word is no family name, nor Rose Gold). A family name the list lacks counts where the word, or its stem, is in
+    no GI's name (Hermann Bahlsen: the GI is the given name; not John Cognacs). Three words are as often a producer and the GI
     (Louis Jadot Beaujolais)."""
     lex = lexicon()
     words = q.folded.split()
@@ -457,7 +462,8 @@ def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
         return False
     given, family = words
     return given in lex.given_names and not _common_words().intersection(words) and (
-        family in lex.family_names or family not in idx.by_token and family not in idx.by_key)
+        family in lex.family_names or not any(w in idx.by_token or w in idx.by_key
+                                              for w in (family, *stem_tokens([family]))))
 
 
 @functools.lru_cache(maxsize=1)

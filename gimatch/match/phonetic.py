@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 
-from .. import bundled
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic, zh_dictionary, zh_renderings
+from ..text.zh_renderings import transcription_share
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
@@ -66,17 +66,6 @@ NATIVE_IN = {"han": CHINESE_HOMES | {"JP"}, "kana": frozenset({"JP"}),
              "hangul": frozenset({"KR"}), "thai": frozenset({"TH"})}
 SCRIPT_SOURCE = {"Han": "han", "Kana": "kana", "Hangul": "hangul", "Thai": "thai", "Greek": "greek",
                  "Cyrillic": "cyrillic", "Latin": "latin", "Common": "latin"}
-
-
-@functools.lru_cache(maxsize=1)
-def _transcription_chars() -> frozenset[str]:
-    return frozenset("".join(r["chars"] for r in bundled.read_table("zh_transcription_chars.csv")))
-
-
-def transcription_share(text: str) -> float:
-    """The share of Han characters of a text that are characters of sound transcription."""
-    han = [ch for ch in text if script_of(ch) == "Han"]
-    return sum(ch in _transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
 def sino_korean(text: str) -> bool:

@@ -21,7 +21,7 @@ from ..text import phonetic
 from ..text.fold import fold, japanese_forms_read, script_of
 from ..text.lexicon import class_within, classes_comparable, concepts_agree, lexicon
 from ..text.phonetic import language_of
-from ..text.romanize import japanese_latin, legacy_to_pinyin, translated_place_readings
+from ..text.romanize import japanese_latin, legacy_to_pinyin, thai_words, translated_place_readings
 from .base import CHINESE_HOMES, Collector, Hit, Query, origin_apart, origin_names_it
 from .evocation import PARTIAL_BASE, PARTIAL_SHARE
 
@@ -207,13 +207,17 @@ def _places_by_opening(idx: NameIndex) -> dict[str, list]:
 
 def _places_by_opening_words(idx: NameIndex) -> dict[str, list]:
     """The refs of the names that name a product and whose place has several words, by the key of each run of
-    its words that opens it (thungkula of Thung Kula Rong Hai), read once per index."""
+    its words that opens it (thungkula of Thung Kula Rong Hai; pakchong of ปากช่องเขาใหญ่, whose words the Thai
+    word list divides), read once per index."""
     if "_places_by_opening_words" not in idx.__dict__:
         found: dict[str, list] = {}
         for (gi, ni), concepts in idx.name_concepts.items():
-            words = idx.name_places.get((gi, ni), ("", ""))[0].split()
-            for n in range(1, len(words) if concepts else 0):
-                found.setdefault(canonical_place(words[:n]), []).append((gi, ni, concepts))
+            text = idx.name_places.get((gi, ni), ("", ""))[0] if concepts else ""
+            thai = bool(text) and script_of(text[0]) == "Thai"
+            words = thai_words(text) if thai else text.split()
+            for n in range(1, len(words)):
+                key = spaceless_place_key("".join(words[:n]))[0] if thai else canonical_place(words[:n])
+                found.setdefault(key, []).append((gi, ni, concepts))
         idx.__dict__["_places_by_opening_words"] = found
     return idx.__dict__["_places_by_opening_words"]
 

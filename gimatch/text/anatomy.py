@@ -485,9 +485,10 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             anat.opened_by = word
             break
     text = _closing_modifier_off(text)
-    if len(text) > 2 and text[-1] in PARTICLES.get(script, ()):
-        text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest
-    elif query and anat.terms and script in MAKERS:
+    if len(text) > 2 and text[-1] in (MAKERS.get(script, ()) if query else PARTICLES.get(script, ())):
+        text = text[:-1]                        # 摩德纳的 (传统香醋): Modena's, the particle that joins it to the rest;
+                                                # パルマ産 (生ハム): made in Parma
+    if query and anat.terms and script in MAKERS:
         text = _described_product_off(text, MAKERS[script])   # 昂贝尔的圆柱形 (奶酪): Ambert's, a cylindrical
                                                                 # (cheese); ル・ピュイ産緑 (レンズ豆): made in Le Puy, green
     anat.place = text
@@ -497,21 +498,29 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
             or ("wine" if variety or wine_style else "")      # Alsace, its Riesling: a wine
 
 
+SOUND_CHARACTERS = 0.5   # the share of sound characters from which Chinese words may render a foreign name
 # What closes the place of a Chinese or Japanese sign and opens the words that describe its product: the
 # particles, and Japanese 産 (made in: ル・ピュイ産緑レンズ豆, green lentils made in Le Puy)
 MAKERS = {"Han": HAN_PARTICLES, "Kana": frozenset("の産")}
 
 
+_KATAKANA_RUN = re.compile("[ァ-ヺー]{2,}")
+
+
 def _described_product_off(text: str, markers: frozenset[str]) -> str:
     """The place of a Chinese or Japanese sign whose product word follows a particle (or 産) and words that
     describe the product (昂贝尔的圆柱形奶酪, Ambert's cylindrical cheese: 昂贝尔), where the words before it are no
-    country's name alone (法国的...: the country says whose, not which place)."""
-    lex = lexicon()
+    country's name alone (法国的...: the country says whose, not which place), and those after it could be no
+    foreign name: no katakana, no Chinese of sound characters (職人のロックフォール, 好吃的罗克福: the artisan's
+    Roquefort, a tasty Roquefort)."""
+    from .zh_renderings import transcription_share
+
     at = min((i for i in (text.find(p) for p in markers) if i >= 2), default=-1)
-    if at < 0 or at == len(text) - 1:
+    rest = text[at + 1:] if at >= 0 else ""
+    if not rest or text[:at] in lexicon().country_words or _KATAKANA_RUN.search(rest) or \
+            transcription_share(rest) >= SOUND_CHARACTERS:
         return text
-    place = text[:at]
-    return text if place in lex.country_words else place
+    return text[:at]
 
 
 _VINTAGE = re.compile(r"\d{1,4}(?:年|ヶ月|カ月|か月|ケ月|个月|個月)?")   # a vintage or an age (16ヶ月)

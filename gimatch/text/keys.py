@@ -151,15 +151,17 @@ def phonetic_keys(text: str, *, lang: str | None = None, japanese: bool | None =
             add(latin(" ".join(tail + head), lang), "-order", source)
             add(latin(" ".join(head + tail), lang), "-order", source)
         elif at is None and lang in ORDER_LINKS:
-            # a name of a place and a variety or kind written the other way round, as the market still writes it
-            # (Sagrantino di Montefalco, Albana di Romagna for Montefalco Sagrantino, Romagna Albana): its last word
-            # first, with or without the language's joining word; not a compound place (Saint-Véran)
+            # a name of a place and a grape variety written the other way round, as the market still writes it
+            # (Sagrantino di Montefalco, Albana di Romagna for Montefalco Sagrantino, Romagna Albana), or of a place
+            # and a quality word (Classico Chianti): its last word first, with or without the language's joining
+            # word; not a compound place (Saint-Véran), nor a place of several words (San Gimignano)
             kept = [w for w in words if w not in STOPWORDS]
-            if len(kept) >= 2 and "-" not in text and \
+            last = kept[-1] if len(kept) >= 2 and "-" not in text else ""
+            if (last in lex.varieties or len(kept) == 2 and last in lex.modifiers) and \
                     not any(w in lex.single_words or w in lex.place_features for w in kept):
-                spoken = [said.get(w, w) for w in kept]
+                turned = [said.get(w, w) for w in kept]
                 for link in ("", ORDER_LINKS[lang]):
-                    add(latin(" ".join(filter(None, [spoken[-1], link, *spoken[:-1]])), lang), "-turned", source)
+                    add(latin(" ".join(filter(None, [turned[-1], link, *turned[:-1]])), lang), "-turned", source)
         single = lexicon().single_words
         for word in words:                   # a Chinese record's Latin name romanizes its syllables, and what
             if word not in STOPWORDS and word not in single and len(word) >= 4 and (   # does not (Green of

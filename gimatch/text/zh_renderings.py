@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 
 from .. import bundled
+from .fold import script_of
 from .romanize import reading as _reading
 
 MAX_RUN = 4          # the sounds one character renders at most (as derived)
@@ -51,6 +52,18 @@ def _table():
         chars[ch] += weight
         readings[reading] += weight
     return by_char, by_reading, by_consonants, runs, chars, readings, sum(chars.values())
+
+
+@functools.lru_cache(maxsize=1)
+def transcription_chars() -> frozenset[str]:
+    """The characters Chinese transcribes foreign names with (datasets/zh_transcription_chars.csv)."""
+    return frozenset("".join(r["chars"] for r in bundled.read_table("zh_transcription_chars.csv")))
+
+
+def transcription_share(text: str) -> float:
+    """The share of Han characters of a text that are characters of sound transcription (1.0 for none)."""
+    han = [ch for ch in text if script_of(ch) == "Han"]
+    return sum(ch in transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
 _VOWELS = re.compile(r"[aeiouəæYW]+")
