@@ -453,9 +453,9 @@ def origin_apart(place: str) -> tuple[str, str]:
 def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
     """Whether a sign in Latin letters is a person's name: a given name and a family name, neither of them a
     product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Jean Chablis, whose second
-    word is no family name, nor Rose Gold). A family name the list lacks counts where the word, or its stem, is in
-    no GI's name (Hermann Bahlsen: the GI is the given name; not John Cognacs). Three words are as often a producer and the GI
-    (Louis Jadot Beaujolais)."""
+    word is no family name, nor Rose Gold). A family name the list lacks counts where the word, or its stem, is
+    in no GI's name (Hermann Bahlsen: the GI is the given name; not John Cognacs). Three words are as often a
+    producer and the GI (Louis Jadot Beaujolais)."""
     lex = lexicon()
     words = q.folded.split()
     if q.script != "Latin" or len(words) != 2 or q.anat.terms or q.anat.delocalisers:
