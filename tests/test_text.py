@@ -443,6 +443,15 @@ def test_german_h_after_a_vowel_is_not_said():
     assert [phonetic.latin(w, "de") for w in ("ahr", "nahe", "kohl", "bach")] == ["aL", "Nae", "KoL", "PaH"]
 
 
+def test_a_glide_written_with_its_vowel_is_free_where_vowels_are_written_as_heard():
+    """마루왈 writes the w of Maroilles (ma-rwal) with its vowel u too: one sound written twice costs nothing in Korean,
+    a little from pinyin."""
+    from gimatch.text.phonetic import distance
+
+    assert distance("MaLuWaL", "MaLWaL", faithful=True) == 0.0
+    assert 0.0 < distance("MaLuWaL", "MaLWaL", pinyin=True) <= 0.1
+
+
 def test_german_chs_is_ks_and_a_french_c_after_a_nasal_vowel_is_silent():
     """Sachsen is said zaksen (ザクセン, 작센), as Lachs and Fuchs; the c of blanc and Pacherenc is not said (パシュラン),
     that of Cognac is."""

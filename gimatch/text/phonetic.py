@@ -607,9 +607,10 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
     out = [_DROP[ch] for ch in form]
     if form:
         out[-1] = CODA_NASAL if faithful and form[-1] in "MN" else _DROP_FINAL[form[-1]]
-    for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak); the
-        if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE or \
-                ch == "Y" and form[i - 1:i] == "N":         # glide of n (Champagne's gn), which แชมเปญ, 香槟 leave out
+    for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak), free
+        if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE:   # where vowels are written
+            out[i] = 0.0 if faithful else GLIDE                                          # as heard (마루왈 ma-ru-wal)
+        elif ch == "Y" and form[i - 1:i] == "N":         # glide of n (Champagne's gn), which แชมเปญ, 香槟 leave out
             out[i] = GLIDE
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
