@@ -2002,6 +2002,7 @@ def test_a_family_name_the_list_lacks_counts_where_no_gis_name_has_the_word(bund
     assert bundled_store.check("Hermann Bahlsen", threshold=0).conflicts[0].kind == "personal name"
     assert bundled_store.check("Jean Chablis").conflicts[0].kind == "contains"
     assert bundled_store.check("John Cognacs").conflicts[0].kind == "contains"      # the stem of a GI's word
+    assert bundled_store.check("Cole Rnch").conflicts[0].kind == "fuzzy"            # a slip of Cole Ranch
 
 
 @pytest.mark.parametrize("sign", ["FC Porto", "Valencia CF", "Munster Rugby", "Universidade do Porto", "琉球大学",

@@ -453,8 +453,8 @@ def origin_apart(place: str) -> tuple[str, str]:
 def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
     """Whether a sign in Latin letters is a person's name: a given name and a family name, neither of them a
     product, marketing, colour, landscape or origin word (Peter Graves, Dan Marino; not Jean Chablis, whose second
-    word is no family name, nor Rose Gold). A family name the list lacks counts where the word, or its stem, is
-    in no GI's name (Hermann Bahlsen: the GI is the given name; not John Cognacs). Three words are as often a
+    word is no family name, nor Rose Gold). A family name the list lacks counts where the word is no GI's word
+    (Hermann Bahlsen: the GI is the given name; not John Cognacs, nor Cole Rnch). Three words are as often a
     producer and the GI (Louis Jadot Beaujolais)."""
     lex = lexicon()
     words = q.folded.split()
@@ -462,8 +462,21 @@ def reads_as_a_person(q: Query, idx: NameIndex) -> bool:
         return False
     given, family = words
     return given in lex.given_names and not _common_words().intersection(words) and (
-        family in lex.family_names or not any(w in idx.by_token or w in idx.by_key
-                                              for w in (family, *stem_tokens([family]))))
+        family in lex.family_names or not _a_gis_word(family, idx))
+
+
+def _a_gis_word(word: str, idx: NameIndex) -> bool:
+    """Whether a word, its stem or a word one letter off it is a word of a GI's name (Cognacs; Rnch, a slip of
+    the Ranch of Cole Ranch)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    if any(w in idx.by_token or w in idx.by_key for w in (word, *stem_tokens([word]))):
+        return True
+    if "_name_tokens" not in idx.__dict__:
+        idx.__dict__["_name_tokens"] = tuple(idx.by_token)
+    return process.extractOne(word, idx.__dict__["_name_tokens"], scorer=Levenshtein.distance,
+                              score_cutoff=1) is not None
 
 
 @functools.lru_cache(maxsize=1)
