@@ -471,12 +471,8 @@ def _a_gis_word(word: str, idx: NameIndex) -> bool:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    if any(w in idx.by_token or w in idx.by_key for w in (word, *stem_tokens([word]))):
-        return True
-    if "_name_tokens" not in idx.__dict__:
-        idx.__dict__["_name_tokens"] = tuple(idx.by_token)
-    return process.extractOne(word, idx.__dict__["_name_tokens"], scorer=Levenshtein.distance,
-                              score_cutoff=1) is not None
+    return any(w in idx.by_token or w in idx.by_key for w in (word, *stem_tokens([word]))) or \
+        process.extractOne(word, idx.by_token.keys(), scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
 @functools.lru_cache(maxsize=1)

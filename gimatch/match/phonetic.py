@@ -14,7 +14,6 @@ import functools
 from ..index import PHON_VIEWS, NameIndex
 from ..model import Evidence
 from ..text import phonetic, zh_dictionary, zh_renderings
-from ..text.zh_renderings import transcription_share
 from ..text.anatomy import HAN_CORE_MIN, LINKS, STOPWORDS, closing_feature
 from ..text.fold import fold, is_spaceless_script, joined, script_of
 from ..text.keys import CANTONESE_SOURCE
@@ -603,7 +602,7 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
         own_name = own_name or read
         han_read = "".join(ch for ch in own_name if script_of(ch) == "Han") if q.script == "Han" else ""
         syllables = len(han_read)
-        share = transcription_share(own_name) if q.script == "Han" else 1.0
+        share = zh_renderings.transcription_share(own_name) if q.script == "Han" else 1.0
         native_words = share < 0.6
         # Chinese of three sound characters or more and no others is a foreign name, as katakana the dictionary
         # does not know is

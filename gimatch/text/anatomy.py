@@ -501,7 +501,7 @@ def _spaceless_anatomy(folded: str, script: str, anat: Anatomy, japanese: bool |
 SOUND_CHARACTERS = 0.5   # the share of sound characters from which Chinese words may render a foreign name
 # What closes the place of a Chinese or Japanese sign and opens the words that describe its product: the
 # particles, and Japanese 産 (made in: ル・ピュイ産緑レンズ豆, green lentils made in Le Puy)
-MAKERS = {"Han": HAN_PARTICLES, "Kana": frozenset("の産")}
+MAKERS = {**PARTICLES, "Kana": PARTICLES["Kana"] | {"産"}}
 
 
 _KATAKANA_RUN = re.compile("[ァ-ヺー]{2,}")
