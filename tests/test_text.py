@@ -572,13 +572,15 @@ def test_what_the_letters_leave_unsaid_is_read():
 def test_french_hyphen_parts_words_and_mont_keeps_no_t():
     """A hyphen before a consonant parts a French name's words, each read with its silent finals
     (Nuits-Saint-Georges); before a vowel the final is said (Saint-Émilion, sain-té-). The t of the element
-    mont is silent before a consonant (Montravel, Puligny-Montrachet), not before a vowel."""
+    mont is silent before a consonant (Montravel, Puligny-Montrachet), not before a vowel, and so is the f of the
+    element neuf (Neufchâtel, nø-sha-tel), not where it closes the word (Châteauneuf)."""
     from gimatch.text.phonetic import latin
 
     assert latin("Nuits-Saint-Georges", "fr") == latin("nuits saint georges", "fr") == "NuiSæNSeoLS"
     assert latin("Saint-Émilion", "fr").startswith("SæNTe")
     assert latin("Montravel", "fr") == "MoNLaFeL" and "MoNL" in latin("Puligny-Montrachet", "fr")
     assert latin("Montagny", "fr").startswith("MoNT")
+    assert latin("Neufchâtel", "fr") == "NeSaTeL" and latin("Châteauneuf-du-Pape", "fr").startswith("SaToNeF")
 
 
 def test_an_l_and_an_r_together_are_heard_as_one_sound_and_as_two(bundled_store):

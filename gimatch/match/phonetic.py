@@ -700,9 +700,12 @@ def find(q: Query, idx: NameIndex, out: Collector) -> None:
                 continue                     # ㅂ heard as a v opening the word: the name's opens on a v (볼네
                                              # Volnay; Korean writes f with ㅍ, and 본죽 is no Fronsac)
             names_product = bool(idx.name_concepts.get((gi, ni)))
-            if part == "phon" and q.anat.terms and not products_as_sounds and names_product:
+            if part == "phon" and q.anat.terms and not products_as_sounds and names_product and \
+                    len(skel) < consonants:
                 continue                     # the query's place, its product word off, against a whole name
-                                             # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶)
+                                             # whose product word is read as sounds too (บูชิ of ชาบูชิ ~ 普洱茶),
+                                             # unless the place renders as many consonants as the whole name:
+                                             # it says the name's product word too (哥瑞纳-帕达诺奶酪, Grana Padano)
             sounds_of_product = products_as_sounds and bool(q.anat.terms) and not names_product
             reordered = kind.startswith("phon-turned")    # which may write a joining word the name has not
             broken = own != "latin" and spaced > _words_of(part, idx, gi, ni) + dotted + reordered
