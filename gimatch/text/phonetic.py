@@ -37,7 +37,12 @@ from .romanize import THANTHAKHAT, cyrillic_bg, greek
 CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "k": "K", "g": "K", "c": "K",
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
-VOWELS = frozenset("aeiouəæ")
+VOWELS = frozenset("aeiouəæöü")
+# The front rounded vowels (German ö and ü, French eu and u, Hungarian ö, ő, ü, ű), which Chinese, Japanese, Thai,
+# Russian and Greek lack and write with the vowels beside them: ö as e, o or u (ケルシュ Kölsch, 默尔索 and ムルソー
+# Meursault), ü as i or u (索米尔 Saumur, ミュンヘン München); Korean writes them ㅚ and ㅟ (뫼르소, 퓌메)
+ROUNDED_FRONT = {"ö": frozenset("eoəu"), "ü": frozenset("iu")}
+ROUNDED_FRONT_NEAR = 0.0   # each of those is as faithful a rendering as the others
 LIQUID = "L"     # the class of both l and r
 CONSONANTS = "PFWTKSLMNHYJRB"
 SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
@@ -189,22 +194,30 @@ def _as_said(text: str) -> str:
 
 
 def sounded(text: str) -> str:
-    """``text`` folded as a name is, with what its letters leave unsaid written out (Comté → comtei): what the
-    sound rules read of a stored name."""
+    """``text`` folded as a name is, with what its letters leave unsaid written out (Comté → comtei) and its front
+    rounded vowels kept (Kölsch, ROUNDED_FRONT): what the sound rules read of a stored name."""
     from .fold import fold
 
-    return fold(_as_said(text))
+    return fold(_as_said(text).translate(_ROUNDED_KEPT)).translate(_ROUNDED_BACK)
+
+
+# folding strips the accents of ö and ü: through it they are letters it keeps, of no Latin name (φ, ψ)
+_ROUNDED_KEPT = str.maketrans({"ö": "φ", "ő": "φ", "ü": "ψ", "ű": "ψ"})
+_ROUNDED_BACK = str.maketrans({"φ": "ö", "ψ": "ü"})
 
 
 def _ascii(text: str) -> str:
     """Lower case, what the letters leave unsaid written out (:func:`_as_said`), other accents folded; a hyphen
     before a consonant parts words, each read with its silent finals (Nuits-Saint-Georges), one before a vowel
     joins them as the final consonant is said there (Saint-Émilion: sain-té-)."""
-    text = unicodedata.normalize("NFKD", _as_said(text)).encode("ascii", "ignore").decode("ascii")
+    text = "".join(ch if ch in "öü" else unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+                   for ch in _as_said(text).translate(_ROUNDED_FRONT_LETTERS))
     return _NOT_LETTER.sub("", _HYPHEN_BEFORE_CONSONANT.sub(" ", text)).strip()
 
 
-_NOT_LETTER = re.compile(r"[^A-Za-z ]")
+# the front rounded vowels kept as the vowels they are (ROUNDED_FRONT), and the French ligature as its letters
+_ROUNDED_FRONT_LETTERS = str.maketrans({"ő": "ö", "ű": "ü", "œ": "oe"})
+_NOT_LETTER = re.compile(r"[^A-Za-zöü ]")
 _HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyh])")
 
 
@@ -242,6 +255,8 @@ def from_pinyin(syllables: str) -> str:
             if syl.startswith(prefix) and len(syl) > len(prefix):
                 initial, spelled_initial, syl = sym, prefix, syl[len(prefix):]
                 break
+        if spelled_initial in ("j", "q", "x") and syl[:1] == "u":
+            syl = "ü" + syl[1:]                          # 居 ju, 许 xu: pinyin writes the ü it says there as u
         if initial and syl == "e" or spelled_initial in APICAL and syl == "i":
             syl = SCHWA
         elif syl in ("en", "eng"):      # the e of en, eng is the neutral vowel too (蒙 meng for mon, 森 for sen)
@@ -296,9 +311,9 @@ SMALL = set("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
 
 
 def from_kana(text: str, marked: bool = False) -> str:
-    """The phonetic form of kana: a small kana joins the sound before it (シャ sha, フィ fi), ー and っ lengthen, and
-    so does イ after an e closing a word (ネイ is said nē: ヴォルネイ Volnay, as Japanese says its own 先生 sensē);
-    inside a word it is the i of a diphthong (リベイラ Ribeira). ``marked``: see STOP_MARKS."""
+    """The phonetic form of kana: a small kana joins the sound before it (シャ sha, フィ fi; ミュ inside a word is mü),
+    ー and っ lengthen, and so does イ after an e closing a word (ネイ is said nē: ヴォルネイ Volnay, as Japanese says
+    its own 先生 sensē); inside a word it is the i of a diphthong (リベイラ Ribeira). ``marked``: see STOP_MARKS."""
     out = ""
     text = unicodedata.normalize("NFKC", text)
     for i, ch in enumerate(text):
@@ -306,7 +321,11 @@ def from_kana(text: str, marked: bool = False) -> str:
         if latin_ is None or latin_ == "i" and ch not in SMALL and out[-1:] == "e" and text[i + 1:i + 2] not in KANA:
             continue
         if ch in SMALL and out and out[-1] in VOWELS:
-            out = out[:-1] + (latin_[-1] if latin_[0] == "y" and out[-2:-1] in ("h", "j") else latin_)
+            joined = latin_[-1] if latin_[0] == "y" and out[-2:-1] in ("h", "j") else latin_
+            if joined == "yu" and (text[i + 1:i + 2] in KANA or text[i + 1:i + 2] == "ー"):
+                joined = "yü" if out[-2:-1] == "n" else "ü"   # ミュ, フュ, デュ inside a word write the ü of German,
+            out = out[:-1] + joined  # the u of French (ソミュール Saumur, フュメ Fumé), ニュ with the glide of a palatal
+                                     # n (バニュルス Banyuls); closing one, a consonant's added vowel (ブルゴーニュ)
         else:
             out += latin_
     out = out.replace("shi", "Si").replace("chi", "Si").replace("tsu", "Su").replace("ji", "Si").replace("sh", "S")
@@ -317,10 +336,10 @@ def from_kana(text: str, marked: bool = False) -> str:
 # the stops as the loanword spelling writes them: ㄱ ㄷ ㅂ for a foreign g d b, ㅋ ㅌ ㅍ and ㄲ ㄸ ㅃ for k t p
 HANGUL_INITIAL = ["g", "k", "N", "d", "t", "L", "M", "b", "p", "S", "S", "", "S", "S", "S", "k", "t", "p", "H"]
 LENIS = "gdb"   # ㄱ ㄷ ㅂ: voiced between vowels only
-HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "e", "yo", "u", "wo", "we", "wi", "yu",
-                 "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault): e, as read
+HANGUL_MEDIAL = ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "ö", "yo", "u", "wo", "we", "wi", "yu",
+                 "u", "ui", "i"]      # ㅚ writes the ö of German and the eu of French (뫼르소 Meursault)
 HANGUL_EU = 18            # ㅡ
-HANGUL_WI = 16            # ㅟ: after a consonant, the u of French (퀴 of 메르퀴레 Mercurey, 퓌 of 퓌메 Fumé)
+HANGUL_WI = 16            # ㅟ: after a consonant, the ü of German and the u of French (퀴 of 메르퀴레 Mercurey, 퓌메 Fumé)
 HANGUL_NO_INITIAL = 11    # ㅇ as an initial: no consonant
 HANGUL_FINAL = ["", "k", "k", "k", "N", "N", "N", "t", "L", "L", "L", "L", "L", "L", "L", "L", "M", "p", "p", "S",
                 "S", "N", "S", "S", "k", "t", "p", "H"]
@@ -363,7 +382,7 @@ def from_hangul(text: str, labials: int = 0, marked: bool = False) -> str:
         initial, medial, final = jamo
         vowel = "" if medial == HANGUL_EU and final == 0 and initial != HANGUL_NO_INITIAL else HANGUL_MEDIAL[medial]
         if medial == HANGUL_WI and initial != HANGUL_NO_INITIAL:
-            vowel = "u"
+            vowel = "ü"
         labial = initial == HANGUL_PH or initial == HANGUL_B and (bool(out) or labials > 1)
         consonant = "F" if labials and labial else HANGUL_INITIAL[initial]
         if opening and consonant in LENIS:
@@ -550,6 +569,8 @@ def _sub(a: str, b: str, faithful: bool = False) -> float:
         return 0.0
     va, vb = a in VOWELS, b in VOWELS
     if va and vb:
+        if b in ROUNDED_FRONT.get(a, ()) or a in ROUNDED_FRONT.get(b, ()):
+            return ROUNDED_FRONT_NEAR
         if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}):
             return 0.1
         return FAITHFUL_VOWEL if faithful else VOWEL_CHANGE
@@ -574,7 +595,7 @@ def _drop(ch: str, final: bool) -> float:
     return 0.9
 
 
-_SYMBOLS = CONSONANTS + "aeiouəæ"
+_SYMBOLS = CONSONANTS + "".join(sorted(VOWELS))
 _SUB = {(a, b): _sub(a, b) for a in _SYMBOLS for b in _SYMBOLS}
 _SUB_FAITHFUL = {(a, b): _sub(a, b, faithful=True) for a in _SYMBOLS for b in _SYMBOLS}
 _SUB_PINYIN = {**_SUB, ("W", "F"): PINYIN_V, ("o", "u"): PINYIN_O}

@@ -66,7 +66,7 @@ def transcription_share(text: str) -> float:
     return sum(ch in transcription_chars() for ch in han) / len(han) if han else 1.0
 
 
-_VOWELS = re.compile(r"[aeiouəæYW]+")
+_VOWELS = re.compile(r"[aeiouəæöüYW]+")
 
 
 def _skeleton(run: str) -> str:
