@@ -38,11 +38,13 @@ CLASS = {"p": "P", "b": "P", "f": "F", "v": "F", "w": "W", "t": "T", "d": "T", "
          "q": "K", "s": "S", "z": "S", "x": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H",
          "y": "Y"}
 VOWELS = frozenset("aeiouəæöü")
-# The front rounded vowels (German ö and ü, French eu and u, Hungarian ö, ő, ü, ű), which Chinese, Japanese, Thai,
-# Russian and Greek lack and write with the vowels beside them: ö as e, o or u (ケルシュ Kölsch, 默尔索 and ムルソー
-# Meursault), ü as i or u (索米尔 Saumur, ミュンヘン München); Korean writes them ㅚ and ㅟ (뫼르소, 퓌메)
+# The front rounded vowels (German ö and ü, French eu and u, Hungarian ö, ő, ü, ű), which Chinese, Thai, Russian and
+# Greek lack and write with the vowels beside them: ö as e, o or u (ケルシュ Kölsch, 默尔索 Meursault), ü as u, and in
+# Chinese as i too (索米尔 Saumur); Korean writes them ㅚ and ㅟ (뫼르소, 퓌메), Japanese ü with a small yu (ミュ)
 ROUNDED_FRONT = {"ö": frozenset("eoəu"), "ü": frozenset("iu")}
-ROUNDED_FRONT_NEAR = 0.0   # each of those is as faithful a rendering as the others
+ROUNDED_FRONT_NEAR = 0.0   # each of those is as faithful a rendering as the others,
+ROUNDED_FRONT_AS_I = 0.25  # but ü written i where vowels are written as heard: Korean and Japanese would write the ü
+                           # (릴리, Lily, is no Rully, ビジェ no Bugey)
 LIQUID = "L"     # the class of both l and r
 CONSONANTS = "PFWTKSLMNHYJRB"
 SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
@@ -158,11 +160,12 @@ def _said(repl: str, spelled: bool, m: re.Match) -> str:
 
 def _silences(written: str, said: str, closing: bool) -> bool:
     """Whether a rule leaves written letters unsaid: a vowel fewer (eau, ai, ou said as one), every letter
-    (the h of French), or letters closing the word (the -s of Banyuls, the -t of Bellet); not a consonant digraph
-    said as one sound (ch, ph, gn)."""
+    (the h of French), letters closing the word (the -s of Banyuls, the -t of Bellet) or closing what it read (the f
+    of neuf in Neufchâtel); not a consonant digraph said as one sound (ch, ph, gn)."""
     def vowels(text: str) -> int:
-        return sum(ch in "aeiouy" for ch in text.lower())
-    return not said or vowels(said) < vowels(written) or closing and len(said) < len(written)
+        return sum(ch in "aeiouyöü" for ch in text.lower())
+    return not said or vowels(said) < vowels(written) or (closing or written.startswith(said)) and \
+        len(said) < len(written)
 
 
 # French says the silent last consonant of these words before a word that opens on a vowel, as the onset of that
@@ -201,9 +204,9 @@ def sounded(text: str) -> str:
     return fold(_as_said(text).translate(_ROUNDED_KEPT)).translate(_ROUNDED_BACK)
 
 
-# folding strips the accents of ö and ü: through it they are letters it keeps, of no Latin name (φ, ψ)
-_ROUNDED_KEPT = str.maketrans({"ö": "φ", "ő": "φ", "ü": "ψ", "ű": "ψ"})
-_ROUNDED_BACK = str.maketrans({"φ": "ö", "ψ": "ü"})
+# folding strips the accents of ö and ü: through it they are Latin letters it keeps and no name writes (barred o, u)
+_ROUNDED_KEPT = str.maketrans({"ö": "ɵ", "ő": "ɵ", "ü": "ʉ", "ű": "ʉ"})
+_ROUNDED_BACK = str.maketrans({"ɵ": "ö", "ʉ": "ü"})
 
 
 def _ascii(text: str) -> str:
@@ -218,7 +221,7 @@ def _ascii(text: str) -> str:
 # the front rounded vowels kept as the vowels they are (ROUNDED_FRONT), and the French ligature as its letters
 _ROUNDED_FRONT_LETTERS = str.maketrans({"ő": "ö", "ű": "ü", "œ": "oe"})
 _NOT_LETTER = re.compile(r"[^A-Za-zöü ]")
-_HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyh])")
+_HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyöüh])")
 
 
 # Transcription writes the j and soft g of French and Portuguese with pinyin r (日内瓦 Genève, 茹 for -jo) as much
@@ -322,10 +325,10 @@ def from_kana(text: str, marked: bool = False) -> str:
             continue
         if ch in SMALL and out and out[-1] in VOWELS:
             joined = latin_[-1] if latin_[0] == "y" and out[-2:-1] in ("h", "j") else latin_
-            if joined == "yu" and (text[i + 1:i + 2] in KANA or text[i + 1:i + 2] == "ー"):
-                joined = "yü" if out[-2:-1] == "n" else "ü"   # ミュ, フュ, デュ inside a word write the ü of German,
-            out = out[:-1] + joined  # the u of French (ソミュール Saumur, フュメ Fumé), ニュ with the glide of a palatal
-                                     # n (バニュルス Banyuls); closing one, a consonant's added vowel (ブルゴーニュ)
+            if joined == "yu" and text[i + 1:i + 2] and (text[i + 1] in KANA or text[i + 1] in "ーッっ"):
+                joined = "yü"        # ミュ, フュ, デュ inside a word write the ü of German, the u of French (ソミュール
+            out = out[:-1] + joined  # Saumur, フュメ Fumé), with the glide a palatal has (ギュ of Gyulai, ニュ of
+                                     # Banyuls); closing one, a consonant's added vowel (ブルゴーニュ)
         else:
             out += latin_
     out = out.replace("shi", "Si").replace("chi", "Si").replace("tsu", "Su").replace("ji", "Si").replace("sh", "S")
@@ -570,7 +573,7 @@ def _sub(a: str, b: str, faithful: bool = False) -> float:
     va, vb = a in VOWELS, b in VOWELS
     if va and vb:
         if b in ROUNDED_FRONT.get(a, ()) or a in ROUNDED_FRONT.get(b, ()):
-            return ROUNDED_FRONT_NEAR
+            return ROUNDED_FRONT_AS_I if faithful and {a, b} == {"ü", "i"} else ROUNDED_FRONT_NEAR
         if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}):
             return 0.1
         return FAITHFUL_VOWEL if faithful else VOWEL_CHANGE
@@ -631,8 +634,8 @@ def _drops(form: str, glides: bool = False, faithful: bool = False) -> list[floa
     for i, ch in enumerate(form):       # i beside y, u beside w: one sound written twice (포이약 po-i-yak), free
         if (ch, form[i + 1:i + 2]) in SAME_GLIDE or (ch, form[i - 1:i]) in SAME_GLIDE:   # where vowels are written
             out[i] = 0.0 if faithful else GLIDE                                          # as heard (마루왈 ma-ru-wal)
-        elif ch == "Y" and form[i - 1:i] == "N":         # glide of n (Champagne's gn), which แชมเปญ, 香槟 leave out
-            out[i] = GLIDE
+        elif ch == "Y" and form[i - 1:i] == "N" or (ch, form[i + 1:i + 2]) == ("Y", "ü"):   # glide of n (Champagne's
+            out[i] = GLIDE           # gn), which แชมเปญ, 香槟 leave out, and of kana's ミュ, one sound with its ü
     for i in range(len(form) - 1):
         if glides and form[i] in VOWELS and form[i + 1] in VOWELS:
             out[i] = out[i + 1] = GLIDE
