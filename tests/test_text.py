@@ -479,7 +479,8 @@ def test_the_front_rounded_vowels_are_their_own_near_the_vowels_beside_them():
     assert phonetic.similarity("SoMYüLu", "SoMüL", faithful=True, epenthetic=True) > 0.95
     # where vowels are written as heard, an i is no ü (릴리, Lily, is no Rully); a u is, in every script
     assert phonetic.similarity("LiLi", "LüLi", faithful=True) < phonetic.similarity("LuLi", "LüLi", faithful=True)
-    assert phonetic.latin("Neufchâtel", "fr", spelled=True) == "NeuFSaTeL" and phonetic.latin("Glühwein", "de")[3] == "F"
+    assert phonetic.latin("Neufchâtel", "fr", spelled=True) == "NeuFSaTeL"
+    assert phonetic.latin("Glühwein", "de") == "KLüFaiN"
     assert phonetic.from_kana("ブルゴーニュ").endswith("NYu") and phonetic.from_hangul("퓌메") == "PüMe"
     assert phonetic.from_pinyin("ju ra") == "JüRa"        # 居 ju says ü
 
