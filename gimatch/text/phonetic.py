@@ -42,9 +42,9 @@ VOWELS = frozenset("aeiouəæöü")
 # Greek lack and write with the vowels beside them: ö as e, o or u (ケルシュ Kölsch, 默尔索 Meursault), ü as u, and in
 # Chinese as i too (索米尔 Saumur); Korean writes them ㅚ and ㅟ (뫼르소, 퓌메), Japanese ü with a small yu (ミュ)
 ROUNDED_FRONT = {"ö": frozenset("eoəu"), "ü": frozenset("iu")}
-ROUNDED_FRONT_NEAR = 0.0   # each of those is as faithful a rendering as the others,
-ROUNDED_FRONT_AS_I = 0.25  # but ü written i where vowels are written as heard: Korean and Japanese would write the ü
-                           # (릴리, Lily, is no Rully, ビジェ no Bugey)
+ROUNDED_FRONT_NEAR = 0.0   # each of those is as faithful a rendering as the others, but ü written i where vowels
+                           # are written as heard, a vowel change (VOWEL_CHANGE): Korean and Japanese would write the
+                           # ü (릴리, Lily, is no Rully, ビジェ no Bugey)
 LIQUID = "L"     # the class of both l and r
 CONSONANTS = "PFWTKSLMNHYJRB"
 SOFT_B = "B"    # Spanish b or v but where a word opens or after m, n, said with the lips apart: Chinese writes it
@@ -213,13 +213,16 @@ def _ascii(text: str) -> str:
     """Lower case, what the letters leave unsaid written out (:func:`_as_said`), other accents folded; a hyphen
     before a consonant parts words, each read with its silent finals (Nuits-Saint-Georges), one before a vowel
     joins them as the final consonant is said there (Saint-Émilion: sain-té-)."""
-    text = "".join(ch if ch in "öü" else unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
-                   for ch in _as_said(text).translate(_ROUNDED_FRONT_LETTERS))
+    said = _as_said(text).translate(_ROUNDED_FRONT_LETTERS)
+    runs = _ROUNDED_FRONT_RUNS.split(said) if "ö" in said or "ü" in said else [said]   # the vowels at odd places
+    text = "".join(run if i % 2 else unicodedata.normalize("NFKD", run).encode("ascii", "ignore").decode("ascii")
+                   for i, run in enumerate(runs))
     return _NOT_LETTER.sub("", _HYPHEN_BEFORE_CONSONANT.sub(" ", text)).strip()
 
 
 # the front rounded vowels kept as the vowels they are (ROUNDED_FRONT), and the French ligature as its letters
 _ROUNDED_FRONT_LETTERS = str.maketrans({"ő": "ö", "ű": "ü", "œ": "oe"})
+_ROUNDED_FRONT_RUNS = re.compile("([öü])")
 _NOT_LETTER = re.compile(r"[^A-Za-zöü ]")
 _HYPHEN_BEFORE_CONSONANT = re.compile(r"-(?![aeiouyöüh])")
 
@@ -573,7 +576,7 @@ def _sub(a: str, b: str, faithful: bool = False) -> float:
     va, vb = a in VOWELS, b in VOWELS
     if va and vb:
         if b in ROUNDED_FRONT.get(a, ()) or a in ROUNDED_FRONT.get(b, ()):
-            return ROUNDED_FRONT_AS_I if faithful and {a, b} == {"ü", "i"} else ROUNDED_FRONT_NEAR
+            return VOWEL_CHANGE if faithful and {a, b} == {"ü", "i"} else ROUNDED_FRONT_NEAR
         if SCHWA in (a, b) or (OPEN_E in (a, b) and {a, b} <= {OPEN_E, "a", "e"}):
             return 0.1
         return FAITHFUL_VOWEL if faithful else VOWEL_CHANGE
